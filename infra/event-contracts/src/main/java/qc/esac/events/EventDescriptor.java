@@ -1,0 +1,30 @@
+package qc.esac.events;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * Everything a producer or consumer needs to know about one event type.
+ *
+ * @param type       CloudEvents {@code type}, e.g. {@code qc.esac.membership.organization-registered.v1}
+ * @param topic      Kafka topic the event is published to
+ * @param source     CloudEvents {@code source} of the producing context, e.g. {@code /esac/membership}
+ * @param dataClass  the record carrying the event data
+ * @param schemaPath classpath resource of the JSON Schema of the data
+ */
+public record EventDescriptor(String type, String topic, URI source, Class<? extends EventData> dataClass,
+                              String schemaPath) {
+
+    public EventDescriptor {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(dataClass, "dataClass");
+        Objects.requireNonNull(schemaPath, "schemaPath");
+    }
+
+    /** The CloudEvents {@code dataschema} attribute: a stable URI naming the schema. */
+    public URI dataSchema() {
+        return URI.create("https://schemas.esac.quebec/" + schemaPath);
+    }
+}
