@@ -1,0 +1,115 @@
+package qc.esac.kit.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import qc.esac.kit.outbox.AggregateStores;
+import qc.esac.kit.outbox.OutboxBacklog;
+import qc.esac.kit.outbox.OutboxEventFactory;
+import qc.esac.kit.outbox.OutboxProperties;
+import qc.esac.kit.outbox.OutboxRelay;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The event backbone every service gets: aggregate stores with their outbox, the relay that publishes
+ * them, idempotent read-model updates, contract-checked consumption, and Kafka error handling with dead
+ * letters.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class,
+        after = {DataMongoAutoConfiguration.class, JacksonAutoConfiguration.class})
+@EnableConfigurationProperties({OutboxProperties.class, KafkaErrorProperties.class})
+public class MessagingAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * The producer of platform events and dead letters. Its guarantees are not left to configuration:
+     * every write is acknowledged by all in-sync replicas and retries cannot duplicate or reorder.
+     */
+    @Bean
+    KafkaTemplate<String, byte[]> esacEventTemplate(KafkaProperties kafka, OutboxProperties outbox) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        int deliveryTimeout = (int) outbox.sendTimeout().toMillis();
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(5_000, deliveryTimeout / 2));
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config,
+                new StringSerializer(), new ByteArraySerializer()));
+        template.setObservationEnabled(true);
+        return template;
+    }
+
+    @Bean
+    OutboxEventFactory outboxEventFactory(JsonMapper json, Clock clock, ObjectProvider<Tracer> tracer) {
+        return new OutboxEventFactory(json, clock, tracer);
+    }
+
+    @Bean
+    OutboxBacklog outboxBacklog(MongoTemplate mongo, Clock clock, ObjectProvider<MeterRegistry> meters) {
+        return new OutboxBacklog(mongo, clock, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> esacEventTemplate,
+                            OutboxProperties properties, Clock clock, OutboxBacklog backlog) {
+        return new OutboxRelay(mongo, esacEventTemplate, properties, clock, backlog);
+    }
+
+    @Bean
+    AggregateStores aggregateStores(MongoTemplate mongo, OutboxEventFactory events, OutboxRelay relay) {
+        return new AggregateStores(mongo, events, relay);
+    }
+
+    @Bean
+    IncomingEvents incomingEvents(JsonMapper json) {
+        return new IncomingEvents(json);
+    }
+
+    @Bean
+    IdempotentUpdates idempotentUpdates(MongoTemplate mongo) {
+        return new IdempotentUpdates(mongo);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> esacEventTemplate,
+                                         KafkaErrorProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return KafkaErrorHandling.errorHandler(esacEventTemplate, properties,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    DeadLetters deadLetters(KafkaProperties kafka, KafkaTemplate<String, byte[]> esacEventTemplate,
+                            MongoTemplate mongo, KafkaListenerEndpointRegistry listeners, Clock clock) {
+        return new DeadLetters(kafka.buildConsumerProperties(), esacEventTemplate, mongo, listeners, clock);
+    }
+}

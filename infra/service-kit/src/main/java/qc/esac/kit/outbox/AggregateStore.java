@@ -1,0 +1,156 @@
+package qc.esac.kit.outbox;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import qc.esac.events.EventData;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stores one kind of aggregate in its collection together with the events each change causes.
+ *
+ * <p>Each document holds the aggregate's {@code state}, a {@code version} (optimistic locking, the HTTP
+ * ETag), the aggregate's last event {@code eventSequence} and an {@code outbox} array of events not yet
+ * acknowledged by Kafka. A command's state change and its events are written in one single-document
+ * operation, so they are saved together or not at all, without multi-document transactions. The
+ * {@link OutboxRelay} then publishes them.
+ */
+public class AggregateStore<T> {
+
+    private final MongoTemplate mongo;
+    private final String collection;
+    private final Class<T> type;
+    private final OutboxEventFactory events;
+    private final OutboxRelay relay;
+
+    AggregateStore(MongoTemplate mongo, String collection, Class<T> type, OutboxEventFactory events,
+                   OutboxRelay relay) {
+        this.mongo = mongo;
+        this.collection = collection;
+        this.type = type;
+        this.events = events;
+        this.relay = relay;
+    }
+
+    public String collection() {
+        return collection;
+    }
+
+    public Optional<Versioned<T>> find(String id) {
+        return Optional.ofNullable(documents().find(Filters.eq(OutboxFields.ID, id)).first()).map(this::toVersioned);
+    }
+
+    /**
+     * Documents matching a query on the state (field names prefixed with {@code state.}), with its sort
+     * and paging.
+     */
+    public List<Versioned<T>> find(Query query) {
+        return mongo.find(query, Document.class, collection).stream().map(this::toVersioned).toList();
+    }
+
+    public long count(Query query) {
+        return mongo.count(Query.of(query).limit(0).skip(0), collection);
+    }
+
+    /**
+     * Creates the aggregate with its first events.
+     *
+     * @throws DuplicateKeyException when the id, or a unique index on the state, is already taken
+     */
+    public Versioned<T> insert(String id, T state, List<? extends EventData> newEvents) {
+        List<OutboxEvent> outbox = events.create(id, 0, newEvents);
+        Document document = new Document(OutboxFields.ID, id)
+                .append(OutboxFields.STATE, toDocument(state))
+                .append(OutboxFields.VERSION, 1L)
+                .append(OutboxFields.SEQUENCE, (long) outbox.size())
+                .append(OutboxFields.OUTBOX, outbox.stream().map(OutboxEvent::toDocument).toList());
+        try {
+            documents().insertOne(document);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw new DuplicateKeyException(e.getMessage(), e);
+            }
+            throw e;
+        }
+        publishAfterWrite(id, outbox);
+        return new Versioned<>(id, state, 1L);
+    }
+
+    /**
+     * Replaces the aggregate's state and appends its new events, only if the document is still at
+     * {@code expectedVersion}.
+     *
+     * @throws OptimisticLockingFailureException when the aggregate changed since it was read (or is gone)
+     * @throws DuplicateKeyException             when the new state breaks a unique index
+     */
+    public Versioned<T> update(String id, long expectedVersion, T state, List<? extends EventData> newEvents) {
+        Document current = documents().find(Filters.eq(OutboxFields.ID, id))
+                .projection(Projections.include(OutboxFields.VERSION, OutboxFields.SEQUENCE)).first();
+        if (current == null || versionOf(current) != expectedVersion) {
+            throw new OptimisticLockingFailureException(
+                    "Aggregate " + collection + "/" + id + " is not at version " + expectedVersion);
+        }
+        long lastSequence = current.get(OutboxFields.SEQUENCE, Number.class).longValue();
+        List<OutboxEvent> outbox = events.create(id, lastSequence, newEvents);
+        Bson changes = Updates.combine(
+                Updates.set(OutboxFields.STATE, toDocument(state)),
+                Updates.set(OutboxFields.VERSION, expectedVersion + 1),
+                Updates.set(OutboxFields.SEQUENCE, lastSequence + outbox.size()),
+                Updates.pushEach(OutboxFields.OUTBOX, outbox.stream().map(OutboxEvent::toDocument).toList()));
+        UpdateResult result;
+        try {
+            result = documents().updateOne(
+                    Filters.and(Filters.eq(OutboxFields.ID, id), Filters.eq(OutboxFields.VERSION, expectedVersion)),
+                    changes);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw new DuplicateKeyException(e.getMessage(), e);
+            }
+            throw e;
+        }
+        if (result.getMatchedCount() == 0) {
+            throw new OptimisticLockingFailureException(
+                    "Aggregate " + collection + "/" + id + " changed concurrently");
+        }
+        publishAfterWrite(id, outbox);
+        return new Versioned<>(id, state, expectedVersion + 1);
+    }
+
+    private void publishAfterWrite(String id, List<OutboxEvent> outbox) {
+        if (!outbox.isEmpty()) {
+            relay.publishSoon(collection, id);
+        }
+    }
+
+    private MongoCollection<Document> documents() {
+        return mongo.getCollection(collection);
+    }
+
+    private Document toDocument(T state) {
+        Document document = new Document();
+        mongo.getConverter().write(state, document);
+        document.remove("_class");
+        return document;
+    }
+
+    private Versioned<T> toVersioned(Document document) {
+        T state = mongo.getConverter().read(type, document.get(OutboxFields.STATE, Document.class));
+        return new Versioned<>(document.getString(OutboxFields.ID), state, versionOf(document));
+    }
+
+    private static long versionOf(Document document) {
+        return document.get(OutboxFields.VERSION, Number.class).longValue();
+    }
+}

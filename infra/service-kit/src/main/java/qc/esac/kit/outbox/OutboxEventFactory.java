@@ -1,0 +1,54 @@
+package qc.esac.kit.outbox;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import org.springframework.beans.factory.ObjectProvider;
+import qc.esac.events.EventCatalog;
+import qc.esac.events.EventData;
+import qc.esac.events.EventDescriptor;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Turns a command's event records into outbox entries: CloudEvents attributes, JSON data, trace context. */
+public class OutboxEventFactory {
+
+    private final JsonMapper json;
+    private final Clock clock;
+    private final ObjectProvider<Tracer> tracer;
+
+    public OutboxEventFactory(JsonMapper json, Clock clock, ObjectProvider<Tracer> tracer) {
+        this.json = json;
+        this.clock = clock;
+        this.tracer = tracer;
+    }
+
+    /** Entries for {@code events}, numbered after {@code lastSequence} of aggregate {@code subject}. */
+    List<OutboxEvent> create(String subject, long lastSequence, List<? extends EventData> events) {
+        List<OutboxEvent> entries = new ArrayList<>(events.size());
+        long sequence = lastSequence;
+        String traceparent = currentTraceparent();
+        for (EventData data : events) {
+            EventDescriptor descriptor = EventCatalog.of(data.getClass());
+            entries.add(new OutboxEvent(UUID.randomUUID().toString(), descriptor.type(), descriptor.topic(),
+                    descriptor.source().toString(), subject, ++sequence, clock.instant(),
+                    descriptor.dataSchema().toString(), json.writeValueAsString(data), traceparent));
+        }
+        return entries;
+    }
+
+    private String currentTraceparent() {
+        Tracer current = tracer.getIfAvailable();
+        Span span = current == null ? null : current.currentSpan();
+        if (span == null) {
+            return null;
+        }
+        TraceContext context = span.context();
+        boolean sampled = Boolean.TRUE.equals(context.sampled());
+        return "00-" + context.traceId() + "-" + context.spanId() + (sampled ? "-01" : "-00");
+    }
+}

@@ -1,0 +1,266 @@
+package qc.esac.kit.outbox;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaOperations;
+import qc.esac.events.CloudEventAttributes;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes the events waiting in aggregate outboxes to Kafka, in order per aggregate, and removes each one
+ * only once Kafka acknowledged it.
+ *
+ * <p>Two paths share one routine: right after a write the aggregate is published at once on a background
+ * thread ({@link #publishSoon}), and a periodic sweep picks up whatever is left (the broker was down, the
+ * instance crashed). Before publishing an aggregate, an instance claims it with a lease stored in the
+ * document; several instances can therefore run the relay, and when one dies holding a lease another takes
+ * the aggregate over once the lease expires. Delivery is at least once: an instance that dies between
+ * Kafka's acknowledgement and the removal publishes that event again later, with the same id and sequence.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final KafkaOperations<String, byte[]> kafka;
+    private final OutboxProperties properties;
+    private final Clock clock;
+    private final String instanceId;
+    private final Set<String> collections = ConcurrentHashMap.newKeySet();
+    private final OutboxBacklog backlog;
+    private volatile ExecutorService fastPath;
+    private volatile ScheduledExecutorService sweeper;
+
+    public OutboxRelay(MongoTemplate mongo, KafkaOperations<String, byte[]> kafka, OutboxProperties properties,
+                       Clock clock, OutboxBacklog backlog) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.clock = clock;
+        this.backlog = backlog;
+        this.instanceId = UUID.randomUUID().toString();
+    }
+
+    /** Registers a collection of aggregates whose outboxes the relay sweeps. */
+    public void register(String collection) {
+        if (collections.add(collection)) {
+            // Lets the sweep find pending documents through an index instead of a scan (production MongoDB).
+            mongo.getCollection(collection).createIndex(Indexes.ascending(OutboxFields.FIRST_PENDING + ".id"),
+                    new IndexOptions().sparse(true).name("outbox_pending"));
+        }
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /** Publishes the aggregate's pending events on a background thread, without delaying the caller. */
+    public void publishSoon(String collection, String aggregateId) {
+        ExecutorService executor = fastPath;
+        if (executor == null) {
+            return; // not started (or stopping): the sweep will publish
+        }
+        executor.execute(() -> {
+            try {
+                publish(collection, aggregateId);
+            } catch (RuntimeException e) {
+                log.warn("Immediate publication of {}/{} failed; the relay will retry", collection, aggregateId, e);
+            }
+        });
+    }
+
+    /**
+     * Claims and publishes one aggregate's outbox now.
+     *
+     * @return false when another instance holds the aggregate or Kafka did not acknowledge every event
+     */
+    public boolean publish(String collection, String aggregateId) {
+        Document claimed = claim(collection, Filters.eq(OutboxFields.ID, aggregateId));
+        return claimed != null && drain(collection, claimed);
+    }
+
+    /**
+     * One pass over every registered collection: claims and publishes pending aggregates until none is left
+     * or the batch size is reached.
+     *
+     * @return the number of events published
+     */
+    public int sweep() {
+        int published = 0;
+        for (String collection : collections) {
+            for (int i = 0; i < properties.sweepBatch(); i++) {
+                Document claimed = claim(collection, Filters.exists(OutboxFields.FIRST_PENDING + ".id"));
+                if (claimed == null) {
+                    break;
+                }
+                int pending = pendingEvents(claimed).size();
+                if (!drain(collection, claimed)) {
+                    break; // the broker is unreachable: try again at the next sweep
+                }
+                published += pending;
+            }
+        }
+        backlog.refresh(collections);
+        return published;
+    }
+
+    private Document claim(String collection, Bson which) {
+        Date now = Date.from(clock.instant());
+        Bson free = Filters.or(Filters.exists(OutboxFields.LEASE, false), Filters.eq(OutboxFields.LEASE, null),
+                Filters.lt(OutboxFields.LEASE_UNTIL, now));
+        Bson lease = Updates.set(OutboxFields.LEASE, new Document("owner", instanceId)
+                .append("until", Date.from(clock.instant().plus(properties.lease()))));
+        return documents(collection).findOneAndUpdate(
+                Filters.and(which, Filters.exists(OutboxFields.FIRST_PENDING + ".id"), free), lease,
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    }
+
+    private boolean drain(String collection, Document claimed) {
+        String aggregateId = claimed.getString(OutboxFields.ID);
+        try {
+            for (OutboxEvent event : pendingEvents(claimed)) {
+                send(event);
+                documents(collection).updateOne(Filters.eq(OutboxFields.ID, aggregateId),
+                        Updates.pull(OutboxFields.OUTBOX, new Document(OutboxEvent.ID, event.id())));
+            }
+            return true;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.warn("Kafka did not acknowledge an event of {}/{}; it stays in the outbox: {}", collection,
+                    aggregateId, e.toString());
+            return false;
+        } finally {
+            release(collection, aggregateId);
+        }
+    }
+
+    private void send(OutboxEvent event) throws Exception {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(event.id())
+                .withSource(URI.create(event.source()))
+                .withType(event.type())
+                .withSubject(event.subject())
+                .withTime(event.time().atOffset(ZoneOffset.UTC))
+                .withDataContentType(CloudEventAttributes.DATA_CONTENT_TYPE)
+                .withDataSchema(URI.create(event.dataSchema()))
+                .withExtension(CloudEventAttributes.SEQUENCE, event.sequence())
+                .withData(event.data().getBytes(StandardCharsets.UTF_8));
+        CloudEvent cloudEvent = builder.build();
+        ProducerRecord<String, byte[]> record = KafkaMessageFactory
+                .createWriter(event.topic(), null, event.time().toEpochMilli(), event.subject())
+                .writeBinary(cloudEvent);
+        if (event.traceparent() != null) {
+            record.headers().add(CloudEventAttributes.TRACEPARENT, event.traceparent().getBytes(StandardCharsets.UTF_8));
+        }
+        // The producer gives up at its delivery timeout (set to sendTimeout); waiting a little longer than that
+        // means a failure here is final, so the producer will not deliver this record behind our back.
+        kafka.send(record).get(properties.sendTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void release(String collection, String aggregateId) {
+        documents(collection).updateOne(
+                Filters.and(Filters.eq(OutboxFields.ID, aggregateId), Filters.eq(OutboxFields.LEASE_OWNER, instanceId)),
+                Updates.unset(OutboxFields.LEASE));
+    }
+
+    private static List<OutboxEvent> pendingEvents(Document document) {
+        return document.getList(OutboxFields.OUTBOX, Document.class).stream()
+                .map(OutboxEvent::fromDocument)
+                .sorted((a, b) -> Long.compare(a.sequence(), b.sequence()))
+                .toList();
+    }
+
+    private MongoCollection<Document> documents(String collection) {
+        return mongo.getCollection(collection);
+    }
+
+    @Override
+    public void start() {
+        fastPath = Executors.newFixedThreadPool(2, daemon("outbox-publish"));
+        sweeper = Executors.newSingleThreadScheduledExecutor(daemon("outbox-relay"));
+        long interval = properties.relayInterval().toMillis();
+        sweeper.scheduleWithFixedDelay(this::sweepSafely, interval, interval, TimeUnit.MILLISECONDS);
+        log.info("Outbox relay {} started (sweep every {} ms, lease {})", instanceId, interval, properties.lease());
+    }
+
+    private void sweepSafely() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            log.warn("Outbox sweep failed; next sweep will retry", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        ExecutorService executor = fastPath;
+        fastPath = null;
+        if (executor != null) {
+            executor.shutdown();
+            awaitQuietly(executor);
+        }
+        ScheduledExecutorService scheduled = sweeper;
+        sweeper = null;
+        if (scheduled != null) {
+            scheduled.shutdown();
+            awaitQuietly(scheduled);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return sweeper != null;
+    }
+
+    @Override
+    public int getPhase() {
+        // Stop before the Kafka producer and the MongoDB client so that in-flight publications can finish.
+        return SmartLifecycle.DEFAULT_PHASE - 1000;
+    }
+
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,209 @@
+package qc.esac.kit.outbox;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import qc.esac.events.Topics;
+import qc.esac.events.membership.OrganizationRegistered;
+import qc.esac.testkit.TestInfrastructure;
+import qc.esac.testkit.TopicProbe;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The relay on the real broker and store, run by several instances: each event is published once in the
+ * normal case, in order per aggregate, and none is lost when an instance dies holding a lease.
+ */
+class OutboxRelayIT {
+
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static MongoClient client;
+    private static MongoTemplate mongo;
+    private static KafkaTemplate<String, byte[]> kafka;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-04-01T12:00:00Z"));
+    private String collection;
+    private AggregateStore<Organization> store;
+
+    record Organization(String name) {
+    }
+
+    @BeforeAll
+    static void connect() {
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        client = MongoClients.create(infrastructure.mongoUri());
+        mongo = new MongoTemplate(client, "outbox-relay-it");
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // As the service kit configures it: the delivery timeout is the relay's send timeout.
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 4_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
+        kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
+                new ByteArraySerializer()));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.destroy();
+        client.close();
+    }
+
+    @BeforeEach
+    void freshCollection() {
+        collection = "relay_" + UUID.randomUUID().toString().replace("-", "");
+        // The store's own relay is never started: only the instances under test publish.
+        store = stores(relay()).forCollection(collection, Organization.class);
+    }
+
+    @Test
+    void twoInstancesSweepingTogetherPublishEachEventOnceAndInOrder() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            Versioned<Organization> created = store.insert(id, new Organization("v1"), List.of(event(id, "v1")));
+            store.update(id, created.version(), new Organization("v2"), List.of(event(id, "v2"), event(id, "v3")));
+        }
+        OutboxRelay first = relay();
+        OutboxRelay second = relay();
+        first.register(collection);
+        second.register(collection);
+
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            CompletableFuture<Integer> a = CompletableFuture.supplyAsync(first::sweep);
+            CompletableFuture<Integer> b = CompletableFuture.supplyAsync(second::sweep);
+            assertThat(a.get() + b.get()).isEqualTo(60);
+
+            List<ConsumerRecord<String, byte[]>> records = probe.collect(r -> ids.contains(r.key()),
+                    Duration.ofSeconds(3));
+            assertThat(records).hasSize(60);
+            assertThat(records.stream().map(r -> TopicProbe.header(r, "ce_id")).distinct()).hasSize(60);
+            Map<String, List<String>> sequences = records.stream().collect(Collectors.groupingBy(
+                    ConsumerRecord::key, Collectors.mapping(r -> TopicProbe.header(r, "ce_sequence"),
+                            Collectors.toList())));
+            assertThat(sequences).hasSize(20)
+                    .allSatisfy((id, seq) -> assertThat(seq).containsExactly("1", "2", "3"));
+        }
+        assertThat(mongo.getCollection(collection).countDocuments(Filters.exists("outbox.0.id"))).isZero();
+    }
+
+    @Test
+    void anAggregateLeasedByADeadInstanceIsPublishedByAnotherOnceTheLeaseExpires() {
+        String id = UUID.randomUUID().toString();
+        store.insert(id, new Organization("v1"), List.of(event(id, "v1")));
+        // What an instance leaves behind when it dies between claiming the aggregate and publishing it.
+        mongo.getCollection(collection).updateOne(Filters.eq("_id", id), Updates.set("outboxLease",
+                new Document("owner", "dead-instance").append("until", Date.from(clock.instant().plus(LEASE)))));
+        OutboxRelay survivor = relay();
+        survivor.register(collection);
+
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            assertThat(survivor.sweep()).as("the lease still holds").isZero();
+            clock.advance(LEASE.plusSeconds(1));
+            assertThat(survivor.sweep()).isEqualTo(1);
+            assertThat(probe.await(TopicProbe.subject(id), 1, Duration.ofSeconds(10))).hasSize(1);
+        }
+        assertThat(store.find(id)).isPresent();
+        Document document = mongo.getCollection(collection).find(Filters.eq("_id", id)).first();
+        assertThat(document.getList("outbox", Document.class)).isEmpty();
+        assertThat(document.get("outboxLease")).isNull();
+    }
+
+    @Test
+    void anEventStaysInTheOutboxUntilKafkaAcknowledgesIt() {
+        String id = UUID.randomUUID().toString();
+        store.insert(id, new Organization("v1"), List.of(event(id, "v1")));
+        OutboxRelay relay = relay();
+        relay.register(collection);
+        try (TestInfrastructure.BrokerOutage ignored = TestInfrastructure.get().brokerOutage()) {
+            assertThat(relay.sweep()).isZero();
+        }
+        assertThat(pending(id)).hasSize(1);
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            assertThat(relay.sweep()).isEqualTo(1);
+            assertThat(probe.await(TopicProbe.subject(id), 1, Duration.ofSeconds(10))).hasSize(1);
+        }
+        assertThat(pending(id)).isEmpty();
+    }
+
+    private List<Document> pending(String id) {
+        return mongo.getCollection(collection).find(Filters.eq("_id", id)).first().getList("outbox", Document.class);
+    }
+
+    private OutboxRelay relay() {
+        OutboxProperties properties = new OutboxProperties(Duration.ofSeconds(1), LEASE, Duration.ofSeconds(4), 100);
+        return new OutboxRelay(mongo, kafka, properties, clock, new OutboxBacklog(mongo, clock, new SimpleMeterRegistry()));
+    }
+
+    private AggregateStores stores(OutboxRelay relay) {
+        OutboxEventFactory events = new OutboxEventFactory(JsonMapper.builder().build(), clock,
+                new StaticListableBeanFactory().getBeanProvider(io.micrometer.tracing.Tracer.class));
+        return new AggregateStores(mongo, events, relay);
+    }
+
+    private static OrganizationRegistered event(String id, String name) {
+        return new OrganizationRegistered(id, name, "1234567890", "OBNL", "06", List.of());
+    }
+
+    /** A clock the test moves forward, to let a lease expire without waiting. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+}

@@ -1,0 +1,26 @@
+package qc.esac.training.organization;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import qc.esac.kit.problem.NotFoundException;
+
+/** The organizations training knows of: {@code /api/training/organizations}. */
+@RestController
+@RequestMapping("/api/training/organizations")
+class KnownOrganizationController {
+
+    private final KnownOrganizations organizations;
+
+    KnownOrganizationController(KnownOrganizations organizations) {
+        this.organizations = organizations;
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasRole('STAFF')")
+    KnownOrganization get(@PathVariable String id) {
+        return organizations.find(id).orElseThrow(() -> new NotFoundException("organisation.inconnue", id));
+    }
+}
