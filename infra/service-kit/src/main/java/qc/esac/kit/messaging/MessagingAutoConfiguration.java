@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -111,5 +112,11 @@ public class MessagingAutoConfiguration {
     DeadLetters deadLetters(KafkaProperties kafka, KafkaTemplate<String, byte[]> esacEventTemplate,
                             MongoTemplate mongo, KafkaListenerEndpointRegistry listeners, Clock clock) {
         return new DeadLetters(kafka.buildConsumerProperties(), esacEventTemplate, mongo, listeners, clock);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    DeadLetterController deadLetterController(DeadLetters deadLetters) {
+        return new DeadLetterController(deadLetters);
     }
 }

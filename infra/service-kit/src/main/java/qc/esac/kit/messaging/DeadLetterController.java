@@ -1,0 +1,72 @@
+package qc.esac.kit.messaging;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import qc.esac.kit.problem.NotFoundException;
+import qc.esac.kit.security.EsacUser;
+import qc.esac.kit.web.PageView;
+
+import java.util.List;
+
+/**
+ * Operator endpoints (network staff only) for the dead letters of the topics this service consumes:
+ * list them, replay one, replay all. Under {@code <esac.api.base-path>/ops/dead-letters}.
+ */
+@RestController
+@Validated
+@RequestMapping("${esac.api.base-path:/api}/ops/dead-letters")
+@PreAuthorize("hasRole('STAFF')")
+public class DeadLetterController {
+
+    private final DeadLetters deadLetters;
+
+    public DeadLetterController(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    @GetMapping
+    public List<TopicView> topics() {
+        return deadLetters.topics().stream().map(topic -> new TopicView(topic, deadLetters.list(topic).size())).toList();
+    }
+
+    @GetMapping("/{topic}")
+    public PageView<DeadLetter> list(@PathVariable String topic,
+                                     @RequestParam(defaultValue = "0") @Min(0) int page,
+                                     @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return PageView.of(known(topic, () -> deadLetters.list(topic)), page, size);
+    }
+
+    @PostMapping("/{topic}/{partition}/{offset}/replay")
+    public DeadLetter replay(@PathVariable String topic, @PathVariable int partition, @PathVariable long offset,
+                             EsacUser user) {
+        return known(topic, () -> deadLetters.replay(topic, partition, offset, user.id()))
+                .orElseThrow(() -> new NotFoundException("lettre-morte.introuvable", topic, partition, offset));
+    }
+
+    @PostMapping("/{topic}/replay")
+    public ReplayReport replayAll(@PathVariable String topic, EsacUser user) {
+        return new ReplayReport(known(topic, () -> deadLetters.replayAll(topic, user.id())));
+    }
+
+    private static <T> T known(String topic, java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (DeadLetters.UnknownDeadLetterTopicException e) {
+            throw new NotFoundException("lettre-morte.sujet-inconnu", topic);
+        }
+    }
+
+    public record TopicView(String topic, int records) {
+    }
+
+    public record ReplayReport(int replayed) {
+    }
+}

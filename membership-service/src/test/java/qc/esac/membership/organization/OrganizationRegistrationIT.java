@@ -1,0 +1,172 @@
+package qc.esac.membership.organization;
+
+import com.mongodb.client.model.Filters;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import qc.esac.events.EventCatalog;
+import qc.esac.events.EventSchemas;
+import qc.esac.events.Topics;
+import qc.esac.events.membership.OrganizationRegistered;
+import qc.esac.testkit.TestInfrastructure;
+import qc.esac.testkit.TopicProbe;
+import qc.esac.testkit.jwt.TestTokens;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Registering an organization over real HTTP, on the real broker and store: the state is saved and its event
+ * published, even when the broker is down at write time; bad input is refused in French and saves nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OrganizationRegistrationIT {
+
+    private static final String REGISTERED = EventCatalog.of(OrganizationRegistered.class).type();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void theEventIsPublishedOnceTheOrganizationIsSaved() throws Exception {
+        String neq = randomNeq();
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            HttpResponse<String> response = post(registration("Coopérative de solidarité Les Jardins du Fleuve", neq));
+
+            assertThat(response.statusCode()).isEqualTo(201);
+            assertThat(response.headers().firstValue("ETag")).hasValue("\"1\"");
+            String id = json.readTree(response.body()).get("id").asString();
+            assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(id));
+            assertThat(mongo.getCollection(OrganizationService.COLLECTION).countDocuments(Filters.eq("_id", id)))
+                    .isEqualTo(1);
+
+            probe.await(TopicProbe.subject(id), 1, Duration.ofSeconds(20));
+            List<ConsumerRecord<String, byte[]>> events = probe.collect(TopicProbe.subject(id), Duration.ofSeconds(1));
+            assertThat(events).as("published exactly once").hasSize(1);
+            ConsumerRecord<String, byte[]> event = events.get(0);
+            assertThat(event.key()).isEqualTo(id);
+            assertThat(TopicProbe.header(event, "ce_type")).isEqualTo(REGISTERED);
+            assertThat(TopicProbe.header(event, "ce_source")).isEqualTo("/esac/membership");
+            assertThat(TopicProbe.header(event, "ce_sequence")).isEqualTo("1");
+            assertThat(TopicProbe.header(event, "ce_dataschema"))
+                    .isEqualTo(EventCatalog.of(OrganizationRegistered.class).dataSchema().toString());
+            JsonNode data = EventSchemas.validate(REGISTERED, event.value());
+            assertThat(data.get("neq").asString()).isEqualTo(neq);
+            assertThat(data.get("regionCode").asString()).isEqualTo("03");
+        }
+        assertThat(pendingOutboxEvents()).isZero();
+    }
+
+    @Test
+    void withTheBrokerDownTheRegistrationSucceedsAndTheEventArrivesOnceItIsBack() throws Exception {
+        String id;
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            try (TestInfrastructure.BrokerOutage ignored = TestInfrastructure.get().brokerOutage()) {
+                HttpResponse<String> response = post(registration("Centre d'action bénévole du Haut-Richelieu",
+                        randomNeq()));
+                assertThat(response.statusCode()).isEqualTo(201);
+                id = json.readTree(response.body()).get("id").asString();
+                Document saved = mongo.getCollection(OrganizationService.COLLECTION).find(Filters.eq("_id", id)).first();
+                assertThat(saved).isNotNull();
+                assertThat(saved.getList("outbox", Document.class)).as("kept until Kafka acknowledges it").hasSize(1);
+                Thread.sleep(1_000); // the immediate publication and a few relay sweeps fail meanwhile
+            }
+            probe.await(TopicProbe.subject(id), 1, Duration.ofSeconds(60));
+        }
+        Document published = mongo.getCollection(OrganizationService.COLLECTION).find(Filters.eq("_id", id)).first();
+        assertThat(published.getList("outbox", Document.class)).isEmpty();
+    }
+
+    @Test
+    void malformedJsonIsRefusedInFrenchAndSavesNothing() throws Exception {
+        long before = organizations();
+        HttpResponse<String> response = post("{\"legalName\": \"Groupe communautaire\", \"neq\": ");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("title").asString()).containsIgnoringCase("json");
+        assertThat(problem.get("detail").asString()).doesNotContain("Exception").doesNotContain("at ");
+        assertThat(response.body()).doesNotContain("jackson").doesNotContain("tools.");
+        assertThat(organizations()).isEqualTo(before);
+    }
+
+    @Test
+    void invalidFieldsAreListedInFrenchAndSaveNothing() throws Exception {
+        long before = organizations();
+        HttpResponse<String> response = post("""
+                {"legalName": "", "neq": "12345", "legalForm": "OBNL", "regionCode": "18", "sectorCodes": []}
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("title").asString()).isNotBlank();
+        List<String> fields = problem.get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+        assertThat(fields).containsExactlyInAnyOrder("legalName", "neq", "regionCode");
+        assertThat(problem.get("errors").valueStream().map(e -> e.get("message").asString()))
+                .anySatisfy(message -> assertThat(message).contains("10 chiffres"))
+                .anySatisfy(message -> assertThat(message).contains("région"));
+        assertThat(organizations()).isEqualTo(before);
+    }
+
+    @Test
+    void aSecondOrganizationWithTheSameNeqIsAConflictAndPublishesNothing() throws Exception {
+        String neq = randomNeq();
+        assertThat(post(registration("Corporation de développement communautaire", neq)).statusCode()).isEqualTo(201);
+        long before = organizations();
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            HttpResponse<String> response = post(registration("Autre nom", neq));
+
+            assertThat(response.statusCode()).isEqualTo(409);
+            assertThat(json.readTree(response.body()).get("detail").asString()).contains(neq);
+            assertThat(probe.collect(r -> response.body().contains("Autre nom"), Duration.ofSeconds(1))).isEmpty();
+        }
+        assertThat(organizations()).isEqualTo(before);
+    }
+
+    private long organizations() {
+        return mongo.getCollection(OrganizationService.COLLECTION).countDocuments();
+    }
+
+    private long pendingOutboxEvents() {
+        return mongo.getCollection(OrganizationService.COLLECTION).countDocuments(Filters.exists("outbox.0.id"));
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/membership/organizations"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.staff("reseau-csmo-esac"))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String registration(String name, String neq) {
+        return """
+                {"legalName": "%s", "neq": "%s", "legalForm": "COOP_SOLIDARITE", "regionCode": "03",
+                 "sectorCodes": ["SERVICES_AUX_PERSONNES"]}
+                """.formatted(name, neq);
+    }
+
+    private static String randomNeq() {
+        return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+    }
+}
