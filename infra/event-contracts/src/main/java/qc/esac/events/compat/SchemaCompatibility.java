@@ -21,23 +21,26 @@ import java.util.TreeSet;
  * adding enum values (consumers must tolerate values they do not know), relaxing bounds and
  * editing documentation. Anything else needs a new type version ({@code .v2}).
  *
- * <p>Only the subset of JSON Schema our event schemas use is compared: object properties,
- * {@code required}, {@code type}, {@code enum}, {@code const}, {@code pattern}, {@code format},
- * numeric and length bounds, {@code additionalProperties}, array {@code items}, {@code $defs} and
- * {@code $ref} (compared as text, not resolved).
+ * <p>The keywords our event schemas use are analysed; any other keyword (say {@code oneOf}) is
+ * compared as a whole and any difference counts as breaking, so the check fails closed.
  */
 public final class SchemaCompatibility {
 
     private static final JsonNode ANY = JsonNodeFactory.instance.objectNode();
 
+    /** Documentation only: free to change. */
+    private static final Set<String> ANNOTATIONS =
+            Set.of("title", "description", "examples", "$comment", "deprecated", "default", "readOnly", "writeOnly");
     /** Lower bounds: raising or introducing one rejects values that used to be valid. */
     private static final List<String> LOWER_BOUNDS =
             List.of("minLength", "minimum", "exclusiveMinimum", "minItems", "minProperties");
     /** Upper bounds: lowering or introducing one rejects values that used to be valid. */
     private static final List<String> UPPER_BOUNDS =
             List.of("maxLength", "maximum", "exclusiveMaximum", "maxItems", "maxProperties");
-    /** Keywords whose values cannot be ordered: any change or addition may reject old values. */
-    private static final List<String> EXACT_KEYWORDS = List.of("$ref", "const", "pattern", "format", "multipleOf");
+    /** Constraints that cannot be ordered: changing or introducing one may reject old values; dropping one relaxes. */
+    private static final List<String> EXACT = List.of("$ref", "const", "pattern", "format", "multipleOf");
+    /** Keywords analysed one by one below; every other keyword is compared as a whole. */
+    private static final Set<String> ANALYSED = analysed();
 
     private SchemaCompatibility() {
     }
@@ -49,12 +52,7 @@ public final class SchemaCompatibility {
      */
     public static List<String> breakingChanges(JsonNode released, JsonNode current) {
         List<String> changes = new ArrayList<>();
-        if (!Objects.equals(text(released.get("$id")), text(current.get("$id")))) {
-            changes.add("$: $id changed from " + text(released.get("$id")) + " to " + text(current.get("$id"))
-                    + " (consumers see it as the dataschema URI)");
-        }
         compare("$", released, current, changes);
-        compareDefinitions(released.path("$defs"), current.path("$defs"), changes);
         return List.copyOf(changes);
     }
 
@@ -66,17 +64,21 @@ public final class SchemaCompatibility {
             }
             return;
         }
+        compareId(at, released, current, changes);
         compareTypes(at, released, current, changes);
         compareEnums(at, released, current, changes);
-        compareKeywords(at, released, current, changes);
+        compareConstraints(at, released, current, changes);
         compareProperties(at, released, current, changes);
         compareRequired(at, released, current, changes);
-        if (isFalse(current.get("additionalProperties")) && !isFalse(released.get("additionalProperties"))) {
-            changes.add(at + ": additionalProperties turned false (consumers must be free to receive added properties)");
-        }
-        if (released.has("items") || current.has("items")) {
-            compare(at + "[*]", released.path("items").isMissingNode() ? ANY : released.get("items"),
-                    current.path("items").isMissingNode() ? ANY : current.get("items"), changes);
+        compareAdditionalProperties(at, released, current, changes);
+        compareSubschemas(at, released, current, changes);
+        compareOtherKeywords(at, released, current, changes);
+    }
+
+    private static void compareId(String at, JsonNode released, JsonNode current, List<String> changes) {
+        if (!Objects.equals(released.get("$id"), current.get("$id"))) {
+            changes.add(at + ": $id changed from " + released.get("$id") + " to " + current.get("$id")
+                    + " (consumers see it as the dataschema URI)");
         }
     }
 
@@ -105,12 +107,13 @@ public final class SchemaCompatibility {
         });
     }
 
-    private static void compareKeywords(String at, JsonNode released, JsonNode current, List<String> changes) {
-        for (String keyword : EXACT_KEYWORDS) {
+    private static void compareConstraints(String at, JsonNode released, JsonNode current, List<String> changes) {
+        for (String keyword : EXACT) {
             JsonNode before = released.get(keyword);
             JsonNode after = current.get(keyword);
             if (after != null && !after.equals(before)) {
-                changes.add(at + ": " + changed(keyword, before, after));
+                changes.add(at + ": " + (before == null ? keyword + " added: " + after
+                        : keyword + " changed from " + before + " to " + after));
             }
         }
         for (String keyword : LOWER_BOUNDS) {
@@ -134,10 +137,6 @@ public final class SchemaCompatibility {
         }
     }
 
-    private static String changed(String keyword, JsonNode before, JsonNode after) {
-        return before == null ? keyword + " added: " + after : keyword + " changed from " + before + " to " + after;
-    }
-
     private static void compareProperties(String at, JsonNode released, JsonNode current, List<String> changes) {
         JsonNode after = current.path("properties");
         released.path("properties").properties().forEach(property -> {
@@ -153,15 +152,13 @@ public final class SchemaCompatibility {
     private static void compareRequired(String at, JsonNode released, JsonNode current, List<String> changes) {
         Set<String> before = names(released.path("required"));
         Set<String> after = names(current.path("required"));
-        JsonNode releasedProperties = released.path("properties");
         for (String name : after) {
-            if (before.contains(name)) {
-                continue;
+            if (!before.contains(name)) {
+                // Either way, events already on the topic lack the property and would now be rejected.
+                changes.add(released.path("properties").has(name)
+                        ? at + ": optional property '" + name + "' made required"
+                        : at + ": new required property '" + name + "' (add it as optional)");
             }
-            // Either way, events already on the topic lack the property and would now be rejected.
-            changes.add(releasedProperties.has(name)
-                    ? at + ": optional property '" + name + "' made required"
-                    : at + ": new required property '" + name + "' (add it as optional)");
         }
         for (String name : before) {
             // A removed property is reported once, as removed.
@@ -171,15 +168,44 @@ public final class SchemaCompatibility {
         }
     }
 
-    private static void compareDefinitions(JsonNode released, JsonNode current, List<String> changes) {
-        released.properties().forEach(definition -> {
-            String at = "$defs/" + definition.getKey();
-            if (!current.has(definition.getKey())) {
-                changes.add(at + ": definition removed");
+    private static void compareAdditionalProperties(String at, JsonNode released, JsonNode current,
+                                                    List<String> changes) {
+        JsonNode before = released.get("additionalProperties");
+        JsonNode after = current.get("additionalProperties");
+        boolean restricts = after != null && !(after.isBoolean() && after.asBoolean());
+        if (restricts && !after.equals(before)) {
+            changes.add(at + (after.isBoolean()
+                    ? ": additionalProperties turned false (consumers must be free to receive added properties)"
+                    : ": additionalProperties restricted to " + after));
+        }
+    }
+
+    private static void compareSubschemas(String at, JsonNode released, JsonNode current, List<String> changes) {
+        if (released.has("items") || current.has("items")) {
+            compare(at + "[*]", released.path("items").isMissingNode() ? ANY : released.get("items"),
+                    current.path("items").isMissingNode() ? ANY : current.get("items"), changes);
+        }
+        JsonNode after = current.path("$defs");
+        released.path("$defs").properties().forEach(definition -> {
+            String where = at + ".$defs." + definition.getKey();
+            if (!after.has(definition.getKey())) {
+                changes.add(where + ": definition removed");
             } else {
-                compare(at, definition.getValue(), current.get(definition.getKey()), changes);
+                compare(where, definition.getValue(), after.get(definition.getKey()), changes);
             }
         });
+    }
+
+    private static void compareOtherKeywords(String at, JsonNode released, JsonNode current, List<String> changes) {
+        Set<String> keywords = new TreeSet<>(released.propertyNames());
+        keywords.addAll(current.propertyNames());
+        keywords.removeAll(ANALYSED);
+        for (String keyword : keywords) {
+            if (!Objects.equals(released.get(keyword), current.get(keyword))) {
+                changes.add(at + ": " + keyword + " changed from " + released.get(keyword) + " to "
+                        + current.get(keyword) + " (not analysed by this check, so any change counts as breaking)");
+            }
+        }
     }
 
     private static Set<String> types(JsonNode schema) {
@@ -203,11 +229,13 @@ public final class SchemaCompatibility {
         return names;
     }
 
-    private static boolean isFalse(JsonNode node) {
-        return node != null && node.isBoolean() && !node.asBoolean();
-    }
-
-    private static String text(JsonNode node) {
-        return node == null ? null : node.asString();
+    private static Set<String> analysed() {
+        Set<String> keywords = new TreeSet<>(ANNOTATIONS);
+        keywords.addAll(LOWER_BOUNDS);
+        keywords.addAll(UPPER_BOUNDS);
+        keywords.addAll(EXACT);
+        keywords.addAll(List.of("$id", "type", "enum", "uniqueItems", "properties", "required",
+                "additionalProperties", "items", "$defs"));
+        return Set.copyOf(keywords);
     }
 }

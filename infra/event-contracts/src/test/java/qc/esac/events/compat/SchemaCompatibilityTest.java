@@ -150,6 +150,22 @@ class SchemaCompatibilityTest {
     }
 
     @Test
+    void restrictingAdditionalPropertiesToASchemaBreaks() {
+        assertThat(breaking(s -> ((ObjectNode) s.at("/properties/address")).putObject("additionalProperties")
+                .put("type", "string")))
+                .containsExactly("$.address: additionalProperties restricted to {\"type\":\"string\"}");
+    }
+
+    @Test
+    void changingAKeywordTheCheckDoesNotAnalyseBreaks() {
+        assertThat(breaking(s -> ((ObjectNode) s.at("/properties/note")).putArray("oneOf")
+                .add(JSON.createObjectNode().put("maxLength", 5))))
+                .singleElement().asString()
+                .startsWith("$.note: oneOf changed from null to [{\"maxLength\":5}]")
+                .endsWith("(not analysed by this check, so any change counts as breaking)");
+    }
+
+    @Test
     void changingAPatternBreaks() {
         assertThat(breaking(s -> ((ObjectNode) s.at("/properties/code")).put("pattern", "^[A-Z]{4}$")))
                 .containsExactly("$.code: pattern changed from \"^[A-Z]{3}$\" to \"^[A-Z]{4}$\"");
@@ -207,8 +223,8 @@ class SchemaCompatibilityTest {
                  "type": "object", "properties": {"price": {"$ref": "#/$defs/money"}}}""");
 
         assertThat(SchemaCompatibility.breakingChanges(released, current)).containsExactlyInAnyOrder(
-                "$defs/money: type changed from number to string",
-                "$defs/gone: definition removed");
+                "$.$defs.money: type changed from number to string",
+                "$.$defs.gone: definition removed");
     }
 
     @Test
