@@ -102,7 +102,8 @@ public final class EventSchemas {
 
     /** The schema document of an event type, as published (e.g. to read its {@code $id} or properties). */
     public static JsonNode schemaDocument(EventDescriptor descriptor) {
-        return schemaOf(descriptor).getSchemaNode();
+        // A copy: the cached node backs the compiled schema and must not be changed by callers.
+        return schemaOf(descriptor).getSchemaNode().deepCopy();
     }
 
     private static EventDescriptor descriptorOf(String type) {
