@@ -7,7 +7,10 @@ import qc.esac.events.CloudEventAttributes;
 import qc.esac.events.EventCatalog;
 import qc.esac.events.EventData;
 import qc.esac.events.EventDescriptor;
+import qc.esac.events.EventSchemas;
+import qc.esac.events.InvalidEventException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
@@ -67,9 +70,11 @@ public class IncomingEvents {
         if (event.getData() == null) {
             throw new UnprocessableEventException("Event " + event.getId() + " has no data");
         }
-        byte[] bytes = event.getData().toBytes();
         try {
-            return json.readValue(bytes, descriptor.dataClass());
+            JsonNode data = EventSchemas.validate(descriptor, event.getData().toBytes());
+            return json.treeToValue(data, descriptor.dataClass());
+        } catch (InvalidEventException e) {
+            throw new UnprocessableEventException("Event " + event.getId() + " breaks its contract: " + e.getMessage(), e);
         } catch (JacksonException e) {
             throw new UnprocessableEventException("Event " + event.getId() + " data is not valid " + descriptor.type()
                     + ": " + e.getOriginalMessage(), e);
