@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static qc.esac.kit.support.ProblemMatchers.problem;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,7 +24,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import qc.esac.kit.problem.ProblemTypes;
@@ -264,28 +264,5 @@ class ProblemDetailsTest {
             request.header(HttpHeaders.ACCEPT_LANGUAGE, lang.header);
         }
         return mvc.perform(request);
-    }
-
-    /** What every problem must have, and must not have. */
-    static ResultMatcher problem(int status, String type, String title) {
-        return all(
-                status().is(status),
-                content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON),
-                jsonPath("$.status").value(status),
-                jsonPath("$.type").value(type),
-                jsonPath("$.title").value(title),
-                jsonPath("$.detail").isNotEmpty(),
-                jsonPath("$.trace").doesNotExist(),
-                jsonPath("$.exception").doesNotExist(),
-                content().string(not(containsString("\tat "))),
-                content().string(not(containsString("org.springframework"))));
-    }
-
-    static ResultMatcher all(ResultMatcher... matchers) {
-        return result -> {
-            for (ResultMatcher matcher : matchers) {
-                matcher.match(result);
-            }
-        };
     }
 }
