@@ -37,12 +37,25 @@ public class EsacMessagesAutoConfiguration {
                 .bind("spring.messages.basename", Bindable.listOf(String.class))
                 .orElse(List.of("messages")));
         basenames.remove(KIT_BASENAME);
+        // A service without bundles is normal: skip it rather than log a warning per locale.
+        basenames.removeIf(basename -> !bundleExists(basename));
         basenames.add(KIT_BASENAME);
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
         source.setBasenames(basenames.toArray(String[]::new));
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return source;
+    }
+
+    private static boolean bundleExists(String basename) {
+        String path = basename.replace('.', '/');
+        ClassLoader classLoader = EsacMessagesAutoConfiguration.class.getClassLoader();
+        for (String suffix : new String[] {"", "_fr", "_fr_CA", "_en"}) {
+            if (classLoader.getResource(path + suffix + ".properties") != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -135,6 +135,13 @@ class SecurityTest {
     }
 
     @Test
+    void anonymousCallerAskingForTheUserOnAPublicPathIs401() throws Exception {
+        // The controller asks for EsacUser: the exception must reach Spring Security, not become a 500.
+        mvc.perform(get("/public/whoami"))
+                .andExpect(problem(401, ProblemTypes.AUTHENTIFICATION_REQUISE, "Authentification requise"));
+    }
+
+    @Test
     void publicPathStillNeedsATokenForPost() throws Exception {
         mvc.perform(post("/public/ping")).andExpect(status().isUnauthorized());
     }

@@ -119,6 +119,11 @@ class TestController {
         return Map.of("id", user.id(), "roles", user.roles(), "orgs", user.organizationIds());
     }
 
+    @GetMapping("/public/whoami")
+    String whoami(EsacUser user) {
+        return user.id();
+    }
+
     @GetMapping("/public/ping")
     String ping() {
         return "pong";
