@@ -7,14 +7,11 @@ import java.util.Locale;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -33,9 +30,6 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.NoHandlerFoundException;
@@ -87,7 +81,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail body = invalidData(locale);
         List<ProblemFieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : ex.getConstraintViolations()) {
-            errors.add(new ProblemFieldError(path(violation.getPropertyPath()), violation.getMessage()));
+            errors.add(new ProblemFieldError(ProblemFieldNames.path(violation.getPropertyPath()), violation.getMessage()));
         }
         body.setProperty(ProblemMessages.ERRORS_PROPERTY, errors);
         return createResponseEntity(body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
@@ -142,7 +136,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 }
                 continue;
             }
-            String name = parameterName(result.getMethodParameter())
+            String name = ProblemFieldNames.parameter(result.getMethodParameter())
                     + (result.getContainerIndex() != null ? "[" + result.getContainerIndex() + "]" : "");
             result.getResolvableErrors().forEach(error ->
                     errors.add(new ProblemFieldError(name, messages.message(error, locale))));
@@ -160,7 +154,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 && ex.getMostSpecificCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             Locale locale = LocaleContextHolder.getLocale();
             body.setProperty(ProblemMessages.ERRORS_PROPERTY, List.of(new ProblemFieldError(
-                    jsonPath(jackson), messages.fieldMessage("problem.champ.illisible", null, locale))));
+                    ProblemFieldNames.jsonPath(jackson), messages.fieldMessage("problem.champ.illisible", null, locale))));
         }
         return response;
     }
@@ -224,68 +218,4 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         Class<?> type = ex instanceof TypeMismatchException ? TypeMismatchException.class : ex.getClass();
         return ErrorResponse.getDefaultDetailMessageCode(type, null);
     }
-
-    private static String parameterName(MethodParameter parameter) {
-        for (String candidate : new String[] {
-                annotationName(parameter.getParameterAnnotation(RequestParam.class)),
-                annotationName(parameter.getParameterAnnotation(PathVariable.class)),
-                annotationName(parameter.getParameterAnnotation(RequestHeader.class))}) {
-            if (candidate != null && !candidate.isEmpty()) {
-                return candidate;
-            }
-        }
-        String name = parameter.getParameterName();
-        return name != null ? name : "arg" + parameter.getParameterIndex();
-    }
-
-    private static String annotationName(Object annotation) {
-        if (annotation instanceof RequestParam a) {
-            return a.name();
-        }
-        if (annotation instanceof PathVariable a) {
-            return a.name();
-        }
-        if (annotation instanceof RequestHeader a) {
-            return a.name();
-        }
-        return null;
-    }
-
-    /** Property path without the method and parameter nodes, which mean nothing to a client. */
-    private static String path(Path propertyPath) {
-        StringBuilder path = new StringBuilder();
-        for (Path.Node node : propertyPath) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.CONSTRUCTOR || node.getKind() == ElementKind.RETURN_VALUE) {
-                continue;
-            }
-            if (node.getIndex() != null) {
-                path.append('[').append(node.getIndex()).append(']');
-            }
-            if (node.getName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(node.getName());
-            }
-        }
-        if (path.isEmpty()) {
-            for (Path.Node node : propertyPath) {
-                path.setLength(0);
-                path.append(node.getName());
-            }
-        }
-        return path.toString();
-    }
-
-    private static String jsonPath(JacksonException ex) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : ex.getPath()) {
-            if (ref.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
-            }
-            else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
 }

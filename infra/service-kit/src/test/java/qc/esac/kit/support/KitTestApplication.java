@@ -29,6 +29,6 @@ import qc.esac.kit.web.EsacWebAutoConfiguration;
         EsacMessagesAutoConfiguration.class,
         EsacWebAutoConfiguration.class,
         EsacSecurityAutoConfiguration.class})
-@Import(TestController.class)
+@Import({TestController.class, TestService.class})
 public class KitTestApplication {
 }

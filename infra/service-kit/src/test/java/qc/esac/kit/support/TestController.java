@@ -39,6 +39,12 @@ class TestController {
 
     static final long CURRENT_VERSION = 3;
 
+    private final TestService service;
+
+    TestController(TestService service) {
+        this.service = service;
+    }
+
     record CreateOrganization(@NotBlank String name, @Email String email, @Size(max = 5) String code,
             @Min(0) int members) {
     }
@@ -90,6 +96,11 @@ class TestController {
     @PostMapping("/test/period")
     void period() {
         throw InvalidInputException.of(FieldViolation.of("periode.fin", "periode.fin-avant-debut"));
+    }
+
+    @PostMapping("/test/register")
+    String register(@RequestParam(defaultValue = "") String name) {
+        return service.register(name);
     }
 
     @GetMapping("/test/forbidden")

@@ -108,6 +108,16 @@ class ProblemDetailsTest {
 
     @ParameterizedTest
     @EnumSource(Lang.class)
+    void violationInAValidatedServiceIs400(Lang lang) throws Exception {
+        perform(post("/test/register").param("name", " "), lang)
+                .andExpect(problem(400, ProblemTypes.DONNEES_INVALIDES, lang.pick("Données invalides", "Invalid data")))
+                .andExpect(jsonPath("$.errors[0].field").value("name"))
+                .andExpect(jsonPath("$.errors[0].message").value(lang.pick(
+                        "est obligatoire et ne peut pas être vide", "is required and must not be blank")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Lang.class)
     void fieldViolationsFromApplicationCodeAreListed(Lang lang) throws Exception {
         perform(post("/test/period"), lang)
                 .andExpect(problem(400, ProblemTypes.DONNEES_INVALIDES, lang.pick("Données invalides", "Invalid data")))
