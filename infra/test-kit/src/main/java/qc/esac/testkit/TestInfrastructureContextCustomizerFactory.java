@@ -7,6 +7,7 @@ import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
+import qc.esac.testkit.jwt.TestTokens;
 
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,9 @@ public class TestInfrastructureContextCustomizerFactory implements ContextCustom
                             "esac.outbox.relay-interval", "200ms",
                             "esac.kafka.errors.initial-interval", "100ms",
                             "esac.kafka.errors.max-retries", "2",
-                            "esac.logging.json", "false"));
+                            "esac.logging.json", "false",
+                            "spring.security.oauth2.resourceserver.jwt.public-key-location",
+                            TestTokens.PUBLIC_KEY_LOCATION));
             if (sources.contains(INLINED_TEST_PROPERTIES)) {
                 sources.addAfter(INLINED_TEST_PROPERTIES, infrastructureProperties);
             } else {

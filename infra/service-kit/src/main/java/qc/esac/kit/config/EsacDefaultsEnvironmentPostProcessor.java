@@ -1,0 +1,72 @@
+package qc.esac.kit.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Operational defaults every service shares, added as the <em>last</em> property source: a
+ * service's {@code application.yml}, profile files, environment variables and command line all
+ * override them. Runs after Boot's config-data processor, so the application's own files are
+ * already in place when we append below them.
+ */
+public class EsacDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    public static final String PROPERTY_SOURCE_NAME = "esacDefaults";
+    /** Set to {@code false} for human-readable console logs (e.g. when developing). */
+    public static final String JSON_LOGGING_PROPERTY = "esac.logging.json";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+            return;
+        }
+        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults(environment)));
+    }
+
+    static Map<String, Object> defaults(ConfigurableEnvironment environment) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        // Probes for the orchestrator; readiness follows the broker and the store.
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
+        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo,kafka");
+        // A service (or a test) without one of them must still start.
+        defaults.put("management.endpoint.health.validate-group-membership", "false");
+        // Every metric says which service it comes from.
+        defaults.put("management.metrics.tags.application", "${spring.application.name:esac}");
+        // Sample everything (volumes are modest); traces are only exported when an OTLP
+        // endpoint is configured (management.opentelemetry.tracing.export.otlp.endpoint).
+        defaults.put("management.tracing.sampling.probability", "1.0");
+        // Metrics are scraped by Prometheus; do not push OTLP metrics to a collector that may not exist.
+        defaults.put("management.otlp.metrics.export.enabled", "false");
+        defaults.put("spring.mvc.problemdetails.enabled", "true");
+        // ISO-8601 dates in JSON (Jackson 3's default, stated so that nobody flips it by accident).
+        defaults.put("spring.jackson.datatype.datetime.write-dates-as-timestamps", "false");
+        // Kafka: keys are aggregate ids, values the events' JSON (CloudEvents binary mode) as bytes, read
+        // by the kit's IncomingEvents; a new consumer group starts from the oldest retained event.
+        defaults.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        defaults.put("spring.kafka.consumer.value-deserializer",
+                "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        defaults.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        defaults.put("spring.kafka.consumer.properties.isolation.level", "read_committed");
+        defaults.put("spring.kafka.listener.observation-enabled", "true");
+        defaults.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        defaults.put("spring.kafka.producer.value-serializer",
+                "org.apache.kafka.common.serialization.ByteArraySerializer");
+        if (environment.getProperty(JSON_LOGGING_PROPERTY, Boolean.class, true)) {
+            defaults.put("logging.structured.format.console", "ecs");
+        }
+        return defaults;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,19 @@
+package qc.esac.kit.security;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code esac.security.*}.
+ *
+ * @param publicPaths path patterns (Spring {@code PathPattern} syntax, e.g. {@code /api/training/catalogue/**})
+ *        that anonymous callers may read with GET; everything else needs a token
+ */
+@ConfigurationProperties("esac.security")
+public record EsacSecurityProperties(List<String> publicPaths) {
+
+    public EsacSecurityProperties {
+        publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+    }
+}

@@ -1,0 +1,103 @@
+package qc.esac.kit.security;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import qc.esac.kit.problem.ForbiddenException;
+
+/**
+ * Who is calling, as far as authorization goes. Built from the access token's claims; no Spring
+ * types so that application services can take it as a plain parameter.
+ *
+ * @param id the token subject (user id, or a partner's client id)
+ * @param roles platform roles
+ * @param organizationIds organizations an administrator or employee belongs to
+ * @param networkIds networks a staff member works for
+ * @param scopes OAuth 2 scopes (partners)
+ */
+public record EsacUser(String id, Set<EsacRole> roles, Set<String> organizationIds, Set<String> networkIds,
+        Set<String> scopes) {
+
+    public EsacUser {
+        Objects.requireNonNull(id, "id");
+        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        organizationIds = Set.copyOf(organizationIds);
+        networkIds = Set.copyOf(networkIds);
+        scopes = Set.copyOf(scopes);
+    }
+
+    /** Reads the claims named in {@link EsacClaims}; absent claims mean "none". */
+    public static EsacUser fromClaims(Map<String, Object> claims) {
+        Set<EsacRole> roles = EnumSet.noneOf(EsacRole.class);
+        for (String value : strings(claims.get(EsacClaims.ROLES))) {
+            EsacRole.fromClaim(value).ifPresent(roles::add);
+        }
+        return new EsacUser(String.valueOf(claims.get(EsacClaims.SUBJECT)), roles,
+                strings(claims.get(EsacClaims.ORG_IDS)), strings(claims.get(EsacClaims.NETWORK_IDS)),
+                strings(claims.get(EsacClaims.SCOPE)));
+    }
+
+    public boolean hasRole(EsacRole role) {
+        return roles.contains(role);
+    }
+
+    public boolean isStaff() {
+        return hasRole(EsacRole.STAFF);
+    }
+
+    /** Staff of this particular network. */
+    public boolean isStaffOf(String networkId) {
+        return isStaff() && networkIds.contains(networkId);
+    }
+
+    public boolean isOrgAdmin() {
+        return hasRole(EsacRole.ORG_ADMIN);
+    }
+
+    public boolean isEmployee() {
+        return hasRole(EsacRole.EMPLOYEE);
+    }
+
+    public boolean isPartner() {
+        return hasRole(EsacRole.PARTNER);
+    }
+
+    public boolean hasScope(String scope) {
+        return scopes.contains(scope);
+    }
+
+    /**
+     * Whether this user may manage the organization's data: network staff, or an administrator
+     * whose token lists that organization. Employees and partners never act for an organization.
+     */
+    public boolean canActForOrganization(String organizationId) {
+        return isStaff() || (isOrgAdmin() && organizationIds.contains(organizationId));
+    }
+
+    /** Guard for services: 403 unless {@link #canActForOrganization(String)}. */
+    public void requireOrganization(String organizationId) {
+        if (!canActForOrganization(organizationId)) {
+            throw new ForbiddenException("acces.organisation-refusee", organizationId);
+        }
+    }
+
+    /** Accepts a JSON array or a space-separated string, as OAuth 2 does for {@code scope}. */
+    private static Set<String> strings(Object claim) {
+        Set<String> values = new LinkedHashSet<>();
+        if (claim instanceof Collection<?> collection) {
+            collection.stream().filter(Objects::nonNull).map(String::valueOf).forEach(values::add);
+        }
+        else if (claim instanceof String text) {
+            for (String value : text.trim().split("\\s+")) {
+                if (!value.isEmpty()) {
+                    values.add(value);
+                }
+            }
+        }
+        return values;
+    }
+}

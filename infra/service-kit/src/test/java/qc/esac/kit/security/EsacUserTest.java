@@ -1,0 +1,64 @@
+package qc.esac.kit.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import qc.esac.kit.problem.ForbiddenException;
+
+class EsacUserTest {
+
+    @Test
+    void readsTheClaims() {
+        EsacUser user = EsacUser.fromClaims(Map.of("sub", "u-1", "roles", List.of("org-admin", "employee"),
+                "org_ids", List.of("org-a"), "network_ids", List.of("net-1"), "scope", "a b"));
+
+        assertThat(user.id()).isEqualTo("u-1");
+        assertThat(user.roles()).containsExactlyInAnyOrder(EsacRole.ORG_ADMIN, EsacRole.EMPLOYEE);
+        assertThat(user.organizationIds()).containsExactly("org-a");
+        assertThat(user.networkIds()).containsExactly("net-1");
+        assertThat(user.scopes()).containsExactlyInAnyOrder("a", "b");
+    }
+
+    @Test
+    void missingClaimsMeanNothing() {
+        EsacUser user = EsacUser.fromClaims(Map.of("sub", "u-1"));
+
+        assertThat(user.roles()).isEmpty();
+        assertThat(user.canActForOrganization("org-a")).isFalse();
+    }
+
+    @Test
+    void staffIsStaffOfItsNetworksOnly() {
+        EsacUser staff = EsacUser.fromClaims(Map.of("sub", "s", "roles", List.of("staff"), "network_ids", List.of("net-1")));
+
+        assertThat(staff.isStaff()).isTrue();
+        assertThat(staff.isStaffOf("net-1")).isTrue();
+        assertThat(staff.isStaffOf("net-2")).isFalse();
+        assertThat(staff.canActForOrganization("any-org")).isTrue();
+    }
+
+    @Test
+    void orgAdminOfAIsRefusedB() {
+        EsacUser admin = EsacUser.fromClaims(Map.of("sub", "a", "roles", List.of("org-admin"), "org_ids", List.of("org-a")));
+
+        admin.requireOrganization("org-a");
+        assertThatThrownBy(() -> admin.requireOrganization("org-b"))
+                .isInstanceOfSatisfying(ForbiddenException.class, ex -> {
+                    assertThat(ex.code()).isEqualTo("acces.organisation-refusee");
+                    assertThat(ex.args()).containsExactly("org-b");
+                    assertThat(ex.status()).isEqualTo(403);
+                });
+    }
+
+    @Test
+    void orgIdsWithoutTheAdminRoleGrantNothing() {
+        EsacUser employee = EsacUser.fromClaims(Map.of("sub", "e", "roles", List.of("employee"), "org_ids", List.of("org-a")));
+
+        assertThat(employee.canActForOrganization("org-a")).isFalse();
+    }
+}

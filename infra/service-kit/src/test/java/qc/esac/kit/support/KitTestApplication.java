@@ -1,0 +1,34 @@
+package qc.esac.kit.support;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+import qc.esac.kit.config.EsacMessagesAutoConfiguration;
+import qc.esac.kit.security.EsacSecurityAutoConfiguration;
+import qc.esac.kit.web.EsacWebAutoConfiguration;
+
+/**
+ * Just the web, security and message auto-configurations: no Kafka, no MongoDB. The list is
+ * explicit so that other auto-configurations of the kit cannot change what these tests see.
+ */
+@SpringBootConfiguration
+@ImportAutoConfiguration({
+        org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration.class,
+        org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration.class,
+        org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration.class,
+        org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration.class,
+        org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration.class,
+        org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration.class,
+        org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration.class,
+        org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration.class,
+        org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration.class,
+        org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration.class,
+        org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration.class,
+        org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration.class,
+        EsacMessagesAutoConfiguration.class,
+        EsacWebAutoConfiguration.class,
+        EsacSecurityAutoConfiguration.class})
+@Import({TestController.class, TestService.class})
+public class KitTestApplication {
+}
