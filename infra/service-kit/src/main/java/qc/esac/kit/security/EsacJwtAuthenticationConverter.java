@@ -1,5 +1,6 @@
 package qc.esac.kit.security;
 
+import qc.esac.identity.EsacClaims;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,5 +1,7 @@
 package qc.esac.kit.security;
 
+import qc.esac.identity.EsacRole;
+import qc.esac.identity.EsacClaims;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
 package qc.esac.kit.security;
 
+import qc.esac.identity.EsacClaims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package qc.esac.kit.security;
 
+import qc.esac.identity.EsacRole;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -27,8 +27,8 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import qc.esac.kit.security.EsacClaims;
-import qc.esac.kit.security.EsacRole;
+import qc.esac.identity.EsacClaims;
+import qc.esac.identity.EsacRole;
 
 /**
  * RS256 access tokens for tests, signed with the fixed TEST-ONLY key pair shipped in this jar

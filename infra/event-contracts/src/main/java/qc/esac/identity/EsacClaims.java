@@ -1,4 +1,4 @@
-package qc.esac.kit.security;
+package qc.esac.identity;
 
 /**
  * Names of the access-token claims the platform relies on. The identity provider (infra/identity

@@ -1,4 +1,4 @@
-package qc.esac.kit.security;
+package qc.esac.identity;
 
 import java.util.Optional;
 

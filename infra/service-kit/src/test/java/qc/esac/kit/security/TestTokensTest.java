@@ -1,4 +1,6 @@
-package qc.esac.testkit.jwt;
+package qc.esac.kit.security;
+
+import qc.esac.testkit.jwt.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,9 +18,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 
-import qc.esac.kit.security.EsacJwtAuthenticationConverter;
-import qc.esac.kit.security.EsacRole;
-import qc.esac.kit.security.EsacUser;
+import qc.esac.identity.EsacRole;
 
 /**
  * Tokens are checked by the decoder Boot builds from the very properties services set, so a
