@@ -45,6 +45,13 @@ final class KafkaBrokerConfig {
                 // start: the 128 MB default was half of the process's memory; 16 MB still holds
                 // about 600k distinct keys per cleaning pass, far more than a laptop produces.
                 Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024)),
+                // After a hard kill the controller refuses the broker's new registration until the old
+                // session expires (default 9 s, the whole restart delay). Half of that, with the same
+                // heartbeat ratio, still tolerates multi-second pauses on a busy laptop.
+                Map.entry("broker.heartbeat.interval.ms", "1000"),
+                Map.entry("broker.session.timeout.ms", "4500"),
+                // Fail with an error instead of waiting forever if the node cannot get going.
+                Map.entry("server.max.startup.time.ms", "60000"),
                 // Nobody else is about to join a local group: do not wait 3 s before the first rebalance.
                 Map.entry("group.initial.rebalance.delay.ms", "0"));
     }
