@@ -1,0 +1,81 @@
+package qc.esac.local;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real Kafka broker in this JVM, started the way {@code kafka-server-start.sh} does in KRaft mode:
+ * format the storage once, then run a {@link KafkaRaftServer} with both roles.
+ */
+final class KafkaBroker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+
+    private KafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Returns once the broker is registered, unfenced and accepting client requests. */
+    static KafkaBroker start(Path logDirectory, int port, int controllerPort) {
+        KafkaConfig config = new KafkaConfig(KafkaBrokerConfig.properties(logDirectory, port, controllerPort));
+        formatIfNew(logDirectory);
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        try {
+            server.startup();
+        } catch (RuntimeException e) {
+            server.shutdown(); // release ports and the log directory lock before reporting
+            throw new IllegalStateException("Kafka broker failed to start on " + KafkaBrokerConfig.HOST + ":" + port, e);
+        }
+        return new KafkaBroker(server, KafkaBrokerConfig.HOST + ":" + port);
+    }
+
+    /**
+     * Formatting writes a new cluster id; doing it again would orphan the existing metadata log,
+     * so an already formatted directory (it has meta.properties) is used as it is.
+     */
+    private static void formatIfNew(Path logDirectory) {
+        if (Files.exists(logDirectory.resolve(MetaPropertiesEnsemble.META_PROPERTIES_NAME))) {
+            return;
+        }
+        String clusterId = Uuid.randomUuid().toString();
+        log.info("Formatting Kafka storage in {} (cluster id {})", logDirectory, clusterId);
+        try {
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setNodeId(KafkaBrokerConfig.NODE_ID)
+                    .setClusterId(clusterId)
+                    .setControllerListenerName(KafkaBrokerConfig.CONTROLLER_LISTENER)
+                    .addDirectory(logDirectory.toString())
+                    .setMetadataLogDirectory(logDirectory.toString())
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot format Kafka storage in " + logDirectory, e);
+        }
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Controlled shutdown: leadership is handed over and logs are flushed before the process goes. */
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+}

@@ -1,0 +1,58 @@
+package qc.esac.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Server properties of the single-node KRaft broker (one JVM playing both broker and controller). */
+final class KafkaBrokerConfig {
+
+    static final int NODE_ID = 1;
+    static final String CONTROLLER_LISTENER = "CONTROLLER";
+    static final String HOST = "127.0.0.1";
+
+    private KafkaBrokerConfig() {
+    }
+
+    static Map<String, String> properties(Path logDirectory, int port, int controllerPort) {
+        return Map.ofEntries(
+                Map.entry("process.roles", "broker,controller"),
+                Map.entry("node.id", String.valueOf(NODE_ID)),
+                // A static one-voter quorum: the voter's address lives in this config, not in the
+                // metadata log, so the controller port may change from one start to the next.
+                Map.entry("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort),
+                Map.entry("controller.listener.names", CONTROLLER_LISTENER),
+                Map.entry("listeners", "PLAINTEXT://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort),
+                Map.entry("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port),
+                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT"),
+                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+                Map.entry("log.dirs", logDirectory.toString()),
+                // Services rely on producing to a topic to create it, as on a developer's Kafka.
+                Map.entry("auto.create.topics.enable", "true"),
+                Map.entry("num.partitions", "1"),
+                // One broker: every internal topic must make do with a single replica.
+                Map.entry("default.replication.factor", "1"),
+                Map.entry("min.insync.replicas", "1"),
+                Map.entry("offsets.topic.replication.factor", "1"),
+                Map.entry("transaction.state.log.replication.factor", "1"),
+                Map.entry("transaction.state.log.min.isr", "1"),
+                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+                Map.entry("share.coordinator.state.topic.min.isr", "1"),
+                // 50 partitions each (the default) only slow down the first consumer group on one node.
+                Map.entry("offsets.topic.num.partitions", "5"),
+                Map.entry("transaction.state.log.num.partitions", "5"),
+                Map.entry("share.coordinator.state.topic.num.partitions", "5"),
+                // The compaction buffer (for the offsets and transaction topics) is allocated whole at
+                // start: the 128 MB default was half of the process's memory; 16 MB still holds
+                // about 600k distinct keys per cleaning pass, far more than a laptop produces.
+                Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024)),
+                // After a hard kill the controller refuses the broker's new registration until the old
+                // session expires (default 9 s, the whole restart delay). Half of that, with the same
+                // heartbeat ratio, still tolerates multi-second pauses on a busy laptop.
+                Map.entry("broker.heartbeat.interval.ms", "1000"),
+                Map.entry("broker.session.timeout.ms", "4500"),
+                // Fail with an error instead of waiting forever if the node cannot get going.
+                Map.entry("server.max.startup.time.ms", "60000"),
+                // Nobody else is about to join a local group: do not wait 3 s before the first rebalance.
+                Map.entry("group.initial.rebalance.delay.ms", "0"));
+    }
+}
