@@ -12,6 +12,7 @@ import qc.esac.events.EventCatalog;
 import qc.esac.events.EventSchemas;
 import qc.esac.events.Topics;
 import qc.esac.events.membership.OrganizationRegistered;
+import qc.esac.kit.problem.ProblemTypes;
 import qc.esac.testkit.TestInfrastructure;
 import qc.esac.testkit.TopicProbe;
 import qc.esac.testkit.jwt.TestTokens;
@@ -104,8 +105,9 @@ class OrganizationRegistrationIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = json.readTree(response.body());
-        assertThat(problem.get("title").asString()).containsIgnoringCase("json");
-        assertThat(problem.get("detail").asString()).doesNotContain("Exception").doesNotContain("at ");
+        assertThat(problem.get("type").asString()).isEqualTo(ProblemTypes.REQUETE_ILLISIBLE);
+        assertThat(problem.get("title").asString()).isEqualTo("Requête illisible");
+        assertThat(problem.get("detail").asString()).contains("JSON").doesNotContain("Exception");
         assertThat(response.body()).doesNotContain("jackson").doesNotContain("tools.");
         assertThat(organizations()).isEqualTo(before);
     }
@@ -119,7 +121,8 @@ class OrganizationRegistrationIT {
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode problem = json.readTree(response.body());
-        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("type").asString()).isEqualTo(ProblemTypes.DONNEES_INVALIDES);
+        assertThat(problem.get("title").asString()).isEqualTo("Données invalides");
         List<String> fields = problem.get("errors").valueStream().map(e -> e.get("field").asString()).toList();
         assertThat(fields).containsExactlyInAnyOrder("legalName", "neq", "regionCode");
         assertThat(problem.get("errors").valueStream().map(e -> e.get("message").asString()))
@@ -137,6 +140,7 @@ class OrganizationRegistrationIT {
             HttpResponse<String> response = post(registration("Autre nom", neq));
 
             assertThat(response.statusCode()).isEqualTo(409);
+            assertThat(json.readTree(response.body()).get("title").asString()).isEqualTo("Organisation déjà inscrite");
             assertThat(json.readTree(response.body()).get("detail").asString()).contains(neq);
             assertThat(probe.collect(r -> response.body().contains("Autre nom"), Duration.ofSeconds(1))).isEmpty();
         }
@@ -162,7 +166,7 @@ class OrganizationRegistrationIT {
     private static String registration(String name, String neq) {
         return """
                 {"legalName": "%s", "neq": "%s", "legalForm": "COOP_SOLIDARITE", "regionCode": "03",
-                 "sectorCodes": ["SERVICES_AUX_PERSONNES"]}
+                 "sectorCodes": ["AIDE_DOMICILE"]}
                 """.formatted(name, neq);
     }
 
