@@ -69,6 +69,8 @@ class OrganizationRegistrationIT {
             assertThat(TopicProbe.header(event, "ce_sequence")).isEqualTo("1");
             assertThat(TopicProbe.header(event, "ce_dataschema"))
                     .isEqualTo(EventCatalog.of(OrganizationRegistered.class).dataSchema().toString());
+            assertThat(TopicProbe.header(event, "traceparent")).as("the request's trace travels with the event")
+                    .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
             JsonNode data = EventSchemas.validate(REGISTERED, event.value());
             assertThat(data.get("neq").asString()).isEqualTo(neq);
             assertThat(data.get("regionCode").asString()).isEqualTo("03");

@@ -34,6 +34,8 @@ public class EsacDefaultsEnvironmentPostProcessor implements EnvironmentPostProc
         // Probes for the orchestrator; readiness follows the broker and the store.
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
         defaults.put("management.endpoint.health.probes.enabled", "true");
+        // Which component is down is worth knowing at a glance; details (addresses, errors) stay hidden.
+        defaults.put("management.endpoint.health.show-components", "always");
         defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
         defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo,kafka");
         // A service (or a test) without one of them must still start.

@@ -19,6 +19,8 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -27,7 +29,8 @@ import org.springframework.kafka.core.KafkaAdmin;
  * Kafka readiness and the OpenAPI description. The property defaults (probes, exposure,
  * tracing, JSON logs) come from {@link qc.esac.kit.config.EsacDefaultsEnvironmentPostProcessor}.
  */
-@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, DataMongoAutoConfiguration.class},
+        beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 public class EsacObservabilityAutoConfiguration {
 
     /** Name of the bearer-token scheme in the OpenAPI document. */
@@ -48,6 +51,20 @@ public class EsacObservabilityAutoConfiguration {
             Duration timeout = Binder.get(environment).bind(KAFKA_HEALTH_TIMEOUT_PROPERTY, Duration.class)
                     .orElse(Duration.ofSeconds(2));
             return new KafkaHealthIndicator(kafkaAdmin.getConfigurationProperties(), timeout);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({MongoTemplate.class, HealthIndicator.class})
+    @ConditionalOnBean(MongoTemplate.class)
+    @ConditionalOnEnabledHealthIndicator("mongo")
+    static class MongoHealthConfiguration {
+
+        /** Named so that it replaces Boot's indicator and is the {@code mongo} of the readiness group. */
+        @Bean
+        @ConditionalOnMissingBean(name = "mongoHealthIndicator")
+        MongoHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+            return new MongoHealthIndicator(mongo);
         }
     }
 
