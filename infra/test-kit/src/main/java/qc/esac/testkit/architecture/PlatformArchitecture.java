@@ -17,13 +17,15 @@ public final class PlatformArchitecture {
     public static final ArchRule servicesDoNotDependOnEachOther = slices()
             .matching("qc.esac.(membership|training|insurance|projects|gateway)..")
             .should().notDependOnEachOther()
-            .because("services share nothing but events and the infra kits");
+            .because("services share nothing but events and the infra kits")
+            .allowEmptyShould(true);
 
     /** Features are folders that can be understood, and later moved, one at a time. */
     @ArchTest
     public static final ArchRule featuresAreFreeOfCycles = slices()
             .matching("qc.esac.(*).(*)..")
-            .should().beFreeOfCycles();
+            .should().beFreeOfCycles()
+            .allowEmptyShould(true);
 
     /**
      * Records are the model, commands, events and views: plain Java, so the rules they carry are tested
