@@ -7,17 +7,21 @@ import java.time.Duration;
 /**
  * Tuning of the outbox relay ({@code esac.outbox.*}).
  *
- * @param relayInterval pause between two sweeps of the relay
+ * @param relayInterval     pause between two passes of the relay over the collections where events may wait
+ * @param fullSweepInterval pause between two sweeps of every collection, which find what another instance
+ *                          left behind (it crashed, or lost the broker)
  * @param lease         how long an instance owns an aggregate's outbox while publishing it; an instance that
  *                      dies holding a lease delays that aggregate's events by at most this long
  * @param sendTimeout   how long the producer tries to deliver one event (its {@code delivery.timeout.ms})
  * @param sweepBatch    documents claimed per collection and sweep
  */
 @ConfigurationProperties("esac.outbox")
-public record OutboxProperties(Duration relayInterval, Duration lease, Duration sendTimeout, Integer sweepBatch) {
+public record OutboxProperties(Duration relayInterval, Duration fullSweepInterval, Duration lease,
+                               Duration sendTimeout, Integer sweepBatch) {
 
     public OutboxProperties {
         relayInterval = relayInterval == null ? Duration.ofSeconds(1) : relayInterval;
+        fullSweepInterval = fullSweepInterval == null ? Duration.ofSeconds(30) : fullSweepInterval;
         lease = lease == null ? Duration.ofSeconds(30) : lease;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(15) : sendTimeout;
         sweepBatch = sweepBatch == null ? 100 : sweepBatch;

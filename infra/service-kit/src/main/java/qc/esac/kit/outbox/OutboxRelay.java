@@ -23,6 +23,7 @@ import qc.esac.events.CloudEventAttributes;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
@@ -55,6 +56,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final String instanceId;
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
+    /** Collections where this instance knows, or cannot rule out, that events wait. */
+    private final Set<String> mayHavePending = ConcurrentHashMap.newKeySet();
+    private volatile Instant nextFullSweep = Instant.MIN;
     private final OutboxBacklog backlog;
     private volatile ExecutorService fastPath;
     private volatile ScheduledExecutorService sweeper;
@@ -72,6 +76,7 @@ public class OutboxRelay implements SmartLifecycle {
     /** Registers a collection of aggregates whose outboxes the relay sweeps. */
     public void register(String collection) {
         if (collections.add(collection)) {
+            mayHavePending.add(collection); // events may have been left by a previous run
             // Lets the sweep find pending documents through an index instead of a scan (production MongoDB).
             mongo.getCollection(collection).createIndex(Indexes.ascending(OutboxFields.FIRST_PENDING + ".id"),
                     new IndexOptions().sparse(true).name("outbox_pending"));
@@ -104,7 +109,11 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public boolean publish(String collection, String aggregateId) {
         Document claimed = claim(collection, Filters.eq(OutboxFields.ID, aggregateId));
-        return claimed != null && drain(collection, claimed);
+        boolean published = claimed != null && drain(collection, claimed);
+        if (!published) {
+            mayHavePending.add(collection); // left for the sweep
+        }
+        return published;
     }
 
     /**
@@ -116,19 +125,52 @@ public class OutboxRelay implements SmartLifecycle {
     public int sweep() {
         int published = 0;
         for (String collection : collections) {
-            for (int i = 0; i < properties.sweepBatch(); i++) {
-                Document claimed = claim(collection, Filters.exists(OutboxFields.FIRST_PENDING + ".id"));
-                if (claimed == null) {
-                    break;
-                }
-                int pending = pendingEvents(claimed).size();
-                if (!drain(collection, claimed)) {
-                    break; // the broker is unreachable: try again at the next sweep
-                }
-                published += pending;
-            }
+            published += sweep(collection);
         }
         backlog.refresh(collections);
+        return published;
+    }
+
+    /**
+     * What the relay thread runs at each interval. Looking for pending documents costs a query that the
+     * MongoDB stand-in answers with a full scan, so between full sweeps (every {@code fullSweepInterval}, to
+     * catch what other instances left behind) only the collections where this instance saw a publication
+     * fail, or could not claim an aggregate, are swept.
+     */
+    void tick() {
+        Instant now = clock.instant();
+        if (!now.isBefore(nextFullSweep)) {
+            nextFullSweep = now.plus(properties.fullSweepInterval());
+            sweep();
+            return;
+        }
+        for (String collection : collections) {
+            if (mayHavePending.contains(collection)) {
+                sweep(collection);
+            }
+        }
+    }
+
+    private int sweep(String collection) {
+        int published = 0;
+        for (int i = 0; i < properties.sweepBatch(); i++) {
+            Document claimed = claim(collection, Filters.exists(OutboxFields.FIRST_PENDING + ".id"));
+            if (claimed == null) {
+                break;
+            }
+            int pending = pendingEvents(claimed).size();
+            if (!drain(collection, claimed)) {
+                mayHavePending.add(collection);
+                return published; // the broker is unreachable: try again at the next sweep
+            }
+            published += pending;
+        }
+        // Nothing claimable is left; some aggregates may still be leased by another instance.
+        if (documents(collection).find(Filters.exists(OutboxFields.FIRST_PENDING + ".id")).first() == null) {
+            mayHavePending.remove(collection);
+        } else {
+            mayHavePending.add(collection);
+        }
         return published;
     }
 
@@ -210,12 +252,13 @@ public class OutboxRelay implements SmartLifecycle {
         sweeper = Executors.newSingleThreadScheduledExecutor(daemon("outbox-relay"));
         long interval = properties.relayInterval().toMillis();
         sweeper.scheduleWithFixedDelay(this::sweepSafely, interval, interval, TimeUnit.MILLISECONDS);
-        log.info("Outbox relay {} started (sweep every {} ms, lease {})", instanceId, interval, properties.lease());
+        log.info("Outbox relay {} started (sweep every {} ms, full sweep every {}, lease {})", instanceId, interval,
+                properties.fullSweepInterval(), properties.lease());
     }
 
     private void sweepSafely() {
         try {
-            sweep();
+            tick();
         } catch (RuntimeException e) {
             log.warn("Outbox sweep failed; next sweep will retry", e);
         }

@@ -164,7 +164,8 @@ class OutboxRelayIT {
     }
 
     private OutboxRelay relay() {
-        OutboxProperties properties = new OutboxProperties(Duration.ofSeconds(1), LEASE, Duration.ofSeconds(4), 100);
+        OutboxProperties properties = new OutboxProperties(Duration.ofSeconds(1), Duration.ofSeconds(30), LEASE,
+                Duration.ofSeconds(4), 100);
         return new OutboxRelay(mongo, kafka, properties, clock, new OutboxBacklog(mongo, clock, new SimpleMeterRegistry()));
     }
 
