@@ -23,6 +23,17 @@ public record EventDescriptor(String type, String topic, URI source, Class<? ext
         Objects.requireNonNull(schemaPath, "schemaPath");
     }
 
+    /**
+     * Version 1 of an event type of a context, named by convention: type
+     * {@code qc.esac.<context>.<name>.v1}, source {@code /esac/<context>}, schema
+     * {@code schemas/<context>/<name>.v1.json}, where the context is the topic's ({@code esac.<context>.events.v1}).
+     */
+    public static EventDescriptor v1(String topic, String name, Class<? extends EventData> dataClass) {
+        String context = topic.split("\\.")[1];
+        return new EventDescriptor("qc.esac." + context + "." + name + ".v1", topic,
+                URI.create("/esac/" + context), dataClass, "schemas/" + context + "/" + name + ".v1.json");
+    }
+
     /** The CloudEvents {@code dataschema} attribute: a stable URI naming the schema. */
     public URI dataSchema() {
         return URI.create("https://schemas.esac.quebec/" + schemaPath);

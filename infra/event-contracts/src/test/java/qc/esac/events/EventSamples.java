@@ -2,18 +2,27 @@ package qc.esac.events;
 
 import qc.esac.events.membership.OrganizationRegistered;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
-/** One valid instance of every event record; a type added to the catalog needs its sample here. */
+/**
+ * One valid instance of every event record; a type added to the catalog needs its sample in its context's
+ * list ({@code <Context>EventSamples.ALL}).
+ */
 final class EventSamples {
 
-    static final OrganizationRegistered ORGANIZATION_REGISTERED = new OrganizationRegistered(
-            "org-7f3a", "Coopérative de solidarité du Vieux-Moulin", "1171234567", "COOP_SOLIDARITE", "03",
-            List.of("ALIMENTATION", "ECONOMIE_CIRCULAIRE"));
+    static final OrganizationRegistered ORGANIZATION_REGISTERED = MembershipEventSamples.ORGANIZATION_REGISTERED;
 
-    private static final Map<Class<? extends EventData>, EventData> BY_CLASS = Map.of(
-            OrganizationRegistered.class, ORGANIZATION_REGISTERED);
+    private static final Map<Class<? extends EventData>, EventData> BY_CLASS = new HashMap<>();
+
+    static {
+        Stream.of(MembershipEventSamples.ALL, TrainingEventSamples.ALL, InsuranceEventSamples.ALL,
+                        ProjectsEventSamples.ALL)
+                .flatMap(List::stream)
+                .forEach(sample -> BY_CLASS.put(sample.getClass(), sample));
+    }
 
     private EventSamples() {
     }

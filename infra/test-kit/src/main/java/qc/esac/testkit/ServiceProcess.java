@@ -71,6 +71,20 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Resident memory of the service's JVM in KiB, read from {@code /proc} (Linux), or -1 if unknown. */
+    public long residentKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -23,6 +24,7 @@ public final class TopicProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+    private final Map<ConsumerRecord<String, byte[]>, Long> readAt = new IdentityHashMap<>();
 
     private TopicProbe(KafkaConsumer<String, byte[]> consumer) {
         this.consumer = consumer;
@@ -70,7 +72,15 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     private void poll() {
-        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            seen.add(record);
+            readAt.put(record, System.nanoTime());
+        }
+    }
+
+    /** When this probe read {@code record}, on the {@link System#nanoTime()} clock. */
+    public long readAtNanos(ConsumerRecord<String, byte[]> record) {
+        return readAt.get(record);
     }
 
     private List<ConsumerRecord<String, byte[]>> matches(Predicate<ConsumerRecord<String, byte[]>> matching) {

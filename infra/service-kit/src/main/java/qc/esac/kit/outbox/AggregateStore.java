@@ -112,7 +112,8 @@ public class AggregateStore<T> {
         UpdateResult result;
         try {
             result = documents().updateOne(
-                    Filters.and(Filters.eq(OutboxFields.ID, id), Filters.eq(OutboxFields.VERSION, expectedVersion)),
+                    // _id at the top level: answered through the id index, also by the stand-in store.
+                    new Document(OutboxFields.ID, id).append(OutboxFields.VERSION, expectedVersion),
                     changes);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {

@@ -14,10 +14,12 @@ import java.time.Duration;
  *                      dies holding a lease delays that aggregate's events by at most this long
  * @param sendTimeout   how long the producer tries to deliver one event (its {@code delivery.timeout.ms})
  * @param sweepBatch    documents claimed per collection and sweep
+ * @param publishers    threads publishing right after writes; aggregates are published in parallel, the
+ *                      events of one aggregate in order
  */
 @ConfigurationProperties("esac.outbox")
 public record OutboxProperties(Duration relayInterval, Duration fullSweepInterval, Duration lease,
-                               Duration sendTimeout, Integer sweepBatch) {
+                               Duration sendTimeout, Integer sweepBatch, Integer publishers) {
 
     public OutboxProperties {
         relayInterval = relayInterval == null ? Duration.ofSeconds(1) : relayInterval;
@@ -25,5 +27,6 @@ public record OutboxProperties(Duration relayInterval, Duration fullSweepInterva
         lease = lease == null ? Duration.ofSeconds(30) : lease;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(15) : sendTimeout;
         sweepBatch = sweepBatch == null ? 100 : sweepBatch;
+        publishers = publishers == null ? 8 : publishers;
     }
 }

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -108,10 +109,13 @@ public class OutboxRelay implements SmartLifecycle {
      * @return false when another instance holds the aggregate or Kafka did not acknowledge every event
      */
     public boolean publish(String collection, String aggregateId) {
-        Document claimed = claim(collection, Filters.eq(OutboxFields.ID, aggregateId));
-        boolean published = claimed != null && drain(collection, claimed);
+        Document claimed = claim(collection, new Document(OutboxFields.ID, aggregateId));
+        if (claimed == null) {
+            return false; // nothing left, or another publisher holds it (a full sweep covers a dead holder)
+        }
+        boolean published = drain(collection, claimed);
         if (!published) {
-            mayHavePending.add(collection); // left for the sweep
+            mayHavePending.add(collection); // left for the next sweep
         }
         return published;
     }
@@ -154,7 +158,7 @@ public class OutboxRelay implements SmartLifecycle {
     private int sweep(String collection) {
         int published = 0;
         for (int i = 0; i < properties.sweepBatch(); i++) {
-            Document claimed = claim(collection, Filters.exists(OutboxFields.FIRST_PENDING + ".id"));
+            Document claimed = claim(collection, new Document());
             if (claimed == null) {
                 break;
             }
@@ -174,24 +178,29 @@ public class OutboxRelay implements SmartLifecycle {
         return published;
     }
 
-    private Document claim(String collection, Bson which) {
+    /**
+     * Claims one aggregate with pending events that no live lease holds. Filters are plain documents with
+     * {@code _id} at the top level, which both MongoDB and the stand-in answer through the id index.
+     */
+    private Document claim(String collection, Document which) {
         Date now = Date.from(clock.instant());
-        Bson free = Filters.or(Filters.exists(OutboxFields.LEASE, false), Filters.eq(OutboxFields.LEASE, null),
-                Filters.lt(OutboxFields.LEASE_UNTIL, now));
+        Document filter = new Document(which)
+                .append(OutboxFields.FIRST_PENDING + ".id", new Document("$exists", true))
+                .append("$or", List.of(new Document(OutboxFields.LEASE, null),
+                        new Document(OutboxFields.LEASE_UNTIL, new Document("$lt", now))));
         Bson lease = Updates.set(OutboxFields.LEASE, new Document("owner", instanceId)
                 .append("until", Date.from(clock.instant().plus(properties.lease()))));
-        return documents(collection).findOneAndUpdate(
-                Filters.and(which, Filters.exists(OutboxFields.FIRST_PENDING + ".id"), free), lease,
+        return documents(collection).findOneAndUpdate(filter, lease,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 
     private boolean drain(String collection, Document claimed) {
         String aggregateId = claimed.getString(OutboxFields.ID);
+        List<String> acknowledged = new ArrayList<>();
         try {
             for (OutboxEvent event : pendingEvents(claimed)) {
                 send(event);
-                documents(collection).updateOne(Filters.eq(OutboxFields.ID, aggregateId),
-                        Updates.pull(OutboxFields.OUTBOX, new Document(OutboxEvent.ID, event.id())));
+                acknowledged.add(event.id());
             }
             return true;
         } catch (Exception e) {
@@ -202,7 +211,24 @@ public class OutboxRelay implements SmartLifecycle {
                     aggregateId, e.toString());
             return false;
         } finally {
-            release(collection, aggregateId);
+            removeAndRelease(collection, aggregateId, acknowledged);
+        }
+    }
+
+    /**
+     * One write removes what Kafka acknowledged and gives the lease up. Should the instance die before it,
+     * the acknowledged events are published again once the lease expires: at least once, never lost.
+     */
+    private void removeAndRelease(String collection, String aggregateId, List<String> acknowledged) {
+        Bson removal = Updates.pull(OutboxFields.OUTBOX,
+                new Document(OutboxEvent.ID, new Document("$in", acknowledged)));
+        Bson release = Updates.unset(OutboxFields.LEASE);
+        boolean released = documents(collection).updateOne(
+                new Document(OutboxFields.ID, aggregateId).append(OutboxFields.LEASE_OWNER, instanceId),
+                acknowledged.isEmpty() ? release : Updates.combine(release, removal)).getMatchedCount() > 0;
+        if (!released && !acknowledged.isEmpty()) {
+            // The lease expired meanwhile and another instance may hold it now: remove, but leave its lease.
+            documents(collection).updateOne(Filters.eq(OutboxFields.ID, aggregateId), removal);
         }
     }
 
@@ -229,12 +255,6 @@ public class OutboxRelay implements SmartLifecycle {
         kafka.send(record).get(properties.sendTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void release(String collection, String aggregateId) {
-        documents(collection).updateOne(
-                Filters.and(Filters.eq(OutboxFields.ID, aggregateId), Filters.eq(OutboxFields.LEASE_OWNER, instanceId)),
-                Updates.unset(OutboxFields.LEASE));
-    }
-
     private static List<OutboxEvent> pendingEvents(Document document) {
         return document.getList(OutboxFields.OUTBOX, Document.class).stream()
                 .map(OutboxEvent::fromDocument)
@@ -248,7 +268,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        fastPath = Executors.newFixedThreadPool(2, daemon("outbox-publish"));
+        fastPath = Executors.newFixedThreadPool(properties.publishers(), daemon("outbox-publish"));
         sweeper = Executors.newSingleThreadScheduledExecutor(daemon("outbox-relay"));
         long interval = properties.relayInterval().toMillis();
         sweeper.scheduleWithFixedDelay(this::sweepSafely, interval, interval, TimeUnit.MILLISECONDS);

@@ -165,7 +165,7 @@ class OutboxRelayIT {
 
     private OutboxRelay relay() {
         OutboxProperties properties = new OutboxProperties(Duration.ofSeconds(1), Duration.ofSeconds(30), LEASE,
-                Duration.ofSeconds(4), 100);
+                Duration.ofSeconds(4), 100, 2);
         return new OutboxRelay(mongo, kafka, properties, clock, new OutboxBacklog(mongo, clock, new SimpleMeterRegistry()));
     }
 
