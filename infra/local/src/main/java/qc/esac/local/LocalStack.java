@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
  * four services and the gateway, each in its own JVM from its executable jar, as in production.
  *
  * <pre>{@code
- * try (LocalStack stack = new LocalStack(options, root)) {
+ * try (LocalStack stack = new LocalStack(options, root, 0)) {
  *     stack.start(Duration.ofMinutes(3));
  *     ...
  * }
@@ -28,35 +28,42 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
-    public static final int GATEWAY_PORT = 8080;
-    public static final int IDENTITY_PORT = 9000;
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
 
     /** The platform's processes and their configuration: the one place that says how they are wired. */
     public static final List<StackComponent> COMPONENTS = List.of(
-            new StackComponent("identity", "infra/identity", "identity", IDENTITY_PORT, "/actuator/health/readiness",
-                    addresses -> Map.of("ISSUER_URI", addresses.issuer())),
+            new StackComponent("identity", "infra/identity", "identity", 9000, "/actuator/health/readiness",
+                    addresses -> Map.of("ESAC_IDENTITY_ISSUER", addresses.issuer(),
+                            // A kept signing key: tokens stay valid across restarts of the stack.
+                            "ESAC_IDENTITY_KEY_FILE",
+                            addresses.infrastructure().dataDirectory().resolve("identity/signing-key.pem").toString())),
             service("membership-service", 8081),
             service("training-service", 8082),
             service("insurance-service", 8083),
             service("projects-service", 8084),
-            new StackComponent("gateway", "gateway", "gateway", GATEWAY_PORT, "/actuator/health/readiness",
+            new StackComponent("gateway", "gateway", "gateway", 8080, "/actuator/health/readiness",
                     addresses -> Map.of(
-                            "MEMBERSHIP_URI", "http://127.0.0.1:8081",
-                            "TRAINING_URI", "http://127.0.0.1:8082",
-                            "INSURANCE_URI", "http://127.0.0.1:8083",
-                            "PROJECTS_URI", "http://127.0.0.1:8084",
+                            "MEMBERSHIP_URI", addresses.url("membership-service"),
+                            "TRAINING_URI", addresses.url("training-service"),
+                            "INSURANCE_URI", addresses.url("insurance-service"),
+                            "PROJECTS_URI", addresses.url("projects-service"),
                             "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", addresses.issuer())));
 
     private final LocalInfrastructure infrastructure;
     private final Path root;
+    private final int portOffset;
     private final Path logDirectory;
     private final List<ManagedProcess> processes = new ArrayList<>();
 
-    /** @param root the repository root (where the components' {@code target/} jars are) */
-    public LocalStack(LocalOptions options, Path root) {
+    /**
+     * @param root       the repository root (where the components' {@code target/} jars are)
+     * @param portOffset added to every component's port (0: gateway on 8080), so that a second stack (the
+     *                   end-to-end suite's) can run beside a developer's
+     */
+    public LocalStack(LocalOptions options, Path root, int portOffset) {
         this.infrastructure = new LocalInfrastructure(options);
         this.root = root.toAbsolutePath().normalize();
+        this.portOffset = portOffset;
         this.logDirectory = options.dataDirectory().resolve("logs");
     }
 
@@ -73,16 +80,18 @@ public final class LocalStack implements AutoCloseable {
             return List.copyOf(processes);
         }
         try {
-            StackAddresses addresses = new StackAddresses(infrastructure.start(), "http://127.0.0.1:" + IDENTITY_PORT);
+            Map<String, String> urls = new HashMap<>();
+            COMPONENTS.forEach(component -> urls.put(component.name(), "http://127.0.0.1:" + port(component)));
+            StackAddresses addresses = new StackAddresses(infrastructure.start(), urls);
             for (StackComponent component : COMPONENTS) {
                 Map<String, String> environment = new HashMap<>(component.environment().apply(addresses));
-                environment.put("PORT", Integer.toString(component.port()));
-                processes.add(ManagedProcess.start(component.name(), component.jar(root), component.port(),
+                environment.put("PORT", Integer.toString(port(component)));
+                processes.add(ManagedProcess.start(component.name(), component.jar(root), port(component),
                         StackComponent.JVM_OPTIONS, environment, logDirectory.resolve(component.name() + ".log")));
             }
             // They start in parallel; each is ready when its own checks pass (services: broker and store).
             CompletableFuture.allOf(COMPONENTS.stream()
-                    .map(component -> CompletableFuture.runAsync(() -> processOf(component)
+                    .map(component -> CompletableFuture.runAsync(() -> process(component.name())
                             .awaitReady(component.readinessPath(), timeout)))
                     .toArray(CompletableFuture[]::new)).join();
             return List.copyOf(processes);
@@ -95,9 +104,16 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private ManagedProcess processOf(StackComponent component) {
-        return processes.stream().filter(p -> p.name().equals(component.name())).findFirst().orElseThrow();
+    private int port(StackComponent component) {
+        return component.port() + portOffset;
     }
+
+    /** The running process of a component, by name. */
+    public ManagedProcess process(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(name + " is not running"));
+    }
+
 
     /** Resident memory of the whole stack in KiB: this JVM (broker and store) plus every component. */
     public long residentKib() {
@@ -156,7 +172,7 @@ public final class LocalStack implements AutoCloseable {
         }
         Path root = Path.of(System.getenv().getOrDefault("ESAC_ROOT", "."));
         LocalInfrastructure infrastructureAlone = new LocalInfrastructure(options);
-        LocalStack stack = new LocalStack(options, root);
+        LocalStack stack = new LocalStack(options, root, 0);
         CountDownLatch stopped = new CountDownLatch(1);
         // Registered before starting, so that Ctrl-C during startup also stops what already runs.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

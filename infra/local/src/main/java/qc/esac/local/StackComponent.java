@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * @param name          what the console and the log file call it
  * @param module        the Maven module directory, relative to the repository root
  * @param artifactId    the module's artifact id
- * @param port          the HTTP port it listens on
+ * @param port          the HTTP port it listens on (plus the stack's port offset)
  * @param readinessPath answers 200 once it can serve
  * @param environment   its configuration, given the addresses of the infrastructure and of the other components
  */
@@ -38,9 +38,5 @@ public record StackComponent(String name, String module, String artifactId, int 
         } catch (IOException e) {
             throw new IllegalStateException("No " + target + ": build the platform first (./mvnw -DskipTests package)");
         }
-    }
-
-    public String url() {
-        return "http://127.0.0.1:" + port;
     }
 }
