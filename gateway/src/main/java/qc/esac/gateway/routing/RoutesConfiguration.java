@@ -1,0 +1,76 @@
+package qc.esac.gateway.routing;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+
+import reactor.core.publisher.Mono;
+
+import qc.esac.gateway.docs.OpenApiServers;
+import qc.esac.gateway.ratelimit.RateLimitFilters;
+
+/**
+ * One route per service ({@code /api/<service>/**}) and one for its OpenAPI document
+ * ({@code /api-docs/<service>}), built from {@link GatewayProperties}. Every route draws from its
+ * rate-limit budget, runs inside the service's circuit breaker (sliding window, thresholds and time
+ * limiter in {@code resilience4j.*}), and retries only safe methods on connection failures and
+ * 502/503 answers: repeating a POST could create twice.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewayProperties.class)
+class RoutesConfiguration {
+
+    static final String API_DOCS_SUFFIX = "-api-docs";
+    static final String DOCS_RATE_LIMIT_GROUP = "docs";
+
+    /** Answers that count as failures for the breaker; the client still receives them as sent. */
+    private static final Set<String> FAILURE_STATUSES = Set.of("500", "502", "503", "504");
+
+    @Bean
+    RouteLocator serviceRoutes(RouteLocatorBuilder builder, GatewayProperties properties,
+            RateLimitFilters rateLimit, OpenApiServers openApiServers) {
+        RouteLocatorBuilder.Builder routes = builder.routes();
+        properties.services().forEach((name, service) -> {
+            String group = service.rateLimitGroup() == null ? name : service.rateLimitGroup();
+            routes.route(name, route -> route.path("/api/" + name + "/**")
+                    .filters(filters -> resilient(filters.filter(rateLimit.forGroup(group)), name))
+                    .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) service.connectTimeout().toMillis())
+                    .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, service.responseTimeout().toMillis())
+                    .uri(service.uri()));
+            routes.route(name + API_DOCS_SUFFIX, route -> route.path("/api-docs/" + name).and().method(HttpMethod.GET)
+                    .filters(filters -> resilient(filters.filter(rateLimit.forGroup(DOCS_RATE_LIMIT_GROUP))
+                            .setPath("/v3/api-docs")
+                            .modifyResponseBody(String.class, String.class,
+                                    (exchange, body) -> Mono.justOrEmpty(openApiServers.pointAtGateway(body))), name))
+                    .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) service.connectTimeout().toMillis())
+                    .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, service.responseTimeout().toMillis())
+                    .uri(service.uri()));
+        });
+        return routes.build();
+    }
+
+    private static GatewayFilterSpec resilient(GatewayFilterSpec filters, String service) {
+        return filters
+                .circuitBreaker(breaker -> {
+                    breaker.setName(service);
+                    breaker.setStatusCodes(FAILURE_STATUSES);
+                    breaker.setResumeWithoutError(true);
+                })
+                .retry(retry -> retry.setRetries(2)
+                        .setMethods(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS)
+                        .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
+                        .setExceptions(IOException.class)
+                        .setSeries()
+                        .setBackoff(Duration.ofMillis(50), Duration.ofMillis(400), 2, false));
+    }
+}
