@@ -48,6 +48,9 @@ public class EsacDefaultsEnvironmentPostProcessor implements EnvironmentPostProc
         // Metrics are scraped by Prometheus; do not push OTLP metrics to a collector that may not exist.
         defaults.put("management.otlp.metrics.export.enabled", "false");
         defaults.put("spring.mvc.problemdetails.enabled", "true");
+        // Behind the gateway, links (Location headers) name the gateway's address, from its X-Forwarded-*
+        // headers. Services are reached only through the gateway (not exposed outside the cluster).
+        defaults.put("server.forward-headers-strategy", "framework");
         // ISO-8601 dates in JSON (Jackson 3's default, stated so that nobody flips it by accident).
         defaults.put("spring.jackson.datatype.datetime.write-dates-as-timestamps", "false");
         // Kafka: keys are aggregate ids, values the events' JSON (CloudEvents binary mode) as bytes, read

@@ -33,6 +33,7 @@ class EsacDefaultsEnvironmentPostProcessorTest {
         assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("1.0");
         assertThat(environment.getProperty("management.metrics.tags.application")).isEqualTo("training-service");
         assertThat(environment.getProperty("spring.mvc.problemdetails.enabled")).isEqualTo("true");
+        assertThat(environment.getProperty("server.forward-headers-strategy")).isEqualTo("framework");
         assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
     }
 
