@@ -3,11 +3,14 @@ package qc.esac.projects.project;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import qc.esac.events.EventSchemas;
 import qc.esac.events.Topics;
+import qc.esac.kit.messaging.IncomingEvent;
 import qc.esac.kit.problem.ProblemTypes;
+import qc.esac.projects.organization.KnownOrganizations;
 import qc.esac.projects.ProjectsTestSupport;
 import qc.esac.projects.ProjectsTestSupport.Response;
 import qc.esac.testkit.TopicProbe;
@@ -15,6 +18,7 @@ import qc.esac.testkit.jwt.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +37,9 @@ class ProjectsApiIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    KnownOrganizations organizations;
 
     ProjectsTestSupport api;
     String lead;
@@ -263,6 +270,24 @@ class ProjectsApiIT {
         assertThat(page.json().get("totalItems").asInt()).isEqualTo(2);
         assertThat(page.json().get("totalPages").asInt()).isEqualTo(2);
         assertThat(api.get(BASE + "?size=500", STAFF).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aClosedOrganizationIsFlaggedOnItsProjects() throws Exception {
+        String id = create("Services de proximité");
+        api.post(BASE + "/" + id + "/partners", STAFF,
+                "{\"organizationId\": \"%s\", \"role\": \"PARTNER\"}".formatted(partner));
+        assertThat(api.get(BASE + "/" + id, STAFF).json().get("hasClosedPartner").asBoolean()).isFalse();
+
+        // What the listener will do on membership's organization-closed event (not published by membership yet).
+        organizations.markClosed(new IncomingEvent(UUID.randomUUID().toString(),
+                "qc.esac.membership.organization-closed.v1", "/esac/membership", partner, 2, Instant.now(), null), partner);
+
+        JsonNode project = api.get(BASE + "/" + id, STAFF).json();
+        assertThat(project.get("hasClosedPartner").asBoolean()).isTrue();
+        assertThat(project.get("partners").valueStream().filter(p -> p.at("/organization/closed").asBoolean())
+                .map(p -> p.at("/organization/id").asString())).containsExactly(partner);
+        assertThat(ids(api.get(BASE + "?q=Services%20de%20proximit%C3%A9&size=100", STAFF))).contains(id);
     }
 
     private static List<String> ids(Response response) {
