@@ -17,6 +17,7 @@ import qc.esac.events.projects.StepCompleted;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.outbox.Versioned;
+import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
@@ -118,6 +119,10 @@ public class ProjectService {
     public Versioned<Project> update(EsacUser user, String id, long version, ProjectDetails details) {
         return change(id, version, p -> {
             ProjectAccess.requireManage(user, p);
+            // Funding is granted by the programme: the lead may describe its project, not change its money.
+            if (!user.isStaff() && !details.funding().equals(p.funding())) {
+                throw new ForbiddenException("projet.financement-reserve", p.id());
+            }
             return new Change(p.withDetails(details));
         });
     }

@@ -62,8 +62,7 @@ class PeriodController {
                               @RequestParam(defaultValue = "0") @Min(0) int page,
                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         ProjectAccess.requireRead(user, projects.get(projectId).state());
-        List<PeriodView> all = periods.of(projectId).stream().map(p -> PeriodView.of(new Versioned<>(p.id(), p, 0)))
-                .toList();
+        List<PeriodView> all = periods.versionsOf(projectId).stream().map(PeriodView::of).toList();
         return PageView.of(all, page, size);
     }
 
@@ -131,7 +130,7 @@ class PeriodController {
     record ReturnPeriod(@NotBlank @Size(max = 5_000) String comment) {
     }
 
-    /** A period as its readers see it; the version is the ETag (0 in lists). */
+    /** A period as its readers see it; the version is its ETag. */
     record PeriodView(String id, String projectId, String label, LocalDate startDate, LocalDate endDate,
                       PeriodStatus status, List<Entry> entries, List<PlatformValue> platformValues,
                       List<Transition> history, long version) {

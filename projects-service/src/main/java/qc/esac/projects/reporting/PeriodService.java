@@ -79,8 +79,13 @@ public class PeriodService {
 
     /** The project's periods in chronological order. */
     public List<ReportingPeriod> of(String projectId) {
+        return versionsOf(projectId).stream().map(Versioned::state).toList();
+    }
+
+    /** The project's periods in chronological order, with their versions (ETags). */
+    public List<Versioned<ReportingPeriod>> versionsOf(String projectId) {
         return periods.find(Query.query(Criteria.where("state.projectId").is(projectId))).stream()
-                .map(Versioned::state).sorted(Comparator.comparing(ReportingPeriod::startDate)).toList();
+                .sorted(Comparator.comparing(v -> v.state().startDate())).toList();
     }
 
     public List<ReportingPeriod> locked() {

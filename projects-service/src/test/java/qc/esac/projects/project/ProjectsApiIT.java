@@ -148,8 +148,10 @@ class ProjectsApiIT {
                 .replace("\"leadOrganizationId\": \"" + lead + "\",", "");
 
         assertThat(api.put(BASE + "/" + id, TestTokens.orgAdmin(lead), null, edit).status()).isEqualTo(428);
+        assertThat(api.put(BASE + "/" + id, TestTokens.orgAdmin(lead), "\"1\"", edit.replace("250000", "900000"))
+                .status()).as("funding is the programme's").isEqualTo(403);
         assertThat(api.put(BASE + "/" + id, TestTokens.orgAdmin(partner), "\"1\"", edit).status()).isEqualTo(403);
-        Response edited = api.put(BASE + "/" + id, TestTokens.orgAdmin(lead), "\"1\"", edit);
+        Response edited = api.put(BASE + "/" + id, TestTokens.orgAdmin(lead), "\"1\"", edit.replace("250000", "250000.0"));
         assertThat(edited.status()).as(edited.body()).isEqualTo(200);
         assertThat(edited.etag()).isEqualTo("\"2\"");
         assertThat(edited.json().get("regionCodes").get(0).asString()).isEqualTo("09");
