@@ -12,5 +12,6 @@ import java.time.LocalDate;
  * @param role its role: LEAD, INITIAL_PARTNER, PARTNER, FUNDER or OBSERVER (open list)
  * @param joinedOn date it joined
  */
-public record PartnerJoined(String projectId, String organizationId, String role, LocalDate joinedOn) implements EventData {
+public record PartnerJoined(String projectId, String organizationId, String role,
+                            LocalDate joinedOn) implements EventData {
 }

@@ -14,5 +14,6 @@ import java.time.LocalDate;
  * @param endDate last day of the period
  * @param approvedOn date of approval
  */
-public record PeriodApproved(String periodId, String projectId, String label, LocalDate startDate, LocalDate endDate, LocalDate approvedOn) implements EventData {
+public record PeriodApproved(String periodId, String projectId, String label, LocalDate startDate,
+                             LocalDate endDate, LocalDate approvedOn) implements EventData {
 }

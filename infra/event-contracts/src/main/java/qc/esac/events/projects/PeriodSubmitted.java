@@ -14,5 +14,6 @@ import java.time.LocalDate;
  * @param endDate last day of the period
  * @param submittedOn date of submission
  */
-public record PeriodSubmitted(String periodId, String projectId, String label, LocalDate startDate, LocalDate endDate, LocalDate submittedOn) implements EventData {
+public record PeriodSubmitted(String periodId, String projectId, String label, LocalDate startDate,
+                              LocalDate endDate, LocalDate submittedOn) implements EventData {
 }

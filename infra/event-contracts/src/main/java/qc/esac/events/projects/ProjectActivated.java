@@ -14,5 +14,6 @@ import java.util.List;
  * @param partnerOrganizationIds organizations taking part at activation, lead included
  * @param activatedOn date the project became active
  */
-public record ProjectActivated(String projectId, String name, String leadOrganizationId, List<String> partnerOrganizationIds, LocalDate activatedOn) implements EventData {
+public record ProjectActivated(String projectId, String name, String leadOrganizationId,
+                               List<String> partnerOrganizationIds, LocalDate activatedOn) implements EventData {
 }

@@ -12,5 +12,6 @@ import java.time.LocalDate;
  * @param completedOn date the project was completed
  * @param progressPercent share of the work plan's steps done at completion, 0 to 100
  */
-public record ProjectCompleted(String projectId, String name, LocalDate completedOn, int progressPercent) implements EventData {
+public record ProjectCompleted(String projectId, String name, LocalDate completedOn,
+                               int progressPercent) implements EventData {
 }

@@ -13,5 +13,6 @@ import java.time.LocalDate;
  * @param completedOn date the step was marked done
  * @param progressPercent project progress after this step, 0 to 100
  */
-public record StepCompleted(String projectId, String stepId, String title, LocalDate completedOn, int progressPercent) implements EventData {
+public record StepCompleted(String projectId, String stepId, String title, LocalDate completedOn,
+                            int progressPercent) implements EventData {
 }
