@@ -80,12 +80,12 @@ class ProjectController {
         return ResponseEntity
                 .created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(created.id()))
                 .eTag(VersionHeaders.etag(created.version()))
-                .body(views.full(created));
+                .body(views.full(created, true));
     }
 
     @GetMapping("/{id}")
     ResponseEntity<ProjectView> get(@PathVariable String id, EsacUser user) {
-        return ok(projects.getReadable(user, id));
+        return ok(projects.getReadable(user, id), user);
     }
 
     @PutMapping("/{id}")
@@ -94,25 +94,25 @@ class ProjectController {
                                        @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                        @Valid @RequestBody EditProject request) {
         long version = VersionHeaders.requiredVersion(ifMatch);
-        return ok(projects.update(user, id, version, request.details()));
+        return ok(projects.update(user, id, version, request.details()), user);
     }
 
     @PostMapping("/{id}/activate")
     @PreAuthorize("hasRole('STAFF')")
-    ResponseEntity<ProjectView> activate(@PathVariable String id) {
-        return ok(projects.activate(id));
+    ResponseEntity<ProjectView> activate(@PathVariable String id, EsacUser user) {
+        return ok(projects.activate(id), user);
     }
 
     @PostMapping("/{id}/complete")
     @PreAuthorize("hasRole('STAFF')")
-    ResponseEntity<ProjectView> complete(@PathVariable String id) {
-        return ok(projects.complete(id));
+    ResponseEntity<ProjectView> complete(@PathVariable String id, EsacUser user) {
+        return ok(projects.complete(id), user);
     }
 
     @PostMapping("/{id}/cancel")
     @PreAuthorize("hasRole('STAFF')")
-    ResponseEntity<ProjectView> cancel(@PathVariable String id) {
-        return ok(projects.cancel(id));
+    ResponseEntity<ProjectView> cancel(@PathVariable String id, EsacUser user) {
+        return ok(projects.cancel(id), user);
     }
 
     // --- partners ------------------------------------------------------------------------------------
@@ -121,14 +121,14 @@ class ProjectController {
     @Operation(summary = "Add a partner organization (staff or the lead's administrator)")
     ResponseEntity<ProjectView> addPartner(@PathVariable String id, EsacUser user,
                                            @Valid @RequestBody AddPartner request) {
-        return ok(projects.addPartner(user, id, request.organizationId(), request.role()));
+        return ok(projects.addPartner(user, id, request.organizationId(), request.role()), user);
     }
 
     @DeleteMapping("/{id}/partners/{organizationId}")
     @Operation(summary = "A partner leaves, or the lead or staff remove it")
     ResponseEntity<ProjectView> removePartner(@PathVariable String id, @PathVariable String organizationId,
                                               EsacUser user) {
-        return ok(projects.removePartner(user, id, organizationId));
+        return ok(projects.removePartner(user, id, organizationId), user);
     }
 
     @PostMapping("/{id}/join-requests")
@@ -143,20 +143,20 @@ class ProjectController {
     @PostMapping("/{id}/join-requests/{organizationId}/accept")
     ResponseEntity<ProjectView> accept(@PathVariable String id, @PathVariable String organizationId, EsacUser user,
                                        @RequestBody(required = false) AcceptRequest request) {
-        return ok(projects.acceptJoinRequest(user, id, organizationId, request == null ? null : request.role()));
+        return ok(projects.acceptJoinRequest(user, id, organizationId, request == null ? null : request.role()), user);
     }
 
     @PostMapping("/{id}/join-requests/{organizationId}/decline")
     ResponseEntity<ProjectView> decline(@PathVariable String id, @PathVariable String organizationId,
                                         EsacUser user) {
-        return ok(projects.declineJoinRequest(user, id, organizationId));
+        return ok(projects.declineJoinRequest(user, id, organizationId), user);
     }
 
     // --- steps ---------------------------------------------------------------------------------------
 
     @PostMapping("/{id}/steps")
     ResponseEntity<ProjectView> addStep(@PathVariable String id, EsacUser user, @Valid @RequestBody StepRequest request) {
-        return ok(projects.addStep(user, id, request.definition()));
+        return ok(projects.addStep(user, id, request.definition()), user);
     }
 
     @PutMapping("/{id}/steps/{stepId}")
@@ -165,14 +165,14 @@ class ProjectController {
                                              @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                              @Valid @RequestBody StepRequest request) {
         long version = VersionHeaders.requiredVersion(ifMatch);
-        return ok(projects.redefineStep(user, id, version, stepId, request.definition(), request.status()));
+        return ok(projects.redefineStep(user, id, version, stepId, request.definition(), request.status()), user);
     }
 
     @PostMapping("/{id}/steps/{stepId}/status")
     @Operation(summary = "Change a step's status (e.g. mark it done)")
     ResponseEntity<ProjectView> changeStepStatus(@PathVariable String id, @PathVariable String stepId, EsacUser user,
                                                  @Valid @RequestBody StepStatusChange request) {
-        return ok(projects.changeStepStatus(user, id, stepId, request.status()));
+        return ok(projects.changeStepStatus(user, id, stepId, request.status()), user);
     }
 
     @PutMapping("/{id}/step-order")
@@ -181,7 +181,7 @@ class ProjectController {
                                         @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                         @Valid @RequestBody StepOrder request) {
         long version = VersionHeaders.requiredVersion(ifMatch);
-        return ok(projects.reorderSteps(user, id, version, request.stepIds()));
+        return ok(projects.reorderSteps(user, id, version, request.stepIds()), user);
     }
 
     // --- indicators ----------------------------------------------------------------------------------
@@ -189,7 +189,7 @@ class ProjectController {
     @PostMapping("/{id}/indicators")
     ResponseEntity<ProjectView> addIndicator(@PathVariable String id, EsacUser user,
                                              @Valid @RequestBody IndicatorRequest request) {
-        return ok(projects.addIndicator(user, id, request.definition()));
+        return ok(projects.addIndicator(user, id, request.definition()), user);
     }
 
     @PutMapping("/{id}/indicators/{indicatorId}")
@@ -198,11 +198,13 @@ class ProjectController {
                                                   @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                                   @Valid @RequestBody IndicatorRequest request) {
         long version = VersionHeaders.requiredVersion(ifMatch);
-        return ok(projects.redefineIndicator(user, id, version, indicatorId, request.definition()));
+        return ok(projects.redefineIndicator(user, id, version, indicatorId, request.definition()), user);
     }
 
-    private ResponseEntity<ProjectView> ok(Versioned<Project> project) {
-        return ResponseEntity.ok().eTag(VersionHeaders.etag(project.version())).body(views.full(project));
+    /** Join requests (and their messages) are shown to those who decide on them. */
+    private ResponseEntity<ProjectView> ok(Versioned<Project> project, EsacUser user) {
+        return ResponseEntity.ok().eTag(VersionHeaders.etag(project.version()))
+                .body(views.full(project, ProjectAccess.canManage(user, project.state())));
     }
 
     // --- requests ------------------------------------------------------------------------------------

@@ -24,14 +24,16 @@ public class ProjectViews {
         this.vocabulary = vocabulary;
     }
 
-    public ProjectView full(Versioned<Project> versioned) {
+    /** Everything a reader of the project sees; join requests only for those who decide on them. */
+    public ProjectView full(Versioned<Project> versioned, boolean withJoinRequests) {
         Project p = versioned.state();
         Map<String, KnownOrganization> known = known(p);
         return new ProjectView(p.id(), p.name(), issues(p), p.description(), organization(p.leadOrganizationId(), known),
                 p.contact(), code(p.status()), p.startDate(), p.endDate(), p.regionCodes(), p.funding(),
                 p.funding().stream().map(Funding::amount).reduce(BigDecimal.ZERO, BigDecimal::add),
-                partners(p, known), p.joinRequests().stream().map(r -> new JoinRequestView(
-                        organization(r.organizationId(), known), r.message(), r.requestedOn())).toList(),
+                partners(p, known), !withJoinRequests ? List.of() : p.joinRequests().stream()
+                        .map(r -> new JoinRequestView(organization(r.organizationId(), known), r.message(),
+                                r.requestedOn())).toList(),
                 steps(p, known), p.progressPercent(), indicators(p),
                 p.partners().stream().anyMatch(partner -> isClosed(partner.organizationId(), known)),
                 p.createdOn(), p.activatedOn(), p.closedOn(), versioned.version());

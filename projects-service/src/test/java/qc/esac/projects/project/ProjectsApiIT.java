@@ -196,6 +196,8 @@ class ProjectsApiIT {
                 .isEqualTo(202);
         assertThat(api.post(BASE + "/" + id + "/join-requests", TestTokens.orgAdmin(partner), join).status())
                 .isEqualTo(409);
+        assertThat(api.get(BASE + "/" + id, TestTokens.orgAdmin(lead)).json().at("/joinRequests/0/message").asString())
+                .isEqualTo("Nous récupérons les textiles.");
         assertThat(api.post(BASE + "/" + id + "/join-requests/" + partner + "/accept", TestTokens.orgAdmin(partner),
                 "{}").status()).as("a requester cannot accept itself").isEqualTo(403);
 
@@ -205,6 +207,11 @@ class ProjectsApiIT {
             assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
             assertThat(accepted.json().get("partners")).hasSize(2);
             assertThat(accepted.json().get("joinRequests")).isEmpty();
+            String second = ProjectsTestSupport.registerOrganizations("Friperie solidaire").values().iterator().next();
+            api.post(BASE + "/" + id + "/join-requests", TestTokens.orgAdmin(second), join.replace(partner, second));
+            assertThat(api.get(BASE + "/" + id, TestTokens.orgAdmin(partner)).json().get("joinRequests"))
+                    .as("partners do not see others' requests").isEmpty();
+            assertThat(api.get(BASE + "/" + id, STAFF).json().get("joinRequests")).hasSize(1);
 
             assertThat(api.delete(BASE + "/" + id + "/partners/" + partner, TestTokens.orgAdmin(outsider)).status())
                     .isEqualTo(403);
