@@ -7,6 +7,7 @@ import qc.esac.projects.organization.KnownOrganizations;
 import qc.esac.projects.vocabulary.Vocabulary;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +19,12 @@ public class ProjectViews {
 
     private final KnownOrganizations organizations;
     private final Vocabulary vocabulary;
+    private final Clock clock;
 
-    ProjectViews(KnownOrganizations organizations, Vocabulary vocabulary) {
+    ProjectViews(KnownOrganizations organizations, Vocabulary vocabulary, Clock clock) {
         this.organizations = organizations;
         this.vocabulary = vocabulary;
+        this.clock = clock;
     }
 
     /** Everything a reader of the project sees; join requests only for those who decide on them. */
@@ -73,8 +76,9 @@ public class ProjectViews {
     }
 
     private List<StepView> steps(Project p, Map<String, KnownOrganization> known) {
+        LocalDate today = LocalDate.now(clock);
         return p.steps().stream().map(s -> new StepView(s.id(), s.title(), s.description(), code(s.status()),
-                s.dueDate(), s.responsibleOrganizationId() == null ? null
+                s.dueDate(), s.isOverdue(today), s.responsibleOrganizationId() == null ? null
                         : organization(s.responsibleOrganizationId(), known), s.completedOn())).toList();
     }
 
@@ -119,7 +123,7 @@ public class ProjectViews {
     }
 
     public record StepView(String id, String title, String description, Code status, LocalDate dueDate,
-                           OrganizationRef responsible, LocalDate completedOn) {
+                           boolean overdue, OrganizationRef responsible, LocalDate completedOn) {
     }
 
     public record PublicStepView(String title, Code status) {

@@ -10,4 +10,10 @@ import java.time.LocalDate;
  */
 public record Step(String id, String title, String description, StepStatus status, LocalDate dueDate,
                    String responsibleOrganizationId, LocalDate completedOn) {
+
+    /** Past its due date and neither done nor cancelled. */
+    public boolean isOverdue(LocalDate today) {
+        return dueDate != null && dueDate.isBefore(today) && status != StepStatus.DONE
+                && status != StepStatus.CANCELLED;
+    }
 }

@@ -14,6 +14,7 @@ import qc.esac.projects.project.Step;
 import qc.esac.projects.vocabulary.Vocabulary;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,9 +34,11 @@ public class AccountabilityReports {
     private final PlatformFedValues platformValues;
     private final KnownOrganizations organizations;
     private final Vocabulary vocabulary;
+    private final Clock clock;
 
     AccountabilityReports(ProjectService projects, PeriodService periods, PlatformFedValues platformValues,
-                          KnownOrganizations organizations, Vocabulary vocabulary) {
+                          KnownOrganizations organizations, Vocabulary vocabulary, Clock clock) {
+        this.clock = clock;
         this.projects = projects;
         this.periods = periods;
         this.platformValues = platformValues;
@@ -134,6 +137,7 @@ public class AccountabilityReports {
 
     private ProjectReport.StepLine stepLine(Step step, Map<String, KnownOrganization> known) {
         return new ProjectReport.StepLine(step.title(), vocabulary.label("statut-etape", step.status()), step.dueDate(),
+                step.isOverdue(LocalDate.now(clock)),
                 step.responsibleOrganizationId() == null ? null : name(step.responsibleOrganizationId(), known),
                 step.completedOn());
     }

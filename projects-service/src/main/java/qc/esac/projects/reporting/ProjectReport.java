@@ -12,7 +12,9 @@ public record ProjectReport(String projectId, String projectName, String leadOrg
                             LocalDate periodStart, LocalDate periodEnd, String periodStatus, int progressPercent,
                             List<StepLine> steps, List<IndicatorLine> indicators, List<Transition> history) {
 
-    public record StepLine(String title, String status, LocalDate dueDate, String responsible, LocalDate completedOn) {
+    /** A step of the work plan; {@code overdue} when past due and neither done nor cancelled on the report's day. */
+    public record StepLine(String title, String status, LocalDate dueDate, boolean overdue, String responsible,
+                           LocalDate completedOn) {
     }
 
     /**

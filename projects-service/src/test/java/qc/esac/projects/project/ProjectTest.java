@@ -103,6 +103,19 @@ class ProjectTest {
     }
 
     @Test
+    void aStepIsOverdueWhenPastDueAndNotDoneOrCancelled() {
+        Project project = draft().addStep(new StepDefinition("Analyser", null, TODAY.minusDays(1), null));
+        String id = project.steps().get(0).id();
+
+        assertThat(project.step(id).orElseThrow().isOverdue(TODAY)).isTrue();
+        assertThat(project.step(id).orElseThrow().isOverdue(TODAY.minusDays(1))).as("due today").isFalse();
+        assertThat(project.changeStepStatus(id, StepStatus.DONE, TODAY).step(id).orElseThrow().isOverdue(TODAY))
+                .isFalse();
+        assertThat(project.changeStepStatus(id, StepStatus.CANCELLED, TODAY).step(id).orElseThrow().isOverdue(TODAY))
+                .isFalse();
+    }
+
+    @Test
     void stepsAreReorderedOnlyWithEveryStepNamedOnce() {
         Project project = draft().addStep(new StepDefinition("A", null, null, null))
                 .addStep(new StepDefinition("B", null, null, null));
