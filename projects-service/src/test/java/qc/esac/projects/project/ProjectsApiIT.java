@@ -282,6 +282,39 @@ class ProjectsApiIT {
     }
 
     @Test
+    void stepsAndIndicatorsAreRedefinedWithIfMatchAndACancelledProjectIsReadOnly() throws Exception {
+        String id = create("Pôle d’aménagement");
+        String token = TestTokens.orgAdmin(lead);
+        api.post(BASE + "/" + id + "/steps", token, "{\"title\": \"Consulter les MRC\", \"dueDate\": \"2026-01-31\"}");
+        Response withIndicator = api.post(BASE + "/" + id + "/indicators", token, """
+                {"name": "Municipalités accompagnées", "kind": "QUANTITATIVE", "unit": "ORGANISATIONS",
+                 "target": {"value": 12}, "cumulative": false}
+                """);
+        assertThat(withIndicator.status()).as(withIndicator.body()).isEqualTo(200);
+        String etag = withIndicator.etag();
+
+        Response redefined = api.put(BASE + "/" + id + "/steps/etape-1", token, etag,
+                "{\"title\": \"Consulter les MRC et les municipalités\", \"status\": \"DONE\"}");
+        assertThat(redefined.status()).as(redefined.body()).isEqualTo(200);
+        assertThat(redefined.json().at("/steps/0/status/code").asString()).isEqualTo("DONE");
+        assertThat(redefined.json().get("progressPercent").asInt()).isEqualTo(100);
+        assertThat(api.put(BASE + "/" + id + "/indicators/indicateur-2", token, etag,
+                "{\"name\": \"X\", \"kind\": \"QUANTITATIVE\", \"unit\": \"ORGANISATIONS\"}").status())
+                .as("stale ETag").isEqualTo(412);
+        Response kindChange = api.put(BASE + "/" + id + "/indicators/indicateur-2", token, redefined.etag(),
+                "{\"name\": \"Récit\", \"kind\": \"QUALITATIVE\"}");
+        assertThat(kindChange.status()).isEqualTo(400);
+        assertThat(kindChange.json().at("/errors/0/field").asString()).isEqualTo("kind");
+
+        assertThat(api.post(BASE + "/" + id + "/cancel", STAFF, null).json().at("/status/code").asString())
+                .isEqualTo("CANCELLED");
+        Response closed = api.post(BASE + "/" + id + "/steps", token, "{\"title\": \"Encore une étape\"}");
+        assertThat(closed.status()).isEqualTo(422);
+        assertThat(closed.json().get("title").asString()).isEqualTo("Projet fermé");
+        assertThat(api.get("/api/projects/public/projects/" + id, null).status()).isEqualTo(404);
+    }
+
+    @Test
     void aClosedOrganizationIsFlaggedOnItsProjects() throws Exception {
         String id = create("Services de proximité");
         api.post(BASE + "/" + id + "/partners", STAFF,
