@@ -1,0 +1,272 @@
+package qc.esac.projects.project;
+
+import qc.esac.kit.problem.BusinessRuleException;
+import qc.esac.kit.problem.ConflictException;
+import qc.esac.kit.problem.FieldViolation;
+import qc.esac.kit.problem.InvalidInputException;
+import qc.esac.kit.problem.NotFoundException;
+import qc.esac.projects.vocabulary.PartnerRole;
+import qc.esac.projects.vocabulary.TargetedIssue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * A strategic-sector project: its description, partners, work plan and results framework. Immutable: every
+ * rule is a method returning the changed project or refusing with a problem, so the rules are tested without
+ * Spring and a refused command changes nothing.
+ *
+ * @param numbering last number given to a step or indicator id, so ids are never reused
+ */
+public record Project(String id, String name, List<TargetedIssue> targetedIssues, String description,
+                      String leadOrganizationId, Contact contact, ProjectStatus status, LocalDate startDate,
+                      LocalDate endDate, List<String> regionCodes, List<Funding> funding, List<Partner> partners,
+                      List<JoinRequest> joinRequests, List<Step> steps, List<Indicator> indicators, int numbering,
+                      LocalDate createdOn, LocalDate activatedOn, LocalDate closedOn) {
+
+    public Project {
+        Objects.requireNonNull(id, "id");
+        targetedIssues = copy(targetedIssues);
+        regionCodes = copy(regionCodes);
+        funding = copy(funding);
+        partners = copy(partners);
+        joinRequests = copy(joinRequests);
+        steps = copy(steps);
+        indicators = copy(indicators);
+    }
+
+    /** A new draft; the lead organization is its first partner. */
+    public static Project draft(String id, String leadOrganizationId, ProjectDetails details, LocalDate today) {
+        return new Project(id, details.name(), details.targetedIssues(), details.description(), leadOrganizationId,
+                details.contact(), ProjectStatus.DRAFT, details.startDate(), details.endDate(), details.regionCodes(),
+                details.funding(), List.of(new Partner(leadOrganizationId, PartnerRole.LEAD, today)), List.of(),
+                List.of(), List.of(), 0, today, null, null);
+    }
+
+    // --- description and lifecycle -------------------------------------------------------------------
+
+    public Project withDetails(ProjectDetails details) {
+        requireOpen();
+        return new Project(id, details.name(), details.targetedIssues(), details.description(), leadOrganizationId,
+                details.contact(), status, details.startDate(), details.endDate(), details.regionCodes(),
+                details.funding(), partners, joinRequests, steps, indicators, numbering, createdOn, activatedOn,
+                closedOn);
+    }
+
+    public Project activate(LocalDate today) {
+        requireStatus(ProjectStatus.DRAFT, "projet.activation-impossible");
+        return withStatus(ProjectStatus.ACTIVE, today, null);
+    }
+
+    public Project complete(LocalDate today) {
+        requireStatus(ProjectStatus.ACTIVE, "projet.achevement-impossible");
+        return withStatus(ProjectStatus.COMPLETED, activatedOn, today);
+    }
+
+    public Project cancel(LocalDate today) {
+        if (!status.isOpen()) {
+            throw new BusinessRuleException("projet.annulation-impossible", status.name());
+        }
+        return withStatus(ProjectStatus.CANCELLED, activatedOn, today);
+    }
+
+    private Project withStatus(ProjectStatus newStatus, LocalDate activated, LocalDate closed) {
+        return new Project(id, name, targetedIssues, description, leadOrganizationId, contact, newStatus, startDate,
+                endDate, regionCodes, funding, partners, joinRequests, steps, indicators, numbering, createdOn,
+                activated, closed);
+    }
+
+    // --- partners ------------------------------------------------------------------------------------
+
+    public Optional<Partner> partner(String organizationId) {
+        return partners.stream().filter(p -> p.organizationId().equals(organizationId)).findFirst();
+    }
+
+    /** Organizations that do the work: they report values and count in platform-fed indicators. */
+    public List<String> contributingOrganizationIds() {
+        return partners.stream().filter(p -> p.role().contributes()).map(Partner::organizationId).toList();
+    }
+
+    public List<String> partnerOrganizationIds() {
+        return partners.stream().map(Partner::organizationId).toList();
+    }
+
+    public Project addPartner(String organizationId, PartnerRole role, LocalDate today) {
+        requireOpen();
+        if (role == PartnerRole.LEAD) {
+            throw InvalidInputException.of(FieldViolation.of("role", "partenaire.un-seul-porteur"));
+        }
+        if (partner(organizationId).isPresent()) {
+            throw new ConflictException("partenaire.deja-present", organizationId);
+        }
+        List<Partner> newPartners = new ArrayList<>(partners);
+        newPartners.add(new Partner(organizationId, role, today));
+        List<JoinRequest> remaining = joinRequests.stream()
+                .filter(r -> !r.organizationId().equals(organizationId)).toList();
+        return withPartners(newPartners, remaining, steps);
+    }
+
+    public Project requestToJoin(String organizationId, String message, String requestedBy, LocalDate today) {
+        requireStatus(ProjectStatus.ACTIVE, "projet.adhesion-impossible");
+        if (partner(organizationId).isPresent()) {
+            throw new ConflictException("partenaire.deja-present", organizationId);
+        }
+        if (joinRequest(organizationId).isPresent()) {
+            throw new ConflictException("adhesion.deja-demandee", organizationId);
+        }
+        List<JoinRequest> requests = new ArrayList<>(joinRequests);
+        requests.add(new JoinRequest(organizationId, message, today, requestedBy));
+        return withPartners(partners, requests, steps);
+    }
+
+    public Optional<JoinRequest> joinRequest(String organizationId) {
+        return joinRequests.stream().filter(r -> r.organizationId().equals(organizationId)).findFirst();
+    }
+
+    public Project acceptJoinRequest(String organizationId, PartnerRole role, LocalDate today) {
+        requireJoinRequest(organizationId);
+        return addPartner(organizationId, role == null ? PartnerRole.PARTNER : role, today);
+    }
+
+    public Project declineJoinRequest(String organizationId) {
+        requireJoinRequest(organizationId);
+        return withPartners(partners, joinRequests.stream()
+                .filter(r -> !r.organizationId().equals(organizationId)).toList(), steps);
+    }
+
+    /** The organization leaves (or is removed); steps it was responsible for have no one in charge any more. */
+    public Project removePartner(String organizationId) {
+        requireOpen();
+        Partner partner = partner(organizationId)
+                .orElseThrow(() -> new NotFoundException("partenaire.introuvable", organizationId));
+        if (partner.role() == PartnerRole.LEAD) {
+            throw new BusinessRuleException("partenaire.porteur-ne-quitte-pas");
+        }
+        List<Step> newSteps = steps.stream().map(s -> organizationId.equals(s.responsibleOrganizationId())
+                ? new Step(s.id(), s.title(), s.description(), s.status(), s.dueDate(), null, s.completedOn())
+                : s).toList();
+        return withPartners(partners.stream().filter(p -> p != partner).toList(), joinRequests, newSteps);
+    }
+
+    private void requireJoinRequest(String organizationId) {
+        if (joinRequest(organizationId).isEmpty()) {
+            throw new NotFoundException("adhesion.introuvable", organizationId);
+        }
+    }
+
+    private Project withPartners(List<Partner> newPartners, List<JoinRequest> requests, List<Step> newSteps) {
+        return new Project(id, name, targetedIssues, description, leadOrganizationId, contact, status, startDate,
+                endDate, regionCodes, funding, newPartners, requests, newSteps, indicators, numbering, createdOn,
+                activatedOn, closedOn);
+    }
+
+    // --- work plan -----------------------------------------------------------------------------------
+
+    public Project addStep(StepDefinition definition) {
+        requireOpen();
+        requireResponsible(definition.responsibleOrganizationId());
+        List<Step> newSteps = new ArrayList<>(steps);
+        newSteps.add(new Step("etape-" + (numbering + 1), definition.title().strip(), definition.description(),
+                StepStatus.TODO, definition.dueDate(), definition.responsibleOrganizationId(), null));
+        return withPlan(newSteps, indicators, numbering + 1);
+    }
+
+    public Optional<Step> step(String stepId) {
+        return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();
+    }
+
+    public Project redefineStep(String stepId, StepDefinition definition) {
+        requireOpen();
+        requireResponsible(definition.responsibleOrganizationId());
+        return replaceStep(stepId, s -> new Step(s.id(), definition.title().strip(), definition.description(),
+                s.status(), definition.dueDate(), definition.responsibleOrganizationId(), s.completedOn()));
+    }
+
+    public Project changeStepStatus(String stepId, StepStatus newStatus, LocalDate today) {
+        requireOpen();
+        return replaceStep(stepId, s -> new Step(s.id(), s.title(), s.description(), newStatus, s.dueDate(),
+                s.responsibleOrganizationId(), newStatus == StepStatus.DONE
+                        ? (s.status() == StepStatus.DONE ? s.completedOn() : today) : null));
+    }
+
+    /** Puts the steps in the given order, which must name each step once. */
+    public Project reorderSteps(List<String> stepIds) {
+        requireOpen();
+        if (stepIds.size() != steps.size() || !stepIds.containsAll(steps.stream().map(Step::id).toList())) {
+            throw InvalidInputException.of(FieldViolation.of("stepIds", "etapes.ordre-incomplet"));
+        }
+        return withPlan(stepIds.stream().map(stepId -> step(stepId).orElseThrow()).toList(), indicators, numbering);
+    }
+
+    /** Share of the work plan done, 0 to 100: done steps over steps that are not cancelled. */
+    public int progressPercent() {
+        long counted = steps.stream().filter(s -> s.status() != StepStatus.CANCELLED).count();
+        long done = steps.stream().filter(s -> s.status() == StepStatus.DONE).count();
+        return counted == 0 ? 0 : (int) (done * 100 / counted);
+    }
+
+    private void requireResponsible(String organizationId) {
+        if (organizationId != null && partner(organizationId).isEmpty()) {
+            throw InvalidInputException.of(FieldViolation.of("responsibleOrganizationId",
+                    "etape.responsable-non-partenaire", organizationId));
+        }
+    }
+
+    private Project replaceStep(String stepId, UnaryOperator<Step> change) {
+        Step current = step(stepId).orElseThrow(() -> new NotFoundException("etape.introuvable", stepId));
+        return withPlan(steps.stream().map(s -> s == current ? change.apply(s) : s).toList(), indicators, numbering);
+    }
+
+    // --- results framework ---------------------------------------------------------------------------
+
+    public Project addIndicator(IndicatorDefinition definition) {
+        requireOpen();
+        List<Indicator> newIndicators = new ArrayList<>(indicators);
+        newIndicators.add(definition.toIndicator("indicateur-" + (numbering + 1)));
+        return withPlan(steps, newIndicators, numbering + 1);
+    }
+
+    public Optional<Indicator> indicator(String indicatorId) {
+        return indicators.stream().filter(i -> i.id().equals(indicatorId)).findFirst();
+    }
+
+    /** Redefines an indicator; its kind cannot change, since values may already be recorded against it. */
+    public Project redefineIndicator(String indicatorId, IndicatorDefinition definition) {
+        requireOpen();
+        Indicator current = indicator(indicatorId)
+                .orElseThrow(() -> new NotFoundException("indicateur.introuvable", indicatorId));
+        if (current.kind() != definition.kind()) {
+            throw InvalidInputException.of(FieldViolation.of("kind", "indicateur.nature-immuable"));
+        }
+        Indicator redefined = definition.toIndicator(indicatorId);
+        return withPlan(steps, indicators.stream().map(i -> i == current ? redefined : i).toList(), numbering);
+    }
+
+    private Project withPlan(List<Step> newSteps, List<Indicator> newIndicators, int newNumbering) {
+        return new Project(id, name, targetedIssues, description, leadOrganizationId, contact, status, startDate,
+                endDate, regionCodes, funding, partners, joinRequests, newSteps, newIndicators, newNumbering,
+                createdOn, activatedOn, closedOn);
+    }
+
+    // --- guards --------------------------------------------------------------------------------------
+
+    private void requireOpen() {
+        if (!status.isOpen()) {
+            throw new BusinessRuleException("projet.ferme", status.name());
+        }
+    }
+
+    private void requireStatus(ProjectStatus expected, String code) {
+        if (status != expected) {
+            throw new BusinessRuleException(code, status.name());
+        }
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}

@@ -1,0 +1,289 @@
+package qc.esac.projects.project;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import qc.esac.kit.outbox.Versioned;
+import qc.esac.kit.security.EsacUser;
+import qc.esac.kit.web.PageView;
+import qc.esac.kit.web.VersionHeaders;
+import qc.esac.projects.project.ProjectViews.ProjectSummary;
+import qc.esac.projects.project.ProjectViews.ProjectView;
+import qc.esac.projects.platform.PlatformSource;
+import qc.esac.projects.vocabulary.PartnerRole;
+import qc.esac.projects.vocabulary.TargetedIssue;
+import qc.esac.projects.vocabulary.Unit;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Projects, their partners, work plan and indicators: {@code /api/projects/projects}. */
+@RestController
+@RequestMapping("/api/projects/projects")
+@Tag(name = "Projets", description = "Projets de secteurs stratégiques : description, partenaires, étapes, indicateurs")
+class ProjectController {
+
+    private static final String REGION = "0[1-9]|1[0-7]";
+
+    private final ProjectService projects;
+    private final ProjectViews views;
+
+    ProjectController(ProjectService projects, ProjectViews views) {
+        this.projects = projects;
+        this.views = views;
+    }
+
+    @GetMapping
+    @Operation(summary = "Projects the caller may read (staff: all; administrators: their organizations' projects)")
+    PageView<ProjectSummary> search(EsacUser user,
+                                    @RequestParam(required = false) TargetedIssue issue,
+                                    @RequestParam(required = false) String leadOrganizationId,
+                                    @RequestParam(required = false) @Pattern(regexp = REGION) String region,
+                                    @RequestParam(required = false) ProjectStatus status,
+                                    @RequestParam(required = false) @Size(max = 100) String q,
+                                    @RequestParam(defaultValue = "0") @Min(0) int page,
+                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        PageView<Versioned<Project>> found = projects.search(user,
+                new ProjectService.ProjectFilter(issue, leadOrganizationId, region, status, q), page, size);
+        return new PageView<>(found.items().stream().map(views::summary).toList(), found.page(), found.size(),
+                found.totalItems(), found.totalPages());
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Create a draft project (programme staff)")
+    ResponseEntity<ProjectView> create(@Valid @RequestBody CreateProject request) {
+        Versioned<Project> created = projects.create(request.leadOrganizationId(), request.details());
+        return ResponseEntity
+                .created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(created.id()))
+                .eTag(VersionHeaders.etag(created.version()))
+                .body(views.full(created, true));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<ProjectView> get(@PathVariable String id, EsacUser user) {
+        return ok(projects.getReadable(user, id), user);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Edit the project's description (staff or the lead's administrator); If-Match required")
+    ResponseEntity<ProjectView> update(@PathVariable String id, EsacUser user,
+                                       @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
+                                       @Valid @RequestBody EditProject request) {
+        long version = VersionHeaders.requiredVersion(ifMatch);
+        return ok(projects.update(user, id, version, request.details()), user);
+    }
+
+    @PostMapping("/{id}/activate")
+    @PreAuthorize("hasRole('STAFF')")
+    ResponseEntity<ProjectView> activate(@PathVariable String id, EsacUser user) {
+        return ok(projects.activate(id), user);
+    }
+
+    @PostMapping("/{id}/complete")
+    @PreAuthorize("hasRole('STAFF')")
+    ResponseEntity<ProjectView> complete(@PathVariable String id, EsacUser user) {
+        return ok(projects.complete(id), user);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @PreAuthorize("hasRole('STAFF')")
+    ResponseEntity<ProjectView> cancel(@PathVariable String id, EsacUser user) {
+        return ok(projects.cancel(id), user);
+    }
+
+    // --- partners ------------------------------------------------------------------------------------
+
+    @PostMapping("/{id}/partners")
+    @Operation(summary = "Add a partner organization (staff or the lead's administrator)")
+    ResponseEntity<ProjectView> addPartner(@PathVariable String id, EsacUser user,
+                                           @Valid @RequestBody AddPartner request) {
+        return ok(projects.addPartner(user, id, request.organizationId(), request.role()), user);
+    }
+
+    @DeleteMapping("/{id}/partners/{organizationId}")
+    @Operation(summary = "A partner leaves, or the lead or staff remove it")
+    ResponseEntity<ProjectView> removePartner(@PathVariable String id, @PathVariable String organizationId,
+                                              EsacUser user) {
+        return ok(projects.removePartner(user, id, organizationId), user);
+    }
+
+    @PostMapping("/{id}/join-requests")
+    @PreAuthorize("hasAnyRole('STAFF', 'ORG_ADMIN')")
+    @Operation(summary = "An organization's administrator asks to join an active project")
+    ResponseEntity<Void> requestToJoin(@PathVariable String id, EsacUser user,
+                                       @Valid @RequestBody JoinProject request) {
+        projects.requestToJoin(user, id, request.organizationId(), request.message());
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping("/{id}/join-requests/{organizationId}/accept")
+    ResponseEntity<ProjectView> accept(@PathVariable String id, @PathVariable String organizationId, EsacUser user,
+                                       @RequestBody(required = false) AcceptRequest request) {
+        return ok(projects.acceptJoinRequest(user, id, organizationId, request == null ? null : request.role()), user);
+    }
+
+    @PostMapping("/{id}/join-requests/{organizationId}/decline")
+    ResponseEntity<ProjectView> decline(@PathVariable String id, @PathVariable String organizationId,
+                                        EsacUser user) {
+        return ok(projects.declineJoinRequest(user, id, organizationId), user);
+    }
+
+    // --- steps ---------------------------------------------------------------------------------------
+
+    @PostMapping("/{id}/steps")
+    ResponseEntity<ProjectView> addStep(@PathVariable String id, EsacUser user, @Valid @RequestBody StepRequest request) {
+        return ok(projects.addStep(user, id, request.definition()), user);
+    }
+
+    @PutMapping("/{id}/steps/{stepId}")
+    @Operation(summary = "Rewrite a step, and optionally change its status; If-Match required")
+    ResponseEntity<ProjectView> redefineStep(@PathVariable String id, @PathVariable String stepId, EsacUser user,
+                                             @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
+                                             @Valid @RequestBody StepRequest request) {
+        long version = VersionHeaders.requiredVersion(ifMatch);
+        return ok(projects.redefineStep(user, id, version, stepId, request.definition(), request.status()), user);
+    }
+
+    @PostMapping("/{id}/steps/{stepId}/status")
+    @Operation(summary = "Change a step's status (e.g. mark it done)")
+    ResponseEntity<ProjectView> changeStepStatus(@PathVariable String id, @PathVariable String stepId, EsacUser user,
+                                                 @Valid @RequestBody StepStatusChange request) {
+        return ok(projects.changeStepStatus(user, id, stepId, request.status()), user);
+    }
+
+    @PutMapping("/{id}/step-order")
+    @Operation(summary = "Reorder the work plan; If-Match required")
+    ResponseEntity<ProjectView> reorder(@PathVariable String id, EsacUser user,
+                                        @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
+                                        @Valid @RequestBody StepOrder request) {
+        long version = VersionHeaders.requiredVersion(ifMatch);
+        return ok(projects.reorderSteps(user, id, version, request.stepIds()), user);
+    }
+
+    // --- indicators ----------------------------------------------------------------------------------
+
+    @PostMapping("/{id}/indicators")
+    ResponseEntity<ProjectView> addIndicator(@PathVariable String id, EsacUser user,
+                                             @Valid @RequestBody IndicatorRequest request) {
+        return ok(projects.addIndicator(user, id, request.definition()), user);
+    }
+
+    @PutMapping("/{id}/indicators/{indicatorId}")
+    ResponseEntity<ProjectView> redefineIndicator(@PathVariable String id, @PathVariable String indicatorId,
+                                                  EsacUser user,
+                                                  @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
+                                                  @Valid @RequestBody IndicatorRequest request) {
+        long version = VersionHeaders.requiredVersion(ifMatch);
+        return ok(projects.redefineIndicator(user, id, version, indicatorId, request.definition()), user);
+    }
+
+    /** Join requests (and their messages) are shown to those who decide on them. */
+    private ResponseEntity<ProjectView> ok(Versioned<Project> project, EsacUser user) {
+        return ResponseEntity.ok().eTag(VersionHeaders.etag(project.version()))
+                .body(views.full(project, ProjectAccess.canManage(user, project.state())));
+    }
+
+    // --- requests ------------------------------------------------------------------------------------
+
+    record ContactRequest(@NotBlank @Size(max = 120) String role, @NotBlank @Email @Size(max = 200) String email) {
+    }
+
+    record FundingRequest(@NotBlank @Size(max = 200) String programme, @NotNull @PositiveOrZero BigDecimal amount) {
+    }
+
+    record CreateProject(@NotBlank @Size(max = 200) String name,
+                         @NotEmpty List<@NotNull TargetedIssue> targetedIssues,
+                         @Size(max = 10_000) String description,
+                         @NotBlank String leadOrganizationId,
+                         @Valid ContactRequest contact,
+                         LocalDate startDate, LocalDate endDate,
+                         List<@NotNull @Pattern(regexp = REGION, message = "{esac.validation.region}") String> regionCodes,
+                         List<@Valid @NotNull FundingRequest> funding) {
+
+        ProjectDetails details() {
+            return new EditProject(name, targetedIssues, description, contact, startDate, endDate, regionCodes,
+                    funding).details();
+        }
+    }
+
+    record EditProject(@NotBlank @Size(max = 200) String name,
+                       @NotEmpty List<@NotNull TargetedIssue> targetedIssues,
+                       @Size(max = 10_000) String description,
+                       @Valid ContactRequest contact,
+                       LocalDate startDate, LocalDate endDate,
+                       List<@NotNull @Pattern(regexp = REGION, message = "{esac.validation.region}") String> regionCodes,
+                       List<@Valid @NotNull FundingRequest> funding) {
+
+        ProjectDetails details() {
+            return new ProjectDetails(name, targetedIssues, description,
+                    contact == null ? null : new Contact(contact.role().strip(), contact.email().strip()),
+                    startDate, endDate, regionCodes,
+                    funding == null ? List.of() : funding.stream()
+                            .map(f -> new Funding(f.programme().strip(), f.amount())).toList());
+        }
+    }
+
+    record AddPartner(@NotBlank String organizationId, @NotNull PartnerRole role) {
+    }
+
+    record JoinProject(@NotBlank String organizationId, @Size(max = 2_000) String message) {
+    }
+
+    record AcceptRequest(PartnerRole role) {
+    }
+
+    record StepRequest(@NotBlank @Size(max = 200) String title, @Size(max = 5_000) String description,
+                       LocalDate dueDate, String responsibleOrganizationId, StepStatus status) {
+
+        StepDefinition definition() {
+            return new StepDefinition(title, description, dueDate,
+                    responsibleOrganizationId == null || responsibleOrganizationId.isBlank() ? null
+                            : responsibleOrganizationId);
+        }
+    }
+
+    record StepStatusChange(@NotNull StepStatus status) {
+    }
+
+    record StepOrder(@NotNull List<@NotBlank String> stepIds) {
+    }
+
+    record TargetRequest(@NotNull @PositiveOrZero Double value, Unit unit) {
+    }
+
+    record IndicatorRequest(@NotBlank @Size(max = 200) String name, @Size(max = 2_000) String description,
+                            @NotNull IndicatorKind kind, Unit unit, Double baseline, @Valid TargetRequest target,
+                            Boolean cumulative, @Size(max = 60) String breakdownDimension, PlatformSource source,
+                            @Size(max = 60) @Pattern(regexp = "[A-Z0-9_]+") String programmeCode) {
+
+        IndicatorDefinition definition() {
+            return new IndicatorDefinition(name, description, kind, unit, baseline,
+                    target == null ? null : target.value(), target == null ? null : target.unit(), cumulative,
+                    breakdownDimension, source, programmeCode);
+        }
+    }
+}

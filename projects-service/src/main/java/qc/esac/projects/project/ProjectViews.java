@@ -1,0 +1,157 @@
+package qc.esac.projects.project;
+
+import org.springframework.stereotype.Component;
+import qc.esac.kit.outbox.Versioned;
+import qc.esac.projects.organization.KnownOrganization;
+import qc.esac.projects.organization.KnownOrganizations;
+import qc.esac.projects.vocabulary.Vocabulary;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Projects as their readers see them: organization names and closed flags joined in, codes labelled. */
+@Component
+public class ProjectViews {
+
+    private final KnownOrganizations organizations;
+    private final Vocabulary vocabulary;
+    private final Clock clock;
+
+    ProjectViews(KnownOrganizations organizations, Vocabulary vocabulary, Clock clock) {
+        this.organizations = organizations;
+        this.vocabulary = vocabulary;
+        this.clock = clock;
+    }
+
+    /** Everything a reader of the project sees; join requests only for those who decide on them. */
+    public ProjectView full(Versioned<Project> versioned, boolean withJoinRequests) {
+        Project p = versioned.state();
+        Map<String, KnownOrganization> known = known(p);
+        return new ProjectView(p.id(), p.name(), issues(p), p.description(), organization(p.leadOrganizationId(), known),
+                p.contact(), code(p.status()), p.startDate(), p.endDate(), p.regionCodes(), p.funding(),
+                p.funding().stream().map(Funding::amount).reduce(BigDecimal.ZERO, BigDecimal::add),
+                partners(p, known), !withJoinRequests ? List.of() : p.joinRequests().stream()
+                        .map(r -> new JoinRequestView(organization(r.organizationId(), known), r.message(),
+                                r.requestedOn())).toList(),
+                steps(p, known), p.progressPercent(), indicators(p),
+                p.partners().stream().anyMatch(partner -> isClosed(partner.organizationId(), known)),
+                p.createdOn(), p.activatedOn(), p.closedOn(), versioned.version());
+    }
+
+    public ProjectSummary summary(Versioned<Project> versioned) {
+        Project p = versioned.state();
+        Map<String, KnownOrganization> known = known(p);
+        return new ProjectSummary(p.id(), p.name(), issues(p), organization(p.leadOrganizationId(), known),
+                code(p.status()), p.startDate(), p.endDate(), p.regionCodes(), p.partners().size(),
+                p.progressPercent(), p.partners().stream().anyMatch(partner -> isClosed(partner.organizationId(), known)));
+    }
+
+    /** What anyone may read of an active or completed project: no funding amounts, requests or reporting. */
+    public PublicProjectView publicView(Project p) {
+        Map<String, KnownOrganization> known = known(p);
+        return new PublicProjectView(p.id(), p.name(), issues(p), p.description(),
+                organization(p.leadOrganizationId(), known), p.contact(), code(p.status()), p.startDate(), p.endDate(),
+                p.regionCodes(), p.funding().stream().map(Funding::programme).distinct().toList(),
+                partners(p, known), p.steps().stream().map(s -> new PublicStepView(s.title(), code(s.status()))).toList(),
+                p.progressPercent());
+    }
+
+    private Map<String, KnownOrganization> known(Project p) {
+        List<String> ids = new ArrayList<>(p.partnerOrganizationIds());
+        p.joinRequests().forEach(r -> ids.add(r.organizationId()));
+        return organizations.findAll(ids);
+    }
+
+    private List<Code> issues(Project p) {
+        return p.targetedIssues().stream().map(i -> new Code(i.name(), vocabulary.label("enjeu", i))).toList();
+    }
+
+    private List<PartnerView> partners(Project p, Map<String, KnownOrganization> known) {
+        return p.partners().stream().map(partner -> new PartnerView(organization(partner.organizationId(), known),
+                new Code(partner.role().name(), vocabulary.label("role", partner.role())), partner.joinedOn())).toList();
+    }
+
+    private List<StepView> steps(Project p, Map<String, KnownOrganization> known) {
+        LocalDate today = LocalDate.now(clock);
+        return p.steps().stream().map(s -> new StepView(s.id(), s.title(), s.description(), code(s.status()),
+                s.dueDate(), s.isOverdue(today), s.responsibleOrganizationId() == null ? null
+                        : organization(s.responsibleOrganizationId(), known), s.completedOn())).toList();
+    }
+
+    private List<IndicatorView> indicators(Project p) {
+        return p.indicators().stream().map(i -> new IndicatorView(i.id(), i.name(), i.description(),
+                code(i.kind()), i.unit() == null ? null : new Code(i.unit().name(), vocabulary.label("unite", i.unit())),
+                i.baseline(), i.target(), i.cumulative(), i.breakdownDimension(),
+                i.source() == null ? null : new Code(i.source().name(), vocabulary.label("source", i.source())),
+                i.programmeCode())).toList();
+    }
+
+    private Code code(Enum<?> value) {
+        String family = value instanceof ProjectStatus ? "statut-projet"
+                : value instanceof StepStatus ? "statut-etape"
+                : "nature-indicateur";
+        return new Code(value.name(), vocabulary.label(family, value));
+    }
+
+    private static OrganizationRef organization(String id, Map<String, KnownOrganization> known) {
+        KnownOrganization organization = known.get(id);
+        return organization == null ? new OrganizationRef(id, null, null, false)
+                : new OrganizationRef(id, organization.legalName(), organization.regionCode(), organization.closed());
+    }
+
+    private static boolean isClosed(String id, Map<String, KnownOrganization> known) {
+        KnownOrganization organization = known.get(id);
+        return organization != null && organization.closed();
+    }
+
+    /** A code and its label in the caller's language. */
+    public record Code(String code, String label) {
+    }
+
+    /** An organization as known from membership events; {@code closed} flags one that has closed. */
+    public record OrganizationRef(String id, String name, String regionCode, boolean closed) {
+    }
+
+    public record PartnerView(OrganizationRef organization, Code role, LocalDate joinedOn) {
+    }
+
+    public record JoinRequestView(OrganizationRef organization, String message, LocalDate requestedOn) {
+    }
+
+    public record StepView(String id, String title, String description, Code status, LocalDate dueDate,
+                           boolean overdue, OrganizationRef responsible, LocalDate completedOn) {
+    }
+
+    public record PublicStepView(String title, Code status) {
+    }
+
+    public record IndicatorView(String id, String name, String description, Code kind, Code unit, Double baseline,
+                                Double target, boolean cumulative, String breakdownDimension, Code source,
+                                String programmeCode) {
+    }
+
+    public record ProjectView(String id, String name, List<Code> targetedIssues, String description,
+                              OrganizationRef leadOrganization, Contact contact, Code status, LocalDate startDate,
+                              LocalDate endDate, List<String> regionCodes, List<Funding> funding,
+                              BigDecimal totalFunding, List<PartnerView> partners, List<JoinRequestView> joinRequests,
+                              List<StepView> steps, int progressPercent, List<IndicatorView> indicators,
+                              boolean hasClosedPartner, LocalDate createdOn, LocalDate activatedOn,
+                              LocalDate closedOn, long version) {
+    }
+
+    public record ProjectSummary(String id, String name, List<Code> targetedIssues, OrganizationRef leadOrganization,
+                                 Code status, LocalDate startDate, LocalDate endDate, List<String> regionCodes,
+                                 int partnerCount, int progressPercent, boolean hasClosedPartner) {
+    }
+
+    public record PublicProjectView(String id, String name, List<Code> targetedIssues, String description,
+                                    OrganizationRef leadOrganization, Contact contact, Code status,
+                                    LocalDate startDate, LocalDate endDate, List<String> regionCodes,
+                                    List<String> fundingProgrammes, List<PartnerView> partners,
+                                    List<PublicStepView> steps, int progressPercent) {
+    }
+}

@@ -1,0 +1,187 @@
+package qc.esac.projects.reporting;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import qc.esac.events.EventData;
+import qc.esac.events.projects.PeriodApproved;
+import qc.esac.events.projects.PeriodLocked;
+import qc.esac.events.projects.PeriodSubmitted;
+import qc.esac.kit.outbox.AggregateStore;
+import qc.esac.kit.outbox.AggregateStores;
+import qc.esac.kit.outbox.Versioned;
+import qc.esac.kit.problem.BusinessRuleException;
+import qc.esac.kit.problem.ConflictException;
+import qc.esac.kit.problem.ForbiddenException;
+import qc.esac.kit.problem.NotFoundException;
+import qc.esac.kit.security.EsacUser;
+import qc.esac.kit.web.VersionHeaders;
+import qc.esac.projects.project.Indicator;
+import qc.esac.projects.project.Project;
+import qc.esac.projects.project.ProjectAccess;
+import qc.esac.projects.project.ProjectService;
+import qc.esac.projects.project.ProjectStatus;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Reporting periods: opened by the lead or staff, values recorded by the contributing partners, submitted by
+ * any of them, approved or returned by the lead or staff, locked by staff.
+ */
+@Service
+public class PeriodService {
+
+    static final String COLLECTION = "reporting_periods";
+    private static final int ATTEMPTS = 5;
+
+    private final AggregateStore<ReportingPeriod> periods;
+    private final ProjectService projects;
+    private final PlatformFedValues platformValues;
+    private final Clock clock;
+
+    PeriodService(AggregateStores stores, MongoTemplate mongo, ProjectService projects,
+                  PlatformFedValues platformValues, Clock clock) {
+        this.periods = stores.forCollection(COLLECTION, ReportingPeriod.class);
+        this.projects = projects;
+        this.platformValues = platformValues;
+        this.clock = clock;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("state.projectId", Sort.Direction.ASC)
+                .on("state.startDate", Sort.Direction.ASC).named("project_start"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("state.status", Sort.Direction.ASC).named("status"));
+    }
+
+    public Versioned<ReportingPeriod> open(EsacUser user, String projectId, String label, LocalDate start,
+                                           LocalDate end) {
+        Project project = projects.get(projectId).state();
+        ProjectAccess.requireManage(user, project);
+        if (project.status() != ProjectStatus.ACTIVE) {
+            throw new BusinessRuleException("periode.projet-non-actif", project.status().name());
+        }
+        ReportingPeriod period = ReportingPeriod.open(UUID.randomUUID().toString(), projectId, label, start, end,
+                today(), user.id());
+        for (ReportingPeriod existing : of(projectId)) {
+            if (existing.overlaps(period.startDate(), period.endDate()) || existing.label().equals(period.label())) {
+                throw new ConflictException("periode.chevauchement", existing.label());
+            }
+        }
+        return periods.insert(period.id(), period, List.of());
+    }
+
+    /** The project's periods in chronological order. */
+    public List<ReportingPeriod> of(String projectId) {
+        return versionsOf(projectId).stream().map(Versioned::state).toList();
+    }
+
+    /** The project's periods in chronological order, with their versions (ETags). */
+    public List<Versioned<ReportingPeriod>> versionsOf(String projectId) {
+        return periods.find(Query.query(Criteria.where("state.projectId").is(projectId))).stream()
+                .sorted(Comparator.comparing(v -> v.state().startDate())).toList();
+    }
+
+    public List<ReportingPeriod> locked() {
+        return periods.find(Query.query(Criteria.where("state.status").is(PeriodStatus.LOCKED.name()))).stream()
+                .map(Versioned::state).toList();
+    }
+
+    public Versioned<ReportingPeriod> get(String projectId, String periodId) {
+        return periods.find(periodId).filter(p -> p.state().projectId().equals(projectId))
+                .orElseThrow(() -> new NotFoundException("periode.introuvable", periodId));
+    }
+
+    public Versioned<ReportingPeriod> recordValue(EsacUser user, String projectId, String periodId,
+                                                  String indicatorId, String organizationId, ValueInput input,
+                                                  Long expectedVersion) {
+        Project project = projects.get(projectId).state();
+        ProjectAccess.requireReporter(user, project, organizationId);
+        Indicator indicator = project.indicator(indicatorId)
+                .orElseThrow(() -> new NotFoundException("indicateur.introuvable", indicatorId));
+        return change(projectId, periodId, expectedVersion,
+                period -> new Change(period.record(indicator, organizationId, input, today(), user.id())));
+    }
+
+    public Versioned<ReportingPeriod> submit(EsacUser user, String projectId, String periodId) {
+        Project project = projects.get(projectId).state();
+        boolean reporter = project.contributingOrganizationIds().stream()
+                .anyMatch(id -> user.isOrgAdmin() && user.organizationIds().contains(id));
+        if (!user.isStaff() && !reporter) {
+            throw new ForbiddenException("periode.soumission-refusee", projectId);
+        }
+        return change(projectId, periodId, null, period -> {
+            ReportingPeriod submitted = period.submit(platformValues.now(project, period), today(), user.id());
+            return new Change(submitted, new PeriodSubmitted(period.id(), projectId, period.label(),
+                    period.startDate(), period.endDate(), today()));
+        });
+    }
+
+    public Versioned<ReportingPeriod> approve(EsacUser user, String projectId, String periodId) {
+        ProjectAccess.requireManage(user, projects.get(projectId).state());
+        return change(projectId, periodId, null, period -> new Change(period.approve(today(), user.id()),
+                new PeriodApproved(period.id(), projectId, period.label(), period.startDate(), period.endDate(),
+                        today())));
+    }
+
+    public Versioned<ReportingPeriod> returnForRevision(EsacUser user, String projectId, String periodId,
+                                                        String reason) {
+        ProjectAccess.requireManage(user, projects.get(projectId).state());
+        return change(projectId, periodId, null,
+                period -> new Change(period.returnForRevision(reason, today(), user.id())));
+    }
+
+    public Versioned<ReportingPeriod> lock(EsacUser user, String projectId, String periodId) {
+        if (!user.isStaff()) {
+            throw new ForbiddenException("periode.verrouillage-refuse", periodId);
+        }
+        Project project = projects.get(projectId).state();
+        return change(projectId, periodId, null, period -> {
+            ReportingPeriod locked = period.lock(today(), user.id());
+            List<PeriodLocked.LockedValue> values = new ArrayList<>();
+            for (Indicator indicator : project.indicators()) {
+                if (indicator.isQuantitative()) {
+                    locked.value(indicator).ifPresent(value -> values.add(new PeriodLocked.LockedValue(indicator.id(),
+                            indicator.name(), indicator.programmeCode(), indicator.unit().name(), value,
+                            indicator.cumulative())));
+                }
+            }
+            return new Change(locked, new PeriodLocked(period.id(), projectId, period.label(), period.startDate(),
+                    period.endDate(), today(), values));
+        });
+    }
+
+    private Versioned<ReportingPeriod> change(String projectId, String periodId, Long expectedVersion,
+                                              Function<ReportingPeriod, Change> command) {
+        for (int attempt = 1; ; attempt++) {
+            Versioned<ReportingPeriod> current = get(projectId, periodId);
+            if (expectedVersion != null && current.version() != expectedVersion) {
+                throw VersionHeaders.conflict(expectedVersion, current.version());
+            }
+            Change change = command.apply(current.state());
+            try {
+                return periods.update(periodId, current.version(), change.period(), change.events());
+            } catch (OptimisticLockingFailureException concurrent) {
+                if (expectedVersion != null || attempt == ATTEMPTS) {
+                    throw concurrent;
+                }
+            }
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private record Change(ReportingPeriod period, List<EventData> events) {
+        Change(ReportingPeriod period, EventData... events) {
+            this(period, List.of(events));
+        }
+    }
+}

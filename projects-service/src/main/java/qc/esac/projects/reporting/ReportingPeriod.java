@@ -1,0 +1,125 @@
+package qc.esac.projects.reporting;
+
+import qc.esac.kit.problem.BusinessRuleException;
+import qc.esac.kit.problem.FieldViolation;
+import qc.esac.kit.problem.InvalidInputException;
+import qc.esac.projects.project.Indicator;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A project's reporting period: partners' values and narratives, and the review workflow. Immutable; each rule
+ * returns the changed period or refuses with a problem.
+ *
+ * @param platformValues values of platform-fed indicators, frozen when the period is submitted
+ */
+public record ReportingPeriod(String id, String projectId, String label, LocalDate startDate, LocalDate endDate,
+                              PeriodStatus status, List<Entry> entries, List<PlatformValue> platformValues,
+                              List<Transition> history) {
+
+    public ReportingPeriod {
+        Objects.requireNonNull(id, "id");
+        entries = entries == null ? List.of() : List.copyOf(entries);
+        platformValues = platformValues == null ? List.of() : List.copyOf(platformValues);
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    public static ReportingPeriod open(String id, String projectId, String label, LocalDate startDate,
+                                       LocalDate endDate, LocalDate today, String by) {
+        if (startDate == null || endDate == null || endDate.isBefore(startDate)) {
+            throw InvalidInputException.of(FieldViolation.of("endDate", "dates.fin-avant-debut"));
+        }
+        return new ReportingPeriod(id, projectId, label.strip(), startDate, endDate, PeriodStatus.OPEN, List.of(),
+                List.of(), List.of(new Transition(PeriodStatus.OPEN, today, by, null)));
+    }
+
+    public boolean overlaps(LocalDate start, LocalDate end) {
+        return !start.isAfter(endDate) && !end.isBefore(startDate);
+    }
+
+    /** Records (or replaces) a partner's value for an indicator. */
+    public ReportingPeriod record(Indicator indicator, String organizationId, ValueInput input, LocalDate today,
+                                  String by) {
+        if (!status.isEditable()) {
+            throw new BusinessRuleException("periode.non-modifiable", label, status.name());
+        }
+        Entry entry = input.toEntry(indicator, organizationId, today, by);
+        List<Entry> newEntries = new ArrayList<>(entries.stream().filter(e ->
+                !(e.indicatorId().equals(indicator.id()) && e.organizationId().equals(organizationId))).toList());
+        newEntries.add(entry);
+        return new ReportingPeriod(id, projectId, label, startDate, endDate, status, newEntries, platformValues, history);
+    }
+
+    /** Submits the period for review, freezing the platform-fed values given (indicator id to value). */
+    public ReportingPeriod submit(Map<String, Double> platformValuesNow, LocalDate today, String by) {
+        if (!status.isEditable()) {
+            throw new BusinessRuleException("periode.soumission-impossible", label, status.name());
+        }
+        List<PlatformValue> frozen = platformValuesNow.entrySet().stream()
+                .map(e -> new PlatformValue(e.getKey(), e.getValue())).toList();
+        return moveTo(PeriodStatus.SUBMITTED, frozen, today, by, null);
+    }
+
+    public ReportingPeriod approve(LocalDate today, String by) {
+        requireStatus(PeriodStatus.SUBMITTED, "periode.approbation-impossible");
+        return moveTo(PeriodStatus.APPROVED, platformValues, today, by, null);
+    }
+
+    /** Sends the period back to the partners; platform-fed values follow the events again until resubmission. */
+    public ReportingPeriod returnForRevision(String reason, LocalDate today, String by) {
+        requireStatus(PeriodStatus.SUBMITTED, "periode.retour-impossible");
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of(FieldViolation.of("comment", "periode.motif-requis"));
+        }
+        return moveTo(PeriodStatus.RETURNED, List.of(), today, by, reason.strip());
+    }
+
+    public ReportingPeriod lock(LocalDate today, String by) {
+        requireStatus(PeriodStatus.APPROVED, "periode.verrouillage-impossible");
+        return moveTo(PeriodStatus.LOCKED, platformValues, today, by, null);
+    }
+
+    /** Whether platform-fed values are frozen (submitted, approved or locked). */
+    public boolean isFrozen() {
+        return status == PeriodStatus.SUBMITTED || status == PeriodStatus.APPROVED || status == PeriodStatus.LOCKED;
+    }
+
+    /** The indicator's value for the period: partners' values added up, or the frozen platform value. */
+    public Optional<Double> value(Indicator indicator) {
+        if (indicator.isBound()) {
+            return platformValues.stream().filter(v -> v.indicatorId().equals(indicator.id()))
+                    .map(PlatformValue::value).findFirst();
+        }
+        List<Entry> recorded = entries(indicator.id());
+        if (!indicator.isQuantitative() || recorded.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(recorded.stream().mapToDouble(e -> e.value() == null ? 0 : e.value()).sum());
+    }
+
+    public List<Entry> entries(String indicatorId) {
+        return entries.stream().filter(e -> e.indicatorId().equals(indicatorId)).toList();
+    }
+
+    public Optional<LocalDate> dateOf(PeriodStatus reached) {
+        return history.stream().filter(t -> t.status() == reached).reduce((first, last) -> last).map(Transition::on);
+    }
+
+    private void requireStatus(PeriodStatus expected, String code) {
+        if (status != expected) {
+            throw new BusinessRuleException(code, label, status.name());
+        }
+    }
+
+    private ReportingPeriod moveTo(PeriodStatus next, List<PlatformValue> values, LocalDate today, String by,
+                                   String comment) {
+        List<Transition> newHistory = new ArrayList<>(history);
+        newHistory.add(new Transition(next, today, by, comment));
+        return new ReportingPeriod(id, projectId, label, startDate, endDate, next, entries, values, newHistory);
+    }
+}
