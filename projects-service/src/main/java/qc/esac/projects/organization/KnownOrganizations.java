@@ -6,6 +6,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import qc.esac.events.membership.OrganizationRegistered;
+import qc.esac.events.membership.OrganizationUpdated;
 import qc.esac.kit.messaging.IdempotentUpdates;
 import qc.esac.kit.messaging.IncomingEvent;
 import qc.esac.kit.problem.InvalidInputException;
@@ -40,7 +41,17 @@ public class KnownOrganizations {
         return updates.applyIfNewer(COLLECTION, registered.organizationId(), event, update);
     }
 
-    /** For the organization-closed event, when membership publishes it. */
+    /** The organization's profile changed: its copy here takes the new name, legal form and region. */
+    public boolean apply(IncomingEvent event, OrganizationUpdated updated) {
+        Update update = new Update()
+                .set("legalName", updated.legalName())
+                .set("legalForm", updated.legalForm())
+                .set("regionCode", updated.regionCode())
+                .setOnInsert("closed", false);
+        return updates.applyIfNewer(COLLECTION, updated.organizationId(), event, update);
+    }
+
+    /** The organization closed: it stays known, and its projects flag it. */
     public boolean markClosed(IncomingEvent event, String organizationId) {
         return updates.applyIfNewer(COLLECTION, organizationId, event, new Update().set("closed", true));
     }

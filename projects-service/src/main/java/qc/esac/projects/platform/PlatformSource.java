@@ -6,20 +6,21 @@ import qc.esac.projects.vocabulary.Unit;
  * A platform source an indicator may be bound to instead of manual entry. Each source counts facts about the
  * project's contributing partner organizations, learned from other services' events (see {@link PlatformFacts}).
  *
- * <p>Wiring a new source: add the constant here, and in the listener of the source topic translate its event
- * into a {@link PlatformFact} with {@link PlatformFacts#record}. Nothing else changes: binding, per-period
+ * <p>Wiring a new source: add the constant here, and in the listener of the source topic translate its events
+ * into facts: {@link PlatformFacts#record} for something that happened, {@link PlatformFacts#begin} and
+ * {@link PlatformFacts#end} for a standing that starts and ends. Nothing else changes: binding, per-period
  * values, freezing on submission and reports are generic.
  */
 public enum PlatformSource {
 
     /** Contributing partners registered on the platform by the end of the period (membership: organization registered). */
-    PARTNER_ORGANIZATIONS_REGISTERED(Unit.ORGANISATIONS, Measure.LEVEL, true),
+    PARTNER_ORGANIZATIONS_REGISTERED(Unit.ORGANISATIONS, Measure.LEVEL),
     /** Attestations issued during the period to employees of contributing partners (training: attestation issued). */
-    TRAINING_ATTESTATIONS_ISSUED(Unit.ATTESTATIONS, Measure.FLOW, false),
-    /** Contributing partners participating in the group insurance plan at the end of the period (insurance). */
-    PARTNER_EMPLOYERS_INSURED(Unit.ORGANISATIONS, Measure.LEVEL, false),
-    /** Contributing partners that are members in good standing at the end of the period (membership standing). */
-    PARTNERS_IN_GOOD_STANDING(Unit.ORGANISATIONS, Measure.LEVEL, false);
+    TRAINING_ATTESTATIONS_ISSUED(Unit.ATTESTATIONS, Measure.FLOW),
+    /** Contributing partners whose participation in a group insurance plan is in force on the period's last day (insurance). */
+    PARTNER_EMPLOYERS_INSURED(Unit.ORGANISATIONS, Measure.LEVEL),
+    /** Contributing partners that are members in good standing of a network on the period's last day (membership standing). */
+    PARTNERS_IN_GOOD_STANDING(Unit.ORGANISATIONS, Measure.LEVEL);
 
     /** How facts make a period's value. */
     public enum Measure {
@@ -31,12 +32,9 @@ public enum PlatformSource {
 
     private final Unit unit;
     private final Measure measure;
-    private final boolean fed;
-
-    PlatformSource(Unit unit, Measure measure, boolean fed) {
+    PlatformSource(Unit unit, Measure measure) {
         this.unit = unit;
         this.measure = measure;
-        this.fed = fed;
     }
 
     public Unit unit() {
@@ -47,9 +45,12 @@ public enum PlatformSource {
         return measure;
     }
 
-    /** Whether events already feed this source; the others are declared so indicators can be bound ahead. */
-    public boolean fed() {
-        return fed;
+    /**
+     * Whether the value counts organizations (each once, whatever the number of facts about it, e.g. two
+     * memberships in good standing) rather than facts (each attestation).
+     */
+    public boolean countsOrganizations() {
+        return unit == Unit.ORGANISATIONS;
     }
 
     /** A bound indicator is cumulative exactly when its source counts a flow. */

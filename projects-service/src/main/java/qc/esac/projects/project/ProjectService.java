@@ -68,7 +68,7 @@ public class ProjectService {
         return project;
     }
 
-    /** A public project: active or completed; anything else is unknown to the public. */
+    /** A public project: an active one; anything else is unknown to the public. */
     public Project getPublic(String id) {
         return projects.find(id).map(Versioned::state).filter(p -> p.status().isPublic())
                 .orElseThrow(() -> new NotFoundException("projet.introuvable", id));
@@ -87,7 +87,7 @@ public class ProjectService {
     /** Public projects, filtered. */
     public PageView<Versioned<Project>> searchPublic(ProjectFilter filter, int page, int size) {
         List<Criteria> criteria = criteria(filter);
-        criteria.add(Criteria.where("state.status").in(ProjectStatus.ACTIVE.name(), ProjectStatus.COMPLETED.name()));
+        criteria.add(Criteria.where("state.status").is(ProjectStatus.ACTIVE.name()));
         return page(criteria, page, size);
     }
 

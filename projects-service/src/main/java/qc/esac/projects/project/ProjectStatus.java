@@ -9,8 +9,16 @@ public enum ProjectStatus {
         return this == DRAFT || this == ACTIVE;
     }
 
-    /** Whether the public may read the project's public fields. */
+    /**
+     * Whether the public may read the project's public fields: only while it is under way (the issue's rule);
+     * a completed project's results are public through the programme's aggregate report.
+     */
     public boolean isPublic() {
+        return this == ACTIVE;
+    }
+
+    /** Whether the project was carried out (under way or completed): what the programme reports on. */
+    public boolean wasCarriedOut() {
         return this == ACTIVE || this == COMPLETED;
     }
 }

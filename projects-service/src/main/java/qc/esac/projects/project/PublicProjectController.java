@@ -16,10 +16,10 @@ import qc.esac.kit.web.PageView;
 import qc.esac.projects.project.ProjectViews.PublicProjectView;
 import qc.esac.projects.vocabulary.TargetedIssue;
 
-/** Anyone may read the public fields of active and completed projects: {@code /api/projects/public/projects}. */
+/** Anyone may read the public fields of active projects: {@code /api/projects/public/projects}. */
 @RestController
 @RequestMapping("/api/projects/public/projects")
-@Tag(name = "Projets (public)", description = "Lecture publique des projets actifs ou achevés")
+@Tag(name = "Projets (public)", description = "Lecture publique des projets en cours")
 class PublicProjectController {
 
     private final ProjectService projects;
@@ -31,21 +31,21 @@ class PublicProjectController {
     }
 
     @GetMapping
-    @Operation(summary = "Active and completed projects, filtered (no token needed)")
+    @Operation(summary = "Active projects, filtered (no token needed)")
     PageView<PublicProjectView> search(@RequestParam(required = false) TargetedIssue issue,
                                        @RequestParam(required = false) String leadOrganizationId,
                                        @RequestParam(required = false) @Pattern(regexp = "0[1-9]|1[0-7]") String region,
-                                       @RequestParam(required = false) ProjectStatus status,
                                        @RequestParam(required = false) @Size(max = 100) String q,
                                        @RequestParam(defaultValue = "0") @Min(0) int page,
                                        @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         PageView<Versioned<Project>> found = projects.searchPublic(
-                new ProjectService.ProjectFilter(issue, leadOrganizationId, region, status, q), page, size);
+                new ProjectService.ProjectFilter(issue, leadOrganizationId, region, null, q), page, size);
         return new PageView<>(found.items().stream().map(v -> views.publicView(v.state())).toList(), found.page(),
                 found.size(), found.totalItems(), found.totalPages());
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "An active project's public fields (no token needed); 404 for any other")
     PublicProjectView get(@PathVariable String id) {
         return views.publicView(projects.getPublic(id));
     }

@@ -94,7 +94,7 @@ public class AccountabilityReports {
         for (ProjectStatus status : ProjectStatus.values()) {
             byStatus.put(status.name(), all.stream().filter(p -> p.status() == status).count());
         }
-        List<Project> reported = all.stream().filter(p -> p.status().isPublic()).toList();
+        List<Project> reported = all.stream().filter(p -> p.status().wasCarriedOut()).toList();
         long organizationsInvolved = reported.stream().flatMap(p -> p.partnerOrganizationIds().stream())
                 .distinct().count();
         BigDecimal funding = reported.stream().flatMap(p -> p.funding().stream()).map(Funding::amount)

@@ -1,0 +1,65 @@
+package qc.esac.projects.inbound;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import qc.esac.events.Topics;
+import qc.esac.events.insurance.ParticipationActivated;
+import qc.esac.events.insurance.ParticipationReinstated;
+import qc.esac.events.insurance.ParticipationTerminated;
+import qc.esac.kit.messaging.IncomingEvent;
+import qc.esac.kit.messaging.IncomingEvents;
+import qc.esac.projects.platform.PlatformFacts;
+import qc.esac.projects.platform.PlatformSource;
+
+/**
+ * Feeds {@link PlatformSource#PARTNER_EMPLOYERS_INSURED} from the insurance topic: one fact per employer and
+ * network plan, in force from the participation's activation until the day after its last day of coverage.
+ * An application is not coverage yet; grace keeps the coverage (it ends only with the termination event), and
+ * a reinstatement confirms it.
+ */
+@Component
+class InsuranceEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(InsuranceEventsListener.class);
+    private static final PlatformSource SOURCE = PlatformSource.PARTNER_EMPLOYERS_INSURED;
+
+    private final IncomingEvents events;
+    private final PlatformFacts facts;
+
+    InsuranceEventsListener(IncomingEvents events, PlatformFacts facts) {
+        this.events = events;
+        this.facts = facts;
+    }
+
+    @KafkaListener(topics = Topics.INSURANCE, groupId = "${spring.application.name}")
+    void on(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = events.parse(record);
+        boolean applied = apply(event);
+        log.debug("Insurance event {} {} seq {} applied: {}", event.type(), event.subject(), event.sequence(),
+                applied);
+    }
+
+    private boolean apply(IncomingEvent event) {
+        if (event.data() instanceof ParticipationActivated activated) {
+            return facts.begin(event, SOURCE, key(activated.organizationId(), activated.networkId()),
+                    activated.organizationId(), activated.effectiveDate());
+        }
+        if (event.data() instanceof ParticipationReinstated reinstated) {
+            return facts.begin(event, SOURCE, key(reinstated.organizationId(), reinstated.networkId()),
+                    reinstated.organizationId(), reinstated.effectiveDate());
+        }
+        if (event.data() instanceof ParticipationTerminated terminated) {
+            // The effective date is the last day of coverage.
+            return facts.end(event, SOURCE, key(terminated.organizationId(), terminated.networkId()),
+                    terminated.organizationId(), terminated.effectiveDate().plusDays(1));
+        }
+        return false;
+    }
+
+    private static String key(String organizationId, String networkId) {
+        return organizationId + ":" + networkId;
+    }
+}
