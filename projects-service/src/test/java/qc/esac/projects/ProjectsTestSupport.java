@@ -14,13 +14,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** HTTP calls to the service under test and organizations made known to it through membership events. */
 public final class ProjectsTestSupport {
 
+    /** The consumer group reading membership's topic; training's and insurance's have their own. */
     public static final String GROUP = "projects-service";
     private static final String REGISTERED = EventCatalog.of(OrganizationRegistered.class).type();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -35,17 +40,37 @@ public final class ProjectsTestSupport {
     /** Registers organizations in membership (as events on its topic) and waits until projects knows them. */
     public static Map<String, String> registerOrganizations(String... names) {
         Map<String, String> ids = new LinkedHashMap<>();
-        RecordMetadata last = null;
+        List<RecordMetadata> published = new ArrayList<>();
         for (String name : names) {
             String id = UUID.randomUUID().toString();
-            last = TestEvents.publish(Topics.MEMBERSHIP, REGISTERED, id, 1, """
+            published.add(TestEvents.publish(Topics.MEMBERSHIP, REGISTERED, id, 1, """
                     {"organizationId": "%s", "legalName": "%s", "neq": "1234567890", "legalForm": "OBNL",
                      "regionCode": "06", "sectorCodes": []}
-                    """.formatted(id, name));
+                    """.formatted(id, name)));
             ids.put(name, id);
         }
-        TestTopics.awaitConsumed(GROUP, last, Duration.ofSeconds(30));
+        awaitConsumed(published);
         return ids;
+    }
+
+    /**
+     * Waits until projects has consumed these records. The topics have several partitions and a group commits
+     * each on its own, so waiting for the last record published is not enough: each partition's last one is.
+     */
+    public static void awaitConsumed(Collection<RecordMetadata> records) {
+        records.stream()
+                .collect(Collectors.toMap(r -> r.topic() + "-" + r.partition(), r -> r,
+                        (a, b) -> a.offset() >= b.offset() ? a : b))
+                .values()
+                .forEach(record -> TestTopics.awaitConsumed(groupOf(record.topic()), record, Duration.ofSeconds(30)));
+    }
+
+    static String groupOf(String topic) {
+        return switch (topic) {
+            case Topics.TRAINING -> GROUP + ".training";
+            case Topics.INSURANCE -> GROUP + ".insurance";
+            default -> GROUP;
+        };
     }
 
     public Response get(String path, String token) throws Exception {

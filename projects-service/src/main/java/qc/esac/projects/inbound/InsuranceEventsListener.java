@@ -34,7 +34,8 @@ class InsuranceEventsListener {
         this.facts = facts;
     }
 
-    @KafkaListener(topics = Topics.INSURANCE, groupId = "${spring.application.name}")
+    /** A group of its own: the sources are independent, one being slow or rebalancing holds up no other. */
+    @KafkaListener(topics = Topics.INSURANCE, groupId = "${spring.application.name}.insurance")
     void on(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = events.parse(record);
         boolean applied = apply(event);

@@ -31,7 +31,8 @@ class TrainingEventsListener {
         this.facts = facts;
     }
 
-    @KafkaListener(topics = Topics.TRAINING, groupId = "${spring.application.name}")
+    /** A group of its own: the sources are independent, one being slow or rebalancing holds up no other. */
+    @KafkaListener(topics = Topics.TRAINING, groupId = "${spring.application.name}.training")
     void on(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = events.parse(record);
         event.dataAs(AttestationIssued.class).filter(AttestationIssued::employee).ifPresent(attestation -> {

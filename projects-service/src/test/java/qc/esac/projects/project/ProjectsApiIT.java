@@ -3,22 +3,24 @@ package qc.esac.projects.project;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import qc.esac.events.EventCatalog;
 import qc.esac.events.EventSchemas;
 import qc.esac.events.Topics;
-import qc.esac.kit.messaging.IncomingEvent;
+import qc.esac.events.membership.OrganizationClosed;
+import qc.esac.events.membership.OrganizationUpdated;
 import qc.esac.kit.problem.ProblemTypes;
-import qc.esac.projects.organization.KnownOrganizations;
 import qc.esac.projects.ProjectsTestSupport;
 import qc.esac.projects.ProjectsTestSupport.Response;
+import qc.esac.testkit.TestEvents;
 import qc.esac.testkit.TopicProbe;
 import qc.esac.testkit.jwt.TestTokens;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,8 +40,7 @@ class ProjectsApiIT {
     @LocalServerPort
     int port;
 
-    @Autowired
-    KnownOrganizations organizations;
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     ProjectsTestSupport api;
     String lead;
@@ -180,6 +181,12 @@ class ProjectsApiIT {
         assertThat(list.json().get("items").valueStream().map(p -> p.get("id").asString())).contains(id);
         assertThat(api.get("/api/projects/vocabulary", null).json().at("/enjeu/0/code").asString())
                 .isEqualTo("PENURIE_MAIN_OEUVRE");
+
+        // Once completed, the project is no longer under way: its results show in the programme's report.
+        assertThat(api.post(BASE + "/" + id + "/complete", STAFF, null).status()).isEqualTo(200);
+        assertThat(api.get("/api/projects/public/projects/" + id, null).status()).as("completed").isEqualTo(404);
+        assertThat(api.get("/api/projects/public/projects?q=personnes%20a%C3%AEn%C3%A9es&size=100", null).json()
+                .get("items").valueStream().map(p -> p.get("id").asString())).doesNotContain(id);
     }
 
     @Test
@@ -321,14 +328,24 @@ class ProjectsApiIT {
                 "{\"organizationId\": \"%s\", \"role\": \"PARTNER\"}".formatted(partner));
         assertThat(api.get(BASE + "/" + id, STAFF).json().get("hasClosedPartner").asBoolean()).isFalse();
 
-        // What the listener will do on membership's organization-closed event (not published by membership yet).
-        organizations.markClosed(new IncomingEvent(UUID.randomUUID().toString(),
-                "qc.esac.membership.organization-closed.v1", "/esac/membership", partner, 2, Instant.now(), null), partner);
+        // Membership reports the partner's new name, then its closure (the registration was its first event).
+        ProjectsTestSupport.awaitConsumed(List.of(
+                TestEvents.publish(Topics.MEMBERSHIP, EventCatalog.of(OrganizationUpdated.class).type(), partner, 2,
+                        JSON.writeValueAsString(new OrganizationUpdated(partner, "Coop de solidarité Récolte et Partage",
+                                "1234567890", "COOP_SOLIDARITE", "03", List.of("03"), List.of(), 2012, 8, 4, null, null,
+                                null, "fr", List.of("legalName", "legalForm", "regionCode")))),
+                TestEvents.publish(Topics.MEMBERSHIP, EventCatalog.of(OrganizationClosed.class).type(), partner, 3,
+                        JSON.writeValueAsString(new OrganizationClosed(partner, "Coop de solidarité Récolte et Partage",
+                                "1234567890", LocalDate.of(2026, 6, 30), "Fusion")))));
 
         JsonNode project = api.get(BASE + "/" + id, STAFF).json();
         assertThat(project.get("hasClosedPartner").asBoolean()).isTrue();
         assertThat(project.get("partners").valueStream().filter(p -> p.at("/organization/closed").asBoolean())
                 .map(p -> p.at("/organization/id").asString())).containsExactly(partner);
+        JsonNode known = api.get("/api/projects/organizations/" + partner, STAFF).json();
+        assertThat(known.get("legalName").asString()).isEqualTo("Coop de solidarité Récolte et Partage");
+        assertThat(known.get("regionCode").asString()).isEqualTo("03");
+        assertThat(known.get("closed").asBoolean()).isTrue();
         assertThat(ids(api.get(BASE + "?q=Services%20de%20proximit%C3%A9&size=100", STAFF))).contains(id);
     }
 
