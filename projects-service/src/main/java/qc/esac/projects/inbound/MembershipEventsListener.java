@@ -63,7 +63,7 @@ class MembershipEventsListener {
             return organizations.apply(event, updated);
         }
         if (event.data() instanceof OrganizationClosed closed) {
-            return organizations.markClosed(event, closed.organizationId());
+            return organizations.apply(event, closed);
         }
         if (event.data() instanceof MembershipStandingEvent standing) {
             return standing(event, standing);

@@ -5,6 +5,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+import qc.esac.events.membership.OrganizationClosed;
 import qc.esac.events.membership.OrganizationRegistered;
 import qc.esac.events.membership.OrganizationUpdated;
 import qc.esac.kit.messaging.IdempotentUpdates;
@@ -52,8 +53,9 @@ public class KnownOrganizations {
     }
 
     /** The organization closed: it stays known, and its projects flag it. */
-    public boolean markClosed(IncomingEvent event, String organizationId) {
-        return updates.applyIfNewer(COLLECTION, organizationId, event, new Update().set("closed", true));
+    public boolean apply(IncomingEvent event, OrganizationClosed closed) {
+        Update update = new Update().set("closed", true).setOnInsert("legalName", closed.legalName());
+        return updates.applyIfNewer(COLLECTION, closed.organizationId(), event, update);
     }
 
     public Optional<KnownOrganization> find(String id) {

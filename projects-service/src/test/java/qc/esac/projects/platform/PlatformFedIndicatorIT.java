@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An indicator bound to a platform source moves with the events of another service, each applied once, counts
  * only the project's contributing partners, and stops moving once its period is submitted.
- * The source driven here is membership's organization-registered event; training attestations, insurance
- * participation and membership standing plug into the same facts (see {@link PlatformSource}).
+ * The source driven here is membership's organization-registered event; {@link PlatformSourcesIT} drives training
+ * attestations, insurance participation and membership standing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlatformFedIndicatorIT {
