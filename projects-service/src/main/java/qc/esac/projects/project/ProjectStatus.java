@@ -10,8 +10,9 @@ public enum ProjectStatus {
     }
 
     /**
-     * Whether the public may read the project's public fields: only while it is under way (the issue's rule);
-     * a completed project's results are public through the programme's aggregate report.
+     * Whether the public may read the project's public fields: only while it is under way. Drafts are undecided,
+     * cancelled ones withdrawn; a completed one stays readable by staff and its partners and counts in the
+     * programme's aggregate.
      */
     public boolean isPublic() {
         return this == ACTIVE;
