@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -121,6 +122,11 @@ public class OrganizationService {
 
     public Optional<Versioned<Organization>> find(String id) {
         return organizations.find(id);
+    }
+
+    /** The organizations with these ids (unknown ids are left out). */
+    public List<Versioned<Organization>> findAll(Collection<String> ids) {
+        return ids.isEmpty() ? List.of() : organizations.find(new Query(Criteria.where("_id").in(ids)));
     }
 
     /**
