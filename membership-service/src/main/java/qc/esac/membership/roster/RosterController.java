@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import qc.esac.kit.outbox.Versioned;
+import qc.esac.kit.problem.FieldViolation;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
 import qc.esac.kit.web.VersionHeaders;
@@ -26,6 +27,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Staff rosters over HTTP: {@code /api/membership/organizations/{organizationId}/employees} for the
@@ -96,7 +98,9 @@ class RosterController {
                                @RequestParam(defaultValue = "true") boolean allOrNothing,
                                @RequestParam(defaultValue = "false") boolean dryRun, EsacUser user) {
         ImportReport report = roster.importLines(organizationId, RosterCsv.parse(csv), allOrNothing, dryRun, user);
-        return ImportReportView.of(report, messages, LocaleContextHolder.getLocale());
+        Locale locale = LocaleContextHolder.getLocale();
+        return ImportReportView.of(report, problem -> messages.getMessage(problem.code(), problem.args().toArray(),
+                problem.code(), locale));
     }
 
     @GetMapping("/api/membership/employees/me")
@@ -141,12 +145,12 @@ class RosterController {
         record FieldError(String field, String message) {
         }
 
-        static ImportReportView of(ImportReport report, MessageSource messages, Locale locale) {
+        static ImportReportView of(ImportReport report, Function<FieldViolation, String> message) {
             return new ImportReportView(report.dryRun(), report.blocked(), report.lines(), report.imported(),
                     report.valid(), report.alreadyPresent(), report.rejected(), report.failed(),
                     report.results().stream().map(r -> new LineView(r.line(), r.outcome(), r.employeeId(),
-                            r.problems().stream().map(p -> new FieldError(p.field(), messages.getMessage(p.code(),
-                                    p.args().toArray(), "problem.champ.invalide", locale))).toList())).toList());
+                            r.problems().stream().map(p -> new FieldError(p.field(), message.apply(p))).toList()))
+                            .toList());
         }
     }
 }
