@@ -57,10 +57,6 @@ public record Membership(String id, String organizationId, String networkId, Str
 
     /** What a command did: the new state and its events, saved together in one write. */
     public record Change(Membership membership, List<EventData> events) {
-
-        public boolean changed() {
-            return !events.isEmpty();
-        }
     }
 
     /** A fee payment as entered. */
@@ -111,11 +107,9 @@ public record Membership(String id, String organizationId, String networkId, Str
      * renewal is due, in grace or lapsed.
      */
     Change recordFee(Network network, Payment payment, Context context) {
-        if (status == ACTIVE) {
-            throw renewalNotOpen(network);
-        }
-        require(status == APPROVED || status == RENEWAL_DUE || status == IN_GRACE || status == LAPSED,
-                "adhesion.cotisation-impossible");
+        requireRenewalOpen(network, context);
+        require(status == APPROVED || status == ACTIVE || status == RENEWAL_DUE || status == IN_GRACE
+                || status == LAPSED, "adhesion.cotisation-impossible");
         BigDecimal due = category(network, category).annualFee();
         if (status == APPROVED) {
             Membership active = startPeriod(network, context);
@@ -136,10 +130,9 @@ public record Membership(String id, String organizationId, String networkId, Str
 
     /** Renews without a payment (a waived fee, a free category): extends a current period, restarts a lapsed one. */
     Change renew(Network network, Context context) {
-        if (status == ACTIVE) {
-            throw renewalNotOpen(network);
-        }
-        require(status == RENEWAL_DUE || status == IN_GRACE || status == LAPSED, "adhesion.renouvellement-impossible");
+        requireRenewalOpen(network, context);
+        require(status == ACTIVE || status == RENEWAL_DUE || status == IN_GRACE || status == LAPSED,
+                "adhesion.renouvellement-impossible");
         Membership renewed = renewedPeriod(network, context);
         return new Change(renewed, List.of(
                 StandingEvents.renewed(renewed, status, context.today(), periodEnd, status == LAPSED)));
@@ -178,7 +171,7 @@ public record Membership(String id, String organizationId, String networkId, Str
      */
     Change evaluate(Network network, Context context) {
         if (!status.goodStanding() || periodEnd == null) {
-            return new Change(this, List.of());
+            return new Change(rescheduled(network), List.of());
         }
         Membership current = this;
         List<EventData> events = new ArrayList<>();
@@ -192,12 +185,20 @@ public record Membership(String id, String organizationId, String networkId, Str
                 events.add(StandingEvents.byRule(current, previous, from, reason, network));
             }
         }
-        return new Change(current, events);
+        return new Change(current.rescheduled(network), events);
+    }
+
+    /** This membership with its next status-rule date computed from the network's current rules. */
+    Membership rescheduled(Network network) {
+        Long next = nextCheck(status, periodEnd, network);
+        return Objects.equals(next, nextCheckEpochDay) ? this : new Membership(id, organizationId, networkId, category,
+                categoryVotes, status, periodStart, periodEnd, appliedOn, memberSince, history, fees, null, next);
     }
 
     /**
      * The status on {@code date}: what the history says for a day already passed, what the dates will make of
-     * the current status for a day to come (nothing else changing).
+     * the current status for a day to come (nothing else changing). A good standing in the history is checked
+     * against the dates too, so a status job that has not run yet does not make a lapsed member count.
      */
     MembershipStatus statusOn(Network network, LocalDate date, LocalDate today) {
         if (date.isAfter(today)) {
@@ -208,6 +209,10 @@ public record Membership(String id, String organizationId, String networkId, Str
             if (!transition.effectiveDate().isAfter(date)) {
                 on = transition.to();
             }
+        }
+        if (on != null && on.goodStanding() && periodEnd != null) {
+            MembershipStatus byDates = statusByDates(network, periodEnd, date);
+            return byDates.ordinal() > on.ordinal() ? byDates : on;
         }
         return on;
     }
@@ -277,9 +282,15 @@ public record Membership(String id, String organizationId, String networkId, Str
                 .min(Long::compare).orElse(null);
     }
 
-    private BusinessRuleException renewalNotOpen(Network network) {
-        return new BusinessRuleException("adhesion.renouvellement-pas-ouvert", id,
-                periodEnd.minusDays(network.renewalWindowDays()).toString());
+    /**
+     * An active membership renews from its window's first day, by the dates (whether or not the status job has
+     * already marked it due), not before: nobody pays two years ahead by mistake.
+     */
+    private void requireRenewalOpen(Network network, Context context) {
+        LocalDate opens = status == ACTIVE ? periodEnd.minusDays(network.renewalWindowDays()) : null;
+        if (opens != null && context.today().isBefore(opens)) {
+            throw new BusinessRuleException("adhesion.renouvellement-pas-ouvert", id, opens.toString());
+        }
     }
 
     private void require(boolean allowed, String code) {

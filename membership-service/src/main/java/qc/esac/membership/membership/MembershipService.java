@@ -155,6 +155,27 @@ public class MembershipService {
     // --- Status rules ---------------------------------------------------------------------------------------
 
     /**
+     * After a network changed its rules, each of its current memberships gets its next rule date again (no event:
+     * the standing has not changed yet; the job makes the transitions when they come due).
+     */
+    public int reschedule(String networkId) {
+        Network network = network(networkId);
+        int rescheduled = 0;
+        for (Versioned<Membership> membership : allOf(networkId)) {
+            Membership updated = membership.state().rescheduled(network);
+            if (!updated.equals(membership.state())) {
+                try {
+                    save(membership, new Membership.Change(updated, List.of()));
+                    rescheduled++;
+                } catch (OptimisticLockingFailureException e) {
+                    log.debug("Membership {} changed meanwhile; that change already used the new rules", membership.id());
+                }
+            }
+        }
+        return rescheduled;
+    }
+
+    /**
      * Applies the status rules to every membership with something due on {@code today}. Safe with several
      * instances: each write is conditional on the version read, the loser of a race skips the membership (its
      * transitions are already saved by the winner).
@@ -287,7 +308,7 @@ public class MembershipService {
     }
 
     private Versioned<Membership> save(Versioned<Membership> current, Membership.Change change) {
-        if (!change.changed()) {
+        if (change.events().isEmpty() && change.membership().equals(current.state())) {
             return current;
         }
         return memberships.update(current.id(), current.version(), change.membership(), change.events());

@@ -1,5 +1,6 @@
 package qc.esac.membership.network;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Query;
@@ -33,9 +34,11 @@ public class NetworkService {
     static final String COLLECTION = "networks";
 
     private final AggregateStore<Network> networks;
+    private final ApplicationEventPublisher localEvents;
 
-    NetworkService(AggregateStores stores) {
+    NetworkService(AggregateStores stores, ApplicationEventPublisher localEvents) {
         this.networks = stores.forCollection(COLLECTION, Network.class);
+        this.localEvents = localEvents;
     }
 
     public Versioned<Network> create(Network network, EsacUser user) {
@@ -58,7 +61,11 @@ public class NetworkService {
         Network changed = new Network(id, network.name(), network.fiscalYearEndMonth(), network.fiscalYearEndDay(),
                 network.renewalWindowDays(), network.graceDays(), network.categories());
         validate(changed);
-        return networks.update(id, expectedVersion, changed, List.of());
+        Versioned<Network> saved = networks.update(id, expectedVersion, changed, List.of());
+        if (!changed.statusRules().equals(current.state().statusRules())) {
+            localEvents.publishEvent(new NetworkRulesChanged(id));
+        }
+        return saved;
     }
 
     public Versioned<Network> get(String id) {

@@ -221,4 +221,16 @@ class MembershipTest {
         assertThat(m.evaluate(strict, on("2026-01-01")).events())
                 .hasExactlyElementsOfTypes(MembershipRenewalDue.class, MembershipLapsed.class);
     }
+
+    @Test
+    void newRulesRescheduleTheNextCheckWithoutAnEvent() {
+        Membership active = active("REGULAR");
+        Network longerWindow = new Network(NETWORK.id(), NETWORK.name(), 3, 31, 90, 60, NETWORK.categories());
+
+        Membership rescheduled = active.rescheduled(longerWindow);
+        assertThat(rescheduled.nextCheckEpochDay()).isEqualTo(LocalDate.of(2025, 12, 31).toEpochDay());
+        assertThat(active.rescheduled(NETWORK)).isSameAs(active);
+        assertThat(active.evaluate(longerWindow, on("2025-12-01")).events()).isEmpty();
+        assertThat(active.evaluate(longerWindow, on("2025-12-31")).events()).hasSize(1);
+    }
 }
