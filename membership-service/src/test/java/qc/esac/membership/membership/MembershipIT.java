@@ -11,9 +11,12 @@ import qc.esac.events.membership.MembershipApproved;
 import qc.esac.events.membership.MembershipFeeRecorded;
 import qc.esac.events.membership.MembershipInGrace;
 import qc.esac.events.membership.MembershipLapsed;
+import qc.esac.events.membership.MembershipReinstated;
+import qc.esac.events.membership.MembershipRejected;
 import qc.esac.events.membership.MembershipRenewalDue;
 import qc.esac.events.membership.MembershipRenewed;
 import qc.esac.events.membership.MembershipResigned;
+import qc.esac.events.membership.MembershipSuspended;
 import qc.esac.events.membership.MembershipTerminated;
 import qc.esac.membership.support.Api;
 import qc.esac.membership.support.PublishedEvents;
@@ -198,6 +201,38 @@ class MembershipIT {
         }
         assertThat(applyFor(organization, network, "ASSOCIATE", TestTokens.orgAdmin(organization)).status())
                 .as("a new application once the previous membership ended").isEqualTo(201);
+    }
+
+    @Test
+    void rejectionSuspensionAndReinstatementArePublishedWithTheirReasons() {
+        String network = network();
+        String staff = TestTokens.staff(network);
+        String applicant = organization("Groupe d’entraide Le Fil", "09");
+        String member = organization("Groupe d’entraide La Boussole", "09");
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            String rejected = applyFor(applicant, network, "REGULAR", TestTokens.orgAdmin(applicant)).text("id");
+            assertThat(act(rejected, "rejection", staff, "{\"reason\": \"Hors du territoire desservi\"}", "1")
+                    .status()).isEqualTo(200);
+            JsonNode rejection = PublishedEvents.expect(probe, rejected, MembershipApplied.class,
+                    MembershipRejected.class).get(1).data();
+            assertThat(rejection.get("reason").asString()).isEqualTo("Hors du territoire desservi");
+            assertThat(rejection.get("status").asString()).isEqualTo("REJECTED");
+
+            String id = activeMembership(member, network, "REGULAR");
+            Api.Response suspended = act(id, "suspension", staff,
+                    "{\"reason\": \"Manquement aux règlements\", \"effectiveDate\": \"" + service.today() + "\"}", "3");
+            assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+            assertThat(suspended.json().get("votingRights").asBoolean()).isFalse();
+            assertThat(act(id, "suspension", staff, "{\"reason\": \"Encore\"}", "4").status()).isEqualTo(422);
+            assertThat(act(id, "reinstatement", staff, "{}", "4").status()).isEqualTo(200);
+            List<PublishedEvents.Event> events = PublishedEvents.expect(probe, id, MembershipApplied.class,
+                    MembershipApproved.class, MembershipFeeRecorded.class, MembershipActivated.class,
+                    MembershipSuspended.class, MembershipReinstated.class);
+            assertThat(events.get(4).data().get("goodStanding").asBoolean()).isFalse();
+            assertThat(events.get(4).data().get("reason").asString()).isEqualTo("Manquement aux règlements");
+            assertThat(events.get(5).data().get("status").asString()).isEqualTo("ACTIVE");
+            assertThat(events.get(5).data().get("votingRights").asBoolean()).isTrue();
+        }
     }
 
     @Test

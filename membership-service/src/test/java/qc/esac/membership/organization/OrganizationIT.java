@@ -231,4 +231,14 @@ class OrganizationIT {
         assertThat(api().get("/api/membership/reference/budget-bands", null).json().get("totalItems").asInt())
                 .isEqualTo(6);
     }
+
+    @Test
+    void theApiIsDocumented() {
+        JsonNode paths = api().get("/v3/api-docs", null).json().get("paths");
+        assertThat(paths.propertyNames()).contains("/api/membership/organizations/{id}/closure",
+                "/api/membership/networks/{networkId}/voters", "/api/membership/networks/{networkId}/figures",
+                "/api/membership/memberships/{id}/fees",
+                "/api/membership/organizations/{organizationId}/employees/import",
+                "/api/membership/reference/sectors");
+    }
 }
