@@ -146,8 +146,32 @@ public class MembershipService {
                 continue;
             }
             Membership.Context system = new Membership.Context(today(), clock.instant(), SYSTEM);
-            save(membership, membership.state().terminate("Organisation fermée", closedOn, system));
-            ended++;
+            try {
+                save(membership, membership.state().terminate("Organisation fermée", closedOn, system));
+                ended++;
+            } catch (OptimisticLockingFailureException e) {
+                log.debug("Membership {} changed meanwhile; the status job ends it at its next run", membership.id());
+            }
+        }
+        return ended;
+    }
+
+    /**
+     * Catches up on closures whose memberships were not all ended right after (an instance stopped between the
+     * organization's write and theirs): the status job runs this before the rules.
+     */
+    public int terminateMembershipsOfClosedOrganizations() {
+        List<String> closed = organizations.closedIds();
+        if (closed.isEmpty()) {
+            return 0;
+        }
+        Query live = new Query(Criteria.where("state.organizationId").in(closed).and("state.status")
+                .nin(MembershipStatus.REJECTED, MembershipStatus.RESIGNED, MembershipStatus.TERMINATED));
+        int ended = 0;
+        for (String organizationId : memberships.find(live).stream().map(m -> m.state().organizationId())
+                .distinct().toList()) {
+            LocalDate closedOn = organizations.get(organizationId).state().closedOn();
+            ended += terminateAllOf(organizationId, closedOn);
         }
         return ended;
     }

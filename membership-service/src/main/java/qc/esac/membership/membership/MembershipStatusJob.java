@@ -24,9 +24,11 @@ class MembershipStatusJob {
             fixedDelayString = "${esac.membership.status-job.interval:PT1H}")
     void run() {
         try {
+            int ended = memberships.terminateMembershipsOfClosedOrganizations();
             int transitions = memberships.evaluateDue(memberships.today());
-            if (transitions > 0) {
-                log.info("Membership status rules made {} transitions", transitions);
+            if (transitions + ended > 0) {
+                log.info("Membership status rules made {} transitions; {} memberships of closed organizations ended",
+                        transitions, ended);
             }
         } catch (RuntimeException e) {
             log.warn("Membership status rules failed; the next run retries", e);

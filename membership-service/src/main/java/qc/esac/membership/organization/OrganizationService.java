@@ -124,6 +124,12 @@ public class OrganizationService {
         return organizations.find(id);
     }
 
+    /** Ids of the closed organizations (a few per year: the status job checks their memberships ended). */
+    public List<String> closedIds() {
+        return organizations.find(new Query(Criteria.where("state.closedOn").ne(null))).stream()
+                .map(Versioned::id).toList();
+    }
+
     /** The organizations with these ids (unknown ids are left out). */
     public List<Versioned<Organization>> findAll(Collection<String> ids) {
         return ids.isEmpty() ? List.of() : organizations.find(new Query(Criteria.where("_id").in(ids)));

@@ -1,9 +1,11 @@
 package qc.esac.membership.membership;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import qc.esac.events.Topics;
 import qc.esac.events.membership.MembershipActivated;
 import qc.esac.events.membership.MembershipApplied;
@@ -24,7 +26,9 @@ import qc.esac.testkit.TopicProbe;
 import qc.esac.testkit.jwt.TestTokens;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +46,9 @@ class MembershipIT {
 
     @Autowired
     MembershipService service;
+
+    @Autowired
+    MongoTemplate mongo;
 
     private Api api() {
         return new Api(port);
@@ -250,6 +257,21 @@ class MembershipIT {
         }
         assertThat(applyFor(organization, network, "REGULAR", TestTokens.orgAdmin(organization)).status())
                 .isEqualTo(422);
+    }
+
+    @Test
+    void aClosureWhoseMembershipsWereNotEndedIsCaughtUpByTheStatusJob() {
+        String network = network();
+        String organization = organization("Atelier d’insertion Le Tremplin", "08");
+        String id = activeMembership(organization, network, "REGULAR");
+        // As if the instance stopped right after saving the closure, before ending the memberships.
+        mongo.getCollection("organizations").updateOne(new Document("_id", organization), new Document("$set",
+                new Document("state.closedOn", Date.from(Instant.parse(service.today() + "T12:00:00Z")))));
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            assertThat(service.terminateMembershipsOfClosedOrganizations()).isGreaterThanOrEqualTo(1);
+            PublishedEvents.expect(probe, id, MembershipTerminated.class);
+            assertThat(service.terminateMembershipsOfClosedOrganizations()).as("nothing left to end").isZero();
+        }
     }
 
     @Test
