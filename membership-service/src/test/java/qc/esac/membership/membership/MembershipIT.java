@@ -268,7 +268,7 @@ class MembershipIT {
         mongo.getCollection("organizations").updateOne(new Document("_id", organization), new Document("$set",
                 new Document("state.closedOn", Date.from(Instant.parse(service.today() + "T12:00:00Z")))));
         try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
-            assertThat(service.terminateMembershipsOfClosedOrganizations()).isGreaterThanOrEqualTo(1);
+            service.terminateMembershipsOfClosedOrganizations();
             PublishedEvents.expect(probe, id, MembershipTerminated.class);
             assertThat(service.terminateMembershipsOfClosedOrganizations()).as("nothing left to end").isZero();
         }
