@@ -1,5 +1,7 @@
 package qc.esac.membership.roster;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -40,6 +42,8 @@ import java.util.UUID;
 public class RosterService {
 
     static final String COLLECTION = "employees";
+    /** Who read personal details of whom (Quebec's Law 25): a dedicated logger operators can route and keep. */
+    private static final Logger ACCESS = LoggerFactory.getLogger("esac.privacy.access");
 
     private final AggregateStore<Employee> employees;
     private final OrganizationService organizations;
@@ -107,6 +111,7 @@ public class RosterService {
         if (!self) {
             user.requireOrganization(organizationId);
         }
+        ACCESS.info("roster entry read: user={} organization={} employee={}", user.id(), organizationId, id);
         return employee;
     }
 
@@ -115,7 +120,9 @@ public class RosterService {
         if (!user.isEmployee()) {
             throw new ForbiddenException("acces.refuse");
         }
-        return employees.find(new Query(Criteria.where("state.userId").is(user.id())));
+        List<Versioned<Employee>> own = employees.find(new Query(Criteria.where("state.userId").is(user.id())));
+        ACCESS.info("own roster entries read: user={} employees={}", user.id(), own.stream().map(Versioned::id).toList());
+        return own;
     }
 
     public PageView<Versioned<Employee>> list(String organizationId, boolean includeFormer, int page, int size,
@@ -129,7 +136,10 @@ public class RosterService {
         long total = employees.count(query);
         query.with(Sort.by("state.details.lastName", "state.details.firstName", "_id"))
                 .skip((long) page * size).limit(size);
-        return new PageView<>(employees.find(query), page, size, total, (int) ((total + size - 1) / size));
+        List<Versioned<Employee>> found = employees.find(query);
+        ACCESS.info("roster read: user={} organization={} employees={}", user.id(), organizationId,
+                found.stream().map(Versioned::id).toList());
+        return new PageView<>(found, page, size, total, (int) ((total + size - 1) / size));
     }
 
     /**

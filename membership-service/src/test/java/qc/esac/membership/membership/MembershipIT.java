@@ -180,6 +180,11 @@ class MembershipIT {
         assertThat(approved.etag()).hasValue("\"2\"");
         Api.Response early = act(id, "renewal", staff, null, "2");
         assertThat(early.status()).isEqualTo(422);
+        assertThat(early.text("detail")).contains("statut APPROVED");
+        Api.Response english = api().send("POST", MEMBERSHIPS + "/" + id + "/renewal", staff, null,
+                java.util.Map.of("If-Match", "\"2\"", "Accept-Language", "en"));
+        assertThat(english.text("title")).isEqualTo("Transition not allowed");
+        assertThat(english.text("detail")).contains("status APPROVED");
 
         assertThat(api().get(MEMBERSHIPS + "/" + id, TestTokens.orgAdmin(organization)).json().has("history")).isTrue();
         JsonNode standing = api().get(MEMBERSHIPS + "/" + id, TestTokens.partner("courtier")).json();
@@ -202,7 +207,7 @@ class MembershipIT {
             Api.Response resigned = act(id, "resignation", TestTokens.orgAdmin(organization),
                     "{\"reason\": \"Fin des activités visées\"}", "2");
             assertThat(resigned.status()).isEqualTo(200);
-            JsonNode event = PublishedEvents.expect(probe, id, MembershipResigned.class).get(0).data();
+            JsonNode event = PublishedEvents.expectFrom(probe, id, 3, MembershipResigned.class).get(0).data();
             assertThat(event.get("previousStatus").asString()).isEqualTo("APPROVED");
             assertThat(event.get("reason").asString()).isEqualTo("Fin des activités visées");
         }
@@ -251,7 +256,7 @@ class MembershipIT {
             Api.Response closed = api().post("/api/membership/organizations/" + organization + "/closure",
                     TestTokens.orgAdmin(organization), "{\"closedOn\": \"" + service.today() + "\"}", "\"1\"");
             assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
-            JsonNode event = PublishedEvents.expect(probe, id, MembershipTerminated.class).get(0).data();
+            JsonNode event = PublishedEvents.expectFrom(probe, id, 5, MembershipTerminated.class).get(0).data();
             assertThat(event.get("reason").asString()).isEqualTo("Organisation fermée");
             assertThat(event.get("goodStanding").asBoolean()).isFalse();
         }
@@ -269,7 +274,7 @@ class MembershipIT {
                 new Document("state.closedOn", Date.from(Instant.parse(service.today() + "T12:00:00Z")))));
         try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
             service.terminateMembershipsOfClosedOrganizations();
-            PublishedEvents.expect(probe, id, MembershipTerminated.class);
+            PublishedEvents.expectFrom(probe, id, 5, MembershipTerminated.class);
             assertThat(service.terminateMembershipsOfClosedOrganizations()).as("nothing left to end").isZero();
         }
     }

@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,9 +25,20 @@ public final class PublishedEvents {
      */
     @SafeVarargs
     public static List<Event> expect(TopicProbe probe, String subject, Class<? extends EventData>... types) {
-        probe.await(TopicProbe.subject(subject), types.length, Duration.ofSeconds(20));
-        List<ConsumerRecord<String, byte[]>> records = probe.collect(TopicProbe.subject(subject),
-                Duration.ofMillis(600));
+        return expectFrom(probe, subject, 1, types);
+    }
+
+    /**
+     * As {@link #expect}, for the events of {@code subject} from sequence {@code fromSequence} on: the earlier
+     * ones may reach the topic before or after the probe started, which a test cannot know.
+     */
+    @SafeVarargs
+    public static List<Event> expectFrom(TopicProbe probe, String subject, long fromSequence,
+                                         Class<? extends EventData>... types) {
+        Predicate<ConsumerRecord<String, byte[]>> matching = TopicProbe.subject(subject)
+                .and(r -> Long.parseLong(TopicProbe.header(r, "ce_sequence")) >= fromSequence);
+        probe.await(matching, types.length, Duration.ofSeconds(20));
+        List<ConsumerRecord<String, byte[]>> records = probe.collect(matching, Duration.ofMillis(600));
         assertThat(records).as("events of " + subject + ", each exactly once").hasSize(types.length);
         long first = Long.parseLong(TopicProbe.header(records.get(0), "ce_sequence"));
         for (int i = 0; i < types.length; i++) {
