@@ -48,14 +48,14 @@ class MembershipController {
                 request.category(), user);
         return ResponseEntity
                 .created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(created.id()))
-                .eTag(VersionHeaders.etag(created.version())).body(MembershipView.of(created));
+                .eTag(VersionHeaders.etag(created.version())).body(view(created));
     }
 
     @GetMapping("/{id}")
     ResponseEntity<?> get(@PathVariable String id, EsacUser user) {
         Versioned<Membership> membership = memberships.read(id, user);
         return ResponseEntity.ok().eTag(VersionHeaders.etag(membership.version()))
-                .body(MembershipService.seesEverything(membership.state(), user) ? MembershipView.of(membership)
+                .body(MembershipService.seesEverything(membership.state(), user) ? view(membership)
                         : StandingView.of(membership));
     }
 
@@ -70,7 +70,7 @@ class MembershipController {
         PageView<Versioned<Membership>> found = memberships.search(networkId, organizationId, status, category, page,
                 size, user);
         List<?> items = found.items().stream()
-                .map(m -> MembershipService.seesEverything(m.state(), user) ? MembershipView.of(m) : StandingView.of(m))
+                .map(m -> MembershipService.seesEverything(m.state(), user) ? view(m) : StandingView.of(m))
                 .toList();
         return new PageView<>(items, found.page(), found.size(), found.totalItems(), found.totalPages());
     }
@@ -129,8 +129,12 @@ class MembershipController {
                 request.effectiveDate(), user));
     }
 
-    private static ResponseEntity<MembershipView> answer(Versioned<Membership> membership) {
-        return ResponseEntity.ok().eTag(VersionHeaders.etag(membership.version())).body(MembershipView.of(membership));
+    private ResponseEntity<MembershipView> answer(Versioned<Membership> membership) {
+        return ResponseEntity.ok().eTag(VersionHeaders.etag(membership.version())).body(view(membership));
+    }
+
+    private MembershipView view(Versioned<Membership> membership) {
+        return MembershipView.of(membership, memberships.amountDue(membership.state()));
     }
 
     record ApplicationRequest(@NotBlank @Size(max = 60) String organizationId,
@@ -153,16 +157,17 @@ class MembershipController {
     }
 
     /** The whole membership: for the network's staff and the organization's administrators. */
+    /** The whole membership; {@code amountDue} is the fee expected now (CAD), null when none is. */
     record MembershipView(String id, String organizationId, String networkId, String category, MembershipStatus status,
                           boolean goodStanding, boolean votingRights, LocalDate periodStart, LocalDate periodEnd,
-                          LocalDate appliedOn, LocalDate memberSince, List<Transition> history, List<FeePayment> fees,
-                          long version) {
+                          LocalDate appliedOn, LocalDate memberSince, BigDecimal amountDue, List<Transition> history,
+                          List<FeePayment> fees, long version) {
 
-        static MembershipView of(Versioned<Membership> versioned) {
+        static MembershipView of(Versioned<Membership> versioned, BigDecimal amountDue) {
             Membership m = versioned.state();
             return new MembershipView(m.id(), m.organizationId(), m.networkId(), m.category(), m.status(),
                     m.goodStanding(), m.votingRights(), m.periodStart(), m.periodEnd(), m.appliedOn(),
-                    m.memberSince(), m.history(), m.fees(), versioned.version());
+                    m.memberSince(), amountDue, m.history(), m.fees(), versioned.version());
         }
     }
 

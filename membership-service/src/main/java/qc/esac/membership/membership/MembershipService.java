@@ -28,6 +28,7 @@ import qc.esac.membership.network.NetworkService;
 import qc.esac.membership.organization.Organization;
 import qc.esac.membership.organization.OrganizationService;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -305,6 +306,19 @@ public class MembershipService {
 
     Network network(String networkId) {
         return networks.get(networkId).state();
+    }
+
+    /**
+     * The fee the organization owes now, in its category: for the first period once approved, for the next one
+     * once the renewal window opened (or the membership lapsed); null when nothing is due.
+     */
+    public BigDecimal amountDue(Membership m) {
+        boolean due = switch (m.status()) {
+            case APPROVED, RENEWAL_DUE, IN_GRACE, LAPSED -> true;
+            case ACTIVE -> !today().isBefore(m.periodEnd().minusDays(network(m.networkId()).renewalWindowDays()));
+            default -> false;
+        };
+        return due ? network(m.networkId()).category(m.category()).map(c -> c.annualFee()).orElse(null) : null;
     }
 
     LocalDate today() {

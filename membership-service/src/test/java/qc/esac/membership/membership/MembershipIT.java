@@ -177,6 +177,7 @@ class MembershipIT {
         assertThat(api().post(MEMBERSHIPS + "/" + id + "/approval", staff, "{}").status()).isEqualTo(428);
         Api.Response approved = act(id, "approval", staff, "{\"reason\": \"Conseil d’administration du 12 mars\"}", "1");
         assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.json().get("amountDue").decimalValue()).as("the first period's fee").isEqualByComparingTo("150");
         assertThat(approved.etag()).hasValue("\"2\"");
         Api.Response early = act(id, "renewal", staff, null, "2");
         assertThat(early.status()).isEqualTo(422);
