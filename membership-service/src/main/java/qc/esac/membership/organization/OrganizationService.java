@@ -53,7 +53,12 @@ public class OrganizationService {
         this.clock = clock;
         this.localEvents = localEvents;
         var indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index().on("state.profile.neq", Sort.Direction.ASC).unique().named("neq"));
+        // The walking skeleton kept the NEQ at state.neq; its unique index would now see every new document as
+        // a duplicate null. Stores created by it (local data) lose it here.
+        indexes.getIndexInfo().stream()
+                .filter(index -> index.getName().equals("neq") && index.isIndexForFields(List.of("state.neq")))
+                .findFirst().ifPresent(index -> indexes.dropIndex(index.getName()));
+        indexes.createIndex(new Index().on("state.profile.neq", Sort.Direction.ASC).unique().named("profileNeq"));
         indexes.createIndex(new Index().on("state.searchName", Sort.Direction.ASC).named("searchName"));
         indexes.createIndex(new Index().on("state.profile.regionCode", Sort.Direction.ASC).named("region"));
         indexes.createIndex(new Index().on("state.profile.sectorCodes", Sort.Direction.ASC).named("sectors"));
