@@ -1,28 +1,41 @@
 package qc.esac.membership.organization;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import qc.esac.kit.outbox.Versioned;
+import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.security.EsacUser;
+import qc.esac.kit.web.PageView;
+import qc.esac.kit.web.VersionHeaders;
 
+import java.time.LocalDate;
 import java.util.List;
 
-/** Organizations over HTTP: {@code /api/membership/organizations}. */
+/**
+ * Organizations over HTTP: {@code /api/membership/organizations}. Staff and an organization's administrators
+ * see its whole profile; partners, and the organization's employees, its public part only.
+ */
 @RestController
 @RequestMapping("/api/membership/organizations")
 class OrganizationController {
+
+    private static final String REGION = "0[1-9]|1[0-7]";
 
     private final OrganizationService organizations;
 
@@ -31,39 +44,126 @@ class OrganizationController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('STAFF', 'ORG_ADMIN')")
-    ResponseEntity<OrganizationView> register(@Valid @RequestBody RegistrationRequest request) {
-        Versioned<Organization> created = organizations.register(new OrganizationService.RegisterOrganization(
-                request.legalName(), request.neq(), request.legalForm(), request.regionCode(), request.sectorCodes()));
+    ResponseEntity<OrganizationView> register(@Valid @RequestBody ProfileRequest request, EsacUser user) {
+        Versioned<Organization> created = organizations.register(request.toProfile(), user);
         return ResponseEntity
                 .created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(created.id()))
-                .eTag(Long.toString(created.version()))
+                .eTag(VersionHeaders.etag(created.version()))
                 .body(OrganizationView.of(created));
     }
 
+    @GetMapping
+    PageView<?> search(@RequestParam(required = false) @Size(max = 200) String name,
+                       @RequestParam(required = false) @Pattern(regexp = REGION, message = "{esac.validation.region}")
+                       String region,
+                       @RequestParam(required = false) @Size(max = 40) String sector,
+                       @RequestParam(required = false) @Size(max = 40) String legalForm,
+                       @RequestParam(defaultValue = "false") boolean includeClosed,
+                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+                       EsacUser user) {
+        PageView<Versioned<Organization>> found = organizations.search(
+                new OrganizationService.SearchCriteria(name, region, sector, legalForm, includeClosed), page, size, user);
+        List<?> items = user.isStaff() || user.isOrgAdmin()
+                ? found.items().stream().map(OrganizationView::of).toList()
+                : found.items().stream().map(PublicOrganizationView::of).toList();
+        return new PageView<>(items, found.page(), found.size(), found.totalItems(), found.totalPages());
+    }
+
     @GetMapping("/{id}")
-    ResponseEntity<OrganizationView> get(@PathVariable String id, EsacUser user) {
-        user.requireOrganization(id);
+    ResponseEntity<?> get(@PathVariable String id, EsacUser user) {
+        boolean full = user.canActForOrganization(id);
+        boolean publicPart = user.isPartner() || (user.isEmployee() && user.organizationIds().contains(id));
+        if (!full && !publicPart) {
+            throw new ForbiddenException("acces.organisation-refusee", id);
+        }
         Versioned<Organization> organization = organizations.get(id);
-        return ResponseEntity.ok().eTag(Long.toString(organization.version())).body(OrganizationView.of(organization));
+        return ResponseEntity.ok().eTag(VersionHeaders.etag(organization.version()))
+                .body(full ? OrganizationView.of(organization) : PublicOrganizationView.of(organization));
     }
 
-    /** The registration form. Codes are checked here; the reference lists come with the membership issue. */
-    record RegistrationRequest(
+    @PutMapping("/{id}")
+    ResponseEntity<OrganizationView> update(@PathVariable String id,
+                                            @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
+                                            @Valid @RequestBody ProfileRequest request, EsacUser user) {
+        long expected = VersionHeaders.requiredVersion(ifMatch);
+        Versioned<Organization> updated = organizations.update(id, expected, request.toProfile(), user);
+        return ResponseEntity.ok().eTag(VersionHeaders.etag(updated.version())).body(OrganizationView.of(updated));
+    }
+
+    @PostMapping("/{id}/closure")
+    ResponseEntity<OrganizationView> close(@PathVariable String id,
+                                           @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
+                                           @Valid @RequestBody ClosureRequest request, EsacUser user) {
+        long expected = VersionHeaders.requiredVersion(ifMatch);
+        Versioned<Organization> closed = organizations.close(id, expected, request.closedOn(), request.reason(), user);
+        return ResponseEntity.ok().eTag(VersionHeaders.etag(closed.version())).body(OrganizationView.of(closed));
+    }
+
+    /** The profile form, for registration and update (an update sends the whole profile). */
+    record ProfileRequest(
             @NotBlank @Size(max = 200) String legalName,
-            @NotNull @Pattern(regexp = "\\d{10}", message = "{esac.validation.neq}") String neq,
-            @NotBlank @Size(max = 60) String legalForm,
-            @NotNull @Pattern(regexp = "0[1-9]|1[0-7]", message = "{esac.validation.region}") String regionCode,
-            List<@NotBlank @Size(max = 20) String> sectorCodes) {
+            @NotNull @Pattern(regexp = "\\s*(\\d[ -]?){9}\\d\\s*", message = "{esac.validation.neq}") String neq,
+            @NotBlank @Size(max = 40) String legalForm,
+            @NotNull @Pattern(regexp = REGION, message = "{esac.validation.region}") String regionCode,
+            List<@NotNull @Pattern(regexp = REGION, message = "{esac.validation.region}") String> regionsServed,
+            List<@NotBlank @Size(max = 40) String> sectorCodes,
+            @Min(1800) Integer foundingYear,
+            @Min(0) @Max(100_000) Integer fullTimeEmployees,
+            @Min(0) @Max(100_000) Integer partTimeEmployees,
+            @Size(max = 40) String budgetBand,
+            @Size(max = 200) String supervisingMinistry,
+            @Valid AddressRequest address,
+            @Pattern(regexp = "fr|en", message = "{esac.validation.langue}") String preferredLanguage) {
+
+        OrganizationProfile toProfile() {
+            return new OrganizationProfile(legalName, neq, legalForm, regionCode, regionsServed, sectorCodes,
+                    foundingYear, fullTimeEmployees, partTimeEmployees, budgetBand, supervisingMinistry,
+                    address == null ? null : new Address(address.street(), address.city(), address.province(),
+                            address.postalCode()),
+                    preferredLanguage);
+        }
     }
 
+    record AddressRequest(
+            @NotBlank @Size(max = 200) String street,
+            @NotBlank @Size(max = 100) String city,
+            @Pattern(regexp = "[A-Za-z]{2}", message = "{esac.validation.province}") String province,
+            @NotNull @Pattern(regexp = "[A-Za-z]\\d[A-Za-z] ?\\d[A-Za-z]\\d", message = "{esac.validation.code-postal}")
+            String postalCode) {
+    }
+
+    record ClosureRequest(@NotNull LocalDate closedOn, @Size(max = 500) String reason) {
+    }
+
+    /** The whole profile, for staff and the organization's administrators. */
     record OrganizationView(String id, String legalName, String neq, String legalForm, String regionCode,
-                            List<String> sectorCodes, long version) {
+                            List<String> regionsServed, List<String> sectorCodes, Integer foundingYear,
+                            Integer fullTimeEmployees, Integer partTimeEmployees, String budgetBand,
+                            String supervisingMinistry, Address address, String preferredLanguage,
+                            LocalDate registeredOn, boolean closed, LocalDate closedOn, String closureReason,
+                            long version) {
 
         static OrganizationView of(Versioned<Organization> versioned) {
             Organization o = versioned.state();
-            return new OrganizationView(o.id(), o.legalName(), o.neq(), o.legalForm(), o.regionCode(),
-                    o.sectorCodes(), versioned.version());
+            OrganizationProfile p = o.profile();
+            return new OrganizationView(o.id(), p.legalName(), p.neq(), p.legalForm(), p.regionCode(),
+                    p.regionsServed(), p.sectorCodes(), p.foundingYear(), p.fullTimeEmployees(),
+                    p.partTimeEmployees(), p.budgetBand(), p.supervisingMinistry(), p.address(),
+                    p.preferredLanguage(), o.registeredOn(), o.closed(), o.closedOn(), o.closureReason(),
+                    versioned.version());
+        }
+    }
+
+    /** What partners and employees may read: the public face of the organization. */
+    record PublicOrganizationView(String id, String legalName, String legalForm, String regionCode,
+                                  List<String> regionsServed, List<String> sectorCodes, boolean closed) {
+
+        static PublicOrganizationView of(Versioned<Organization> versioned) {
+            Organization o = versioned.state();
+            OrganizationProfile p = o.profile();
+            return new PublicOrganizationView(o.id(), p.legalName(), p.legalForm(), p.regionCode(),
+                    p.regionsServed(), p.sectorCodes(), o.closed());
         }
     }
 }

@@ -1,42 +1,124 @@
 package qc.esac.membership.organization;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import qc.esac.events.EventData;
+import qc.esac.events.membership.OrganizationClosed;
 import qc.esac.events.membership.OrganizationRegistered;
+import qc.esac.events.membership.OrganizationUpdated;
+import qc.esac.events.membership.PostalAddress;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.outbox.Versioned;
+import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
+import qc.esac.kit.problem.FieldViolation;
+import qc.esac.kit.problem.ForbiddenException;
+import qc.esac.kit.problem.InvalidInputException;
 import qc.esac.kit.problem.NotFoundException;
+import qc.esac.kit.security.EsacUser;
+import qc.esac.kit.web.PageView;
+import qc.esac.kit.web.VersionHeaders;
+import qc.esac.membership.QuebecCalendar;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
-/** Registers organizations and answers what the platform knows of them. */
+/** Registers, updates, closes and finds organizations. */
 @Service
 public class OrganizationService {
 
     static final String COLLECTION = "organizations";
 
     private final AggregateStore<Organization> organizations;
+    private final Clock clock;
+    private final ApplicationEventPublisher localEvents;
 
-    OrganizationService(AggregateStores stores, MongoTemplate mongo) {
+    OrganizationService(AggregateStores stores, MongoTemplate mongo, Clock clock,
+                        ApplicationEventPublisher localEvents) {
         this.organizations = stores.forCollection(COLLECTION, Organization.class);
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("state.neq", Sort.Direction.ASC).unique().named("neq"));
+        this.clock = clock;
+        this.localEvents = localEvents;
+        var indexes = mongo.indexOps(COLLECTION);
+        // The walking skeleton kept the NEQ at state.neq; its unique index would now see every new document as
+        // a duplicate null. Stores created by it (local data) lose it here.
+        indexes.getIndexInfo().stream()
+                .filter(index -> index.getName().equals("neq") && index.isIndexForFields(List.of("state.neq")))
+                .findFirst().ifPresent(index -> indexes.dropIndex(index.getName()));
+        indexes.createIndex(new Index().on("state.profile.neq", Sort.Direction.ASC).unique().named("profileNeq"));
+        indexes.createIndex(new Index().on("state.searchName", Sort.Direction.ASC).named("searchName"));
+        indexes.createIndex(new Index().on("state.profile.regionCode", Sort.Direction.ASC).named("region"));
+        indexes.createIndex(new Index().on("state.profile.sectorCodes", Sort.Direction.ASC).named("sectors"));
+        indexes.createIndex(new Index().on("state.profile.legalForm", Sort.Direction.ASC).named("legalForm"));
     }
 
-    public Versioned<Organization> register(RegisterOrganization command) {
-        Organization organization = new Organization(UUID.randomUUID().toString(), command.legalName().strip(),
-                command.neq(), command.legalForm(), command.regionCode(), command.sectorCodes());
-        try {
-            return organizations.insert(organization.id(), organization, List.of(registered(organization)));
-        } catch (DuplicateKeyException e) {
-            throw new ConflictException("organisation.neq-existant", command.neq());
+    public Versioned<Organization> register(OrganizationProfile profile, EsacUser user) {
+        if (!user.isStaff() && !user.isOrgAdmin()) {
+            throw new ForbiddenException("acces.refuse");
         }
+        OrganizationProfile valid = validated(profile);
+        Organization organization = Organization.register(UUID.randomUUID().toString(), valid, today());
+        List<EventData> events = new ArrayList<>();
+        events.add(registered(organization));
+        if (valid.hasDetailsBeyondRegistration()) {
+            // The registered event's shape is frozen; the full profile travels in an update right behind it.
+            List<String> details = valid.changedSince(new OrganizationProfile(valid.legalName(), valid.neq(),
+                    valid.legalForm(), valid.regionCode(), List.of(), valid.sectorCodes(), null, null, null, null,
+                    null, null, "fr"));
+            events.add(updated(organization, details));
+        }
+        try {
+            return organizations.insert(organization.id(), organization, events);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("organisation.neq-existant", valid.neq());
+        }
+    }
+
+    public Versioned<Organization> update(String id, long expectedVersion, OrganizationProfile profile,
+                                          EsacUser user) {
+        user.requireOrganization(id);
+        Versioned<Organization> current = current(id, expectedVersion);
+        OrganizationProfile valid = validated(profile);
+        List<String> changed = valid.changedSince(current.state().profile());
+        if (changed.isEmpty()) {
+            return current;
+        }
+        Organization changedOrganization = current.state().withProfile(valid);
+        try {
+            return organizations.update(id, expectedVersion, changedOrganization,
+                    List.of(updated(changedOrganization, changed)));
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("organisation.neq-existant", valid.neq());
+        }
+    }
+
+    public Versioned<Organization> close(String id, long expectedVersion, LocalDate closedOn, String reason,
+                                         EsacUser user) {
+        user.requireOrganization(id);
+        Versioned<Organization> current = current(id, expectedVersion);
+        if (closedOn.isAfter(today())) {
+            throw InvalidInputException.of(FieldViolation.of("closedOn", "esac.validation.date-future"));
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        Organization closed = current.state().close(closedOn, why);
+        Versioned<Organization> saved = organizations.update(id, expectedVersion, closed, List.of(
+                new OrganizationClosed(id, closed.profile().legalName(), closed.profile().neq(), closedOn, why)));
+        // Memberships are other aggregates: they end in their own writes, after this one is safe.
+        localEvents.publishEvent(new OrganizationClosedNotice(id, closedOn));
+        return saved;
     }
 
     public Versioned<Organization> get(String id) {
@@ -47,13 +129,92 @@ public class OrganizationService {
         return organizations.find(id);
     }
 
-    private static OrganizationRegistered registered(Organization organization) {
-        return new OrganizationRegistered(organization.id(), organization.legalName(), organization.neq(),
-                organization.legalForm(), organization.regionCode(), organization.sectorCodes());
+    /** Ids of the closed organizations (a few per year: the status job checks their memberships ended). */
+    public List<String> closedIds() {
+        return organizations.find(new Query(Criteria.where("state.closedOn").ne(null))).stream()
+                .map(Versioned::id).toList();
     }
 
-    /** What a caller supplies to register an organization, already validated at the edge. */
-    public record RegisterOrganization(String legalName, String neq, String legalForm, String regionCode,
-                                       List<String> sectorCodes) {
+    /** The organizations with these ids (unknown ids are left out). */
+    public List<Versioned<Organization>> findAll(Collection<String> ids) {
+        return ids.isEmpty() ? List.of() : organizations.find(new Query(Criteria.where("_id").in(ids)));
+    }
+
+    /**
+     * Organizations matching the criteria, by name. Staff and partners search every organization (partners
+     * see public fields, the controller's business); an administrator only the organizations in the token.
+     */
+    public PageView<Versioned<Organization>> search(SearchCriteria criteria, int page, int size, EsacUser user) {
+        Query query = new Query();
+        if (criteria.name() != null && !criteria.name().isBlank()) {
+            query.addCriteria(Criteria.where("state.searchName")
+                    .regex(".*" + Pattern.quote(Organization.fold(criteria.name())) + ".*"));
+        }
+        if (criteria.regionCode() != null) {
+            query.addCriteria(Criteria.where("state.profile.regionCode").is(criteria.regionCode()));
+        }
+        if (criteria.sectorCode() != null) {
+            query.addCriteria(Criteria.where("state.profile.sectorCodes").is(criteria.sectorCode()));
+        }
+        if (criteria.legalForm() != null) {
+            query.addCriteria(Criteria.where("state.profile.legalForm").is(criteria.legalForm()));
+        }
+        if (!criteria.includeClosed()) {
+            query.addCriteria(Criteria.where("state.closedOn").is(null));
+        }
+        if (!user.isStaff() && !user.isPartner()) {
+            if (!user.isOrgAdmin()) {
+                throw new ForbiddenException("acces.refuse");
+            }
+            query.addCriteria(Criteria.where("_id").in(user.organizationIds()));
+        }
+        long total = organizations.count(query);
+        query.with(Sort.by("state.searchName", "_id")).skip((long) page * size).limit(size);
+        List<Versioned<Organization>> items = organizations.find(query);
+        return new PageView<>(items, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    private Versioned<Organization> current(String id, long expectedVersion) {
+        Versioned<Organization> current = get(id);
+        if (current.version() != expectedVersion) {
+            throw VersionHeaders.conflict(expectedVersion, current.version());
+        }
+        if (current.state().closed()) {
+            throw new BusinessRuleException("organisation.fermee", id);
+        }
+        return current;
+    }
+
+    private OrganizationProfile validated(OrganizationProfile profile) {
+        List<FieldViolation> problems = profile.violations(Year.from(today()));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return profile.normalized();
+    }
+
+    private LocalDate today() {
+        return QuebecCalendar.today(clock);
+    }
+
+    private static OrganizationRegistered registered(Organization organization) {
+        OrganizationProfile p = organization.profile();
+        return new OrganizationRegistered(organization.id(), p.legalName(), p.neq(), p.legalForm(), p.regionCode(),
+                p.sectorCodes());
+    }
+
+    private static OrganizationUpdated updated(Organization organization, List<String> changed) {
+        OrganizationProfile p = organization.profile();
+        Address a = p.address();
+        return new OrganizationUpdated(organization.id(), p.legalName(), p.neq(), p.legalForm(), p.regionCode(),
+                p.regionsServed(), p.sectorCodes(), p.foundingYear(), p.fullTimeEmployees(), p.partTimeEmployees(),
+                p.budgetBand(), p.supervisingMinistry(),
+                a == null ? null : new PostalAddress(a.street(), a.city(), a.province(), a.postalCode()),
+                p.preferredLanguage(), changed);
+    }
+
+    /** Search filters; null means "any". */
+    public record SearchCriteria(String name, String regionCode, String sectorCode, String legalForm,
+                                 boolean includeClosed) {
     }
 }

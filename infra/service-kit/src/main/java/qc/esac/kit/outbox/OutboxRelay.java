@@ -51,6 +51,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
+    /** Bounds how long one immediate publication keeps following writes to the same aggregate. */
+    private static final int MAX_ROUNDS_PER_PUBLICATION = 16;
+
     private final MongoTemplate mongo;
     private final KafkaOperations<String, byte[]> kafka;
     private final OutboxProperties properties;
@@ -109,14 +112,21 @@ public class OutboxRelay implements SmartLifecycle {
      * @return false when another instance holds the aggregate or Kafka did not acknowledge every event
      */
     public boolean publish(String collection, String aggregateId) {
-        Document claimed = claim(collection, new Document(OutboxFields.ID, aggregateId));
-        if (claimed == null) {
-            return false; // nothing left, or another publisher holds it (a full sweep covers a dead holder)
+        boolean published = false;
+        // A write made while this publisher holds the lease had its own immediate publication refused by that
+        // lease; claiming again after the release (an _id lookup) publishes it now, not at the next full sweep.
+        for (int round = 0; round < MAX_ROUNDS_PER_PUBLICATION; round++) {
+            Document claimed = claim(collection, new Document(OutboxFields.ID, aggregateId));
+            if (claimed == null) {
+                return published; // nothing left, or another publisher holds it (a full sweep covers a dead holder)
+            }
+            if (!drain(collection, claimed)) {
+                mayHavePending.add(collection); // left for the next sweep
+                return false;
+            }
+            published = true;
         }
-        boolean published = drain(collection, claimed);
-        if (!published) {
-            mayHavePending.add(collection); // left for the next sweep
-        }
+        mayHavePending.add(collection); // a very busy aggregate: the next sweep goes on
         return published;
     }
 

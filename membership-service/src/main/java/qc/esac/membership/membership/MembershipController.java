@@ -1,0 +1,184 @@
+package qc.esac.membership.membership;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import qc.esac.kit.outbox.Versioned;
+import qc.esac.kit.security.EsacUser;
+import qc.esac.kit.web.PageView;
+import qc.esac.kit.web.VersionHeaders;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Memberships over HTTP: {@code /api/membership/memberships}. Every transition is a POST on a sub-resource
+ * named after it, with {@code If-Match}; the response is the membership after it.
+ */
+@RestController
+@RequestMapping("/api/membership/memberships")
+class MembershipController {
+
+    private final MembershipService memberships;
+
+    MembershipController(MembershipService memberships) {
+        this.memberships = memberships;
+    }
+
+    @PostMapping
+    ResponseEntity<MembershipView> apply(@Valid @RequestBody ApplicationRequest request, EsacUser user) {
+        Versioned<Membership> created = memberships.apply(request.organizationId(), request.networkId(),
+                request.category(), user);
+        return ResponseEntity
+                .created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(created.id()))
+                .eTag(VersionHeaders.etag(created.version())).body(view(created));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<?> get(@PathVariable String id, EsacUser user) {
+        Versioned<Membership> membership = memberships.read(id, user);
+        return ResponseEntity.ok().eTag(VersionHeaders.etag(membership.version()))
+                .body(MembershipService.seesEverything(membership.state(), user) ? view(membership)
+                        : StandingView.of(membership));
+    }
+
+    @GetMapping
+    PageView<?> search(@RequestParam(required = false) @Size(max = 40) String networkId,
+                       @RequestParam(required = false) @Size(max = 60) String organizationId,
+                       @RequestParam(required = false) MembershipStatus status,
+                       @RequestParam(required = false) @Size(max = 30) String category,
+                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+                       EsacUser user) {
+        PageView<Versioned<Membership>> found = memberships.search(networkId, organizationId, status, category, page,
+                size, user);
+        List<?> items = found.items().stream()
+                .map(m -> MembershipService.seesEverything(m.state(), user) ? view(m) : StandingView.of(m))
+                .toList();
+        return new PageView<>(items, found.page(), found.size(), found.totalItems(), found.totalPages());
+    }
+
+    @PostMapping("/{id}/approval")
+    ResponseEntity<MembershipView> approve(@PathVariable String id, @RequestHeader(name = VersionHeaders.IF_MATCH,
+            required = false) String ifMatch, @Valid @RequestBody(required = false) Decision request, EsacUser user) {
+        return answer(memberships.approve(id, VersionHeaders.requiredVersion(ifMatch),
+                request == null ? null : request.reason(), user));
+    }
+
+    @PostMapping("/{id}/rejection")
+    ResponseEntity<MembershipView> reject(@PathVariable String id, @RequestHeader(name = VersionHeaders.IF_MATCH,
+            required = false) String ifMatch, @Valid @RequestBody ReasonRequired request, EsacUser user) {
+        return answer(memberships.reject(id, VersionHeaders.requiredVersion(ifMatch), request.reason(), user));
+    }
+
+    @PostMapping("/{id}/fees")
+    ResponseEntity<MembershipView> recordFee(@PathVariable String id, @RequestHeader(name = VersionHeaders.IF_MATCH,
+            required = false) String ifMatch, @Valid @RequestBody FeeRequest request, EsacUser user) {
+        return answer(memberships.recordFee(id, VersionHeaders.requiredVersion(ifMatch), new Membership.Payment(
+                request.amount(), request.paidOn(), request.method(), request.reference()), user));
+    }
+
+    @PostMapping("/{id}/renewal")
+    ResponseEntity<MembershipView> renew(@PathVariable String id, @RequestHeader(name = VersionHeaders.IF_MATCH,
+            required = false) String ifMatch, EsacUser user) {
+        return answer(memberships.renew(id, VersionHeaders.requiredVersion(ifMatch), user));
+    }
+
+    @PostMapping("/{id}/suspension")
+    ResponseEntity<MembershipView> suspend(@PathVariable String id, @RequestHeader(name = VersionHeaders.IF_MATCH,
+            required = false) String ifMatch, @Valid @RequestBody ReasonRequired request, EsacUser user) {
+        return answer(memberships.suspend(id, VersionHeaders.requiredVersion(ifMatch), request.reason(),
+                request.effectiveDate(), user));
+    }
+
+    @PostMapping("/{id}/reinstatement")
+    ResponseEntity<MembershipView> reinstate(@PathVariable String id, @RequestHeader(name = VersionHeaders.IF_MATCH,
+            required = false) String ifMatch, @Valid @RequestBody(required = false) Decision request, EsacUser user) {
+        return answer(memberships.reinstate(id, VersionHeaders.requiredVersion(ifMatch),
+                request == null ? null : request.reason(), user));
+    }
+
+    @PostMapping("/{id}/resignation")
+    ResponseEntity<MembershipView> resign(@PathVariable String id, @RequestHeader(name = VersionHeaders.IF_MATCH,
+            required = false) String ifMatch, @Valid @RequestBody(required = false) Decision request, EsacUser user) {
+        return answer(memberships.resign(id, VersionHeaders.requiredVersion(ifMatch),
+                request == null ? null : request.reason(), request == null ? null : request.effectiveDate(), user));
+    }
+
+    @PostMapping("/{id}/termination")
+    ResponseEntity<MembershipView> terminate(@PathVariable String id, @RequestHeader(name = VersionHeaders.IF_MATCH,
+            required = false) String ifMatch, @Valid @RequestBody ReasonRequired request, EsacUser user) {
+        return answer(memberships.terminate(id, VersionHeaders.requiredVersion(ifMatch), request.reason(),
+                request.effectiveDate(), user));
+    }
+
+    private ResponseEntity<MembershipView> answer(Versioned<Membership> membership) {
+        return ResponseEntity.ok().eTag(VersionHeaders.etag(membership.version())).body(view(membership));
+    }
+
+    private MembershipView view(Versioned<Membership> membership) {
+        return MembershipView.of(membership, memberships.amountDue(membership.state()));
+    }
+
+    record ApplicationRequest(@NotBlank @Size(max = 60) String organizationId,
+                              @NotBlank @Size(max = 40) String networkId,
+                              @NotBlank @Size(max = 30) String category) {
+    }
+
+    /** An optional reason and, where it applies, the date the decision takes effect (today by default). */
+    record Decision(@Size(max = 500) String reason, LocalDate effectiveDate) {
+    }
+
+    record ReasonRequired(@NotBlank @Size(max = 500) String reason, LocalDate effectiveDate) {
+    }
+
+    record FeeRequest(@NotNull @DecimalMin("0.00") @Digits(integer = 7, fraction = 2) BigDecimal amount,
+                      @NotNull LocalDate paidOn,
+                      @NotNull @Pattern(regexp = "CHEQUE|TRANSFER|CARD|CASH|OTHER",
+                              message = "{esac.validation.mode-paiement}") String method,
+                      @Size(max = 60) String reference) {
+    }
+
+    /** The whole membership: for the network's staff and the organization's administrators. */
+    /** The whole membership; {@code amountDue} is the fee expected now (CAD), null when none is. */
+    record MembershipView(String id, String organizationId, String networkId, String category, MembershipStatus status,
+                          boolean goodStanding, boolean votingRights, LocalDate periodStart, LocalDate periodEnd,
+                          LocalDate appliedOn, LocalDate memberSince, BigDecimal amountDue, List<Transition> history,
+                          List<FeePayment> fees, long version) {
+
+        static MembershipView of(Versioned<Membership> versioned, BigDecimal amountDue) {
+            Membership m = versioned.state();
+            return new MembershipView(m.id(), m.organizationId(), m.networkId(), m.category(), m.status(),
+                    m.goodStanding(), m.votingRights(), m.periodStart(), m.periodEnd(), m.appliedOn(),
+                    m.memberSince(), amountDue, m.history(), m.fees(), versioned.version());
+        }
+    }
+
+    /** The public standing: what partners and the organization's employees read. */
+    record StandingView(String id, String organizationId, String networkId, String category, MembershipStatus status,
+                        boolean goodStanding, LocalDate periodEnd) {
+
+        static StandingView of(Versioned<Membership> versioned) {
+            Membership m = versioned.state();
+            return new StandingView(m.id(), m.organizationId(), m.networkId(), m.category(), m.status(),
+                    m.goodStanding(), m.periodEnd());
+        }
+    }
+}

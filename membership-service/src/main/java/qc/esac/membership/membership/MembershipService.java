@@ -1,0 +1,373 @@
+package qc.esac.membership.membership;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import qc.esac.kit.outbox.AggregateStore;
+import qc.esac.kit.outbox.AggregateStores;
+import qc.esac.kit.outbox.Versioned;
+import qc.esac.kit.problem.BusinessRuleException;
+import qc.esac.kit.problem.ConflictException;
+import qc.esac.kit.problem.FieldViolation;
+import qc.esac.kit.problem.ForbiddenException;
+import qc.esac.kit.problem.InvalidInputException;
+import qc.esac.kit.problem.NotFoundException;
+import qc.esac.kit.security.EsacUser;
+import qc.esac.kit.web.PageView;
+import qc.esac.kit.web.VersionHeaders;
+import qc.esac.membership.QuebecCalendar;
+import qc.esac.membership.network.Network;
+import qc.esac.membership.network.NetworkService;
+import qc.esac.membership.organization.Organization;
+import qc.esac.membership.organization.OrganizationService;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Memberships: applications, decisions, fees, renewals, the status rules, and who may do what. Each command
+ * updates one membership document with its events in one conditional write (on the version read), so two
+ * instances, or a user and the status job, never apply the same transition twice.
+ */
+@Service
+public class MembershipService {
+
+    static final String COLLECTION = "memberships";
+    static final String SYSTEM = "system";
+    private static final Logger log = LoggerFactory.getLogger(MembershipService.class);
+    private static final int JOB_BATCH = 200;
+
+    private final AggregateStore<Membership> memberships;
+    private final NetworkService networks;
+    private final OrganizationService organizations;
+    private final Clock clock;
+
+    MembershipService(AggregateStores stores, MongoTemplate mongo, NetworkService networks,
+                      OrganizationService organizations, Clock clock) {
+        this.memberships = stores.forCollection(COLLECTION, Membership.class);
+        this.networks = networks;
+        this.organizations = organizations;
+        this.clock = clock;
+        var indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index().on("state.liveKey", Sort.Direction.ASC).unique().named("live"));
+        indexes.createIndex(new Index().on("state.networkId", Sort.Direction.ASC).on("state.status", Sort.Direction.ASC)
+                .named("networkStatus"));
+        indexes.createIndex(new Index().on("state.organizationId", Sort.Direction.ASC).named("organization"));
+        indexes.createIndex(new Index().on("state.nextCheckEpochDay", Sort.Direction.ASC).sparse().named("nextCheck"));
+    }
+
+    // --- Commands -------------------------------------------------------------------------------------------
+
+    public Versioned<Membership> apply(String organizationId, String networkId, String category, EsacUser user) {
+        if (!user.canActForOrganization(organizationId) && !user.isStaffOf(networkId)) {
+            throw new ForbiddenException("acces.organisation-refusee", organizationId);
+        }
+        Versioned<Organization> organization = organizations.find(organizationId).orElseThrow(() ->
+                InvalidInputException.of(FieldViolation.of("organizationId", "esac.validation.organisation-inconnue",
+                        organizationId)));
+        if (organization.state().closed()) {
+            throw new BusinessRuleException("organisation.fermee", organizationId);
+        }
+        Network network = networks.get(networkId).state();
+        Membership.Change change = Membership.apply(UUID.randomUUID().toString(), organizationId, network, category,
+                context(user));
+        try {
+            return memberships.insert(change.membership().id(), change.membership(), change.events());
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("adhesion.existante", organizationId, networkId);
+        }
+    }
+
+    public Versioned<Membership> approve(String id, long version, String reason, EsacUser user) {
+        return asStaff(id, version, user, (m, n) -> m.approve(n, clean(reason), context(user)));
+    }
+
+    public Versioned<Membership> reject(String id, long version, String reason, EsacUser user) {
+        return asStaff(id, version, user, (m, n) -> m.reject(clean(reason), context(user)));
+    }
+
+    public Versioned<Membership> recordFee(String id, long version, Membership.Payment payment, EsacUser user) {
+        if (payment.paidOn().isAfter(today())) {
+            throw InvalidInputException.of(FieldViolation.of("paidOn", "esac.validation.date-future"));
+        }
+        return asStaff(id, version, user, (m, n) -> m.recordFee(n, payment, context(user)));
+    }
+
+    public Versioned<Membership> renew(String id, long version, EsacUser user) {
+        return asStaff(id, version, user, (m, n) -> m.renew(n, context(user)));
+    }
+
+    public Versioned<Membership> suspend(String id, long version, String reason, LocalDate effective, EsacUser user) {
+        LocalDate on = effectiveDate(effective);
+        return asStaff(id, version, user, (m, n) -> m.suspend(clean(reason), on, context(user)));
+    }
+
+    public Versioned<Membership> reinstate(String id, long version, String reason, EsacUser user) {
+        return asStaff(id, version, user, (m, n) -> m.reinstate(n, clean(reason), context(user)));
+    }
+
+    public Versioned<Membership> terminate(String id, long version, String reason, LocalDate effective,
+                                           EsacUser user) {
+        LocalDate on = effectiveDate(effective);
+        return asStaff(id, version, user, (m, n) -> m.terminate(clean(reason), on, context(user)));
+    }
+
+    /** The organization leaves the network: its administrator's decision, or recorded by the network's staff. */
+    public Versioned<Membership> resign(String id, long version, String reason, LocalDate effective, EsacUser user) {
+        LocalDate on = effectiveDate(effective);
+        Versioned<Membership> current = current(id, version);
+        Membership m = current.state();
+        if (!user.isStaffOf(m.networkId()) && !(user.isOrgAdmin() && user.organizationIds().contains(m.organizationId()))) {
+            throw new ForbiddenException("acces.organisation-refusee", m.organizationId());
+        }
+        return save(current, m.resign(clean(reason), on, context(user)));
+    }
+
+    /** Ends every live membership of a closed organization, each in its own write. */
+    public int terminateAllOf(String organizationId, LocalDate closedOn) {
+        int ended = 0;
+        Query live = new Query(Criteria.where("state.organizationId").is(organizationId));
+        for (Versioned<Membership> membership : memberships.find(live)) {
+            if (membership.state().status().isFinal()) {
+                continue;
+            }
+            Membership.Context system = new Membership.Context(today(), clock.instant(), SYSTEM);
+            try {
+                save(membership, membership.state().terminate("Organisation fermée", closedOn, system));
+                ended++;
+            } catch (OptimisticLockingFailureException e) {
+                log.debug("Membership {} changed meanwhile; the status job ends it at its next run", membership.id());
+            }
+        }
+        return ended;
+    }
+
+    /**
+     * Catches up on closures whose memberships were not all ended right after (an instance stopped between the
+     * organization's write and theirs): the status job runs this before the rules.
+     */
+    public int terminateMembershipsOfClosedOrganizations() {
+        List<String> closed = organizations.closedIds();
+        if (closed.isEmpty()) {
+            return 0;
+        }
+        Query live = new Query(Criteria.where("state.organizationId").in(closed).and("state.status")
+                .nin(MembershipStatus.REJECTED, MembershipStatus.RESIGNED, MembershipStatus.TERMINATED));
+        int ended = 0;
+        for (String organizationId : memberships.find(live).stream().map(m -> m.state().organizationId())
+                .distinct().toList()) {
+            LocalDate closedOn = organizations.get(organizationId).state().closedOn();
+            ended += terminateAllOf(organizationId, closedOn);
+        }
+        return ended;
+    }
+
+    // --- Status rules ---------------------------------------------------------------------------------------
+
+    /**
+     * After a network changed its rules, each of its current memberships gets its next rule date again (no event:
+     * the standing has not changed yet; the job makes the transitions when they come due).
+     */
+    public int reschedule(String networkId) {
+        Network network = network(networkId);
+        int rescheduled = 0;
+        for (Versioned<Membership> membership : allOf(networkId)) {
+            Membership updated = membership.state().rescheduled(network);
+            if (!updated.equals(membership.state())) {
+                try {
+                    save(membership, new Membership.Change(updated, List.of()));
+                    rescheduled++;
+                } catch (OptimisticLockingFailureException e) {
+                    log.debug("Membership {} changed meanwhile; that change already used the new rules", membership.id());
+                }
+            }
+        }
+        return rescheduled;
+    }
+
+    /**
+     * Applies the status rules to every membership with something due on {@code today}. Safe with several
+     * instances: each write is conditional on the version read, the loser of a race skips the membership (its
+     * transitions are already saved by the winner).
+     *
+     * @return the number of transitions made
+     */
+    public int evaluateDue(LocalDate today) {
+        Map<String, Network> networkCache = new HashMap<>();
+        Set<String> visited = new HashSet<>();
+        int transitions = 0;
+        while (true) {
+            Query due = new Query(Criteria.where("state.nextCheckEpochDay").lte(today.toEpochDay())
+                    .and("_id").nin(visited)).limit(JOB_BATCH);
+            List<Versioned<Membership>> batch = memberships.find(due);
+            if (batch.isEmpty()) {
+                return transitions;
+            }
+            for (Versioned<Membership> membership : batch) {
+                visited.add(membership.id());
+                Network network = networkCache.computeIfAbsent(membership.state().networkId(),
+                        networkId -> networks.get(networkId).state());
+                Membership.Change change = membership.state().evaluate(network,
+                        new Membership.Context(today, clock.instant(), SYSTEM));
+                try {
+                    save(membership, change);
+                    transitions += change.events().size();
+                } catch (OptimisticLockingFailureException e) {
+                    log.debug("Membership {} changed meanwhile; its status is evaluated at the next run",
+                            membership.id());
+                }
+            }
+        }
+    }
+
+    // --- Queries --------------------------------------------------------------------------------------------
+
+    public Versioned<Membership> get(String id) {
+        return memberships.find(id).orElseThrow(() -> new NotFoundException("adhesion.introuvable", id));
+    }
+
+    /** Whether the user sees the whole membership (staff of its network, administrators of its organization). */
+    public static boolean seesEverything(Membership m, EsacUser user) {
+        return user.isStaffOf(m.networkId()) || (user.isOrgAdmin() && user.organizationIds().contains(m.organizationId()));
+    }
+
+    /** Whether the user sees its public standing (partners, and the organization's employees). */
+    public static boolean seesStanding(Membership m, EsacUser user) {
+        return seesEverything(m, user) || user.isPartner()
+                || (user.isEmployee() && user.organizationIds().contains(m.organizationId()));
+    }
+
+    public Versioned<Membership> read(String id, EsacUser user) {
+        Versioned<Membership> membership = get(id);
+        if (!seesStanding(membership.state(), user)) {
+            throw new ForbiddenException("acces.refuse");
+        }
+        return membership;
+    }
+
+    /**
+     * Memberships by network, organization, status or category. Staff see their networks', administrators and
+     * employees their organizations', partners every membership's public standing.
+     */
+    public PageView<Versioned<Membership>> search(String networkId, String organizationId, MembershipStatus status,
+                                                  String category, int page, int size, EsacUser user) {
+        Criteria criteria = new Criteria();
+        if (networkId != null) {
+            criteria.and("state.networkId").is(networkId);
+        }
+        if (organizationId != null) {
+            criteria.and("state.organizationId").is(organizationId);
+        }
+        if (status != null) {
+            criteria.and("state.status").is(status);
+        }
+        if (category != null) {
+            criteria.and("state.category").is(category);
+        }
+        if (!user.isPartner()) {
+            Criteria scope = new Criteria();
+            List<Criteria> allowed = new ArrayList<>();
+            if (user.isStaff() && !user.networkIds().isEmpty()) {
+                allowed.add(Criteria.where("state.networkId").in(user.networkIds()));
+            }
+            if ((user.isOrgAdmin() || user.isEmployee()) && !user.organizationIds().isEmpty()) {
+                allowed.add(Criteria.where("state.organizationId").in(user.organizationIds()));
+            }
+            if (allowed.isEmpty()) {
+                throw new ForbiddenException("acces.refuse");
+            }
+            criteria = new Criteria().andOperator(criteria, scope.orOperator(allowed));
+        }
+        Query query = new Query(criteria);
+        long total = memberships.count(query);
+        query.with(Sort.by("state.organizationId", "_id")).skip((long) page * size).limit(size);
+        return new PageView<>(memberships.find(query), page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    /** Every membership of a network (a network has hundreds, not millions): for lists and figures. */
+    List<Versioned<Membership>> allOf(String networkId) {
+        return memberships.find(new Query(Criteria.where("state.networkId").is(networkId)));
+    }
+
+    Network network(String networkId) {
+        return networks.get(networkId).state();
+    }
+
+    /**
+     * The fee the organization owes now, in its category: for the first period once approved, for the next one
+     * once the renewal window opened (or the membership lapsed); null when nothing is due.
+     */
+    public BigDecimal amountDue(Membership m) {
+        boolean due = switch (m.status()) {
+            case APPROVED, RENEWAL_DUE, IN_GRACE, LAPSED -> true;
+            case ACTIVE -> !today().isBefore(m.periodEnd().minusDays(network(m.networkId()).renewalWindowDays()));
+            default -> false;
+        };
+        return due ? network(m.networkId()).category(m.category()).map(c -> c.annualFee()).orElse(null) : null;
+    }
+
+    LocalDate today() {
+        return QuebecCalendar.today(clock);
+    }
+
+    // --- Internals ------------------------------------------------------------------------------------------
+
+    private interface Command {
+        Membership.Change on(Membership membership, Network network);
+    }
+
+    private Versioned<Membership> asStaff(String id, long version, EsacUser user, Command command) {
+        Versioned<Membership> current = current(id, version);
+        NetworkService.requireStaffOf(current.state().networkId(), user);
+        return save(current, command.on(current.state(), network(current.state().networkId())));
+    }
+
+    private Versioned<Membership> current(String id, long version) {
+        Versioned<Membership> current = get(id);
+        if (current.version() != version) {
+            throw VersionHeaders.conflict(version, current.version());
+        }
+        return current;
+    }
+
+    private Versioned<Membership> save(Versioned<Membership> current, Membership.Change change) {
+        if (change.events().isEmpty() && change.membership().equals(current.state())) {
+            return current;
+        }
+        return memberships.update(current.id(), current.version(), change.membership(), change.events());
+    }
+
+    private Membership.Context context(EsacUser user) {
+        return new Membership.Context(today(), clock.instant(), user.id());
+    }
+
+    private LocalDate effectiveDate(LocalDate requested) {
+        LocalDate today = today();
+        if (requested == null) {
+            return today;
+        }
+        if (requested.isAfter(today)) {
+            throw InvalidInputException.of(FieldViolation.of("effectiveDate", "esac.validation.date-future"));
+        }
+        return requested;
+    }
+
+    private static String clean(String reason) {
+        return reason == null || reason.isBlank() ? null : reason.strip();
+    }
+}

@@ -1,0 +1,83 @@
+package qc.esac.membership.membership;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import qc.esac.kit.outbox.Versioned;
+import qc.esac.kit.security.EsacUser;
+import qc.esac.kit.web.PageView;
+import qc.esac.membership.network.Network;
+import qc.esac.membership.network.NetworkService;
+import qc.esac.membership.organization.Organization;
+import qc.esac.membership.organization.OrganizationService;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** A network's democratic life and figures, for its staff: {@code /api/membership/networks/{id}/...}. */
+@RestController
+@RequestMapping("/api/membership/networks/{networkId}")
+class NetworkMembersController {
+
+    private final MembershipService memberships;
+    private final OrganizationService organizations;
+
+    NetworkMembersController(MembershipService memberships, OrganizationService organizations) {
+        this.memberships = memberships;
+        this.organizations = organizations;
+    }
+
+    /** Members entitled to vote at a general meeting held on {@code date}, by name. */
+    @GetMapping("/voters")
+    PageView<Voter> voters(@PathVariable String networkId,
+                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                           @RequestParam(defaultValue = "0") @Min(0) int page,
+                           @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
+                           EsacUser user) {
+        NetworkService.requireStaffOf(networkId, user);
+        Network network = memberships.network(networkId);
+        List<Membership> entitled = VotingRoll.entitledOn(network, states(networkId), date, memberships.today());
+        Map<String, Organization> names = byId(entitled);
+        List<Voter> voters = entitled.stream().map(m -> {
+            Organization o = names.get(m.organizationId());
+            return new Voter(m.id(), m.organizationId(), o == null ? null : o.profile().legalName(),
+                    o == null ? null : o.profile().regionCode(), m.category());
+        }).sorted(Comparator.comparing(v -> Organization.fold(v.legalName()))).toList();
+        return PageView.of(voters, page, size);
+    }
+
+    @GetMapping("/figures")
+    NetworkFigures figures(@PathVariable String networkId, @RequestParam @Min(1990) @Max(2200) int fiscalYear,
+                           EsacUser user) {
+        NetworkService.requireStaffOf(networkId, user);
+        Network network = memberships.network(networkId);
+        List<Membership> all = states(networkId);
+        Map<String, Organization> places = byId(all);
+        Function<String, NetworkFigures.Place> place = id -> {
+            Organization o = places.get(id);
+            return o == null ? null : new NetworkFigures.Place(o.profile().regionCode(), o.profile().sectorCodes());
+        };
+        return NetworkFigures.of(network, fiscalYear, all, place, memberships.today());
+    }
+
+    private List<Membership> states(String networkId) {
+        return memberships.allOf(networkId).stream().map(Versioned::state).toList();
+    }
+
+    private Map<String, Organization> byId(List<Membership> members) {
+        return organizations.findAll(members.stream().map(Membership::organizationId).distinct().toList()).stream()
+                .collect(Collectors.toMap(Versioned::id, Versioned::state));
+    }
+
+    record Voter(String membershipId, String organizationId, String legalName, String regionCode, String category) {
+    }
+}
