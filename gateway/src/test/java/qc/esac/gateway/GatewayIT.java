@@ -1,7 +1,5 @@
 package qc.esac.gateway;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 
@@ -48,7 +46,8 @@ abstract class GatewayIT {
         service(registry, "projects", PROJECTS.uri());
         service(registry, "lent", LENT.uri());
         service(registry, "fragile", FRAGILE.uri());
-        service(registry, "absent", "http://127.0.0.1:" + closedPort());
+        // Port 1: privileged, nothing listens there, connections are refused at once.
+        service(registry, "absent", "http://127.0.0.1:1");
         service(registry, "limite", LIMITE.uri());
         registry.add("esac.gateway.services.lent.response-timeout", () -> "20s");
         registry.add("esac.gateway.services.fragile.display-name", () -> "fragile");
@@ -75,15 +74,6 @@ abstract class GatewayIT {
 
     private static void service(DynamicPropertyRegistry registry, String name, String uri) {
         registry.add("esac.gateway.services." + name + ".uri", () -> uri);
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @LocalServerPort

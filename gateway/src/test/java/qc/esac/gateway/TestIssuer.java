@@ -54,6 +54,11 @@ final class TestIssuer {
                 out.write(body);
             }
         });
+        jwks.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "test-issuer");
+            thread.setDaemon(true);
+            return thread;
+        }));
         jwks.start();
     }
 
