@@ -20,7 +20,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * {@code fragile} (fails, small breaker window), {@code absent} (nothing listens) and
  * {@code limite} (a tiny rate limit).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ESAC_GATEWAY_LOG_FORMAT=")
 abstract class GatewayIT {
 
     static final TestIssuer ISSUER = new TestIssuer();

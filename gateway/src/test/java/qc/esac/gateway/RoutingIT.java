@@ -114,6 +114,20 @@ class RoutingIT extends GatewayIT {
     }
 
     @Test
+    void servicesDecideHowTheirAnswersAreCached() {
+        TRAINING.answer((exchange, request) -> {
+            exchange.getResponseHeaders().set("Cache-Control", "public, max-age=300");
+            exchange.getResponseHeaders().set("ETag", "\"catalogue-12\"");
+            Backend.json(exchange, 200, "{\"items\":[]}");
+        });
+        client.get().uri("/api/training/catalogue/courses").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
+                .expectHeader().doesNotExist(HttpHeaders.PRAGMA)
+                .expectHeader().doesNotExist(HttpHeaders.EXPIRES)
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"catalogue-12\"");
+    }
+
+    @Test
     void largeJsonAnswersAreCompressedForClientsThatAcceptGzip() throws Exception {
         String big = "{\"items\":[" + String.join(",", java.util.Collections.nCopies(400,
                 "{\"nom\":\"Coopérative de solidarité\",\"region\":\"04\"}")) + "]}";
