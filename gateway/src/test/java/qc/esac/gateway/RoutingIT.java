@@ -120,7 +120,7 @@ class RoutingIT extends GatewayIT {
             exchange.getResponseHeaders().set("ETag", "\"catalogue-12\"");
             Backend.json(exchange, 200, "{\"items\":[]}");
         });
-        client.get().uri("/api/training/catalogue/courses").exchange().expectStatus().isOk()
+        client.get().uri("/api/training/courses").exchange().expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
                 .expectHeader().doesNotExist(HttpHeaders.PRAGMA)
                 .expectHeader().doesNotExist(HttpHeaders.EXPIRES)

@@ -48,7 +48,7 @@ class SecurityIT extends GatewayIT {
 
     @Test
     void anInvalidTokenIsRefusedEvenOnAPublicRoute() {
-        expectInvalidToken(client.get().uri("/api/training/catalogue/courses")
+        expectInvalidToken(client.get().uri("/api/training/courses")
                 .header(HttpHeaders.AUTHORIZATION, bearer(ISSUER.expired("x"))));
     }
 
@@ -72,11 +72,13 @@ class SecurityIT extends GatewayIT {
 
     @Test
     void anonymousVisitorsUseThePublicRoutes() {
-        client.get().uri("/api/training/catalogue/courses?theme=gestion").exchange().expectStatus().isOk();
-        client.get().uri("/api/training/attestations/verification/ESAC-2024-7Q4K").exchange().expectStatus().isOk();
+        client.get().uri("/api/training/courses?theme=gestion").exchange().expectStatus().isOk();
+        client.get().uri("/api/training/verifications/ESAC-2024-7Q4K").exchange().expectStatus().isOk();
         client.post().uri("/api/insurance/needs-assessments").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"employees\":4,\"payroll\":180000}").exchange().expectStatus().isOk();
+        client.get().uri("/api/insurance/plan-years/2026").exchange().expectStatus().isOk();
         client.get().uri("/api/projects/public/projects").exchange().expectStatus().isOk();
+        client.get().uri("/api/projects/vocabulary").exchange().expectStatus().isOk();
         client.get().uri("/api/membership/reference/regions").exchange().expectStatus().isOk();
         assertThat(TRAINING.received()).hasSize(2);
         assertThat(INSURANCE.last().header("Authorization")).isNull();
@@ -84,8 +86,10 @@ class SecurityIT extends GatewayIT {
 
     @Test
     void publicRoutesAreOpenOnlyForTheirMethod() {
-        client.post().uri("/api/training/catalogue/courses").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+        client.post().uri("/api/training/courses").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange().expectStatus().isUnauthorized();
+        // A session is public; who registered to it is not.
+        client.get().uri("/api/training/sessions/s-1/registrations").exchange().expectStatus().isUnauthorized();
         client.get().uri("/api/insurance/needs-assessments/mine").exchange().expectStatus().isUnauthorized();
         assertThat(TRAINING.received()).isEmpty();
         assertThat(INSURANCE.received()).isEmpty();
