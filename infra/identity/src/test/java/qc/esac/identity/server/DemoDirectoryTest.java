@@ -13,10 +13,16 @@ import qc.esac.identity.EsacRole;
 class DemoDirectoryTest {
 
     @Test
-    void idsAreDistinctUuids() {
-        List<String> ids = new ArrayList<>(DemoDirectory.NETWORKS);
-        ids.addAll(List.of(DemoDirectory.ORG_CUISINE_VIEUX_MOULIN, DemoDirectory.ORG_COOP_BOIS_FRANC,
-                DemoDirectory.ORG_MAISON_JEUNES_ESCALE));
+    void networkIdsAreMembershipNetworkCodes() {
+        // The pattern membership-service accepts for a network id.
+        assertThat(DemoDirectory.NETWORKS).doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(id).matches("[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?"));
+    }
+
+    @Test
+    void organizationAndPersonIdsAreDistinctUuids() {
+        List<String> ids = new ArrayList<>(List.of(DemoDirectory.ORG_CUISINE_VIEUX_MOULIN,
+                DemoDirectory.ORG_COOP_BOIS_FRANC, DemoDirectory.ORG_MAISON_JEUNES_ESCALE));
         DemoDirectory.ACCOUNTS.forEach(account -> ids.add(account.id()));
         assertThat(ids).doesNotHaveDuplicates().allSatisfy(id -> assertThat(UUID.fromString(id).toString()).isEqualTo(id));
     }
