@@ -114,6 +114,19 @@ class RoutingIT extends GatewayIT {
     }
 
     @Test
+    void locationOfACreatedResourcePointsAtTheGatewayNotTheService() {
+        MEMBERSHIP.answer((exchange, request) -> {
+            exchange.getResponseHeaders().set("Location", "http://10.0.0.9:8081/api/membership/organizations/o-9");
+            Backend.json(exchange, 201, "{\"id\":\"o-9\"}");
+        });
+        client.post().uri("/api/membership/organizations").header(HttpHeaders.AUTHORIZATION, bearer(staffToken()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isCreated()
+                .expectHeader().valueEquals(HttpHeaders.LOCATION,
+                        "http://127.0.0.1:" + port + "/api/membership/organizations/o-9");
+    }
+
+    @Test
     void servicesDecideHowTheirAnswersAreCached() {
         TRAINING.answer((exchange, request) -> {
             exchange.getResponseHeaders().set("Cache-Control", "public, max-age=300");

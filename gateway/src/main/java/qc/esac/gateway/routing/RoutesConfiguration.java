@@ -14,6 +14,7 @@ import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.DispatcherHandler;
@@ -50,7 +51,10 @@ class RoutesConfiguration {
         properties.services().forEach((name, service) -> {
             String group = service.rateLimitGroup() == null ? name : service.rateLimitGroup();
             routes.route(name, route -> route.path("/api/" + name + "/**")
-                    .filters(filters -> resilient(filters.filter(rateLimit.forGroup(group)), breakerFilters, name))
+                    .filters(filters -> resilient(filters.filter(rateLimit.forGroup(group))
+                            // A service builds Location from its own address; clients must see the gateway's.
+                            .rewriteLocationResponseHeader("NEVER_STRIP", HttpHeaders.LOCATION, null, "https?"),
+                            breakerFilters, name))
                     .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) service.connectTimeout().toMillis())
                     .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, service.responseTimeout().toMillis())
                     .uri(service.uri()));
