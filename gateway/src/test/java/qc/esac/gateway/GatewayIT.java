@@ -50,10 +50,13 @@ abstract class GatewayIT {
         // Port 1: privileged, nothing listens there, connections are refused at once.
         service(registry, "absent", "http://127.0.0.1:1");
         service(registry, "limite", LIMITE.uri());
+        // Same hanging backend as "lent", but cut by its own per-attempt timeout, not the time limiter.
+        service(registry, "tardif", LENT.uri());
+        registry.add("esac.gateway.services.tardif.response-timeout", () -> "500ms");
         registry.add("esac.gateway.services.lent.response-timeout", () -> "20s");
         registry.add("esac.gateway.services.fragile.display-name", () -> "fragile");
         registry.add("resilience4j.timelimiter.instances.lent.timeout-duration", () -> "1s");
-        for (String name : List.of("lent", "absent", "limite", "fragile")) {
+        for (String name : List.of("lent", "absent", "limite", "fragile", "tardif")) {
             registry.add("resilience4j.circuitbreaker.instances." + name + ".base-config", () -> "default");
             registry.add("resilience4j.timelimiter.instances." + name + ".base-config", () -> "default");
         }
@@ -63,7 +66,7 @@ abstract class GatewayIT {
         registry.add("resilience4j.circuitbreaker.instances.fragile.automatic-transition-from-open-to-half-open-enabled",
                 () -> "false");
         for (String group : List.of("membership", "training", "insurance", "projects", "lent", "fragile", "absent",
-                "docs")) {
+                "tardif", "docs")) {
             registry.add("esac.gateway.rate-limit.groups." + group + ".replenish-rate", () -> "1000");
             registry.add("esac.gateway.rate-limit.groups." + group + ".burst-capacity", () -> "2000");
         }

@@ -65,6 +65,16 @@ class ResilienceIT extends GatewayIT {
     }
 
     @Test
+    void eachRouteHasItsOwnResponseTimeout() {
+        LENT.hang();
+        // "tardif" allows 500 ms per attempt (the time limiter would wait 8 s).
+        client.get().uri("/api/tardif/rapports").header(HttpHeaders.AUTHORIZATION, bearer(staffToken()))
+                .exchange().expectStatus().isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
+                .expectBody().jsonPath("$.code").isEqualTo("service.delai-depasse");
+        assertThat(LENT.received()).as("a timed-out GET is not repeated").hasSize(1);
+    }
+
+    @Test
     void aFailingServiceTripsItsBreakerAndGetsA503WithRetryAfter() {
         breakers.circuitBreaker("fragile").reset();
         FRAGILE.answer((exchange, request) -> Backend.send(exchange, 500, "application/problem+json",
