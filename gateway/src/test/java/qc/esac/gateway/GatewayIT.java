@@ -1,7 +1,5 @@
 package qc.esac.gateway;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,7 +20,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * {@code fragile} (fails, small breaker window), {@code absent} (nothing listens) and
  * {@code limite} (a tiny rate limit).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ESAC_GATEWAY_LOG_FORMAT=")
 abstract class GatewayIT {
 
     static final TestIssuer ISSUER = new TestIssuer();
@@ -48,12 +47,16 @@ abstract class GatewayIT {
         service(registry, "projects", PROJECTS.uri());
         service(registry, "lent", LENT.uri());
         service(registry, "fragile", FRAGILE.uri());
-        service(registry, "absent", "http://127.0.0.1:" + closedPort());
+        // Port 1: privileged, nothing listens there, connections are refused at once.
+        service(registry, "absent", "http://127.0.0.1:1");
         service(registry, "limite", LIMITE.uri());
+        // Same hanging backend as "lent", but cut by its own per-attempt timeout, not the time limiter.
+        service(registry, "tardif", LENT.uri());
+        registry.add("esac.gateway.services.tardif.response-timeout", () -> "500ms");
         registry.add("esac.gateway.services.lent.response-timeout", () -> "20s");
         registry.add("esac.gateway.services.fragile.display-name", () -> "fragile");
         registry.add("resilience4j.timelimiter.instances.lent.timeout-duration", () -> "1s");
-        for (String name : List.of("lent", "absent", "limite", "fragile")) {
+        for (String name : List.of("lent", "absent", "limite", "fragile", "tardif")) {
             registry.add("resilience4j.circuitbreaker.instances." + name + ".base-config", () -> "default");
             registry.add("resilience4j.timelimiter.instances." + name + ".base-config", () -> "default");
         }
@@ -63,7 +66,7 @@ abstract class GatewayIT {
         registry.add("resilience4j.circuitbreaker.instances.fragile.automatic-transition-from-open-to-half-open-enabled",
                 () -> "false");
         for (String group : List.of("membership", "training", "insurance", "projects", "lent", "fragile", "absent",
-                "docs")) {
+                "tardif", "docs")) {
             registry.add("esac.gateway.rate-limit.groups." + group + ".replenish-rate", () -> "1000");
             registry.add("esac.gateway.rate-limit.groups." + group + ".burst-capacity", () -> "2000");
         }
@@ -75,15 +78,6 @@ abstract class GatewayIT {
 
     private static void service(DynamicPropertyRegistry registry, String name, String uri) {
         registry.add("esac.gateway.services." + name + ".uri", () -> uri);
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @LocalServerPort

@@ -114,6 +114,33 @@ class RoutingIT extends GatewayIT {
     }
 
     @Test
+    void locationOfACreatedResourcePointsAtTheGatewayNotTheService() {
+        MEMBERSHIP.answer((exchange, request) -> {
+            exchange.getResponseHeaders().set("Location", "http://10.0.0.9:8081/api/membership/organizations/o-9");
+            Backend.json(exchange, 201, "{\"id\":\"o-9\"}");
+        });
+        client.post().uri("/api/membership/organizations").header(HttpHeaders.AUTHORIZATION, bearer(staffToken()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isCreated()
+                .expectHeader().valueEquals(HttpHeaders.LOCATION,
+                        "http://127.0.0.1:" + port + "/api/membership/organizations/o-9");
+    }
+
+    @Test
+    void servicesDecideHowTheirAnswersAreCached() {
+        TRAINING.answer((exchange, request) -> {
+            exchange.getResponseHeaders().set("Cache-Control", "public, max-age=300");
+            exchange.getResponseHeaders().set("ETag", "\"catalogue-12\"");
+            Backend.json(exchange, 200, "{\"items\":[]}");
+        });
+        client.get().uri("/api/training/courses").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
+                .expectHeader().doesNotExist(HttpHeaders.PRAGMA)
+                .expectHeader().doesNotExist(HttpHeaders.EXPIRES)
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"catalogue-12\"");
+    }
+
+    @Test
     void largeJsonAnswersAreCompressedForClientsThatAcceptGzip() throws Exception {
         String big = "{\"items\":[" + String.join(",", java.util.Collections.nCopies(400,
                 "{\"nom\":\"Coopérative de solidarité\",\"region\":\"04\"}")) + "]}";

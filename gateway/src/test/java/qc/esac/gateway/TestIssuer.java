@@ -49,11 +49,18 @@ final class TestIssuer {
         byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
         jwks.createContext("/jwks", exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            // A fresh connection per fetch: nothing pooled across tests that the server may have dropped.
+            exchange.getResponseHeaders().set("Connection", "close");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
         });
+        jwks.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "test-issuer");
+            thread.setDaemon(true);
+            return thread;
+        }));
         jwks.start();
     }
 

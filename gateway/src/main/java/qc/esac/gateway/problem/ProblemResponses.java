@@ -1,6 +1,5 @@
 package qc.esac.gateway.problem;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -47,7 +46,7 @@ public class ProblemResponses {
         body.put("status", problem.status().value());
         body.put("detail", text("problem." + problem.code() + ".detail", problem.args(), locale,
                 "problem.status." + problem.status().value() + ".detail"));
-        body.put("instance", URI.create(exchange.getRequest().getPath().value()).toString());
+        body.put("instance", exchange.getRequest().getPath().value());
         body.put("code", problem.code());
         String requestId = RequestIds.of(exchange);
         if (requestId != null) {

@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 
 import reactor.core.publisher.Mono;
 
@@ -19,10 +20,17 @@ import reactor.core.publisher.Mono;
 class LocalRequestQuota implements RequestQuota {
 
     private final RateLimitProperties properties;
+    private final TimeMeter clock;
     private final Cache<String, Bucket> buckets;
 
     LocalRequestQuota(RateLimitProperties properties) {
+        this(properties, TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    /** With another clock: tests move time themselves. */
+    LocalRequestQuota(RateLimitProperties properties, TimeMeter clock) {
         this.properties = properties;
+        this.clock = clock;
         this.buckets = Caffeine.newBuilder().maximumSize(properties.maxTrackedCallers())
                 .expireAfterAccess(properties.idleExpiry()).build();
     }
@@ -35,8 +43,8 @@ class LocalRequestQuota implements RequestQuota {
                 probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill())));
     }
 
-    private static Bucket newBucket(RateLimitProperties.Limit limit) {
-        return Bucket.builder()
+    private Bucket newBucket(RateLimitProperties.Limit limit) {
+        return Bucket.builder().withCustomTimePrecision(clock)
                 .addLimit(Bandwidth.builder().capacity(limit.burstCapacity())
                         .refillGreedy(limit.replenishRate(), Duration.ofSeconds(1)).build())
                 .build();

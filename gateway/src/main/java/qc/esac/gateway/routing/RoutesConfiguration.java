@@ -4,15 +4,20 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.cloud.gateway.filter.factory.SpringCloudCircuitBreakerFilterFactory;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.DispatcherHandler;
 
 import reactor.core.publisher.Mono;
 
@@ -38,12 +43,18 @@ class RoutesConfiguration {
 
     @Bean
     RouteLocator serviceRoutes(RouteLocatorBuilder builder, GatewayProperties properties,
-            RateLimitFilters rateLimit, OpenApiServers openApiServers) {
+            RateLimitFilters rateLimit, OpenApiServers openApiServers, ReactiveCircuitBreakerFactory<?, ?> breakers,
+            ObjectProvider<DispatcherHandler> dispatcher) {
+        RelayingCircuitBreakerFilterFactory breakerFilters = new RelayingCircuitBreakerFilterFactory(breakers,
+                dispatcher);
         RouteLocatorBuilder.Builder routes = builder.routes();
         properties.services().forEach((name, service) -> {
             String group = service.rateLimitGroup() == null ? name : service.rateLimitGroup();
             routes.route(name, route -> route.path("/api/" + name + "/**")
-                    .filters(filters -> resilient(filters.filter(rateLimit.forGroup(group)), name))
+                    .filters(filters -> resilient(filters.filter(rateLimit.forGroup(group))
+                            // A service builds Location from its own address; clients must see the gateway's.
+                            .rewriteLocationResponseHeader("NEVER_STRIP", HttpHeaders.LOCATION, null, "https?"),
+                            breakerFilters, name))
                     .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) service.connectTimeout().toMillis())
                     .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, service.responseTimeout().toMillis())
                     .uri(service.uri()));
@@ -51,7 +62,8 @@ class RoutesConfiguration {
                     .filters(filters -> resilient(filters.filter(rateLimit.forGroup(DOCS_RATE_LIMIT_GROUP))
                             .setPath("/v3/api-docs")
                             .modifyResponseBody(String.class, String.class,
-                                    (exchange, body) -> Mono.justOrEmpty(openApiServers.pointAtGateway(body))), name))
+                                    (exchange, body) -> Mono.justOrEmpty(openApiServers.pointAtGateway(body))),
+                            breakerFilters, name))
                     .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) service.connectTimeout().toMillis())
                     .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, service.responseTimeout().toMillis())
                     .uri(service.uri()));
@@ -59,13 +71,13 @@ class RoutesConfiguration {
         return routes.build();
     }
 
-    private static GatewayFilterSpec resilient(GatewayFilterSpec filters, String service) {
+    private static GatewayFilterSpec resilient(GatewayFilterSpec filters,
+            RelayingCircuitBreakerFilterFactory breakerFilters, String service) {
+        SpringCloudCircuitBreakerFilterFactory.Config breaker = new SpringCloudCircuitBreakerFilterFactory.Config()
+                .setName(service).setStatusCodes(FAILURE_STATUSES);
+        breaker.setResumeWithoutError(true);
         return filters
-                .circuitBreaker(breaker -> {
-                    breaker.setName(service);
-                    breaker.setStatusCodes(FAILURE_STATUSES);
-                    breaker.setResumeWithoutError(true);
-                })
+                .filter(breakerFilters.apply(breaker))
                 .retry(retry -> retry.setRetries(2)
                         .setMethods(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS)
                         .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)

@@ -17,14 +17,17 @@ import qc.esac.identity.EsacRole;
  */
 public final class DemoDirectory {
 
+    // Network ids are the short codes membership-service gives networks at creation (lower case,
+    // digits, hyphens); insurance-service's default plan network is "aacocq".
+
     /** Sectoral workforce committee for the social economy and community action. */
-    public static final String NETWORK_CSMO_ESAC = "5e5ac000-0001-4000-8000-000000000001";
+    public static final String NETWORK_CSMO_ESAC = "csmo-esac";
     /** Group-insurance association of community organizations. */
-    public static final String NETWORK_AACOCQ = "5e5ac000-0001-4000-8000-000000000002";
+    public static final String NETWORK_AACOCQ = "aacocq";
     /** Federation of health cooperatives. */
-    public static final String NETWORK_FQCS = "5e5ac000-0001-4000-8000-000000000003";
+    public static final String NETWORK_FQCS = "fqcs";
     /** Alliance of employment-counselling centres. */
-    public static final String NETWORK_AXTRA = "5e5ac000-0001-4000-8000-000000000004";
+    public static final String NETWORK_AXTRA = "axtra";
 
     /** Invented: a collective kitchen (OBNL) in Mauricie. */
     public static final String ORG_CUISINE_VIEUX_MOULIN = "5e5ac000-0002-4000-8000-000000000001";

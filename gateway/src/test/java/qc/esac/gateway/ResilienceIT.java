@@ -1,0 +1,146 @@
+package qc.esac.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+import reactor.core.publisher.Mono;
+
+/** A service that hangs, fails or is gone costs its callers a fast problem, and nobody else anything. */
+class ResilienceIT extends GatewayIT {
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
+    @Autowired
+    TimeLimiterRegistry timeLimiters;
+
+    @Test
+    void breakersHaveExplicitWindowsAndThresholds() {
+        client.get().uri("/api/membership/organizations").header(HttpHeaders.AUTHORIZATION, bearer(staffToken()))
+                .exchange().expectStatus().isOk();
+        CircuitBreakerConfig config = breakers.circuitBreaker("membership").getCircuitBreakerConfig();
+        assertThat(config.getSlidingWindowType()).isEqualTo(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED);
+        assertThat(config.getSlidingWindowSize()).isEqualTo(20);
+        assertThat(config.getMinimumNumberOfCalls()).isEqualTo(10);
+        assertThat(config.getFailureRateThreshold()).isEqualTo(50f);
+        assertThat(config.getSlowCallDurationThreshold()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.getWaitIntervalFunctionInOpenState().apply(1)).isEqualTo(10_000L);
+        assertThat(timeLimiters.timeLimiter("membership").getTimeLimiterConfig().getTimeoutDuration())
+                .isEqualTo(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void aHangingServiceGivesA504ProblemWhileOtherRoutesKeepAnswering() {
+        LENT.hang();
+        String token = staffToken();
+        // The slow call is in flight while another service is asked.
+        Mono<HttpStatus> slow = Mono.fromCallable(() -> HttpStatus.valueOf(client.get().uri("/api/lent/rapports")
+                .header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange()
+                .returnResult(String.class).getStatus().value()));
+        var pending = slow.subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()).toFuture();
+        client.get().uri("/api/membership/organizations").header(HttpHeaders.AUTHORIZATION, bearer(token))
+                .exchange().expectStatus().isOk();
+        assertThat(pending.join()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+
+        client.get().uri("/api/lent/rapports").header(HttpHeaders.AUTHORIZATION, bearer(token))
+                .exchange().expectStatus().isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://esac.quebec/problemes/delai-depasse")
+                .jsonPath("$.title").isEqualTo("Délai dépassé")
+                .jsonPath("$.code").isEqualTo("service.delai-depasse");
+    }
+
+    @Test
+    void eachRouteHasItsOwnResponseTimeout() {
+        LENT.hang();
+        // "tardif" allows 500 ms per attempt (the time limiter would wait 8 s).
+        client.get().uri("/api/tardif/rapports").header(HttpHeaders.AUTHORIZATION, bearer(staffToken()))
+                .exchange().expectStatus().isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
+                .expectBody().jsonPath("$.code").isEqualTo("service.delai-depasse");
+        assertThat(LENT.received()).as("a timed-out GET is not repeated").hasSize(1);
+    }
+
+    @Test
+    void aFailingServiceTripsItsBreakerAndGetsA503WithRetryAfter() {
+        breakers.circuitBreaker("fragile").reset();
+        FRAGILE.answer((exchange, request) -> Backend.send(exchange, 500, "application/problem+json",
+                "{\"status\":500,\"title\":\"Panne du service fragile\"}"));
+        String token = staffToken();
+        for (int i = 0; i < 4; i++) {
+            // The service's own problem reaches the client untouched while the breaker counts it.
+            client.get().uri("/api/fragile/elements").header(HttpHeaders.AUTHORIZATION, bearer(token))
+                    .exchange().expectStatus().isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .expectBody().jsonPath("$.title").isEqualTo("Panne du service fragile");
+        }
+        assertThat(breakers.circuitBreaker("fragile").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        client.get().uri("/api/fragile/elements").header(HttpHeaders.AUTHORIZATION, bearer(token))
+                .exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "60")
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://esac.quebec/problemes/service-indisponible")
+                .jsonPath("$.title").isEqualTo("Service indisponible")
+                .jsonPath("$.detail").isEqualTo(
+                        "Le service fragile est temporairement indisponible. Réessayez dans quelques instants.");
+        assertThat(FRAGILE.received()).as("an open breaker does not call the service").hasSize(4);
+
+        client.get().uri("/api/training/courses").header(HttpHeaders.AUTHORIZATION, bearer(token))
+                .exchange().expectStatus().isOk();
+        breakers.circuitBreaker("fragile").reset();
+    }
+
+    @Test
+    void aServiceThatIsDownGivesA503ProblemInTheCallersLanguage() {
+        client.get().uri("/api/absent/elements").header(HttpHeaders.AUTHORIZATION, bearer(staffToken()))
+                .exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("service.indisponible")
+                .jsonPath("$.title").isEqualTo("Service indisponible");
+        client.post().uri("/api/absent/elements").header(HttpHeaders.AUTHORIZATION, bearer(staffToken()))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectBody().jsonPath("$.title").isEqualTo("Service unavailable");
+    }
+
+    @Test
+    void onlySafeMethodsAreRetried() {
+        AtomicInteger calls = new AtomicInteger();
+        PROJECTS.answer((exchange, request) -> {
+            if (calls.incrementAndGet() % 2 == 1) {
+                Backend.send(exchange, 503, "application/problem+json", "{\"status\":503}");
+            }
+            else {
+                Backend.echo(exchange, request);
+            }
+        });
+        String token = staffToken();
+        client.get().uri("/api/projects/projects").header(HttpHeaders.AUTHORIZATION, bearer(token))
+                .exchange().expectStatus().isOk();
+        assertThat(PROJECTS.received()).hasSize(2);
+
+        PROJECTS.reset();
+        calls.set(0);
+        PROJECTS.answer((exchange, request) -> Backend.send(exchange, 503, "application/problem+json",
+                "{\"status\":503}"));
+        client.post().uri("/api/projects/projects").header(HttpHeaders.AUTHORIZATION, bearer(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"nom\":\"Pôle logistique alimentaire\"}")
+                .exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(PROJECTS.received()).as("a POST is never repeated").hasSize(1);
+    }
+}

@@ -1,0 +1,17 @@
+package qc.esac.gateway.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RequestIdsTest {
+
+    @Test
+    void saneIdsAreKeptOthersReplaced() {
+        assertThat(RequestIds.acceptOrCreate("web-1234.abc:2")).isEqualTo("web-1234.abc:2");
+        assertThat(RequestIds.acceptOrCreate(null)).hasSize(36);
+        assertThat(RequestIds.acceptOrCreate("a b")).isNotEqualTo("a b");
+        assertThat(RequestIds.acceptOrCreate("x\r\nSet-Cookie: y")).doesNotContain("\n");
+        assertThat(RequestIds.acceptOrCreate("x".repeat(129))).hasSize(36);
+    }
+}
