@@ -62,6 +62,23 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void composeMountsFilesThatExist() throws IOException {
+        Map<String, Object> compose = yaml(ROOT.resolve("infra/compose/compose.yaml")).get(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        List<String> mounts = new ArrayList<>();
+        services.values().forEach(service -> {
+            if (service.get("volumes") instanceof List<?> volumes) {
+                volumes.stream().map(String::valueOf).filter(v -> v.startsWith("./"))
+                        .forEach(v -> mounts.add(v.substring(0, v.indexOf(':'))));
+            }
+        });
+        assertThat(mounts).as("the Keycloak realm is mounted").contains("./keycloak");
+        mounts.forEach(mount -> assertThat(ROOT.resolve("infra/compose").resolve(mount)).exists());
+        assertThat(ROOT.resolve("infra/compose/keycloak/esac-realm.json")).isRegularFile();
+    }
+
+    @Test
     void kubernetesManifestsParseAndSetOnlyVariablesTheComponentsRead() throws IOException {
         Map<String, Set<String>> variablesByFile = new HashMap<>();
         try (Stream<Path> files = Files.walk(ROOT.resolve("infra/k8s"))) {
