@@ -1,0 +1,202 @@
+package qc.esac.local;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole platform on one machine: the broker and the store (in this JVM), then the identity provider, the
+ * four services and the gateway, each in its own JVM from its executable jar, as in production.
+ *
+ * <pre>{@code
+ * try (LocalStack stack = new LocalStack(options, root, 0)) {
+ *     stack.start(Duration.ofMinutes(3));
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+
+    /** The platform's processes and their configuration: the one place that says how they are wired. */
+    public static final List<StackComponent> COMPONENTS = List.of(
+            new StackComponent("identity", "infra/identity", "identity", 9000, "/actuator/health/readiness",
+                    addresses -> Map.of("ESAC_IDENTITY_ISSUER", addresses.issuer(),
+                            // A kept signing key: tokens stay valid across restarts of the stack.
+                            "ESAC_IDENTITY_KEY_FILE",
+                            addresses.infrastructure().dataDirectory().resolve("identity/signing-key.pem").toString())),
+            service("membership-service", 8081),
+            service("training-service", 8082),
+            service("insurance-service", 8083),
+            service("projects-service", 8084),
+            new StackComponent("gateway", "gateway", "gateway", 8080, "/actuator/health/readiness",
+                    addresses -> Map.of(
+                            "MEMBERSHIP_URI", addresses.url("membership-service"),
+                            "TRAINING_URI", addresses.url("training-service"),
+                            "INSURANCE_URI", addresses.url("insurance-service"),
+                            "PROJECTS_URI", addresses.url("projects-service"),
+                            "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", addresses.issuer())));
+
+    private final LocalInfrastructure infrastructure;
+    private final Path root;
+    private final int portOffset;
+    private final Path logDirectory;
+    private final List<ManagedProcess> processes = new ArrayList<>();
+
+    /**
+     * @param root       the repository root (where the components' {@code target/} jars are)
+     * @param portOffset added to every component's port (0: gateway on 8080), so that a second stack (the
+     *                   end-to-end suite's) can run beside a developer's
+     */
+    public LocalStack(LocalOptions options, Path root, int portOffset) {
+        this.infrastructure = new LocalInfrastructure(options);
+        this.root = root.toAbsolutePath().normalize();
+        this.portOffset = portOffset;
+        this.logDirectory = options.dataDirectory().resolve("logs");
+    }
+
+    private static StackComponent service(String name, int port) {
+        return new StackComponent(name, name, name, port, "/actuator/health/readiness", addresses -> Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", addresses.infrastructure().kafkaBootstrapServers(),
+                "MONGODB_URI", addresses.infrastructure().mongoConnectionString(),
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", addresses.issuer()));
+    }
+
+    /** Starts everything and returns once every component reports ready; stops what started on failure. */
+    public synchronized List<ManagedProcess> start(Duration timeout) {
+        if (!processes.isEmpty()) {
+            return List.copyOf(processes);
+        }
+        try {
+            Map<String, String> urls = new HashMap<>();
+            COMPONENTS.forEach(component -> urls.put(component.name(), "http://127.0.0.1:" + port(component)));
+            StackAddresses addresses = new StackAddresses(infrastructure.start(), urls);
+            for (StackComponent component : COMPONENTS) {
+                Map<String, String> environment = new HashMap<>(component.environment().apply(addresses));
+                environment.put("PORT", Integer.toString(port(component)));
+                processes.add(ManagedProcess.start(component.name(), component.jar(root), port(component),
+                        StackComponent.JVM_OPTIONS, environment, logDirectory.resolve(component.name() + ".log")));
+            }
+            // They start in parallel; each is ready when its own checks pass (services: broker and store).
+            CompletableFuture.allOf(COMPONENTS.stream()
+                    .map(component -> CompletableFuture.runAsync(() -> process(component.name())
+                            .awaitReady(component.readinessPath(), timeout)))
+                    .toArray(CompletableFuture[]::new)).join();
+            return List.copyOf(processes);
+        } catch (CompletionException e) {
+            close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private int port(StackComponent component) {
+        return component.port() + portOffset;
+    }
+
+    /** The running process of a component, by name. */
+    public ManagedProcess process(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(name + " is not running"));
+    }
+
+
+    /** Resident memory of the whole stack in KiB: this JVM (broker and store) plus every component. */
+    public long residentKib() {
+        long total = ProcessMemory.residentKib(ProcessHandle.current().pid());
+        for (ManagedProcess process : processes) {
+            total += Math.max(0, process.residentKib());
+        }
+        return total;
+    }
+
+    public Path logDirectory() {
+        return logDirectory;
+    }
+
+    public LocalAddresses infrastructureAddresses() {
+        return infrastructure.start();
+    }
+
+    /** Stops the gateway, then the services (in parallel), then the identity provider, the broker and the store. */
+    @Override
+    public synchronized void close() {
+        stop("gateway");
+        // Each service stops consuming, finishes what it handles and flushes its producer.
+        CompletableFuture.allOf(processes.stream()
+                .filter(process -> !process.name().equals("identity"))
+                .map(process -> CompletableFuture.runAsync(process::close))
+                .toArray(CompletableFuture[]::new)).join();
+        stop("identity");
+        processes.clear();
+        infrastructure.close();
+    }
+
+    private void stop(String name) {
+        processes.stream().filter(process -> process.name().equals(name)).forEach(ManagedProcess::close);
+    }
+
+    /**
+     * {@code java -jar local.jar [options]}: starts the whole stack, or with {@code --infra-only} only the broker
+     * and the store. Runs until Ctrl-C (or SIGTERM), then stops everything cleanly.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of(args));
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            System.out.println(LocalOptions.USAGE);
+            return;
+        }
+        boolean infraOnly = arguments.remove("--infra-only");
+        LocalOptions options;
+        try {
+            options = LocalOptions.fromCommandLine(arguments.toArray(String[]::new), System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(LocalOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        Path root = Path.of(System.getenv().getOrDefault("ESAC_ROOT", "."));
+        LocalInfrastructure infrastructureAlone = new LocalInfrastructure(options);
+        LocalStack stack = new LocalStack(options, root, 0);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Registered before starting, so that Ctrl-C during startup also stops what already runs.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping");
+            if (infraOnly) {
+                infrastructureAlone.close();
+            } else {
+                stack.close();
+            }
+            log.info("Stopped");
+            stopped.countDown();
+        }, "esac-local-shutdown"));
+        try {
+            if (infraOnly) {
+                ReadyBanner.infrastructure(infrastructureAlone.start());
+            } else {
+                stack.start(STARTUP_TIMEOUT);
+                ReadyBanner.stack(stack);
+            }
+        } catch (RuntimeException e) {
+            log.error("The local stack failed to start: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
+        stopped.await();
+    }
+}
