@@ -6,11 +6,13 @@ import org.springframework.stereotype.Repository;
 import qc.esac.kit.messaging.IdempotentUpdates;
 import qc.esac.kit.messaging.IncomingEvent;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Organizations' staff rosters as training needs them (who may be registered as an employee, and under which
- * name), learned from membership roster events. One document per employee, read by {@code _id}.
+ * Organizations' staff rosters as training needs them (who may be registered as an employee, under which name,
+ * and which platform account is theirs), learned from membership roster events. One document per employee,
+ * read by {@code _id}.
  */
 @Repository
 public class Roster {
@@ -25,16 +27,16 @@ public class Roster {
         this.updates = updates;
     }
 
-    /** Records an employee as added or updated ({@code active}) or as having left, once per event. */
+    /**
+     * Records an employee's roster entry as it is after an event, once per event.
+     *
+     * @param endDate last day of employment, null while employed (may be in the future)
+     * @param userId  the employee's platform account (token subject), null when none is linked
+     */
     public boolean applyEmployee(IncomingEvent event, String employeeId, String organizationId, String firstName,
-                                 String lastName, boolean active) {
-        Update update = new Update().set("organizationId", organizationId).set("active", active);
-        if (firstName != null) {
-            update.set("firstName", firstName);
-        }
-        if (lastName != null) {
-            update.set("lastName", lastName);
-        }
+                                 String lastName, LocalDate endDate, String userId) {
+        Update update = new Update().set("organizationId", organizationId).set("firstName", firstName)
+                .set("lastName", lastName).set("endDate", endDate).set("userId", userId);
         return updates.applyIfNewer(COLLECTION, employeeId, event, update);
     }
 
@@ -42,12 +44,17 @@ public class Roster {
         return Optional.ofNullable(mongo.findById(employeeId, RosterEmployee.class, COLLECTION));
     }
 
-    /** An employee of an organization; {@code active} is false once they left it. */
-    public record RosterEmployee(String id, String organizationId, String firstName, String lastName,
-                                 boolean active) {
+    /** Whether the caller with token subject {@code userId} is the person {@code personId}. */
+    public boolean isSamePerson(String userId, String personId) {
+        return userId.equals(personId) || find(personId).map(e -> userId.equals(e.userId())).orElse(false);
+    }
 
-        public boolean worksFor(String organizationId) {
-            return active && this.organizationId.equals(organizationId);
+    /** An employee of an organization; {@code endDate} is their last day, null while employed. */
+    public record RosterEmployee(String id, String organizationId, String firstName, String lastName,
+                                 LocalDate endDate, String userId) {
+
+        public boolean worksFor(String organizationId, LocalDate on) {
+            return this.organizationId.equals(organizationId) && (endDate == null || !on.isAfter(endDate));
         }
     }
 }

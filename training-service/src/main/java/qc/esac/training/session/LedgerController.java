@@ -36,9 +36,10 @@ class LedgerController {
     PersonLedger personLedger(@PathVariable String personId,
                               @RequestParam(defaultValue = "0") @Min(0) int page,
                               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
+        boolean self = sessions.isSamePerson(user, personId);
         List<Session> found = sessions.sessionsOfPerson(personId);
-        List<Ledger.Entry> entries = Ledger.entries(visible(found, user, personId),
-                (s, r) -> r.participant().personId().equals(personId) && visibleTo(user, personId, s, r));
+        List<Ledger.Entry> entries = Ledger.entries(visible(found, user, self),
+                (s, r) -> r.participant().personId().equals(personId) && visibleTo(user, self, s, r));
         return new PersonLedger(personId, entries.size(), Ledger.totalHours(entries), Ledger.totalUec(entries),
                 PageView.of(entries, page, size));
     }
@@ -48,10 +49,11 @@ class LedgerController {
     PageView<RegistrationController.RegistrationView> personRegistrations(
             @PathVariable String personId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
+        boolean self = sessions.isSamePerson(user, personId);
         List<Session> found = sessions.sessionsOfPerson(personId);
-        List<RegistrationController.RegistrationView> views = visible(found, user, personId).stream()
+        List<RegistrationController.RegistrationView> views = visible(found, user, self).stream()
                 .flatMap(s -> s.registrations().stream()
-                        .filter(r -> r.participant().personId().equals(personId) && visibleTo(user, personId, s, r))
+                        .filter(r -> r.participant().personId().equals(personId) && visibleTo(user, self, s, r))
                         .map(r -> RegistrationController.RegistrationView.of(s, r)))
                 .toList();
         return PageView.of(views, page, size);
@@ -81,8 +83,8 @@ class LedgerController {
     }
 
     /** The person themselves, or an administrator or staff member, who then sees only their part. */
-    private static List<Session> visible(List<Session> found, EsacUser user, String personId) {
-        if (!user.id().equals(personId) && !user.isStaff() && !user.isOrgAdmin()) {
+    private static List<Session> visible(List<Session> found, EsacUser user, boolean self) {
+        if (!self && !user.isStaff() && !user.isOrgAdmin()) {
             throw new ForbiddenException("acces.personne-refusee");
         }
         return found;
@@ -92,8 +94,8 @@ class LedgerController {
      * A registration is visible to the participant, to an administrator of the organization that registered
      * them, and to the staff of the network that ran the session.
      */
-    private static boolean visibleTo(EsacUser user, String personId, Session session, Registration r) {
-        return user.id().equals(personId)
+    private static boolean visibleTo(EsacUser user, boolean self, Session session, Registration r) {
+        return self
                 || (user.isOrgAdmin() && user.organizationIds().contains(r.organizationId()))
                 || user.isStaffOf(session.networkId());
     }

@@ -153,12 +153,17 @@ public class SessionService {
     public Versioned<Session> rate(EsacUser user, String sessionId, String registrationId, int rating) {
         return change(sessionId, s -> {
             Registration registration = s.requireRegistration(registrationId);
-            boolean self = user.isEmployee() && user.id().equals(registration.participant().personId());
+            boolean self = roster.isSamePerson(user.id(), registration.participant().personId());
             if (!self) {
                 requireActForOrganization(user, s, registration.organizationId());
             }
             return s.rate(registrationId, rating);
         });
+    }
+
+    /** Whether the caller is this participant (their token subject, or the account linked to their roster entry). */
+    public boolean isSamePerson(EsacUser user, String personId) {
+        return roster.isSamePerson(user.id(), personId);
     }
 
     // --- Reading -------------------------------------------------------------------------------------------
@@ -247,7 +252,7 @@ public class SessionService {
     private Participant participant(Register command) {
         if (command.employeeId() != null) {
             Roster.RosterEmployee employee = roster.find(command.employeeId())
-                    .filter(e -> e.worksFor(command.organizationId()))
+                    .filter(e -> e.worksFor(command.organizationId(), clock.today()))
                     .orElseThrow(() -> new BusinessRuleException("inscription.employe-inconnu", command.employeeId(),
                             command.organizationId()));
             return Participant.employee(employee.id(), employee.firstName(), employee.lastName());
