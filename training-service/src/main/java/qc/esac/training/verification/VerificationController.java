@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import qc.esac.kit.problem.NotFoundException;
 import qc.esac.training.VerificationCodes;
+import qc.esac.training.pamt.PamtService;
 import qc.esac.training.session.Registration;
 import qc.esac.training.session.Session;
 import qc.esac.training.session.SessionService;
@@ -24,16 +25,18 @@ import java.util.Optional;
 class VerificationController {
 
     private final SessionService sessions;
+    private final PamtService pamt;
 
-    VerificationController(SessionService sessions) {
+    VerificationController(SessionService sessions, PamtService pamt) {
         this.sessions = sessions;
+        this.pamt = pamt;
     }
 
     @GetMapping("/{code}")
     @Operation(summary = "Verify an attestation or certificate code (no login needed)")
     Verification verify(@PathVariable String code) {
         String normalized = VerificationCodes.normalize(code);
-        return attestation(normalized)
+        return attestation(normalized).or(() -> apprenticeship(normalized))
                 .orElseThrow(() -> new NotFoundException("verification.code-inconnu", normalized));
     }
 
@@ -41,6 +44,21 @@ class VerificationController {
         return sessions.sessionWithAttestation(code).flatMap(session -> session.registrations().stream()
                 .filter(r -> r.attestation() != null && r.attestation().verificationCode().equals(code))
                 .findFirst().map(r -> of(session, r)));
+    }
+
+    private Optional<Verification> apprenticeship(String code) {
+        return pamt.agreementWithCode(code).flatMap(agreement -> {
+            String holder = agreement.apprentice().fullName();
+            if (agreement.certificate() != null && agreement.certificate().verificationCode().equals(code)) {
+                return Optional.of(new Verification(true, Kind.PAMT_QUALIFICATION_CERTIFICATE, code, holder,
+                        agreement.standardTitle(), agreement.networkId(), agreement.signedOn(), agreement.endedOn(),
+                        null, null, agreement.certificate().issuedOn()));
+            }
+            return agreement.competencies().stream().filter(c -> code.equals(c.verificationCode())).findFirst()
+                    .map(c -> new Verification(true, Kind.PAMT_COMPETENCY_ATTESTATION, code, holder,
+                            agreement.standardTitle() + " : " + c.title(), agreement.networkId(),
+                            agreement.signedOn(), null, null, null, c.attestedOn()));
+        });
     }
 
     private static Verification of(Session session, Registration r) {
