@@ -1,24 +1,19 @@
 package qc.esac.training.session;
 
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import qc.esac.events.EventCatalog;
-import qc.esac.events.Topics;
 import qc.esac.events.membership.EmployeeAdded;
 import qc.esac.events.membership.EmployeeLeft;
 import qc.esac.events.membership.MembershipActivated;
 import qc.esac.events.membership.MembershipLapsed;
-import qc.esac.testkit.TestEvents;
-import qc.esac.testkit.TestTopics;
 import qc.esac.testkit.jwt.TestTokens;
 import qc.esac.training.Api;
+import qc.esac.training.MembershipFixtures;
 import qc.esac.training.TrainingClock;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MembershipPricingIT {
 
     private static final String NETWORK = "reseau-csmo-esac";
-    private static final String GROUP = "training-service";
 
     @LocalServerPort
     int port;
@@ -126,27 +120,12 @@ class MembershipPricingIT {
 
     private void publishStanding(Class<? extends qc.esac.events.EventData> type, long sequence, String status,
                                  boolean goodStanding) {
-        String data = """
-                {"membershipId": "%s", "organizationId": "%s", "networkId": "%s", "category": "REGULAR",
-                 "status": "%s", "previousStatus": null, "goodStanding": %s, "votingRights": %s,
-                 "periodStart": "2025-04-01", "periodEnd": "2026-03-31", "effectiveDate": "%s", "reason": null}
-                """.formatted(membership, org, NETWORK, status, goodStanding, goodStanding,
+        MembershipFixtures.standing(type, membership, sequence, org, NETWORK, status, goodStanding,
                 clock.today().minusDays(10 - sequence));
-        await(TestEvents.publish(Topics.MEMBERSHIP, EventCatalog.of(type).type(), membership, sequence, data));
     }
 
     private void publishEmployee(Class<? extends qc.esac.events.EventData> type, String employeeId, long sequence,
                                  LocalDate endDate, String userId) {
-        String data = """
-                {"employeeId": "%s", "organizationId": "%s", "firstName": "Camille", "lastName": "Exemple",
-                 "workEmail": null, "jobTitle": "Intervenante", "employmentStatus": "FULL_TIME", "weeklyHours": 35,
-                 "hireDate": "2022-09-01", "endDate": %s, "userId": %s%s}
-                """.formatted(employeeId, org, endDate == null ? "null" : "\"" + endDate + "\"",
-                userId == null ? "null" : "\"" + userId + "\"", type == EmployeeLeft.class ? ", \"reason\": null" : "");
-        await(TestEvents.publish(Topics.MEMBERSHIP, EventCatalog.of(type).type(), employeeId, sequence, data));
-    }
-
-    private static void await(RecordMetadata record) {
-        TestTopics.awaitConsumed(GROUP, record, Duration.ofSeconds(30));
+        MembershipFixtures.employee(type, employeeId, sequence, org, "Camille", endDate, userId);
     }
 }
