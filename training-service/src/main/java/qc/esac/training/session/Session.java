@@ -8,8 +8,10 @@ import qc.esac.events.training.RegistrationWaitlisted;
 import qc.esac.events.training.SessionCancelled;
 import qc.esac.events.training.SessionCompleted;
 import qc.esac.events.training.SessionScheduled;
+import qc.esac.events.training.SessionUpdated;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
+import qc.esac.kit.problem.FieldViolation;
 import qc.esac.kit.problem.InvalidInputException;
 import qc.esac.kit.problem.NotFoundException;
 import qc.esac.training.catalogue.DeliveryMode;
@@ -49,19 +51,8 @@ public record Session(String id, String courseId, String courseTitle, List<Strin
                                          String networkId, LocalDate startDate, LocalDate endDate, BigDecimal hours,
                                          DeliveryMode mode, String location, int seats, BigDecimal memberPrice,
                                          BigDecimal nonMemberPrice, LocalDate registrationDeadline, LocalDate today) {
-        List<qc.esac.kit.problem.FieldViolation> violations = new ArrayList<>();
-        if (endDate.isBefore(startDate)) {
-            violations.add(qc.esac.kit.problem.FieldViolation.of("endDate", "seance.fin-avant-debut"));
-        }
-        if (startDate.isBefore(today)) {
-            violations.add(qc.esac.kit.problem.FieldViolation.of("startDate", "seance.debut-passe"));
-        }
-        if (registrationDeadline.isAfter(startDate)) {
-            violations.add(qc.esac.kit.problem.FieldViolation.of("registrationDeadline", "seance.date-limite-apres-debut"));
-        }
-        if (memberPrice.compareTo(nonMemberPrice) > 0) {
-            violations.add(qc.esac.kit.problem.FieldViolation.of("memberPrice", "seance.prix-membre-superieur"));
-        }
+        List<FieldViolation> violations = datesAndPrices(startDate, endDate, registrationDeadline, memberPrice,
+                nonMemberPrice, today);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -71,6 +62,77 @@ public record Session(String id, String courseId, String courseTitle, List<Strin
         return new SessionChange(session, List.of(new SessionScheduled(id, courseId, courseTitle, networkId,
                 session.themes(), startDate, endDate, mode.name(), session.hours(), Uec.ofHours(session.hours()), seats,
                 memberPrice, nonMemberPrice, registrationDeadline)));
+    }
+
+    private static List<FieldViolation> datesAndPrices(LocalDate startDate, LocalDate endDate,
+                                                       LocalDate registrationDeadline, BigDecimal memberPrice,
+                                                       BigDecimal nonMemberPrice, LocalDate today) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (endDate.isBefore(startDate)) {
+            violations.add(FieldViolation.of("endDate", "seance.fin-avant-debut"));
+        }
+        if (startDate.isBefore(today)) {
+            violations.add(FieldViolation.of("startDate", "seance.debut-passe"));
+        }
+        if (registrationDeadline.isAfter(startDate)) {
+            violations.add(FieldViolation.of("registrationDeadline", "seance.date-limite-apres-debut"));
+        }
+        if (memberPrice.compareTo(nonMemberPrice) > 0) {
+            violations.add(FieldViolation.of("memberPrice", "seance.prix-membre-superieur"));
+        }
+        return violations;
+    }
+
+    /**
+     * Staff change a session that has not started: dates, delivery, seats, prices, deadline. Seats cannot drop
+     * below the confirmed participants; added seats go to the people waiting, in order, priced today. Prices of
+     * seats already confirmed do not change.
+     */
+    public SessionChange update(LocalDate newStart, LocalDate newEnd, BigDecimal newHours, DeliveryMode newMode,
+                                String newLocation, int newSeats, BigDecimal newMemberPrice,
+                                BigDecimal newNonMemberPrice, LocalDate newDeadline, LocalDate today,
+                                Pricing.Standings standings) {
+        if (status.isOver()) {
+            throw new BusinessRuleException("seance.modification-interdite", status.name());
+        }
+        if (!today.isBefore(startDate)) {
+            throw new BusinessRuleException("seance.deja-commencee", startDate.toString());
+        }
+        List<FieldViolation> violations = datesAndPrices(newStart, newEnd, newDeadline, newMemberPrice,
+                newNonMemberPrice, today);
+        if (newSeats < confirmedCount()) {
+            violations.add(FieldViolation.of("seats", "seance.places-insuffisantes", String.valueOf(confirmedCount())));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        Session changed = new Session(id, courseId, courseTitle, themes, networkId, newStart, newEnd,
+                Decimals.tidy(newHours), newMode, newLocation, newSeats, newMemberPrice, newNonMemberPrice,
+                newDeadline, status, cancellationReason, completedOn, registrations);
+        List<EventData> promotions = new ArrayList<>();
+        List<Registration> updated = new ArrayList<>();
+        long free = changed.seatsLeft();
+        for (Registration r : registrations) {
+            if (free > 0 && r.status() == RegistrationStatus.WAITLISTED) {
+                Registration promoted = r.confirmed(Pricing.quote(changed,
+                        standings.inGoodStanding(r.organizationId(), networkId)), true);
+                updated.add(promoted);
+                promotions.add(changed.confirmedEvent(promoted));
+                free--;
+            } else {
+                updated.add(r);
+            }
+        }
+        Session next = changed.withRegistrations(updated);
+        if (status.takesRegistrations()) {
+            next = next.withStatus(next.seatsLeft() == 0 ? SessionStatus.FULL : SessionStatus.OPEN);
+        }
+        List<EventData> events = new ArrayList<>();
+        events.add(new SessionUpdated(id, courseId, courseTitle, networkId, themes, newStart, newEnd, newMode.name(),
+                next.hours(), next.uec(), newSeats, newMemberPrice, newNonMemberPrice, newDeadline,
+                next.status().name()));
+        events.addAll(promotions);
+        return new SessionChange(next, events);
     }
 
     public BigDecimal uec() {
@@ -272,14 +334,14 @@ public record Session(String id, String courseId, String courseTitle, List<Strin
         if (today.isBefore(startDate)) {
             throw new BusinessRuleException("presence.seance-future", startDate.toString());
         }
-        List<qc.esac.kit.problem.FieldViolation> violations = new ArrayList<>();
+        List<FieldViolation> violations = new ArrayList<>();
         hoursByRegistration.forEach((registrationId, attended) -> {
             Optional<Registration> registration = registration(registrationId);
             String field = "attendance[" + registrationId + "]";
             if (registration.isEmpty() || registration.get().status() != RegistrationStatus.CONFIRMED) {
-                violations.add(qc.esac.kit.problem.FieldViolation.of(field, "presence.inscription-non-confirmee"));
+                violations.add(FieldViolation.of(field, "presence.inscription-non-confirmee"));
             } else if (attended.signum() < 0 || attended.compareTo(hours) > 0) {
-                violations.add(qc.esac.kit.problem.FieldViolation.of(field, "presence.heures-hors-limites",
+                violations.add(FieldViolation.of(field, "presence.heures-hors-limites",
                         hours.toPlainString()));
             }
         });
@@ -297,7 +359,7 @@ public record Session(String id, String courseId, String courseTitle, List<Strin
     public SessionChange rate(String registrationId, int rating) {
         Registration registration = requireRegistration(registrationId);
         if (rating < 1 || rating > 5) {
-            throw InvalidInputException.of(qc.esac.kit.problem.FieldViolation.of("rating", "satisfaction.hors-echelle"));
+            throw InvalidInputException.of(FieldViolation.of("rating", "satisfaction.hors-echelle"));
         }
         if (status != SessionStatus.COMPLETED || registration.status() != RegistrationStatus.CONFIRMED) {
             throw new BusinessRuleException("satisfaction.seance-non-suivie", courseTitle);

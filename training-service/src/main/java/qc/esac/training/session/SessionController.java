@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -78,6 +79,18 @@ class SessionController {
                 .eTag(VersionHeaders.etag(created.version())).body(SessionView.of(created));
     }
 
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Change a session that has not started (If-Match required); added seats go to the waiting list")
+    ResponseEntity<SessionView> update(@PathVariable String id,
+                                       @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
+                                       @Valid @RequestBody UpdateRequest request, EsacUser user) {
+        long expected = VersionHeaders.requiredVersion(ifMatch);
+        return view(sessions.update(user, id, expected, new SessionService.ScheduleSession(null,
+                request.startDate(), request.endDate(), request.hours(), request.mode(), request.location(),
+                request.seats(), request.memberPrice(), request.nonMemberPrice(), request.registrationDeadline())));
+    }
+
     @PostMapping("/{id}/open")
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Open registrations")
@@ -123,6 +136,19 @@ class SessionController {
 
     record ScheduleRequest(
             @NotBlank String courseId,
+            @NotNull LocalDate startDate,
+            @NotNull LocalDate endDate,
+            @DecimalMin("0.5") @DecimalMax("1000") @Digits(integer = 4, fraction = 2) BigDecimal hours,
+            @NotNull DeliveryMode mode,
+            @Size(max = 300) String location,
+            @Min(1) @Max(1000) int seats,
+            @NotNull @DecimalMin("0") @Digits(integer = 6, fraction = 2) BigDecimal memberPrice,
+            @NotNull @DecimalMin("0") @Digits(integer = 6, fraction = 2) BigDecimal nonMemberPrice,
+            @NotNull LocalDate registrationDeadline) {
+    }
+
+    /** A session's details as staff may change them; the course stays the same. */
+    record UpdateRequest(
             @NotNull LocalDate startDate,
             @NotNull LocalDate endDate,
             @DecimalMin("0.5") @DecimalMax("1000") @Digits(integer = 4, fraction = 2) BigDecimal hours,

@@ -17,6 +17,7 @@ import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
+import qc.esac.kit.web.VersionHeaders;
 import qc.esac.training.TrainingClock;
 import qc.esac.training.catalogue.Course;
 import qc.esac.training.catalogue.CourseService;
@@ -86,6 +87,26 @@ public class SessionService {
                 command.seats(), command.memberPrice(), command.nonMemberPrice(), command.registrationDeadline(),
                 clock.today());
         return sessions.insert(id, change.session(), change.events());
+    }
+
+    /** Changes a session's details, only if it is still at the version the caller read (If-Match). */
+    public Versioned<Session> update(EsacUser user, String id, long expectedVersion, ScheduleSession command) {
+        Versioned<Session> current = get(id);
+        requireStaffOf(user, current.state().networkId());
+        if (current.version() != expectedVersion) {
+            throw VersionHeaders.conflict(expectedVersion, current.version());
+        }
+        LocalDate today = clock.today();
+        Session s = current.state();
+        SessionChange change = s.update(command.startDate(), command.endDate(),
+                command.hours() == null ? s.hours() : command.hours(), command.mode(), command.location(),
+                command.seats(), command.memberPrice(), command.nonMemberPrice(), command.registrationDeadline(), today,
+                (organizationId, networkId) -> standings.isInGoodStanding(organizationId, networkId, today));
+        try {
+            return sessions.update(id, expectedVersion, change.session(), change.events());
+        } catch (OptimisticLockingFailureException concurrent) {
+            throw VersionHeaders.conflict(expectedVersion, get(id).version());
+        }
     }
 
     public Versioned<Session> openRegistrations(EsacUser user, String id) {

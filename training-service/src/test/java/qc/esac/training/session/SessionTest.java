@@ -231,6 +231,30 @@ class SessionTest {
         }
 
         @Test
+        void addedSeatsGoToThePeopleWaitingAndSeatsCannotDropBelowTheConfirmed() {
+            Session session = register(register(register(open(1), "ana", true).session(), "ben", false).session(),
+                    "cleo", true).session();
+
+            SessionChange change = session.update(START, START.plusDays(1), new BigDecimal("12"),
+                    DeliveryMode.ONLINE_SYNCHRONOUS, null, 2, MEMBER, NON_MEMBER, START.minusDays(7), TODAY,
+                    (org, network) -> org.equals("org-ben"));
+
+            assertThat(change.session().requireRegistration("reg-ben").status()).isEqualTo(RegistrationStatus.CONFIRMED);
+            assertThat(change.session().requireRegistration("reg-ben").memberPrice()).isTrue(); // in good standing now
+            assertThat(change.session().waitlist()).extracting(Registration::id).containsExactly("reg-cleo");
+            assertThat(change.events()).hasSize(2);
+            assertThat(change.events().get(0)).isInstanceOfSatisfying(qc.esac.events.training.SessionUpdated.class,
+                    e -> assertThat(e.status()).isEqualTo("FULL"));
+
+            assertThatThrownBy(() -> change.session().update(START, START, BigDecimal.TEN, DeliveryMode.IN_PERSON,
+                    null, 1, MEMBER, NON_MEMBER, START, TODAY, (o, n) -> true))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                            .singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("seats")));
+            assertProblem(() -> change.session().update(START, START, BigDecimal.TEN, DeliveryMode.IN_PERSON,
+                    null, 5, MEMBER, NON_MEMBER, START, START, (o, n) -> true), "seance.deja-commencee");
+        }
+
+        @Test
         void attendanceIsRefusedBeforeTheSessionStarts() {
             Session session = register(open(5), "ana", true).session();
             assertProblem(() -> session.recordAttendance(Map.of("reg-ana", BigDecimal.TEN), START.minusDays(1)),

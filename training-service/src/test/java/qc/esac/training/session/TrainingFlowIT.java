@@ -136,15 +136,27 @@ class TrainingFlowIT {
 
             JsonNode promoted = api.get("/api/training/sessions/" + sessionId + "/registrations/"
                     + max.path("id").asString(), staff).expect(200).body();
+            // One more seat, then a third person: changing the session needs the version read.
+            Api.Response read = api.get("/api/training/sessions/" + sessionId, null).expect(200);
+            LocalDate start = clock.today().plusDays(20);
+            Map<String, Object> details = Map.of("startDate", start.toString(), "endDate", start.toString(),
+                    "mode", "IN_PERSON", "location", "Québec", "seats", 2, "memberPrice", 120, "nonMemberPrice", 180,
+                    "registrationDeadline", start.toString());
+            api.put("/api/training/sessions/" + sessionId, staff, details, null).expect(428);
+            api.put("/api/training/sessions/" + sessionId, admin, details, read.etag()).expect(403);
+            assertThat(api.put("/api/training/sessions/" + sessionId, staff, details, read.etag()).expect(200).body()
+                    .path("seatsLeft").asInt()).isEqualTo(1);
+            api.put("/api/training/sessions/" + sessionId, staff, details, read.etag()).expect(412);
             assertThat(promoted.path("status").asString()).isEqualTo("CONFIRMED");
             assertThat(promoted.path("promotedFromWaitlist").asBoolean()).isTrue();
             assertThat(promoted.path("memberPrice").asBoolean()).isFalse(); // the other organization is no member
 
             List<ConsumerRecord<String, byte[]>> published = events.await(TopicProbe.subject(sessionId)
-                    .and(r -> TopicProbe.header(r, "ce_type").contains(".registration-")), 4, Duration.ofSeconds(20));
+                    .and(r -> !TopicProbe.header(r, "ce_type").contains(".session-scheduled")), 5, Duration.ofSeconds(20));
             assertThat(published).extracting(r -> TopicProbe.header(r, "ce_type")).containsExactly(
                     "qc.esac.training.registration-confirmed.v1", "qc.esac.training.registration-waitlisted.v1",
-                    "qc.esac.training.registration-cancelled.v1", "qc.esac.training.registration-confirmed.v1");
+                    "qc.esac.training.registration-cancelled.v1", "qc.esac.training.registration-confirmed.v1",
+                    "qc.esac.training.session-updated.v1");
             for (ConsumerRecord<String, byte[]> record : published) {
                 EventSchemas.validate(TopicProbe.header(record, "ce_type"), record.value());
             }
