@@ -15,7 +15,6 @@ import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
 import qc.esac.kit.web.VersionHeaders;
-
 import qc.esac.training.Decimals;
 
 import java.math.BigDecimal;

@@ -1,12 +1,17 @@
 package qc.esac.training.organization;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import qc.esac.kit.messaging.IdempotentUpdates;
 import qc.esac.kit.messaging.IncomingEvent;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +30,8 @@ public class Roster {
     Roster(MongoTemplate mongo, IdempotentUpdates updates) {
         this.mongo = mongo;
         this.updates = updates;
+        mongo.indexOps(COLLECTION).createIndex(new Index()
+                .on("userId", Sort.Direction.ASC).named("user"));
     }
 
     /**
@@ -42,6 +49,12 @@ public class Roster {
 
     public Optional<RosterEmployee> find(String employeeId) {
         return Optional.ofNullable(mongo.findById(employeeId, RosterEmployee.class, COLLECTION));
+    }
+
+    /** The roster entries (one per employment) linked to a platform account. */
+    public List<String> employeeIdsOf(String userId) {
+        return mongo.find(Query.query(Criteria.where("userId").is(userId)),
+                RosterEmployee.class, COLLECTION).stream().map(RosterEmployee::id).toList();
     }
 
     /** Whether the caller with token subject {@code userId} is the person {@code personId}. */

@@ -15,6 +15,7 @@ import qc.esac.kit.web.PageView;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -57,6 +58,29 @@ class LedgerController {
                         .map(r -> RegistrationController.RegistrationView.of(s, r)))
                 .toList();
         return PageView.of(views, page, size);
+    }
+
+    @GetMapping("/api/training/me/ledger")
+    @Operation(summary = "The caller's own UEC ledger, over every employment linked to their account")
+    PersonLedger myLedger(@RequestParam(defaultValue = "0") @Min(0) int page,
+                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
+        Set<String> mine = sessions.personIdsOf(user);
+        List<Ledger.Entry> entries = Ledger.entries(sessions.sessionsOfPeople(mine),
+                (s, r) -> mine.contains(r.participant().personId()));
+        return new PersonLedger(user.id(), entries.size(), Ledger.totalHours(entries), Ledger.totalUec(entries),
+                PageView.of(entries, page, size));
+    }
+
+    @GetMapping("/api/training/me/registrations")
+    @Operation(summary = "The caller's own registrations, most recent session first")
+    PageView<RegistrationController.RegistrationView> myRegistrations(
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
+        Set<String> mine = sessions.personIdsOf(user);
+        return PageView.of(sessions.sessionsOfPeople(mine).stream()
+                .flatMap(s -> s.registrations().stream().filter(r -> mine.contains(r.participant().personId()))
+                        .map(r -> RegistrationController.RegistrationView.of(s, r)))
+                .toList(), page, size);
     }
 
     @GetMapping("/api/training/organizations/{organizationId}/ledger")

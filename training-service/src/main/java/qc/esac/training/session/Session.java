@@ -14,10 +14,9 @@ import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.FieldViolation;
 import qc.esac.kit.problem.InvalidInputException;
 import qc.esac.kit.problem.NotFoundException;
+import qc.esac.training.Decimals;
 import qc.esac.training.catalogue.DeliveryMode;
 import qc.esac.training.catalogue.Uec;
-
-import qc.esac.training.Decimals;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -19,19 +19,22 @@ import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
 import qc.esac.kit.web.VersionHeaders;
 import qc.esac.training.TrainingClock;
+import qc.esac.training.VerificationCodes;
 import qc.esac.training.catalogue.Course;
 import qc.esac.training.catalogue.CourseService;
 import qc.esac.training.catalogue.DeliveryMode;
 import qc.esac.training.organization.MembershipStandings;
 import qc.esac.training.organization.Roster;
-import qc.esac.training.VerificationCodes;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -185,6 +188,20 @@ public class SessionService {
     /** Whether the caller is this participant (their token subject, or the account linked to their roster entry). */
     public boolean isSamePerson(EsacUser user, String personId) {
         return roster.isSamePerson(user.id(), personId);
+    }
+
+    /** The person ids of the caller: their token subject and every roster entry linked to their account. */
+    public Set<String> personIdsOf(EsacUser user) {
+        Set<String> ids = new LinkedHashSet<>();
+        ids.add(user.id());
+        ids.addAll(roster.employeeIdsOf(user.id()));
+        return ids;
+    }
+
+    /** Every session where one of these people has a registration, most recent first. */
+    public List<Session> sessionsOfPeople(Collection<String> personIds) {
+        return sessions.find(Query.query(Criteria.where("state.registrations.participant.personId").in(personIds))
+                .with(Sort.by(Sort.Direction.DESC, "state.startDate"))).stream().map(Versioned::state).toList();
     }
 
     // --- Reading -------------------------------------------------------------------------------------------

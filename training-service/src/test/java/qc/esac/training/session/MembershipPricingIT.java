@@ -92,6 +92,12 @@ class MembershipPricingIT {
                 .path("totalItems").asInt()).isEqualTo(1);
         api.get("/api/training/people/" + employee + "/registrations", TestTokens.employee("user-x", org))
                 .expect(403);
+        assertThat(api.get("/api/training/me/registrations", own).expect(200).body().at("/items/0/personId")
+                .asString()).isEqualTo(employee);
+        assertThat(api.get("/api/training/me/registrations", TestTokens.employee("user-x", org)).expect(200).body()
+                .path("totalItems").asInt()).isZero();
+        assertThat(api.get("/api/training/me/ledger", own).expect(200).body().path("totalUec").decimalValue())
+                .isEqualByComparingTo("0");
     }
 
     private String openSession(Api api) {
