@@ -5,6 +5,7 @@ import qc.esac.events.EventCatalog;
 import qc.esac.events.EventData;
 import qc.esac.events.Topics;
 import qc.esac.events.membership.EmployeeLeft;
+import qc.esac.events.membership.OrganizationClosed;
 import qc.esac.testkit.TestEvents;
 import qc.esac.testkit.TestTopics;
 
@@ -40,6 +41,15 @@ public final class MembershipFixtures {
                 """.formatted(employeeId, organizationId, firstName, endDate == null ? "null" : "\"" + endDate + "\"",
                 userId == null ? "null" : "\"" + userId + "\"", type == EmployeeLeft.class ? ", \"reason\": null" : "");
         await(TestEvents.publish(Topics.MEMBERSHIP, EventCatalog.of(type).type(), employeeId, sequence, data));
+    }
+
+    public static void organizationClosed(String organizationId, LocalDate closedOn) {
+        String data = """
+                {"organizationId": "%s", "legalName": "Coop fermée", "neq": "1170000000", "closedOn": "%s",
+                 "reason": null}
+                """.formatted(organizationId, closedOn);
+        await(TestEvents.publish(Topics.MEMBERSHIP, EventCatalog.of(OrganizationClosed.class).type(), organizationId,
+                2, data));
     }
 
     private static void await(RecordMetadata record) {

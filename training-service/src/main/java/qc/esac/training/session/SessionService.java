@@ -23,6 +23,7 @@ import qc.esac.training.VerificationCodes;
 import qc.esac.training.catalogue.Course;
 import qc.esac.training.catalogue.CourseService;
 import qc.esac.training.catalogue.DeliveryMode;
+import qc.esac.training.organization.KnownOrganizations;
 import qc.esac.training.organization.MembershipStandings;
 import qc.esac.training.organization.Roster;
 
@@ -54,14 +55,16 @@ public class SessionService {
     private final CourseService courses;
     private final MembershipStandings standings;
     private final Roster roster;
+    private final KnownOrganizations organizations;
     private final TrainingClock clock;
 
     SessionService(AggregateStores stores, MongoTemplate mongo, CourseService courses, MembershipStandings standings,
-                   Roster roster, TrainingClock clock) {
+                   Roster roster, KnownOrganizations organizations, TrainingClock clock) {
         this.sessions = stores.forCollection(COLLECTION, Session.class);
         this.courses = courses;
         this.standings = standings;
         this.roster = roster;
+        this.organizations = organizations;
         this.clock = clock;
         IndexOperations indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().on("state.networkId", Sort.Direction.ASC)
@@ -152,6 +155,10 @@ public class SessionService {
     /** Registers an employee of the organization's roster, or an external person the organization pays for. */
     public RegistrationResult register(EsacUser user, String sessionId, Register command) {
         String registrationId = UUID.randomUUID().toString();
+        organizations.find(command.organizationId()).filter(o -> o.closedOn() != null).ifPresent(closed -> {
+            throw new BusinessRuleException("inscription.organisation-fermee", closed.legalName(),
+                    closed.closedOn().toString());
+        });
         Versioned<Session> saved = change(sessionId, s -> {
             requireActForOrganization(user, s, command.organizationId());
             Participant participant = participant(command);

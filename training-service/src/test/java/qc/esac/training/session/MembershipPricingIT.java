@@ -62,6 +62,11 @@ class MembershipPricingIT {
         // A late, redelivered activation changes nothing: the lapse is newer.
         publishStanding(MembershipActivated.class, 1, "ACTIVE", true);
         assertThat(register(api, sessionId, external("cleo")).path("memberPrice").asBoolean()).isFalse();
+
+        // Once the organization closed, it registers nobody.
+        MembershipFixtures.organizationClosed(org, clock.today().minusDays(1));
+        api.post("/api/training/sessions/" + sessionId + "/registrations", admin, external("dan"))
+                .expectProblem(422, "cessé ses activités");
     }
 
     @Test
