@@ -30,6 +30,11 @@ public final class Api {
         return send(request(path, token, null).POST(body(body)));
     }
 
+    /** As {@link #post} with an {@code Idempotency-Key}, as a client that may retry does. */
+    public Response postOnce(String path, String token, Object body, String idempotencyKey) {
+        return send(request(path, token, null).header("Idempotency-Key", idempotencyKey).POST(body(body)));
+    }
+
     public Response put(String path, String token, Object body, String ifMatch) {
         return send(request(path, token, ifMatch).PUT(body(body)));
     }

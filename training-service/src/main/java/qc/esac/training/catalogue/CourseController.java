@@ -29,6 +29,7 @@ import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
 import qc.esac.kit.web.VersionHeaders;
+import qc.esac.training.IdempotencyKeys;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -72,8 +73,10 @@ class CourseController {
     @PostMapping
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Add a course to the catalogue of the caller's network")
-    ResponseEntity<CourseView> create(@Valid @RequestBody CourseRequest request, EsacUser user) {
-        Versioned<Course> created = courses.create(user, request.details());
+    ResponseEntity<CourseView> create(@Valid @RequestBody CourseRequest request,
+                                      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+                                      EsacUser user) {
+        Versioned<Course> created = courses.create(user, request.details(), key);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(created.id()))
                 .eTag(VersionHeaders.etag(created.version())).body(CourseView.of(created));
     }

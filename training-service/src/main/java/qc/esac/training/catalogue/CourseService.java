@@ -1,5 +1,6 @@
 package qc.esac.training.catalogue;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,6 +17,7 @@ import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
 import qc.esac.kit.web.VersionHeaders;
 import qc.esac.training.Decimals;
+import qc.esac.training.IdempotencyKeys;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,7 +25,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** The training catalogue: staff of a network manage its courses, everyone browses and searches them. */
@@ -42,10 +43,15 @@ public class CourseService {
                 .on("state.title.fr", Sort.Direction.ASC).named("network_title"));
     }
 
-    public Versioned<Course> create(EsacUser user, CourseDetails details) {
+    /** Adds a course; a retry with the same idempotency key returns the course the first request created. */
+    public Versioned<Course> create(EsacUser user, CourseDetails details, String idempotencyKey) {
         requireStaffOf(user, details.networkId());
-        String id = UUID.randomUUID().toString();
-        return courses.insert(id, details.toCourse(id, true), List.of());
+        String id = IdempotencyKeys.idFor(user, "course", idempotencyKey);
+        try {
+            return courses.insert(id, details.toCourse(id, true), List.of());
+        } catch (DuplicateKeyException retried) {
+            return get(id);
+        }
     }
 
     public Versioned<Course> update(EsacUser user, String id, long expectedVersion, CourseDetails details,

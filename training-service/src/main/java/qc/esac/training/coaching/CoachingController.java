@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,6 +27,7 @@ import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
 import qc.esac.training.FiscalYear;
+import qc.esac.training.IdempotencyKeys;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -47,9 +49,11 @@ class CoachingController {
     @PostMapping
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Log accompaniment hours given to an organization")
-    ResponseEntity<CoachingEntry> log(@Valid @RequestBody LogRequest request, EsacUser user) {
+    ResponseEntity<CoachingEntry> log(@Valid @RequestBody LogRequest request,
+                                      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+                                      EsacUser user) {
         Versioned<CoachingEntry> logged = coaching.log(user, request.networkId(), request.organizationId(),
-                request.date(), request.hours(), request.topic());
+                request.date(), request.hours(), request.topic(), key);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(logged.id()))
                 .body(logged.state());
     }

@@ -1,5 +1,6 @@
 package qc.esac.training.coaching;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -14,6 +15,7 @@ import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.training.Decimals;
 import qc.esac.training.FiscalYear;
+import qc.esac.training.IdempotencyKeys;
 import qc.esac.training.TrainingClock;
 
 import java.math.BigDecimal;
@@ -22,7 +24,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Coaching (accompaniment) hours: staff log them; totals per organization and per fiscal year. */
@@ -43,17 +44,22 @@ public class CoachingService {
                 .on("state.date", Sort.Direction.ASC).named("network_date"));
     }
 
+    /** Logs hours; a retry with the same idempotency key returns the entry already logged. */
     public Versioned<CoachingEntry> log(EsacUser user, String networkId, String organizationId, LocalDate date,
-                                        BigDecimal hours, String topic) {
+                                        BigDecimal hours, String topic, String idempotencyKey) {
         if (!user.isStaffOf(networkId)) {
             throw new ForbiddenException("reseau.personnel-requis", networkId);
         }
         if (date.isAfter(clock.today())) {
             throw new BusinessRuleException("accompagnement.date-future", date.toString());
         }
-        String id = UUID.randomUUID().toString();
-        return entries.insert(id, new CoachingEntry(id, networkId, organizationId, date, Decimals.tidy(hours),
-                topic.strip(), user.id(), clock.now()), List.of());
+        String id = IdempotencyKeys.idFor(user, "coaching", idempotencyKey);
+        try {
+            return entries.insert(id, new CoachingEntry(id, networkId, organizationId, date, Decimals.tidy(hours),
+                    topic.strip(), user.id(), clock.now()), List.of());
+        } catch (DuplicateKeyException retried) {
+            return entries.find(id).orElseThrow();
+        }
     }
 
     /** An organization's entries as its administrator or the network's staff may see them, most recent first. */

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,6 +24,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
+import qc.esac.training.IdempotencyKeys;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -44,12 +46,14 @@ class RegistrationController {
     @PostMapping
     @Operation(summary = "Register an employee of the organization's roster, or an external person (organization administrators, staff)")
     ResponseEntity<RegistrationView> register(@PathVariable String sessionId,
-                                              @Valid @RequestBody RegistrationRequest request, EsacUser user) {
+                                              @Valid @RequestBody RegistrationRequest request,
+                                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+                                              EsacUser user) {
         SessionService.RegistrationResult result = sessions.register(user, sessionId, new SessionService.Register(
                 request.organizationId(), request.employeeId(),
                 request.person() == null ? null : request.person().firstName(),
                 request.person() == null ? null : request.person().lastName(),
-                request.person() == null ? null : request.person().email()));
+                request.person() == null ? null : request.person().email()), key);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                         .build(result.registration().id()))
                 .body(RegistrationView.of(result.session().state(), result.registration()));

@@ -29,6 +29,7 @@ import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
 import qc.esac.kit.web.VersionHeaders;
+import qc.esac.training.IdempotencyKeys;
 import qc.esac.training.catalogue.DeliveryMode;
 
 import java.math.BigDecimal;
@@ -71,10 +72,12 @@ class SessionController {
     @PostMapping
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Schedule a session of a catalogue course")
-    ResponseEntity<SessionView> schedule(@Valid @RequestBody ScheduleRequest request, EsacUser user) {
+    ResponseEntity<SessionView> schedule(@Valid @RequestBody ScheduleRequest request,
+                                         @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+                                         EsacUser user) {
         Versioned<Session> created = sessions.schedule(user, new SessionService.ScheduleSession(request.courseId(),
                 request.startDate(), request.endDate(), request.hours(), request.mode(), request.location(),
-                request.seats(), request.memberPrice(), request.nonMemberPrice(), request.registrationDeadline()));
+                request.seats(), request.memberPrice(), request.nonMemberPrice(), request.registrationDeadline()), key);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(created.id()))
                 .eTag(VersionHeaders.etag(created.version())).body(SessionView.of(created));
     }

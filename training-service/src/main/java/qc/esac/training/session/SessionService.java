@@ -1,5 +1,6 @@
 package qc.esac.training.session;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,6 +19,7 @@ import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
 import qc.esac.kit.web.VersionHeaders;
+import qc.esac.training.IdempotencyKeys;
 import qc.esac.training.TrainingClock;
 import qc.esac.training.VerificationCodes;
 import qc.esac.training.catalogue.Course;
@@ -80,19 +82,28 @@ public class SessionService {
 
     // --- Staff: scheduling and status ----------------------------------------------------------------------
 
-    public Versioned<Session> schedule(EsacUser user, ScheduleSession command) {
+    /** Schedules a session; a retry with the same idempotency key returns the session already scheduled. */
+    public Versioned<Session> schedule(EsacUser user, ScheduleSession command, String idempotencyKey) {
         Course course = courses.get(command.courseId()).state();
         requireStaffOf(user, course.networkId());
+        String id = IdempotencyKeys.idFor(user, "session", idempotencyKey);
+        Optional<Versioned<Session>> retried = sessions.find(id);
+        if (retried.isPresent()) {
+            return retried.get();
+        }
         if (!course.active()) {
             throw new BusinessRuleException("seance.cours-retire", course.title().fr());
         }
-        String id = UUID.randomUUID().toString();
         SessionChange change = Session.schedule(id, course.id(), course.title().fr(), course.themes(),
                 course.networkId(), command.startDate(), command.endDate(),
                 command.hours() == null ? course.hours() : command.hours(), command.mode(), command.location(),
                 command.seats(), command.memberPrice(), command.nonMemberPrice(), command.registrationDeadline(),
                 clock.today());
-        return sessions.insert(id, change.session(), change.events());
+        try {
+            return sessions.insert(id, change.session(), change.events());
+        } catch (DuplicateKeyException concurrentRetry) {
+            return get(id);
+        }
     }
 
     /** Changes a session's details, only if it is still at the version the caller read (If-Match). */
@@ -153,8 +164,13 @@ public class SessionService {
     // --- Organizations: registrations ----------------------------------------------------------------------
 
     /** Registers an employee of the organization's roster, or an external person the organization pays for. */
-    public RegistrationResult register(EsacUser user, String sessionId, Register command) {
-        String registrationId = UUID.randomUUID().toString();
+    public RegistrationResult register(EsacUser user, String sessionId, Register command, String idempotencyKey) {
+        String registrationId = IdempotencyKeys.idFor(user, "registration:" + sessionId, idempotencyKey);
+        Versioned<Session> current = get(sessionId);
+        Optional<Registration> retried = current.state().registration(registrationId);
+        if (retried.isPresent()) {
+            return new RegistrationResult(current, retried.get());
+        }
         organizations.find(command.organizationId()).filter(o -> o.closedOn() != null).ifPresent(closed -> {
             throw new BusinessRuleException("inscription.organisation-fermee", closed.legalName(),
                     closed.closedOn().toString());

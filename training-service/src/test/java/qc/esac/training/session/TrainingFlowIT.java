@@ -164,6 +164,27 @@ class TrainingFlowIT {
     }
 
     @Test
+    void aRetriedCreationWithTheSameIdempotencyKeyCreatesNothingMore() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = course("Cours " + key, "GRH", 7);
+        String first = api.postOnce("/api/training/courses", staff, body, key).expect(201).body().path("id").asString();
+        assertThat(api.postOnce("/api/training/courses", staff, body, key).expect(201).body().path("id").asString())
+                .isEqualTo(first);
+        assertThat(api.get("/api/training/courses?q=" + key, null).body().path("totalItems").asInt()).isEqualTo(1);
+
+        String sessionId = newSession(first, clock.today().plusDays(9), 5);
+        api.post("/api/training/sessions/" + sessionId + "/open", staff, null).expect(200);
+        String path = "/api/training/sessions/" + sessionId + "/registrations";
+        String registration = api.postOnce(path, admin, external(org, "lea"), key).expect(201).body().path("id")
+                .asString();
+        assertThat(api.postOnce(path, admin, external(org, "lea"), key).expect(201).body().path("id").asString())
+                .isEqualTo(registration);
+        assertThat(api.get(path, staff).body().path("totalItems").asInt()).isEqualTo(1);
+        // Without the key, the same person again is a duplicate registration.
+        api.post(path, admin, external(org, "lea")).expect(409);
+    }
+
+    @Test
     void employeesAndStrangersCannotRegisterAndCancelledSessionsRefuseRegistrations() {
         String sessionId = newSession(newCourse(7), clock.today().plusDays(10), 5);
         api.post("/api/training/sessions/" + sessionId + "/open", staff, null).expect(200);
