@@ -128,6 +128,11 @@ class TrainingFlowIT {
                     .path("items").size()).isEqualTo(1);
             assertThat(api.get("/api/training/sessions/" + sessionId + "/registrations", staff).expect(200).body()
                     .path("totalItems").asInt()).isEqualTo(2);
+            // The calendar is public, the registrations are not.
+            assertThat(api.get("/api/training/sessions/" + sessionId, null).expect(200).raw()).doesNotContain("lea");
+            api.get("/api/training/sessions/" + sessionId + "/registrations", null).expect(401);
+            api.get("/api/training/sessions/" + sessionId + "/registrations", TestTokens.employee("emp-9", org))
+                    .expect(403);
 
             // Another organization cannot cancel Léa's registration; hers can.
             String leaPath = "/api/training/sessions/" + sessionId + "/registrations/" + lea.path("id").asString();
