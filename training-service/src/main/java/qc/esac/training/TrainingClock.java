@@ -3,6 +3,7 @@ package qc.esac.training;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -22,7 +23,7 @@ public class TrainingClock {
         return LocalDate.now(clock.withZone(QUEBEC));
     }
 
-    public java.time.Instant now() {
+    public Instant now() {
         return clock.instant();
     }
 }

@@ -1,6 +1,7 @@
 package qc.esac.training;
 
 import java.security.SecureRandom;
+import java.util.Locale;
 
 /**
  * Verification codes printed on attestations and certificates: 12 characters in three groups
@@ -28,7 +29,7 @@ public final class VerificationCodes {
 
     /** The code as typed by a person: case and spaces do not matter. */
     public static String normalize(String typed) {
-        String compact = typed.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        String compact = typed.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
         if (compact.length() != 12) {
             return compact;
         }

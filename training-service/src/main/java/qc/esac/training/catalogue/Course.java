@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,9 +37,9 @@ public record Course(String id, String networkId, LocalizedText title, Localized
                      List<String> themes, Set<DeliveryFormat> formats, Set<DeliveryMode> modes, BigDecimal hours,
                      List<Trainer> trainers, boolean active) {
         String text = Stream.concat(Stream.of(title, description, targetAudience), objectives.stream())
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .flatMap(t -> Stream.of(t.fr(), t.en()))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .collect(Collectors.joining(" "));
         String trainerNames = trainers == null ? "" : trainers.stream().map(Trainer::name).collect(Collectors.joining(" "));
         return new Course(id, networkId, title, description, objectives, targetAudience, audiences, themes, formats,

@@ -3,6 +3,8 @@ package qc.esac.training.catalogue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import java.util.Locale;
+
 /** A text we write ourselves, in French and, when translated, in English. */
 public record LocalizedText(@NotBlank @Size(max = 4000) String fr, @Size(max = 4000) String en) {
 
@@ -16,7 +18,7 @@ public record LocalizedText(@NotBlank @Size(max = 4000) String fr, @Size(max = 4
     }
 
     /** The text in the caller's language, French when no English version exists. */
-    public String in(java.util.Locale locale) {
+    public String in(Locale locale) {
         return "en".equals(locale.getLanguage()) && en != null ? en : fr;
     }
 }

@@ -8,6 +8,7 @@ import qc.esac.kit.messaging.IdempotentUpdates;
 import qc.esac.kit.messaging.IncomingEvent;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Optional;
 
@@ -65,7 +66,7 @@ public class MembershipStandings {
         }
         Date effective = document.getDate("effectiveDate");
         return Optional.of(new Standing(organizationId, networkId, document.getBoolean("goodStanding", false),
-                effective == null ? LocalDate.MIN : effective.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                effective == null ? LocalDate.MIN : effective.toInstant().atZone(ZoneOffset.UTC).toLocalDate(),
                 document.getBoolean("previousGoodStanding", false)));
     }
 
@@ -74,7 +75,7 @@ public class MembershipStandings {
     }
 
     private static Date toDate(LocalDate date) {
-        return Date.from(date.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        return Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     /** An organization's standing in a network: {@code goodStanding} from {@code effectiveDate}, before that the previous one. */

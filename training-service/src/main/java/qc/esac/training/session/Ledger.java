@@ -1,5 +1,6 @@
 package qc.esac.training.session;
 
+import qc.esac.training.Decimals;
 import qc.esac.training.catalogue.Uec;
 
 import java.math.BigDecimal;
@@ -51,7 +52,7 @@ public final class Ledger {
     }
 
     public static BigDecimal totalHours(List<Entry> entries) {
-        return qc.esac.training.Decimals.tidy(entries.stream().map(Entry::hours).reduce(BigDecimal.ZERO, BigDecimal::add));
+        return Decimals.tidy(entries.stream().map(Entry::hours).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     /** Totals per person, by last then first name. */

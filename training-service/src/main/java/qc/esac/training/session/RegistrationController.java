@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import qc.esac.kit.outbox.Versioned;
+import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
 import qc.esac.training.IdempotencyKeys;
@@ -77,7 +78,7 @@ class RegistrationController {
         Session session = sessions.get(sessionId).state();
         Registration registration = sessions.registrationsVisibleTo(user, session).stream()
                 .filter(r -> r.id().equals(registrationId)).findFirst()
-                .orElseThrow(() -> new qc.esac.kit.problem.NotFoundException("inscription.introuvable", registrationId,
+                .orElseThrow(() -> new NotFoundException("inscription.introuvable", registrationId,
                         sessionId));
         return RegistrationView.of(session, registration);
     }
