@@ -219,9 +219,15 @@ public record Session(String id, String courseId, String courseTitle, List<Strin
         }
         List<EventData> events = new ArrayList<>();
         List<Registration> updated = new ArrayList<>();
-        List<EventData> attestations = new ArrayList<>();
+        List<EventData> attestations = new ArrayList<>(); // and releases of the waiting list
         int participants = 0;
         for (Registration r : registrations) {
+            if (r.status() == RegistrationStatus.WAITLISTED) {
+                // Nobody will be promoted any more: the people still waiting are released.
+                attestations.add(cancelledEvent(r, "SESSION_COMPLETED", false));
+                updated.add(r.cancelled(today, false));
+                continue;
+            }
             if (r.status() == RegistrationStatus.CONFIRMED) {
                 participants++;
                 if (AttendanceRule.qualifies(r.attendedHours(), hours)) {
@@ -236,7 +242,7 @@ public record Session(String id, String courseId, String courseTitle, List<Strin
             updated.add(r);
         }
         events.add(new SessionCompleted(id, courseId, networkId, themes, startDate, endDate, hours, participants,
-                attestations.size(), today));
+                (int) attestations.stream().filter(AttestationIssued.class::isInstance).count(), today));
         events.addAll(attestations);
         return new SessionChange(new Session(id, courseId, courseTitle, themes, networkId, startDate, endDate, hours,
                 mode, location, seats, memberPrice, nonMemberPrice, registrationDeadline, SessionStatus.COMPLETED,

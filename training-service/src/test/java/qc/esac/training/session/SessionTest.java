@@ -298,6 +298,17 @@ class SessionTest {
         }
 
         @Test
+        void completionReleasesThePeopleStillWaiting() {
+            Session session = register(register(open(1), "ana", true).session(), "ben", true).session()
+                    .recordAttendance(Map.of("reg-ana", new BigDecimal("12")), START).session();
+            SessionChange change = session.complete(START.plusDays(1), this::id, this::code);
+            assertThat(change.session().requireRegistration("reg-ben").status()).isEqualTo(RegistrationStatus.CANCELLED);
+            assertThat(change.events()).filteredOn(RegistrationCancelled.class::isInstance).singleElement()
+                    .satisfies(e -> assertThat(((RegistrationCancelled) e).reason()).isEqualTo("SESSION_COMPLETED"));
+            assertThat(((SessionCompleted) change.events().get(0)).attestationsIssued()).isEqualTo(1);
+        }
+
+        @Test
         void completionNeedsEveryConfirmedParticipantsAttendance() {
             Session session = register(register(open(5), "ana", true).session(), "ben", true).session()
                     .recordAttendance(Map.of("reg-ana", BigDecimal.TEN), START).session();
