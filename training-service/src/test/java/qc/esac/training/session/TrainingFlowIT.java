@@ -8,16 +8,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import qc.esac.events.EventSchemas;
 import qc.esac.events.Topics;
-import qc.esac.kit.messaging.IncomingEvent;
+import qc.esac.events.membership.MembershipActivated;
 import qc.esac.testkit.TopicProbe;
 import qc.esac.testkit.jwt.TestTokens;
 import qc.esac.training.Api;
+import qc.esac.training.MembershipFixtures;
 import qc.esac.training.TrainingClock;
-import qc.esac.training.organization.MembershipStandings;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +38,6 @@ class TrainingFlowIT {
 
     @Autowired
     TrainingClock clock;
-
-    @Autowired
-    MembershipStandings standings;
 
     private Api api;
     private final String staff = TestTokens.staff(NETWORK);
@@ -98,7 +94,7 @@ class TrainingFlowIT {
         String courseId = newCourse(12);
         String sessionId = newSession(courseId, clock.today().plusDays(20), 1);
         String other = "org-" + UUID.randomUUID();
-        standing(org, true);
+        activeMember(org);
 
         // Not open yet: refused in French, nothing registered.
         api.post("/api/training/sessions/" + sessionId + "/registrations", admin, external(org, "lea"))
@@ -292,10 +288,9 @@ class TrainingFlowIT {
                 .expect(201).body().path("id").asString();
     }
 
-    private void standing(String organizationId, boolean good) {
-        standings.applyStanding(new IncomingEvent(UUID.randomUUID().toString(), "test", "/test",
-                        "membership-" + organizationId, Instant.now().toEpochMilli(), Instant.now(), null),
-                organizationId, NETWORK, good, LocalDate.of(2000, 1, 1));
+    private void activeMember(String organizationId) {
+        MembershipFixtures.standing(MembershipActivated.class, "mbr-" + organizationId, 1, organizationId, NETWORK,
+                "ACTIVE", true, clock.today().minusDays(30));
     }
 
     private String newCourse(int hours) {
