@@ -136,7 +136,7 @@ public class PamtService {
                 .toList();
     }
 
-    /** Agreements signed, or ended, in [from, to], optionally of one network: the programme's figures. */
+    /** Agreements in force at some point of [from, to] (signed by its end, not ended before its start). */
     public List<Agreement> agreementsActiveBetween(LocalDate from, LocalDate to, String networkId) {
         Criteria criteria = Criteria.where("state.signedOn").lte(to);
         if (networkId != null) {

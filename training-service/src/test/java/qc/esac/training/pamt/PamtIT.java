@@ -92,7 +92,10 @@ class PamtIT {
             JsonNode figures = api.get("/api/training/pamt/figures?from=" + today.minusDays(1) + "&to="
                     + today.plusDays(1) + "&networkId=" + NETWORK, staff).expect(200).body();
             assertThat(figures.path("certificatesIssued").asInt()).isGreaterThanOrEqualTo(1);
-            api.get("/api/training/pamt/figures?from=" + today + "&to=" + today, admin).expect(403);
+            api.get("/api/training/pamt/figures?from=" + today + "&to=" + today + "&networkId=" + NETWORK, admin)
+                    .expect(403);
+            api.get("/api/training/pamt/figures?from=" + today + "&to=" + today + "&networkId=" + NETWORK,
+                    TestTokens.staff("autre-reseau")).expect(403);
 
             List<ConsumerRecord<String, byte[]>> published = events.await(TopicProbe.subject(id), 4,
                     Duration.ofSeconds(20));
