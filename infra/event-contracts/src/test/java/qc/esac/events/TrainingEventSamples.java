@@ -11,6 +11,7 @@ import qc.esac.events.training.RegistrationWaitlisted;
 import qc.esac.events.training.SessionCancelled;
 import qc.esac.events.training.SessionCompleted;
 import qc.esac.events.training.SessionScheduled;
+import qc.esac.events.training.SessionUpdated;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,6 +33,10 @@ final class TrainingEventSamples {
 
     static final List<EventData> ALL = List.of(
             SESSION_SCHEDULED,
+            new SessionUpdated("ses-1", "crs-gestion-rh", "Gestion des ressources humaines dans un petit organisme",
+                    "reseau-csmo-esac", List.of("GRH"), START, START.plusDays(1), "ONLINE_SYNCHRONOUS",
+                    new BigDecimal("12"), new BigDecimal("1.2"), 24, new BigDecimal("120.00"), new BigDecimal("180.00"),
+                    START.minusDays(5), "OPEN"),
             new SessionCancelled("ses-1", "crs-gestion-rh", "reseau-csmo-esac", START, "Formatrice malade",
                     START.minusDays(2)),
             new SessionCompleted("ses-1", "crs-gestion-rh", "reseau-csmo-esac", List.of("GRH"), START,

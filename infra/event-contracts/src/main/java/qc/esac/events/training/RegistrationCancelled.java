@@ -13,7 +13,8 @@ import qc.esac.events.EventData;
  * @param organizationId Organization that registered the person.
  * @param personId The participant.
  * @param previousStatus CONFIRMED or WAITLISTED.
- * @param reason PARTICIPANT_WITHDREW or SESSION_CANCELLED. Open list.
+ * @param reason PARTICIPANT_WITHDREW, SESSION_CANCELLED, or SESSION_COMPLETED (a person still waiting when the
+ *        session was given). Open list.
  * @param lateCancellation Cancelled after the registration deadline: the network's cancellation policy may charge it.
  */
 public record RegistrationCancelled(String registrationId, String sessionId, String courseId, String networkId,

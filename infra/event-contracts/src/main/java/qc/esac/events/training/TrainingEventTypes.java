@@ -10,6 +10,7 @@ public final class TrainingEventTypes {
 
     public static final List<EventDescriptor> DESCRIPTORS = List.of(
             EventDescriptor.v1(Topics.TRAINING, "session-scheduled", SessionScheduled.class),
+            EventDescriptor.v1(Topics.TRAINING, "session-updated", SessionUpdated.class),
             EventDescriptor.v1(Topics.TRAINING, "session-cancelled", SessionCancelled.class),
             EventDescriptor.v1(Topics.TRAINING, "session-completed", SessionCompleted.class),
             EventDescriptor.v1(Topics.TRAINING, "registration-confirmed", RegistrationConfirmed.class),

@@ -1,0 +1,115 @@
+package qc.esac.training.coaching;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import qc.esac.kit.outbox.AggregateStore;
+import qc.esac.kit.outbox.AggregateStores;
+import qc.esac.kit.outbox.Versioned;
+import qc.esac.kit.problem.BusinessRuleException;
+import qc.esac.kit.problem.ForbiddenException;
+import qc.esac.kit.security.EsacUser;
+import qc.esac.training.Decimals;
+import qc.esac.training.FiscalYear;
+import qc.esac.training.IdempotencyKeys;
+import qc.esac.training.TrainingClock;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Coaching (accompaniment) hours: staff log them; totals per organization and per fiscal year. */
+@Service
+public class CoachingService {
+
+    static final String COLLECTION = "coaching";
+
+    private final AggregateStore<CoachingEntry> entries;
+    private final TrainingClock clock;
+
+    CoachingService(AggregateStores stores, MongoTemplate mongo, TrainingClock clock) {
+        this.entries = stores.forCollection(COLLECTION, CoachingEntry.class);
+        this.clock = clock;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("state.organizationId", Sort.Direction.ASC)
+                .on("state.date", Sort.Direction.ASC).named("organization_date"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("state.networkId", Sort.Direction.ASC)
+                .on("state.date", Sort.Direction.ASC).named("network_date"));
+    }
+
+    /** Logs hours; a retry with the same idempotency key returns the entry already logged. */
+    public Versioned<CoachingEntry> log(EsacUser user, String networkId, String organizationId, LocalDate date,
+                                        BigDecimal hours, String topic, String idempotencyKey) {
+        if (!user.isStaffOf(networkId)) {
+            throw new ForbiddenException("reseau.personnel-requis", networkId);
+        }
+        if (date.isAfter(clock.today())) {
+            throw new BusinessRuleException("accompagnement.date-future", date.toString());
+        }
+        String id = IdempotencyKeys.idFor(user, "coaching", idempotencyKey);
+        try {
+            return entries.insert(id, new CoachingEntry(id, networkId, organizationId, date, Decimals.tidy(hours),
+                    topic.strip(), user.id(), clock.now()), List.of());
+        } catch (DuplicateKeyException retried) {
+            return entries.find(id).orElseThrow();
+        }
+    }
+
+    /** An organization's entries as its administrator or the network's staff may see them, most recent first. */
+    public List<CoachingEntry> ofOrganization(EsacUser user, String organizationId, LocalDate from, LocalDate to) {
+        boolean admin = user.isOrgAdmin() && user.organizationIds().contains(organizationId);
+        if (!admin && !user.isStaff()) {
+            throw new ForbiddenException("acces.organisation-refusee", organizationId);
+        }
+        Criteria criteria = Criteria.where("state.organizationId").is(organizationId);
+        between(criteria, from, to);
+        return entries.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "state.date"))).stream()
+                .map(Versioned::state).filter(e -> admin || user.isStaffOf(e.networkId())).toList();
+    }
+
+    /** A network's entries in [from, to]. */
+    public List<CoachingEntry> ofNetwork(String networkId, LocalDate from, LocalDate to) {
+        Criteria criteria = Criteria.where("state.networkId").is(networkId);
+        between(criteria, from, to);
+        return entries.find(Query.query(criteria)).stream().map(Versioned::state).toList();
+    }
+
+    public static BigDecimal totalHours(List<CoachingEntry> entries) {
+        return Decimals.tidy(entries.stream().map(CoachingEntry::hours).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    /** Hours per fiscal year ("2025-2026"), oldest first. */
+    public static Map<String, BigDecimal> hoursPerFiscalYear(List<CoachingEntry> entries) {
+        return entries.stream().collect(Collectors.groupingBy(e -> FiscalYear.containing(e.date()).label(),
+                TreeMap::new, Collectors.collectingAndThen(Collectors.toList(), CoachingService::totalHours)));
+    }
+
+    /** Hours per organization, most coached first. */
+    public static List<OrganizationHours> hoursPerOrganization(List<CoachingEntry> entries) {
+        return entries.stream().collect(Collectors.groupingBy(CoachingEntry::organizationId)).entrySet().stream()
+                .map(e -> new OrganizationHours(e.getKey(), totalHours(e.getValue()), e.getValue().size()))
+                .sorted(Comparator.comparing(OrganizationHours::hours).reversed()
+                        .thenComparing(OrganizationHours::organizationId))
+                .toList();
+    }
+
+    private static void between(Criteria criteria, LocalDate from, LocalDate to) {
+        if (from != null && to != null) {
+            criteria.and("state.date").gte(from).lte(to);
+        } else if (from != null) {
+            criteria.and("state.date").gte(from);
+        } else if (to != null) {
+            criteria.and("state.date").lte(to);
+        }
+    }
+
+    public record OrganizationHours(String organizationId, BigDecimal hours, int entries) {
+    }
+}

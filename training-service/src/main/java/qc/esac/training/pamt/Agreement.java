@@ -1,0 +1,122 @@
+package qc.esac.training.pamt;
+
+import qc.esac.events.EventData;
+import qc.esac.events.training.PamtAgreementSigned;
+import qc.esac.events.training.PamtCertificateIssued;
+import qc.esac.events.training.PamtCompetencyAttested;
+import qc.esac.kit.problem.BusinessRuleException;
+import qc.esac.kit.problem.ConflictException;
+import qc.esac.kit.problem.ForbiddenException;
+import qc.esac.kit.problem.NotFoundException;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A workplace apprenticeship agreement: an apprentice and a companion of the same organization, for one
+ * professional standard. The companion signs off competencies one by one (each gives a partial attestation);
+ * the last one completes the agreement and issues the qualification certificate.
+ */
+public record Agreement(String id, String standardId, String standardCode, String standardTitle, String networkId,
+                        String organizationId, Person apprentice, Person companion, LocalDate signedOn,
+                        AgreementStatus status, List<CompetencyProgress> competencies, Certificate certificate,
+                        LocalDate endedOn, String endReason) {
+
+    public Agreement {
+        competencies = List.copyOf(competencies);
+    }
+
+    /** Someone on the organization's roster; {@code userId} is their platform account when linked. */
+    public record Person(String employeeId, String firstName, String lastName, String userId) {
+
+        public String fullName() {
+            return firstName + " " + lastName;
+        }
+    }
+
+    /** One competency of the standard and, once signed off, its partial attestation. */
+    public record CompetencyProgress(String code, String title, LocalDate attestedOn, String verificationCode) {
+
+        boolean attested() {
+            return attestedOn != null;
+        }
+    }
+
+    public record Certificate(String verificationCode, LocalDate issuedOn) {
+    }
+
+    /** A signed agreement; apprentice and companion are two different people of the same organization. */
+    public static AgreementChange sign(String id, ProfessionalStandard standard, String organizationId,
+                                       Person apprentice, Person companion, LocalDate signedOn) {
+        if (apprentice.employeeId().equals(companion.employeeId())) {
+            throw new BusinessRuleException("pamt.compagnon-apprenti-identiques");
+        }
+        if (!standard.active() || standard.competencies().isEmpty()) {
+            throw new BusinessRuleException("pamt.norme-inactive", standard.code());
+        }
+        List<CompetencyProgress> competencies = standard.competencies().stream()
+                .map(c -> new CompetencyProgress(c.code(), c.title().fr(), null, null)).toList();
+        Agreement agreement = new Agreement(id, standard.id(), standard.code(), standard.title().fr(),
+                standard.networkId(), organizationId, apprentice, companion, signedOn, AgreementStatus.ACTIVE,
+                competencies, null, null, null);
+        return new AgreementChange(agreement, List.of(new PamtAgreementSigned(id, standard.code(),
+                standard.title().fr(), organizationId, apprentice.employeeId(), companion.employeeId(),
+                competencies.size(), signedOn)));
+    }
+
+    public long remaining() {
+        return competencies.stream().filter(c -> !c.attested()).count();
+    }
+
+    /**
+     * The companion signs off a competency. Only the companion of this agreement may, only while it is active,
+     * and only once per competency.
+     */
+    public AgreementChange attest(String competencyCode, boolean signedByCompanion, LocalDate today,
+                                  Supplier<String> verificationCodes) {
+        if (!signedByCompanion) {
+            throw new ForbiddenException("pamt.signataire-non-compagnon", companion.fullName());
+        }
+        if (status != AgreementStatus.ACTIVE) {
+            throw new BusinessRuleException("pamt.entente-inactive", status.name());
+        }
+        CompetencyProgress target = competencies.stream().filter(c -> c.code().equals(competencyCode)).findFirst()
+                .orElseThrow(() -> new NotFoundException("pamt.competence-introuvable", competencyCode, standardCode));
+        if (target.attested()) {
+            throw new ConflictException("pamt.competence-deja-attestee", competencyCode, target.attestedOn().toString());
+        }
+        String code = verificationCodes.get();
+        List<CompetencyProgress> updated = competencies.stream()
+                .map(c -> c.code().equals(competencyCode) ? new CompetencyProgress(c.code(), c.title(), today, code) : c).toList();
+        long remaining = updated.stream().filter(c -> !c.attested()).count();
+        List<EventData> events = new ArrayList<>();
+        events.add(new PamtCompetencyAttested(id, standardCode, organizationId, apprentice.employeeId(),
+                companion.employeeId(), competencyCode, code, today, (int) remaining));
+        AgreementStatus nextStatus = status;
+        Certificate issued = null;
+        if (remaining == 0) {
+            nextStatus = AgreementStatus.COMPLETED;
+            issued = new Certificate(verificationCodes.get(), today);
+            events.add(new PamtCertificateIssued(id, standardCode, standardTitle, organizationId,
+                    apprentice.employeeId(), companion.employeeId(), issued.verificationCode(), today));
+        }
+        return new AgreementChange(new Agreement(id, standardId, standardCode, standardTitle, networkId,
+                organizationId, apprentice, companion, signedOn, nextStatus, updated, issued,
+                issued == null ? null : today, null), events);
+    }
+
+    /** Ends an active agreement early; attested competencies keep their attestations. */
+    public AgreementChange terminate(String reason, LocalDate today) {
+        if (status != AgreementStatus.ACTIVE) {
+            throw new BusinessRuleException("pamt.entente-inactive", status.name());
+        }
+        return new AgreementChange(new Agreement(id, standardId, standardCode, standardTitle, networkId,
+                organizationId, apprentice, companion, signedOn, AgreementStatus.TERMINATED, competencies, null,
+                today, reason), List.of());
+    }
+
+    public record AgreementChange(Agreement agreement, List<EventData> events) {
+    }
+}

@@ -1,0 +1,157 @@
+package qc.esac.training.pamt;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import qc.esac.kit.outbox.Versioned;
+import qc.esac.kit.problem.ForbiddenException;
+import qc.esac.kit.security.EsacUser;
+import qc.esac.kit.web.PageView;
+import qc.esac.kit.web.VersionHeaders;
+import qc.esac.training.catalogue.LocalizedText;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Workplace apprenticeship over HTTP: {@code /api/training/pamt}. */
+@RestController
+@Validated
+@RequestMapping("/api/training/pamt")
+class PamtController {
+
+    private final PamtService pamt;
+
+    PamtController(PamtService pamt) {
+        this.pamt = pamt;
+    }
+
+    @PostMapping("/standards")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Publish a professional standard and its competencies")
+    ResponseEntity<ProfessionalStandard> createStandard(@Valid @RequestBody StandardRequest request, EsacUser user) {
+        Versioned<ProfessionalStandard> created = pamt.createStandard(user, request.code(), request.networkId(),
+                request.title(), request.competencies().stream()
+                        .map(c -> new ProfessionalStandard.Competency(c.code(), c.title())).toList());
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(created.id()))
+                .eTag(VersionHeaders.etag(created.version())).body(created.state());
+    }
+
+    @GetMapping("/standards")
+    @Operation(summary = "The professional standards")
+    PageView<ProfessionalStandard> standards(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                                             EsacUser user) {
+        return PageView.of(pamt.standards(), page, size);
+    }
+
+    @GetMapping("/standards/{id}")
+    ProfessionalStandard standard(@PathVariable String id, EsacUser user) {
+        return pamt.standard(id).state();
+    }
+
+    @PostMapping("/agreements")
+    @PreAuthorize("hasAnyRole('STAFF', 'ORG_ADMIN')")
+    @Operation(summary = "Sign an apprenticeship agreement between an apprentice and a companion of the organization")
+    ResponseEntity<AgreementView> sign(@Valid @RequestBody AgreementRequest request, EsacUser user) {
+        Versioned<Agreement> signed = pamt.sign(user, request.standardId(), request.organizationId(),
+                request.apprenticeId(), request.companionId());
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(signed.id()))
+                .eTag(VersionHeaders.etag(signed.version())).body(AgreementView.of(signed.state()));
+    }
+
+    @GetMapping("/agreements")
+    @Operation(summary = "An organization's apprenticeship agreements")
+    PageView<AgreementView> agreements(@RequestParam String organizationId,
+                                       @RequestParam(required = false) AgreementStatus status,
+                                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                                       EsacUser user) {
+        return PageView.of(pamt.agreementsOf(user, organizationId).stream()
+                .filter(a -> status == null || a.status() == status).map(AgreementView::of).toList(), page, size);
+    }
+
+    @GetMapping("/agreements/{id}")
+    AgreementView agreement(@PathVariable String id, EsacUser user) {
+        return AgreementView.of(pamt.agreementVisibleTo(user, id).state());
+    }
+
+    @PostMapping("/agreements/{id}/competencies/{code}/sign-off")
+    @Operation(summary = "The companion attests a competency; the last one issues the qualification certificate")
+    AgreementView attest(@PathVariable String id, @PathVariable String code, EsacUser user) {
+        return AgreementView.of(pamt.attest(user, id, code).state());
+    }
+
+    @PostMapping("/agreements/{id}/terminate")
+    @Operation(summary = "End an agreement before completion")
+    AgreementView terminate(@PathVariable String id, @Valid @RequestBody TerminateRequest request, EsacUser user) {
+        return AgreementView.of(pamt.terminate(user, id, request.reason()).state());
+    }
+
+    @GetMapping("/figures")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Programme figures for a period: agreements, certificates, companions")
+    PamtFigures figures(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                        @RequestParam String networkId, EsacUser user) {
+        if (!user.isStaffOf(networkId)) {
+            throw new ForbiddenException("reseau.personnel-requis", networkId);
+        }
+        return PamtFigures.of(pamt.agreementsActiveBetween(from, to, networkId), from, to);
+    }
+
+    record CompetencyRequest(@NotBlank @Pattern(regexp = "[A-Z0-9_.-]{1,20}", message = "{esac.validation.code}") String code,
+                             @NotNull @Valid LocalizedText title) {
+    }
+
+    record StandardRequest(@NotBlank @Pattern(regexp = "[A-Z0-9_]{1,40}", message = "{esac.validation.code}") String code,
+                           @NotBlank @Size(max = 80) String networkId,
+                           @NotNull @Valid LocalizedText title,
+                           @NotEmpty @Size(max = 50) List<@NotNull @Valid CompetencyRequest> competencies) {
+    }
+
+    record AgreementRequest(@NotBlank String standardId, @NotBlank String organizationId,
+                            @NotBlank String apprenticeId, @NotBlank String companionId) {
+    }
+
+    record TerminateRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    record AgreementView(String id, String standardId, String standardCode, String standardTitle, String networkId,
+                         String organizationId, PersonView apprentice, PersonView companion, LocalDate signedOn,
+                         AgreementStatus status, int competenciesAttested, int competenciesTotal,
+                         List<Agreement.CompetencyProgress> competencies, Agreement.Certificate certificate,
+                         LocalDate endedOn, String endReason) {
+
+        static AgreementView of(Agreement a) {
+            return new AgreementView(a.id(), a.standardId(), a.standardCode(), a.standardTitle(), a.networkId(),
+                    a.organizationId(), PersonView.of(a.apprentice()), PersonView.of(a.companion()), a.signedOn(),
+                    a.status(), (int) (a.competencies().size() - a.remaining()), a.competencies().size(),
+                    a.competencies(), a.certificate(), a.endedOn(), a.endReason());
+        }
+    }
+
+    record PersonView(String employeeId, String firstName, String lastName) {
+
+        static PersonView of(Agreement.Person p) {
+            return new PersonView(p.employeeId(), p.firstName(), p.lastName());
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package qc.esac.training.pamt;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import qc.esac.kit.outbox.AggregateStore;
+import qc.esac.kit.outbox.AggregateStores;
+import qc.esac.kit.outbox.Versioned;
+import qc.esac.kit.problem.BusinessRuleException;
+import qc.esac.kit.problem.ConflictException;
+import qc.esac.kit.problem.ForbiddenException;
+import qc.esac.kit.problem.NotFoundException;
+import qc.esac.kit.security.EsacUser;
+import qc.esac.training.TrainingClock;
+import qc.esac.training.VerificationCodes;
+import qc.esac.training.catalogue.LocalizedText;
+import qc.esac.training.organization.Roster;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Workplace apprenticeship (PAMT): professional standards, agreements, sign-offs and certificates. */
+@Service
+public class PamtService {
+
+    static final String STANDARDS = "pamt_standards";
+    static final String AGREEMENTS = "pamt_agreements";
+    private static final int ATTEMPTS = 5;
+
+    private final AggregateStore<ProfessionalStandard> standards;
+    private final AggregateStore<Agreement> agreements;
+    private final Roster roster;
+    private final TrainingClock clock;
+
+    PamtService(AggregateStores stores, MongoTemplate mongo, Roster roster, TrainingClock clock) {
+        this.standards = stores.forCollection(STANDARDS, ProfessionalStandard.class);
+        this.agreements = stores.forCollection(AGREEMENTS, Agreement.class);
+        this.roster = roster;
+        this.clock = clock;
+        mongo.indexOps(STANDARDS).createIndex(new Index().on("state.code", Sort.Direction.ASC).unique().named("code"));
+        var indexes = mongo.indexOps(AGREEMENTS);
+        indexes.createIndex(new Index().on("state.organizationId", Sort.Direction.ASC).named("organization"));
+        indexes.createIndex(new Index().on("state.signedOn", Sort.Direction.ASC).named("signed_on"));
+        indexes.createIndex(new Index().on("state.certificate.verificationCode", Sort.Direction.ASC)
+                .named("certificate_code"));
+        indexes.createIndex(new Index().on("state.competencies.verificationCode", Sort.Direction.ASC)
+                .named("competency_code"));
+    }
+
+    // --- Standards ------------------------------------------------------------------------------------------
+
+    public Versioned<ProfessionalStandard> createStandard(EsacUser user, String code, String networkId,
+                                                          LocalizedText title,
+                                                          List<ProfessionalStandard.Competency> competencies) {
+        if (!user.isStaffOf(networkId)) {
+            throw new ForbiddenException("reseau.personnel-requis", networkId);
+        }
+        long distinct = competencies.stream().map(ProfessionalStandard.Competency::code).distinct().count();
+        if (distinct != competencies.size()) {
+            throw new BusinessRuleException("pamt.competences-en-double", code);
+        }
+        String id = UUID.randomUUID().toString();
+        try {
+            return standards.insert(id, new ProfessionalStandard(id, code, networkId, title, competencies, true),
+                    List.of());
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("pamt.norme-existante", code);
+        }
+    }
+
+    public Versioned<ProfessionalStandard> standard(String id) {
+        return standards.find(id).orElseThrow(() -> new NotFoundException("pamt.norme-introuvable", id));
+    }
+
+    public List<ProfessionalStandard> standards() {
+        return standards.find(new Query().with(Sort.by("state.code")).limit(500)).stream().map(Versioned::state)
+                .toList();
+    }
+
+    // --- Agreements -----------------------------------------------------------------------------------------
+
+    /** An organization's administrator (or the network's staff) signs an agreement for two of its employees. */
+    public Versioned<Agreement> sign(EsacUser user, String standardId, String organizationId, String apprenticeId,
+                                     String companionId) {
+        ProfessionalStandard standard = standard(standardId).state();
+        requireActFor(user, standard.networkId(), organizationId);
+        LocalDate today = clock.today();
+        String id = UUID.randomUUID().toString();
+        Agreement.AgreementChange change = Agreement.sign(id, standard, organizationId,
+                employee(apprenticeId, organizationId, today), employee(companionId, organizationId, today), today);
+        return agreements.insert(id, change.agreement(), change.events());
+    }
+
+    public Versioned<Agreement> attest(EsacUser user, String agreementId, String competencyCode) {
+        return change(agreementId, a -> a.attest(competencyCode,
+                roster.isSamePerson(user.id(), a.companion().employeeId())
+                        || (a.companion().userId() != null && a.companion().userId().equals(user.id())),
+                clock.today(), VerificationCodes::next));
+    }
+
+    public Versioned<Agreement> terminate(EsacUser user, String agreementId, String reason) {
+        return change(agreementId, a -> {
+            requireActFor(user, a.networkId(), a.organizationId());
+            return a.terminate(reason.strip(), clock.today());
+        });
+    }
+
+    /** Staff of the network, administrators of the organization, the apprentice and the companion. */
+    public Versioned<Agreement> agreementVisibleTo(EsacUser user, String id) {
+        Versioned<Agreement> agreement = agreement(id);
+        Agreement a = agreement.state();
+        boolean party = roster.isSamePerson(user.id(), a.apprentice().employeeId())
+                || roster.isSamePerson(user.id(), a.companion().employeeId());
+        if (!party) {
+            requireActFor(user, a.networkId(), a.organizationId());
+        }
+        return agreement;
+    }
+
+    public List<Agreement> agreementsOf(EsacUser user, String organizationId) {
+        if (!user.isStaff() && !(user.isOrgAdmin() && user.organizationIds().contains(organizationId))) {
+            throw new ForbiddenException("acces.organisation-refusee", organizationId);
+        }
+        return agreements.find(Query.query(Criteria.where("state.organizationId").is(organizationId))
+                        .with(Sort.by(Sort.Direction.DESC, "state.signedOn"))).stream().map(Versioned::state)
+                .filter(a -> !user.isStaff() || user.isStaffOf(a.networkId()) || user.organizationIds()
+                        .contains(organizationId))
+                .toList();
+    }
+
+    /** Agreements in force at some point of [from, to] (signed by its end, not ended before its start). */
+    public List<Agreement> agreementsActiveBetween(LocalDate from, LocalDate to, String networkId) {
+        Criteria criteria = Criteria.where("state.signedOn").lte(to);
+        if (networkId != null) {
+            criteria.and("state.networkId").is(networkId);
+        }
+        return agreements.find(Query.query(criteria)).stream().map(Versioned::state)
+                .filter(a -> a.endedOn() == null || !a.endedOn().isBefore(from)).toList();
+    }
+
+    /** The agreement holding a certificate or partial-attestation code. */
+    public Optional<Agreement> agreementWithCode(String code) {
+        Query query = Query.query(new Criteria().orOperator(
+                Criteria.where("state.certificate.verificationCode").is(code),
+                Criteria.where("state.competencies.verificationCode").is(code))).limit(1);
+        return agreements.find(query).stream().map(Versioned::state).findFirst();
+    }
+
+    private Versioned<Agreement> agreement(String id) {
+        return agreements.find(id).orElseThrow(() -> new NotFoundException("pamt.entente-introuvable", id));
+    }
+
+    private Agreement.Person employee(String employeeId, String organizationId, LocalDate today) {
+        Roster.RosterEmployee employee = roster.find(employeeId).filter(e -> e.worksFor(organizationId, today))
+                .orElseThrow(() -> new BusinessRuleException("inscription.employe-inconnu", employeeId,
+                        organizationId));
+        return new Agreement.Person(employee.id(), employee.firstName(), employee.lastName(), employee.userId());
+    }
+
+    private Versioned<Agreement> change(String id, Function<Agreement, Agreement.AgreementChange> command) {
+        for (int attempt = 1; ; attempt++) {
+            Versioned<Agreement> current = agreement(id);
+            Agreement.AgreementChange change = command.apply(current.state());
+            try {
+                return agreements.update(id, current.version(), change.agreement(), change.events());
+            } catch (OptimisticLockingFailureException concurrent) {
+                if (attempt == ATTEMPTS) {
+                    throw new ConflictException("version.concurrente");
+                }
+            }
+        }
+    }
+
+    private static void requireActFor(EsacUser user, String networkId, String organizationId) {
+        if (!user.isStaffOf(networkId) && !(user.isOrgAdmin() && user.organizationIds().contains(organizationId))) {
+            throw new ForbiddenException("acces.organisation-refusee", organizationId);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package qc.esac.training.session;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import qc.esac.kit.problem.ForbiddenException;
+import qc.esac.kit.security.EsacUser;
+import qc.esac.kit.web.PageView;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * UEC ledgers and registrations per person and per organization. A person sees their own; an organization's
+ * administrator sees what their organization registered; network staff see what their network gave.
+ */
+@RestController
+@Validated
+class LedgerController {
+
+    private final SessionService sessions;
+
+    LedgerController(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/api/training/people/{personId}/ledger")
+    @Operation(summary = "A person's UEC ledger: their attestations and the sum of their UEC")
+    PersonLedger personLedger(@PathVariable String personId,
+                              @RequestParam(defaultValue = "0") @Min(0) int page,
+                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
+        boolean self = sessions.isSamePerson(user, personId);
+        List<Session> found = sessions.sessionsOfPerson(personId);
+        List<Ledger.Entry> entries = Ledger.entries(visible(found, user, self),
+                (s, r) -> r.participant().personId().equals(personId) && visibleTo(user, self, s, r));
+        return new PersonLedger(personId, entries.size(), Ledger.totalHours(entries), Ledger.totalUec(entries),
+                PageView.of(entries, page, size));
+    }
+
+    @GetMapping("/api/training/people/{personId}/registrations")
+    @Operation(summary = "A person's registrations, most recent session first")
+    PageView<RegistrationController.RegistrationView> personRegistrations(
+            @PathVariable String personId, @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
+        boolean self = sessions.isSamePerson(user, personId);
+        List<Session> found = sessions.sessionsOfPerson(personId);
+        List<RegistrationController.RegistrationView> views = visible(found, user, self).stream()
+                .flatMap(s -> s.registrations().stream()
+                        .filter(r -> r.participant().personId().equals(personId) && visibleTo(user, self, s, r))
+                        .map(r -> RegistrationController.RegistrationView.of(s, r)))
+                .toList();
+        return PageView.of(views, page, size);
+    }
+
+    @GetMapping("/api/training/me/ledger")
+    @Operation(summary = "The caller's own UEC ledger, over every employment linked to their account")
+    PersonLedger myLedger(@RequestParam(defaultValue = "0") @Min(0) int page,
+                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
+        Set<String> mine = sessions.personIdsOf(user);
+        List<Ledger.Entry> entries = Ledger.entries(sessions.sessionsOfPeople(mine),
+                (s, r) -> mine.contains(r.participant().personId()));
+        return new PersonLedger(user.id(), entries.size(), Ledger.totalHours(entries), Ledger.totalUec(entries),
+                PageView.of(entries, page, size));
+    }
+
+    @GetMapping("/api/training/me/registrations")
+    @Operation(summary = "The caller's own registrations, most recent session first")
+    PageView<RegistrationController.RegistrationView> myRegistrations(
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
+        Set<String> mine = sessions.personIdsOf(user);
+        return PageView.of(sessions.sessionsOfPeople(mine).stream()
+                .flatMap(s -> s.registrations().stream().filter(r -> mine.contains(r.participant().personId()))
+                        .map(r -> RegistrationController.RegistrationView.of(s, r)))
+                .toList(), page, size);
+    }
+
+    @GetMapping("/api/training/organizations/{organizationId}/ledger")
+    @Operation(summary = "An organization's people with their attestations and UEC")
+    OrganizationLedger organizationLedger(@PathVariable String organizationId,
+                                          @RequestParam(required = false) LocalDate from,
+                                          @RequestParam(required = false) LocalDate to,
+                                          @RequestParam(defaultValue = "0") @Min(0) int page,
+                                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                                          EsacUser user) {
+        boolean admin = user.isOrgAdmin() && user.organizationIds().contains(organizationId);
+        if (!admin && !user.isStaff()) {
+            throw new ForbiddenException("acces.organisation-refusee", organizationId);
+        }
+        List<Session> found = sessions.sessionsOfOrganization(organizationId).stream()
+                .filter(s -> admin || user.isStaffOf(s.networkId())).toList();
+        Predicate<Registration> inPeriod = r -> r.attestation() != null
+                && (from == null || !r.attestation().issuedOn().isBefore(from))
+                && (to == null || !r.attestation().issuedOn().isAfter(to));
+        List<Ledger.Entry> entries = Ledger.entries(found,
+                (s, r) -> r.organizationId().equals(organizationId) && inPeriod.test(r));
+        return new OrganizationLedger(organizationId, entries.size(), Ledger.totalHours(entries),
+                Ledger.totalUec(entries), PageView.of(Ledger.perPerson(entries), page, size));
+    }
+
+    /** The person themselves, or an administrator or staff member, who then sees only their part. */
+    private static List<Session> visible(List<Session> found, EsacUser user, boolean self) {
+        if (!self && !user.isStaff() && !user.isOrgAdmin()) {
+            throw new ForbiddenException("acces.personne-refusee");
+        }
+        return found;
+    }
+
+    /**
+     * A registration is visible to the participant, to an administrator of the organization that registered
+     * them, and to the staff of the network that ran the session.
+     */
+    private static boolean visibleTo(EsacUser user, boolean self, Session session, Registration r) {
+        return self
+                || (user.isOrgAdmin() && user.organizationIds().contains(r.organizationId()))
+                || user.isStaffOf(session.networkId());
+    }
+
+    record PersonLedger(String personId, int attestations, BigDecimal totalHours, BigDecimal totalUec,
+                        PageView<Ledger.Entry> entries) {
+    }
+
+    record OrganizationLedger(String organizationId, int attestations, BigDecimal totalHours, BigDecimal totalUec,
+                              PageView<Ledger.PersonTotal> people) {
+    }
+}

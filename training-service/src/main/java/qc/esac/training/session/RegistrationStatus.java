@@ -1,0 +1,11 @@
+package qc.esac.training.session;
+
+public enum RegistrationStatus {
+    CONFIRMED,
+    WAITLISTED,
+    CANCELLED;
+
+    boolean isActive() {
+        return this != CANCELLED;
+    }
+}

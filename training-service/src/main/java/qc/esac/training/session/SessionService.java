@@ -1,0 +1,350 @@
+package qc.esac.training.session;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import qc.esac.kit.outbox.AggregateStore;
+import qc.esac.kit.outbox.AggregateStores;
+import qc.esac.kit.outbox.Versioned;
+import qc.esac.kit.problem.BusinessRuleException;
+import qc.esac.kit.problem.ConflictException;
+import qc.esac.kit.problem.ForbiddenException;
+import qc.esac.kit.problem.NotFoundException;
+import qc.esac.kit.security.EsacUser;
+import qc.esac.kit.web.PageView;
+import qc.esac.kit.web.VersionHeaders;
+import qc.esac.training.IdempotencyKeys;
+import qc.esac.training.TrainingClock;
+import qc.esac.training.VerificationCodes;
+import qc.esac.training.catalogue.Course;
+import qc.esac.training.catalogue.CourseService;
+import qc.esac.training.catalogue.DeliveryMode;
+import qc.esac.training.organization.KnownOrganizations;
+import qc.esac.training.organization.MembershipStandings;
+import qc.esac.training.organization.Roster;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Sessions and everything that happens inside one: registrations, waiting list, attendance, attestations,
+ * satisfaction. Each command reads the session, lets the model decide, and writes the new state with its
+ * events in one conditional write; when another command changed the session in between, it starts over
+ * (a registration is never lost to a concurrent one, and a seat is never given twice).
+ */
+@Service
+public class SessionService {
+
+    static final String COLLECTION = "sessions";
+    private static final int ATTEMPTS = 5;
+
+    private final AggregateStore<Session> sessions;
+    private final CourseService courses;
+    private final MembershipStandings standings;
+    private final Roster roster;
+    private final KnownOrganizations organizations;
+    private final TrainingClock clock;
+
+    SessionService(AggregateStores stores, MongoTemplate mongo, CourseService courses, MembershipStandings standings,
+                   Roster roster, KnownOrganizations organizations, TrainingClock clock) {
+        this.sessions = stores.forCollection(COLLECTION, Session.class);
+        this.courses = courses;
+        this.standings = standings;
+        this.roster = roster;
+        this.organizations = organizations;
+        this.clock = clock;
+        IndexOperations indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index().on("state.networkId", Sort.Direction.ASC)
+                .on("state.startDate", Sort.Direction.ASC).named("network_start"));
+        indexes.createIndex(new Index().on("state.courseId", Sort.Direction.ASC).named("course"));
+        indexes.createIndex(new Index().on("state.registrations.participant.personId", Sort.Direction.ASC)
+                .named("participant"));
+        indexes.createIndex(new Index().on("state.registrations.organizationId", Sort.Direction.ASC)
+                .named("registering_organization"));
+        indexes.createIndex(new Index().on("state.registrations.attestation.verificationCode", Sort.Direction.ASC)
+                .named("attestation_code"));
+    }
+
+    // --- Staff: scheduling and status ----------------------------------------------------------------------
+
+    /** Schedules a session; a retry with the same idempotency key returns the session already scheduled. */
+    public Versioned<Session> schedule(EsacUser user, ScheduleSession command, String idempotencyKey) {
+        Course course = courses.get(command.courseId()).state();
+        requireStaffOf(user, course.networkId());
+        String id = IdempotencyKeys.idFor(user, "session", idempotencyKey);
+        Optional<Versioned<Session>> retried = sessions.find(id);
+        if (retried.isPresent()) {
+            return retried.get();
+        }
+        if (!course.active()) {
+            throw new BusinessRuleException("seance.cours-retire", course.title().fr());
+        }
+        SessionChange change = Session.schedule(id, course.id(), course.title().fr(), course.themes(),
+                course.networkId(), command.startDate(), command.endDate(),
+                command.hours() == null ? course.hours() : command.hours(), command.mode(), command.location(),
+                command.seats(), command.memberPrice(), command.nonMemberPrice(), command.registrationDeadline(),
+                clock.today());
+        try {
+            return sessions.insert(id, change.session(), change.events());
+        } catch (DuplicateKeyException concurrentRetry) {
+            return get(id);
+        }
+    }
+
+    /** Changes a session's details, only if it is still at the version the caller read (If-Match). */
+    public Versioned<Session> update(EsacUser user, String id, long expectedVersion, ScheduleSession command) {
+        Versioned<Session> current = get(id);
+        requireStaffOf(user, current.state().networkId());
+        if (current.version() != expectedVersion) {
+            throw VersionHeaders.conflict(expectedVersion, current.version());
+        }
+        LocalDate today = clock.today();
+        Session s = current.state();
+        SessionChange change = s.update(command.startDate(), command.endDate(),
+                command.hours() == null ? s.hours() : command.hours(), command.mode(), command.location(),
+                command.seats(), command.memberPrice(), command.nonMemberPrice(), command.registrationDeadline(), today,
+                (organizationId, networkId) -> standings.isInGoodStanding(organizationId, networkId, today));
+        try {
+            return sessions.update(id, expectedVersion, change.session(), change.events());
+        } catch (OptimisticLockingFailureException concurrent) {
+            throw VersionHeaders.conflict(expectedVersion, get(id).version());
+        }
+    }
+
+    public Versioned<Session> openRegistrations(EsacUser user, String id) {
+        return change(id, s -> {
+            requireStaffOf(user, s.networkId());
+            return s.openRegistrations(clock.today());
+        });
+    }
+
+    public Versioned<Session> closeRegistrations(EsacUser user, String id) {
+        return change(id, s -> {
+            requireStaffOf(user, s.networkId());
+            return s.closeRegistrations();
+        });
+    }
+
+    public Versioned<Session> cancel(EsacUser user, String id, String reason) {
+        return change(id, s -> {
+            requireStaffOf(user, s.networkId());
+            return s.cancel(reason.strip(), clock.today());
+        });
+    }
+
+    public Versioned<Session> complete(EsacUser user, String id) {
+        return change(id, s -> {
+            requireStaffOf(user, s.networkId());
+            return s.complete(clock.today(), () -> UUID.randomUUID().toString(), VerificationCodes::next);
+        });
+    }
+
+    public Versioned<Session> recordAttendance(EsacUser user, String id, Map<String, BigDecimal> hours) {
+        return change(id, s -> {
+            requireStaffOf(user, s.networkId());
+            return s.recordAttendance(hours, clock.today());
+        });
+    }
+
+    // --- Organizations: registrations ----------------------------------------------------------------------
+
+    /** Registers an employee of the organization's roster, or an external person the organization pays for. */
+    public RegistrationResult register(EsacUser user, String sessionId, Register command, String idempotencyKey) {
+        String registrationId = IdempotencyKeys.idFor(user, "registration:" + sessionId, idempotencyKey);
+        Versioned<Session> current = get(sessionId);
+        Optional<Registration> retried = current.state().registration(registrationId);
+        if (retried.isPresent()) {
+            return new RegistrationResult(current, retried.get());
+        }
+        organizations.find(command.organizationId()).filter(o -> o.closedOn() != null).ifPresent(closed -> {
+            throw new BusinessRuleException("inscription.organisation-fermee", closed.legalName(),
+                    closed.closedOn().toString());
+        });
+        Versioned<Session> saved = change(sessionId, s -> {
+            requireActForOrganization(user, s, command.organizationId());
+            Participant participant = participant(command);
+            Price price = Pricing.quote(s, standings.isInGoodStanding(command.organizationId(), s.networkId(),
+                    clock.today()));
+            return s.register(registrationId, command.organizationId(), participant, price, clock.today(),
+                    clock.now());
+        });
+        return new RegistrationResult(saved, saved.state().requireRegistration(registrationId));
+    }
+
+    public Versioned<Session> cancelRegistration(EsacUser user, String sessionId, String registrationId) {
+        return change(sessionId, s -> {
+            Registration registration = s.requireRegistration(registrationId);
+            requireActForOrganization(user, s, registration.organizationId());
+            LocalDate today = clock.today();
+            return s.cancelRegistration(registrationId, today,
+                    (organizationId, networkId) -> standings.isInGoodStanding(organizationId, networkId, today));
+        });
+    }
+
+    /** The participant rates the session; their organization's administrator or staff may record it for them. */
+    public Versioned<Session> rate(EsacUser user, String sessionId, String registrationId, int rating) {
+        return change(sessionId, s -> {
+            Registration registration = s.requireRegistration(registrationId);
+            boolean self = roster.isSamePerson(user.id(), registration.participant().personId());
+            if (!self) {
+                requireActForOrganization(user, s, registration.organizationId());
+            }
+            return s.rate(registrationId, rating);
+        });
+    }
+
+    /** Whether the caller is this participant (their token subject, or the account linked to their roster entry). */
+    public boolean isSamePerson(EsacUser user, String personId) {
+        return roster.isSamePerson(user.id(), personId);
+    }
+
+    /** The person ids of the caller: their token subject and every roster entry linked to their account. */
+    public Set<String> personIdsOf(EsacUser user) {
+        Set<String> ids = new LinkedHashSet<>();
+        ids.add(user.id());
+        ids.addAll(roster.employeeIdsOf(user.id()));
+        return ids;
+    }
+
+    /** Every session where one of these people has a registration, most recent first. */
+    public List<Session> sessionsOfPeople(Collection<String> personIds) {
+        return sessions.find(Query.query(Criteria.where("state.registrations.participant.personId").in(personIds))
+                .with(Sort.by(Sort.Direction.DESC, "state.startDate"))).stream().map(Versioned::state).toList();
+    }
+
+    // --- Reading -------------------------------------------------------------------------------------------
+
+    public Versioned<Session> get(String id) {
+        return sessions.find(id).orElseThrow(() -> new NotFoundException("seance.introuvable", id));
+    }
+
+    /** Sessions for the public calendar: optionally of one course or network, from a day on, by start date. */
+    public PageView<Versioned<Session>> search(String courseId, String networkId, SessionStatus status,
+                                               LocalDate from, int page, int size) {
+        Criteria criteria = new Criteria();
+        if (courseId != null) {
+            criteria.and("state.courseId").is(courseId);
+        }
+        if (networkId != null) {
+            criteria.and("state.networkId").is(networkId);
+        }
+        if (status != null) {
+            criteria.and("state.status").is(status.name());
+        }
+        if (from != null) {
+            criteria.and("state.startDate").gte(from);
+        }
+        Query query = Query.query(criteria);
+        long total = sessions.count(query);
+        query.with(Sort.by("state.startDate", "_id")).skip((long) page * size).limit(size);
+        return new PageView<>(sessions.find(query), page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    /** The registrations of a session the caller may see: all for its network's staff, its own for an organization. */
+    public List<Registration> registrationsVisibleTo(EsacUser user, Session session) {
+        if (user.isStaffOf(session.networkId())) {
+            return session.registrations();
+        }
+        if (user.isOrgAdmin()) {
+            return session.registrations().stream()
+                    .filter(r -> user.organizationIds().contains(r.organizationId())).toList();
+        }
+        throw new ForbiddenException("acces.refuse");
+    }
+
+    /** Every session where the person has a registration, most recent first. */
+    public List<Session> sessionsOfPerson(String personId) {
+        return sessions.find(Query.query(Criteria.where("state.registrations.participant.personId").is(personId))
+                .with(Sort.by(Sort.Direction.DESC, "state.startDate"))).stream().map(Versioned::state).toList();
+    }
+
+    /** Every session where the organization registered someone, most recent first. */
+    public List<Session> sessionsOfOrganization(String organizationId) {
+        return sessions.find(Query.query(Criteria.where("state.registrations.organizationId").is(organizationId))
+                .with(Sort.by(Sort.Direction.DESC, "state.startDate"))).stream().map(Versioned::state).toList();
+    }
+
+    public Optional<Session> sessionWithAttestation(String verificationCode) {
+        return sessions.find(Query.query(Criteria.where("state.registrations.attestation.verificationCode")
+                .is(verificationCode)).limit(1)).stream().map(Versioned::state).findFirst();
+    }
+
+    /** Sessions completed whose first day falls in [from, to], optionally of one network. */
+    public List<Session> completedBetween(LocalDate from, LocalDate to, String networkId) {
+        Criteria criteria = Criteria.where("state.status").is(SessionStatus.COMPLETED.name())
+                .and("state.startDate").gte(from).lte(to);
+        if (networkId != null) {
+            criteria.and("state.networkId").is(networkId);
+        }
+        return sessions.find(Query.query(criteria)).stream().map(Versioned::state).toList();
+    }
+
+    // --- Internals -----------------------------------------------------------------------------------------
+
+    private Versioned<Session> change(String id, Function<Session, SessionChange> command) {
+        for (int attempt = 1; ; attempt++) {
+            Versioned<Session> current = get(id);
+            SessionChange change = command.apply(current.state());
+            try {
+                return sessions.update(id, current.version(), change.session(), change.events());
+            } catch (OptimisticLockingFailureException concurrent) {
+                if (attempt == ATTEMPTS) {
+                    throw new ConflictException("version.concurrente");
+                }
+            }
+        }
+    }
+
+    private Participant participant(Register command) {
+        if (command.employeeId() != null) {
+            Roster.RosterEmployee employee = roster.find(command.employeeId())
+                    .filter(e -> e.worksFor(command.organizationId(), clock.today()))
+                    .orElseThrow(() -> new BusinessRuleException("inscription.employe-inconnu", command.employeeId(),
+                            command.organizationId()));
+            return Participant.employee(employee.id(), employee.firstName(), employee.lastName());
+        }
+        return Participant.external(command.firstName(), command.lastName(), command.email());
+    }
+
+    private static void requireStaffOf(EsacUser user, String networkId) {
+        if (!user.isStaffOf(networkId)) {
+            throw new ForbiddenException("reseau.personnel-requis", networkId);
+        }
+    }
+
+    /** Staff of the network running the session, or an administrator of the organization. */
+    private static void requireActForOrganization(EsacUser user, Session session, String organizationId) {
+        if (user.isStaffOf(session.networkId())) {
+            return;
+        }
+        if (!(user.isOrgAdmin() && user.organizationIds().contains(organizationId))) {
+            throw new ForbiddenException("acces.organisation-refusee", organizationId);
+        }
+    }
+
+    public record ScheduleSession(String courseId, LocalDate startDate, LocalDate endDate, BigDecimal hours,
+                                  DeliveryMode mode, String location, int seats, BigDecimal memberPrice,
+                                  BigDecimal nonMemberPrice, LocalDate registrationDeadline) {
+    }
+
+    /** Either {@code employeeId} (from the roster) or the external person's names and e-mail. */
+    public record Register(String organizationId, String employeeId, String firstName, String lastName, String email) {
+    }
+
+    public record RegistrationResult(Versioned<Session> session, Registration registration) {
+    }
+}
