@@ -2,7 +2,7 @@
 # Measures the local stack: wall time from launch to its "ready" line, resident memory (RSS) at
 # ready and after 10 s idle, and how long a graceful stop takes.
 # Usage: infra/local/measure.sh <launch command...>
-#   e.g. infra/local/measure.sh java -jar infra/local/target/local-0.1.0-SNAPSHOT.jar --data-dir /tmp/esac-measure
+#   e.g. infra/local/measure.sh java -jar infra/local/target/local-0.1.0-SNAPSHOT-exec.jar --infra-only --data-dir /tmp/esac-measure
 # The stop uses SIGTERM: a background job of a script ignores SIGINT. Both run the same shutdown hook.
 set -euo pipefail
 out=$(mktemp)

@@ -1,7 +1,7 @@
 package qc.esac.e2e;
 
 import org.junit.jupiter.api.Test;
-import qc.esac.testkit.ServiceProcess;
+import qc.esac.local.ManagedProcess;
 import qc.esac.testkit.TestInfrastructure;
 import qc.esac.testkit.jwt.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -74,7 +74,7 @@ class OrganizationJourneyIT {
     }
 
     private HttpResponse<String> getFromTraining(String id) throws Exception {
-        ServiceProcess training = platform.training;
+        ManagedProcess training = platform.training;
         return http.send(HttpRequest.newBuilder(training.uri("/api/training/organizations/" + id))
                 .header("Authorization", "Bearer " + STAFF).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -9,7 +9,7 @@ import java.net.ServerSocket;
  * Picks a concrete free port for "port 0". Kafka needs it up front: the controller's address is
  * part of the quorum configuration and the broker advertises its listener before binding.
  */
-final class FreePort {
+public final class FreePort {
 
     private FreePort() {
     }
@@ -18,7 +18,7 @@ final class FreePort {
         return port != 0 ? port : any();
     }
 
-    static int any() {
+    public static int any() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -3,10 +3,6 @@ package qc.esac.local;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.lang.management.ManagementFactory;
-import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
-
 /**
  * The platform's local infrastructure in one JVM: a Kafka KRaft broker and a MongoDB-protocol store,
  * both keeping their data under one directory so a restart finds topics, records and documents again.
@@ -70,49 +66,5 @@ public final class LocalInfrastructure implements AutoCloseable {
                 mongo = null;
             }
         }
-    }
-
-    public static void main(String[] args) throws InterruptedException {
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-            System.out.println(LocalOptions.USAGE);
-            return;
-        }
-        LocalOptions options;
-        try {
-            options = LocalOptions.fromCommandLine(args, System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(LocalOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        LocalInfrastructure infrastructure = new LocalInfrastructure(options);
-        CountDownLatch stopped = new CountDownLatch(1);
-        // Registered before start so that Ctrl-C during startup also stops what was already started.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Stopping local infrastructure");
-            infrastructure.close();
-            log.info("Stopped");
-            stopped.countDown();
-        }, "esac-local-shutdown"));
-        LocalAddresses addresses;
-        try {
-            addresses = infrastructure.start();
-        } catch (RuntimeException e) {
-            log.error("Local infrastructure failed to start", e);
-            System.exit(1);
-            return;
-        }
-        printReady(addresses);
-        stopped.await();
-    }
-
-    private static void printReady(LocalAddresses addresses) {
-        // JVM uptime, so the figure includes class loading and everything before main.
-        double seconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
-        System.out.println("Kafka bootstrap servers: " + addresses.kafkaBootstrapServers());
-        System.out.println("MongoDB connection string: " + addresses.mongoConnectionString());
-        System.out.println("Data directory: " + addresses.dataDirectory());
-        System.out.printf("ESAC local infrastructure ready in %.1f s (Ctrl-C to stop)%n", seconds);
     }
 }

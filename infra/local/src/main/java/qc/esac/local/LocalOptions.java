@@ -21,6 +21,8 @@ public record LocalOptions(Path dataDirectory, int kafkaPort, int controllerPort
 
     static final String USAGE = """
             Usage: java -jar local.jar [options]
+              (starts the broker, the store, the identity provider, the four services and the gateway)
+              --infra-only              start only the broker and the store
               --data-dir <path>         data directory (env ESAC_LOCAL_DATA_DIR, default .local-data)
               --kafka-port <port>       Kafka PLAINTEXT listener (env ESAC_KAFKA_PORT, default 9092)
               --mongo-port <port>       MongoDB wire protocol (env ESAC_MONGO_PORT, default 27017)

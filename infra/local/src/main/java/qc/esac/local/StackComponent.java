@@ -1,0 +1,46 @@
+package qc.esac.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * One process of the local stack.
+ *
+ * @param name          what the console and the log file call it
+ * @param module        the Maven module directory, relative to the repository root
+ * @param artifactId    the module's artifact id
+ * @param port          the HTTP port it listens on
+ * @param readinessPath answers 200 once it can serve
+ * @param environment   its configuration, given the addresses of the infrastructure and of the other components
+ */
+public record StackComponent(String name, String module, String artifactId, int port, String readinessPath,
+                             Function<StackAddresses, Map<String, String>> environment) {
+
+    /** JVM options of every component: modest heaps and a serial collector, since a laptop runs them all. */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m", "-Dspring.jmx.enabled=false");
+
+    /** The executable jar {@code ./mvnw package} built: {@code <module>/target/<artifactId>-<version>.jar}. */
+    public Path jar(Path root) {
+        Path target = root.resolve(module).resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(file -> file.getFileName().toString().matches(
+                            Pattern.quote(artifactId) + "-\\d[^/]*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No jar of " + name + " in " + target
+                            + ": build the platform first (./mvnw -DskipTests package)"));
+        } catch (IOException e) {
+            throw new IllegalStateException("No " + target + ": build the platform first (./mvnw -DskipTests package)");
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+}
