@@ -87,6 +87,38 @@ public final class InsuranceApi {
         TestTopics.awaitConsumed(GROUP, metadata, Duration.ofSeconds(30));
     }
 
+    /**
+     * An employer in good standing whose participation is in force from {@code today}, with the given employees on
+     * its roster (hired long enough ago) and enrolled, single, salary 48,000.
+     */
+    public void activeEmployer(String org, LocalDate today, String... employeeIds) throws Exception {
+        String membership = "mem-" + java.util.UUID.randomUUID();
+        publish(membership, 1, new qc.esac.events.membership.MembershipActivated(membership, org, NETWORK, "REGULAR",
+                "ACTIVE", "APPROVED", true, true, today.minusMonths(2), today.plusMonths(10), today.minusMonths(2), null));
+        for (String id : employeeIds) {
+            publish(id, 1, new qc.esac.events.membership.EmployeeAdded(id, org, "Prénom", "Fictif", null, null,
+                    "FULL_TIME", new java.math.BigDecimal("35"), today.minusYears(1), null, "user-" + id));
+        }
+        String admin = TestTokens.orgAdmin(org);
+        HttpResponse<String> applied = send("POST", "/api/insurance/participations/" + org, admin, null, """
+                {"coverages": ["LTD", "DRUGS", "DENTAL_BASIC"], "classCodes": ["FULL_TIME"], "employerSharePercent": 50}""");
+        check(applied, 200);
+        check(send("POST", "/api/insurance/participations/" + org + "/activation", staff(),
+                applied.headers().firstValue("ETag").orElseThrow(), "{\"effectiveDate\": \"" + today + "\"}"), 200);
+        for (String id : employeeIds) {
+            check(send("POST", "/api/insurance/organizations/" + org + "/enrolments", admin, null, """
+                    {"employeeId": "%s", "classCode": "FULL_TIME", "birthDate": "1990-06-01", "annualSalary": 48000,
+                     "dependants": [], "waivers": []}""".formatted(id)), 201);
+        }
+    }
+
+    public static HttpResponse<String> check(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new AssertionError("expected " + status + ", got " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
     public static LocalDate endOfMonth(LocalDate date) {
         return date.withDayOfMonth(date.lengthOfMonth());
     }
