@@ -3,17 +3,21 @@ package qc.esac.insurance.privacy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code esac.insurance.privacy.*}: the key that encrypts personal information at rest. Both come from the
- * environment ({@code INSURANCE_ENCRYPTION_PASSWORD}, {@code INSURANCE_ENCRYPTION_SALT}); the service does not
- * start with a missing or weak one. application.yml defaults to a published development key (with a warning).
- *
- * @param encryptionPassword secret the AES-256 key is derived from (PBKDF2)
- * @param encryptionSalt     hex-encoded salt of the derivation, at least 8 bytes
+ * {@code esac.insurance.privacy.*}: the key that encrypts personal information at rest, from the environment
+ * ({@code INSURANCE_ENCRYPTION_PASSWORD}, {@code INSURANCE_ENCRYPTION_SALT}). The service does not start with a
+ * missing or weak one; application.yml defaults to a published development key (with a warning).
  */
 @ConfigurationProperties("esac.insurance.privacy")
-public record PrivacyProperties(String encryptionPassword, String encryptionSalt) {
+public class PrivacyProperties {
 
-    public PrivacyProperties {
+    private final String encryptionPassword;
+    private final String encryptionSalt;
+
+    /**
+     * @param encryptionPassword secret the AES-256 key is derived from (PBKDF2), 16 characters at least
+     * @param encryptionSalt     hex-encoded salt of the derivation, 8 bytes at least
+     */
+    public PrivacyProperties(String encryptionPassword, String encryptionSalt) {
         if (encryptionPassword == null || encryptionPassword.length() < 16) {
             throw new IllegalStateException("esac.insurance.privacy.encryption-password (INSURANCE_ENCRYPTION_PASSWORD) "
                     + "must be set, 16 characters at least");
@@ -22,5 +26,15 @@ public record PrivacyProperties(String encryptionPassword, String encryptionSalt
             throw new IllegalStateException("esac.insurance.privacy.encryption-salt (INSURANCE_ENCRYPTION_SALT) "
                     + "must be set, hex, 8 bytes at least");
         }
+        this.encryptionPassword = encryptionPassword;
+        this.encryptionSalt = encryptionSalt;
+    }
+
+    public String encryptionPassword() {
+        return encryptionPassword;
+    }
+
+    public String encryptionSalt() {
+        return encryptionSalt;
     }
 }
