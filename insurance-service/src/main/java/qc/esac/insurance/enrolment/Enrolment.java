@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -29,6 +30,7 @@ public record Enrolment(String id, String organizationId, String userId, String 
 
     public static final String EMPLOYEE_LEFT = "EMPLOYEE_LEFT";
     public static final String PARTICIPATION_TERMINATED = "PARTICIPATION_TERMINATED";
+    public static final String NO_LONGER_ELIGIBLE = "NO_LONGER_ELIGIBLE";
 
     public Enrolment {
         coverages = coverages == null || coverages.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(coverages));
@@ -127,11 +129,23 @@ public record Enrolment(String id, String organizationId, String userId, String 
      * The employee left on {@code lastDayOfWork}: covered to the end of that month. Applied once per roster event.
      */
     public Change employeeLeft(LocalDate lastDayOfWork, long rosterSequence) {
+        return endAtMonthEnd(lastDayOfWork, EMPLOYEE_LEFT, rosterSequence);
+    }
+
+    /**
+     * The roster says the employee no longer meets the class rule (fewer weekly hours) from {@code date}: covered to
+     * the end of that month. Applied once per roster event.
+     */
+    public Change lostEligibility(LocalDate date, long rosterSequence) {
+        return endAtMonthEnd(date, NO_LONGER_ELIGIBLE, rosterSequence);
+    }
+
+    private Change endAtMonthEnd(LocalDate date, String reason, long rosterSequence) {
         if (rosterSequence <= lastRosterSequence) {
             return new Change(this, List.of());
         }
-        LocalDate endOfMonth = lastDayOfWork.withDayOfMonth(lastDayOfWork.lengthOfMonth());
-        Change ended = end(endOfMonth, EMPLOYEE_LEFT);
+        LocalDate endOfMonth = date.withDayOfMonth(date.lengthOfMonth());
+        Change ended = end(endOfMonth, reason);
         Enrolment e = ended.enrolment();
         return new Change(new Enrolment(e.id, e.organizationId, e.userId, e.classCode, e.status, e.eligibleOn,
                 e.requestedOn, e.effectiveDate, e.coverageEndsOn, e.endReason, e.tier, e.coverages, e.waivers,
@@ -188,6 +202,6 @@ public record Enrolment(String id, String organizationId, String userId, String 
 
     private static String certificateNumber(String employeeId, LocalDate eligibleOn) {
         // The employee id is unique on the platform: so is the certificate number derived from it.
-        return "AC-" + eligibleOn.getYear() + "-" + employeeId.toUpperCase(java.util.Locale.ROOT);
+        return "AC-" + eligibleOn.getYear() + "-" + employeeId.toUpperCase(Locale.ROOT);
     }
 }

@@ -183,6 +183,23 @@ public class EnrolmentService {
     }
 
     /**
+     * Roster event {@code sequence} says the employee now works {@code weeklyHours}: below the class minimum, the
+     * coverage ends at the end of the month.
+     */
+    public void weeklyHoursChanged(String employeeId, BigDecimal weeklyHours, long sequence) {
+        Optional<Versioned<Enrolment>> current = enrolments.find(employeeId);
+        if (current.isEmpty() || !current.get().state().isOpen()) {
+            return;
+        }
+        LocalDate today = calendar.today();
+        boolean eligible = plans.inForceOn(today).flatMap(p -> p.employeeClass(current.get().state().classCode()))
+                .map(c -> c.worksEnoughHours(weeklyHours)).orElse(true);
+        if (!eligible) {
+            retrying(employeeId, e -> e.lostEligibility(today, sequence));
+        }
+    }
+
+    /**
      * Ends, on the participation's last day, every enrolment still running of employers whose participation
      * ended. Safe to repeat: an enrolment already ended by then is left alone.
      */

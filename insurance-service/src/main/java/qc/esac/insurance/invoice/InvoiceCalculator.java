@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The lines of an employer's invoice: for each enrolment segment overlapping the month, each coverage's
@@ -101,7 +102,7 @@ public final class InvoiceCalculator {
         return amount.multiply(BigDecimal.valueOf(employerSharePercent)).divide(HUNDRED, 2, RoundingMode.HALF_UP);
     }
 
-    public static BigDecimal sum(List<InvoiceLine> lines, java.util.function.Function<InvoiceLine, BigDecimal> amount) {
+    public static BigDecimal sum(List<InvoiceLine> lines, Function<InvoiceLine, BigDecimal> amount) {
         return Money.cents(lines.stream().map(amount).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 }

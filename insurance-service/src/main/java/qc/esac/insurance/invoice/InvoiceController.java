@@ -46,6 +46,16 @@ class InvoiceController {
         return invoices.get(organizationId, period).state();
     }
 
+    @GetMapping("/api/insurance/organizations/{organizationId}/premium")
+    @Operation(summary = "La prime d’un mois (le mois courant par défaut) telle qu’elle serait facturée maintenant, "
+            + "avec son pourcentage de la masse salariale assurée; rien n’est émis")
+    Invoice premium(@PathVariable String organizationId, EsacUser user,
+                    @RequestParam(required = false) @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])") String period) {
+        user.requireOrganization(organizationId);
+        YearMonth month = period == null ? YearMonth.from(calendar.today()) : YearMonth.parse(period);
+        return invoices.quote(organizationId, month, calendar.today());
+    }
+
     @PostMapping("/api/insurance/invoices/issue")
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Émet les factures d’un mois (le mois courant par défaut); sans effet pour les employeurs déjà facturés")

@@ -90,6 +90,11 @@ public class InvoiceService {
         return new Run(month.toString(), issued, already);
     }
 
+    /** What the employer's invoice for {@code month} would be now, without issuing anything. */
+    public Invoice quote(String organizationId, YearMonth month, LocalDate today) {
+        return compute(participations.get(organizationId).state(), month, today);
+    }
+
     public Versioned<Invoice> get(String organizationId, String period) {
         return invoices.find(Invoice.idOf(organizationId, period))
                 .orElseThrow(() -> new NotFoundException("facture.introuvable", organizationId, period));

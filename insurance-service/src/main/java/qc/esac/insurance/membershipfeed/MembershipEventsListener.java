@@ -7,6 +7,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import qc.esac.events.Topics;
 import qc.esac.events.membership.EmployeeLeft;
+import qc.esac.events.membership.EmployeeUpdated;
 import qc.esac.events.membership.MembershipStandingEvent;
 import qc.esac.events.membership.OrganizationClosed;
 import qc.esac.events.membership.OrganizationRegistered;
@@ -66,6 +67,8 @@ class MembershipEventsListener {
                     r.lastName(), r.employmentStatus(), r.weeklyHours(), r.hireDate(), r.endDate(), r.userId()));
             if (r instanceof EmployeeLeft left) {
                 enrolments.employeeLeft(left.employeeId(), left.endDate(), event.sequence());
+            } else if (r instanceof EmployeeUpdated updated && updated.changedFields().contains("weeklyHours")) {
+                enrolments.weeklyHoursChanged(updated.employeeId(), updated.weeklyHours(), event.sequence());
             }
         } else {
             log.trace("Membership event {} not used by insurance", event.type());

@@ -24,6 +24,7 @@ import qc.esac.kit.web.VersionHeaders;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -95,7 +96,7 @@ class ParticipationController {
                              Set<CoverageCode> coverages, Set<String> classCodes, int employerSharePercent,
                              LocalDate appliedOn, LocalDate activeSince, LocalDate graceEndsOn, LocalDate terminatedOn,
                              String terminationReason, List<Participation.Notice> notices,
-                             java.util.Map<String, Participation.YearRate> rates, long version) {
+                             Map<String, Participation.YearRate> rates, long version) {
 
         static ParticipationView of(Versioned<Participation> v) {
             Participation p = v.state();

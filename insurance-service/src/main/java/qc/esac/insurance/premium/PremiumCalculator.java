@@ -4,6 +4,7 @@ import qc.esac.insurance.plan.CoverageTerms;
 import qc.esac.insurance.plan.Tier;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * The monthly premium of one coverage for one insured: the pool's manual rate for the coverage, the tier or the
@@ -44,7 +45,7 @@ public final class PremiumCalculator {
             return BigDecimal.ZERO.setScale(2);
         }
         return monthlyPremium.multiply(MONTHS).multiply(HUNDRED)
-                .divide(annualPayroll, 2, java.math.RoundingMode.HALF_UP);
+                .divide(annualPayroll, 2, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal capped(BigDecimal amount, BigDecimal maximum) {

@@ -111,6 +111,18 @@ class EnrolmentRulesTest {
     }
 
     @Test
+    void fewerHoursThanTheClassRuleEndCoverageAtMonthEndOnce() {
+        Enrolment active = Enrolment.create("e1", "org-1", "u1", "FULL_TIME", new Eligibility(LocalDate.of(2027, 4, 11), false),
+                LocalDate.of(2027, 4, 20), Tier.SINGLE, Set.of(CoverageCode.DRUGS), List.of(), "sealed", 0).enrolment();
+
+        Enrolment.Change lost = active.lostEligibility(LocalDate.of(2027, 7, 8), 3);
+
+        assertThat(lost.enrolment().coverageEndsOn()).isEqualTo(LocalDate.of(2027, 7, 31));
+        assertThat(lost.enrolment().endReason()).isEqualTo("NO_LONGER_ELIGIBLE");
+        assertThat(lost.enrolment().lostEligibility(LocalDate.of(2027, 7, 8), 3).events()).isEmpty();
+    }
+
+    @Test
     void aChildBornInTheFutureAndASecondSpouseAreRefused() {
         LocalDate today = LocalDate.of(2027, 5, 1);
         List<PersonalData.Dependant> dependants = List.of(

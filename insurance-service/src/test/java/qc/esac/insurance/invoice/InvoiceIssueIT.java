@@ -84,6 +84,11 @@ class InvoiceIssueIT {
         assertThat(invoice.get("employerSharePercent").asInt()).isEqualTo(50);
         assertThat(invoice.get("percentOfPayroll").decimalValue()).isPositive();
 
+        JsonNode quote = api.json(api.get("/api/insurance/organizations/" + org + "/premium", TestTokens.orgAdmin(org)));
+        assertThat(quote.get("total").decimalValue()).as("nothing changed since the invoice")
+                .isEqualByComparingTo(invoice.get("total").decimalValue());
+        assertThat(invoices.issueMonth(month, today).issued()).as("a quote issues nothing").isZero();
+
         assertThat(api.get("/api/insurance/organizations/" + org + "/invoices", TestTokens.orgAdmin("org-autre")).statusCode())
                 .as("another organization's administrator").isEqualTo(403);
         assertThat(api.get("/api/insurance/organizations/" + org + "/invoices/" + month, TestTokens.employee("user-x", org))
