@@ -109,12 +109,14 @@ public record Participation(String organizationId, String networkId, Participati
      */
     public Change standingChanged(String membershipId, long sequence, boolean goodStanding, LocalDate effectiveDate,
                                   int graceDays) {
-        Long last = standingSequences.get(membershipId);
+        // Map keys become field names in the store: no dots or dollar signs there.
+        String key = membershipId.replace('.', '_').replace('$', '_');
+        Long last = standingSequences.get(key);
         if (last != null && last >= sequence) {
             return new Change(this, List.of());
         }
         Map<String, Long> sequences = new HashMap<>(standingSequences);
-        sequences.put(membershipId, sequence);
+        sequences.put(key, sequence);
         Participation seen = withSequences(sequences);
         if (!goodStanding && (status == ParticipationStatus.ACTIVE || status == ParticipationStatus.REINSTATED)) {
             LocalDate graceEnd = effectiveDate.plusDays(graceDays - 1L);
