@@ -159,9 +159,9 @@ public record Enrolment(String id, String organizationId, String userId, String 
             return new Change(this, List.of());
         }
         if (status == EnrolmentStatus.LATE_APPLICANT) {
+            // Never covered, never announced: the pending application just closes.
             return new Change(copy(EnrolmentStatus.TERMINATED, null, lastDay, reason, tier, coverages, waivers,
-                    evidenceDecision, segments, sealedPersonalData), List.of(new EnrolmentTerminated(id, organizationId, id,
-                    lastDay, reason)));
+                    evidenceDecision, segments, sealedPersonalData), List.of());
         }
         List<Segment> closed = new ArrayList<>();
         for (Segment s : segments) {

@@ -175,7 +175,7 @@ class EnrolmentController {
     /** Staff, the employer's administrators and the insured person themselves may read an enrolment. */
     private Versioned<Enrolment> readable(String employeeId, EsacUser user) {
         Versioned<Enrolment> enrolment = enrolments.get(employeeId);
-        boolean self = user.isEmployee() && user.id().equals(enrolment.state().userId());
+        boolean self = user.isEmployee() && enrolments.isInsuredPerson(user.id(), enrolment.state());
         if (!self && !user.canActForOrganization(enrolment.state().organizationId())) {
             throw new ForbiddenException("acces.adhesion-refusee", employeeId);
         }

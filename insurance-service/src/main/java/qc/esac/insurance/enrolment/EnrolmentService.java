@@ -107,7 +107,9 @@ public class EnrolmentService {
         PersonalData personal = new PersonalData(command.birthDate(), command.annualSalary(), command.dependants());
         Enrolment.Change change = Enrolment.create(command.employeeId(), organizationId, employee.userId(),
                 employeeClass.code(), eligibility, today, Tier.of(personal.dependantKinds()), covered,
-                command.waivers(), cipher.seal(personal), 0);
+                command.waivers(), cipher.seal(personal),
+                // A re-enrolment keeps the roster events already applied: an old departure redelivered stays a no-op.
+                existing.map(e -> e.state().lastRosterSequence()).orElse(0L));
         try {
             if (existing.isPresent()) {
                 return enrolments.update(command.employeeId(), existing.get().version(), change.enrolment(), change.events());
@@ -126,8 +128,22 @@ public class EnrolmentService {
         return enrolments.find(employeeId);
     }
 
+    /**
+     * The enrolments of a signed-in employee: through the roster (which links accounts, possibly after the
+     * enrolment), or the account recorded at enrolment.
+     */
     public List<Versioned<Enrolment>> ofUser(String userId) {
+        Optional<Versioned<Enrolment>> viaRoster = membership.employeeOfUser(userId).flatMap(e -> enrolments.find(e.id()));
+        if (viaRoster.isPresent()) {
+            return List.of(viaRoster.get());
+        }
         return enrolments.find(Query.query(Criteria.where("state.userId").is(userId)));
+    }
+
+    /** Whether {@code userId} is the insured person of {@code enrolment}. */
+    public boolean isInsuredPerson(String userId, Enrolment enrolment) {
+        return userId.equals(enrolment.userId())
+                || membership.employee(enrolment.id()).map(e -> userId.equals(e.userId())).orElse(false);
     }
 
     public List<Versioned<Enrolment>> ofOrganization(String organizationId) {
