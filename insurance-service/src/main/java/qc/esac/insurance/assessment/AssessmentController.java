@@ -3,6 +3,7 @@ package qc.esac.insurance.assessment;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -21,6 +23,7 @@ import qc.esac.insurance.plan.PlanService;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -62,12 +65,23 @@ class AssessmentController {
 
     @PostMapping("/api/insurance/organizations/{organizationId}/needs-assessments")
     @PreAuthorize("hasAnyRole('STAFF', 'ORG_ADMIN')")
+    @Operation(summary = "Enregistre une évaluation des besoins de l’organisation; avec l’en-tête Idempotency-Key, "
+            + "une requête répétée rend l’évaluation déjà enregistrée au lieu d’en créer une autre")
     ResponseEntity<SavedAssessment> save(@PathVariable String organizationId, @RequestBody NeedsAssessment.Inputs inputs,
+                                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                          EsacUser user) {
         user.requireOrganization(organizationId);
         NeedsAssessment.Result result = NeedsAssessment.assess(plans.requireInForceOn(calendar.today()), inputs);
-        SavedAssessment saved = mongo.insert(new SavedAssessment(UUID.randomUUID().toString(), organizationId,
-                clock.instant(), user.id(), inputs, result), COLLECTION);
+        // With a key, the id is derived from it: a retried request finds its first answer instead of a duplicate.
+        String id = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((organizationId + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        SavedAssessment saved;
+        try {
+            saved = mongo.insert(new SavedAssessment(id, organizationId, clock.instant(), user.id(), inputs, result),
+                    COLLECTION);
+        } catch (DuplicateKeyException retried) {
+            saved = mongo.findById(id, SavedAssessment.class, COLLECTION);
+        }
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(saved.id()))
                 .body(saved);
     }

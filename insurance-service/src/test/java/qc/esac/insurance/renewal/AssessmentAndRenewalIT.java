@@ -57,8 +57,12 @@ class AssessmentAndRenewalIT {
         String path = "/api/insurance/organizations/" + org + "/needs-assessments";
         assertThat(api.send("POST", path, null, null, ASSESSMENT).statusCode()).isEqualTo(401);
         assertThat(api.send("POST", path, TestTokens.orgAdmin("org-autre"), null, ASSESSMENT).statusCode()).isEqualTo(403);
-        assertThat(api.send("POST", path, TestTokens.orgAdmin(org), null, ASSESSMENT).statusCode()).isEqualTo(201);
-        assertThat(api.json(api.get(path, TestTokens.orgAdmin(org))).get("totalItems").asLong()).isEqualTo(1);
+        HttpResponse<String> saved = api.sendWithKey(path, TestTokens.orgAdmin(org), "cle-1", ASSESSMENT);
+        assertThat(saved.statusCode()).isEqualTo(201);
+        HttpResponse<String> retried = api.sendWithKey(path, TestTokens.orgAdmin(org), "cle-1", ASSESSMENT);
+        assertThat(api.json(retried).get("id").asString()).isEqualTo(api.json(saved).get("id").asString());
+        assertThat(api.json(api.get(path, TestTokens.orgAdmin(org))).get("totalItems").asLong())
+                .as("a retried request saves nothing more").isEqualTo(1);
 
         HttpResponse<String> invalid = api.send("POST", "/api/insurance/needs-assessments", null, null,
                 "{\"headcountByClass\": {}, \"annualPayroll\": 0, \"priorities\": [], \"budgetPercent\": 4}");

@@ -58,6 +58,12 @@ public final class InsuranceApi {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    public HttpResponse<String> sendWithKey(String path, String token, String idempotencyKey, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
