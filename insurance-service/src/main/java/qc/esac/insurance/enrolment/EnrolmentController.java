@@ -84,6 +84,18 @@ class EnrolmentController {
                 page, size);
     }
 
+    @GetMapping("/api/insurance/enrolments")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Les adhésions d’un état, tous employeurs confondus (par exemple les adhésions tardives en attente "
+            + "de décision), sans renseignements personnels")
+    PageView<EnrolmentView> withStatus(@RequestParam EnrolmentStatus status,
+                                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                                       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        long total = enrolments.countWithStatus(status);
+        return new PageView<>(enrolments.withStatus(status, page, size).stream().map(e -> EnrolmentView.of(e, null)).toList(),
+                page, size, total, (int) ((total + size - 1) / size));
+    }
+
     @GetMapping("/api/insurance/enrolments/{employeeId}")
     @Operation(summary = "Une adhésion avec les renseignements personnels (toute lecture par le personnel du réseau est journalisée)")
     ResponseEntity<EnrolmentView> get(@PathVariable String employeeId, EsacUser user) {

@@ -150,6 +150,16 @@ public class EnrolmentService {
         return enrolments.find(Query.query(Criteria.where("state.organizationId").is(organizationId)).with(Sort.by("_id")));
     }
 
+    /** Enrolments in a status across employers (e.g. late applicants waiting for a decision), oldest request first. */
+    public List<Versioned<Enrolment>> withStatus(EnrolmentStatus status, int page, int size) {
+        return enrolments.find(Query.query(Criteria.where("state.status").is(status.name()))
+                .with(Sort.by("state.requestedOn", "_id")).skip((long) page * size).limit(size));
+    }
+
+    public long countWithStatus(EnrolmentStatus status) {
+        return enrolments.count(Query.query(Criteria.where("state.status").is(status.name())));
+    }
+
     public PersonalData personalData(Enrolment enrolment) {
         return cipher.open(enrolment.sealedPersonalData(), PersonalData.class);
     }

@@ -135,6 +135,46 @@ class EnrolmentAccessAndPrivacyIT {
         assertThat(api.json(twice).get("title").asString()).isEqualTo("Adhésion existante");
     }
 
+    @Test
+    void aLateApplicantWaitsForTheStaffsDecisionOnEvidence() throws Exception {
+        InsuranceApi api = new InsuranceApi(port);
+        LocalDate today = calendar.today();
+        api.ensurePlanYear(InsuranceApi.JSON.writeValueAsString(SamplePlans.year(today.getYear())), today.getYear());
+        String org = "org-" + UUID.randomUUID();
+        api.activeEmployer(org, today);
+        // Time passes: the participation has been in force for 60 days when this employee asks to join.
+        mongo.getCollection("participations").updateOne(Filters.eq("_id", org),
+                new Document("$set", new Document("state.activeSince", java.util.Date.from(
+                        today.minusDays(60).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))));
+        String late = "emp-" + UUID.randomUUID();
+        InsuranceApi.publish(late, 1, new EmployeeAdded(late, org, "Dalia", "Fictif", null, null, "FULL_TIME",
+                new BigDecimal("35"), today.minusYears(3), null, null));
+
+        HttpResponse<String> applied = api.send("POST", "/api/insurance/organizations/" + org + "/enrolments",
+                TestTokens.orgAdmin(org), null, enrolment(late, "[]"));
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+        assertThat(api.json(applied).get("status").asString()).isEqualTo("LATE_APPLICANT");
+        assertThat(api.json(applied).get("effectiveDate").isNull()).isTrue();
+
+        JsonNode pending = api.json(api.get("/api/insurance/enrolments?status=LATE_APPLICANT&size=100", staff()));
+        assertThat(pending.get("items").valueStream().map(i -> i.get("employeeId").asString())).contains(late);
+        assertThat(api.get("/api/insurance/enrolments?status=LATE_APPLICANT", TestTokens.orgAdmin(org)).statusCode())
+                .isEqualTo(403);
+
+        HttpResponse<String> decided = api.send("POST", "/api/insurance/enrolments/" + late + "/evidence-decision", staff(),
+                null, "{\"approved\": true, \"note\": \"Preuve d’assurabilité acceptée\", \"effectiveDate\": \""
+                        + today.plusDays(1) + "\"}");
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+        JsonNode active = api.json(decided);
+        assertThat(active.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(active.get("effectiveDate").asString()).isEqualTo(today.plusDays(1).toString());
+        assertThat(active.at("/evidenceDecision/decidedBy").asString()).isEqualTo(TestTokens.STAFF_SUBJECT);
+        HttpResponse<String> again = api.send("POST", "/api/insurance/enrolments/" + late + "/evidence-decision", staff(),
+                null, "{\"approved\": false}");
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(api.json(again).get("title").asString()).isEqualTo("Changement d’état impossible");
+    }
+
     private static String enrolment(String employeeId, String dependants) {
         return """
                 {"employeeId": "%s", "classCode": "FULL_TIME", "birthDate": "1984-10-03", "annualSalary": 39000,
