@@ -70,6 +70,8 @@ public class EnrolmentService {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("state.organizationId", Sort.Direction.ASC)
                 .on("state.status", Sort.Direction.ASC).named("organization_status"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("state.userId", Sort.Direction.ASC).sparse().named("user"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("state.status", Sort.Direction.ASC)
+                .on("state.requestedOn", Sort.Direction.ASC).named("status_requested"));
     }
 
     /** What an administrator supplies to enrol an employee of the roster. */

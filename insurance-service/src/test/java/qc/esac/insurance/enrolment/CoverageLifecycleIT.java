@@ -15,6 +15,7 @@ import qc.esac.events.insurance.ParticipationInGrace;
 import qc.esac.events.insurance.ParticipationTerminated;
 import qc.esac.events.membership.EmployeeAdded;
 import qc.esac.events.membership.EmployeeLeft;
+import qc.esac.events.membership.EmployeeUpdated;
 import qc.esac.events.membership.MembershipActivated;
 import qc.esac.events.membership.MembershipLapsed;
 import qc.esac.insurance.InsuranceCalendar;
@@ -169,6 +170,22 @@ class CoverageLifecycleIT {
         lifecycle.run(graceEnd.plusDays(2));
         assertThat(participation(org).get("version").asLong()).isEqualTo(participationVersion);
         assertThat(enrolmentOf(stays).get("version").asLong()).isEqualTo(stayed.get("version").asLong());
+    }
+
+    @Test
+    void fewerWeeklyHoursOnTheRosterEndCoverageAtMonthEnd() throws Exception {
+        String org = "org-" + UUID.randomUUID();
+        String employee = "emp-" + UUID.randomUUID();
+        api.activeEmployer(org, today, employee);
+
+        publish(employee, 2, new EmployeeUpdated(employee, org, "Prénom", "Fictif", null, null, "PART_TIME",
+                new BigDecimal("20"), today.minusYears(1), null, "user-" + employee,
+                List.of("employmentStatus", "weeklyHours")));
+
+        JsonNode ended = enrolmentOf(employee);
+        assertThat(ended.get("status").asString()).isEqualTo("TERMINATED");
+        assertThat(ended.get("endReason").asString()).isEqualTo("NO_LONGER_ELIGIBLE");
+        assertThat(ended.get("coverageEndsOn").asString()).isEqualTo(endOfMonth(today).toString());
     }
 
     @Test
