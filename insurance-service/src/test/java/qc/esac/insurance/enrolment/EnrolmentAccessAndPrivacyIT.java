@@ -136,6 +136,39 @@ class EnrolmentAccessAndPrivacyIT {
     }
 
     @Test
+    void aNewChildChangesTheTierWithIfMatchAndAWaiverDropsACoverage() throws Exception {
+        InsuranceApi api = new InsuranceApi(port);
+        LocalDate today = calendar.today();
+        api.ensurePlanYear(InsuranceApi.JSON.writeValueAsString(SamplePlans.year(today.getYear())), today.getYear());
+        String org = "org-" + UUID.randomUUID();
+        String employee = "emp-" + UUID.randomUUID();
+        api.activeEmployer(org, today, employee);
+        String path = "/api/insurance/enrolments/" + employee + "/family";
+        String admin = TestTokens.orgAdmin(org);
+        String etag = api.get("/api/insurance/enrolments/" + employee, admin).headers().firstValue("ETag").orElseThrow();
+        String body = """
+                {"dependants": [{"kind": "CHILD", "firstName": "Lou", "birthDate": "%s"}],
+                 "waivers": [{"coverage": "DENTAL_BASIC", "reason": "Couvert par le régime de la personne conjointe"}],
+                 "effectiveDate": "%s"}""".formatted(today.minusDays(3), today);
+
+        assertThat(api.send("PUT", path, admin, null, body).statusCode()).as("If-Match required").isEqualTo(428);
+        assertThat(api.send("PUT", path, admin, "\"999\"", body).statusCode()).as("stale version").isEqualTo(412);
+        assertThat(api.send("PUT", path, TestTokens.orgAdmin("org-autre"), etag, body).statusCode()).isEqualTo(403);
+        HttpResponse<String> changed = api.send("PUT", path, admin, etag, body);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        JsonNode enrolment = api.json(changed);
+        assertThat(enrolment.get("tier").asString()).isEqualTo("FAMILY");
+        assertThat(enrolment.get("coverages").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder("LTD", "DRUGS");
+        assertThat(changed.headers().firstValue("ETag")).isPresent().isNotEqualTo(java.util.Optional.of(etag));
+
+        HttpResponse<String> notWaivable = api.send("PUT", path, admin, changed.headers().firstValue("ETag").orElseThrow(),
+                "{\"dependants\": [], \"waivers\": [{\"coverage\": \"LTD\", \"reason\": \"Autre régime\"}], "
+                        + "\"effectiveDate\": \"" + today + "\"}");
+        assertThat(notWaivable.statusCode()).isEqualTo(400);
+        assertThat(api.json(notWaivable).at("/errors/0/field").asString()).isEqualTo("waivers[0].coverage");
+    }
+
+    @Test
     void aLateApplicantWaitsForTheStaffsDecisionOnEvidence() throws Exception {
         InsuranceApi api = new InsuranceApi(port);
         LocalDate today = calendar.today();
