@@ -33,7 +33,8 @@ import qc.esac.kit.web.ProblemMessages;
  * Every service is a stateless JWT resource server: token validation is Spring Security's,
  * configured by the standard {@code spring.security.oauth2.resourceserver.jwt.*} properties.
  * Probes, metrics scraping and API docs are open; GET on {@code esac.security.public-paths}
- * too; everything else needs a valid token, and method security does the fine-grained rest.
+ * and POST on {@code esac.security.public-post-paths} too; everything else needs a valid token, and
+ * method security does the fine-grained rest.
  * A service that declares its own {@link SecurityFilterChain} replaces this one.
  */
 @AutoConfiguration(after = {EsacWebAutoConfiguration.class, JacksonAutoConfiguration.class},
@@ -89,6 +90,10 @@ public class EsacSecurityAutoConfiguration {
                     requests.requestMatchers(API_DOC_PATHS.toArray(String[]::new)).permitAll();
                     if (!properties.publicPaths().isEmpty()) {
                         requests.requestMatchers(HttpMethod.GET, properties.publicPaths().toArray(String[]::new))
+                                .permitAll();
+                    }
+                    if (!properties.publicPostPaths().isEmpty()) {
+                        requests.requestMatchers(HttpMethod.POST, properties.publicPostPaths().toArray(String[]::new))
                                 .permitAll();
                     }
                     requests.anyRequest().authenticated();

@@ -146,6 +146,12 @@ class SecurityTest {
         mvc.perform(post("/public/ping")).andExpect(status().isUnauthorized());
     }
 
+    @Test
+    void publicPostPathIsOpenForPostOnly() throws Exception {
+        mvc.perform(post("/simulate")).andExpect(status().isOk()).andExpect(content().string("simulated"));
+        mvc.perform(get("/simulate")).andExpect(status().isUnauthorized());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/actuator/health", "/actuator/health/readiness", "/actuator/prometheus", "/v3/api-docs",
             "/swagger-ui/index.html"})

@@ -139,4 +139,9 @@ class TestController {
     String ping() {
         return "pong";
     }
+
+    @PostMapping("/simulate")
+    String simulate() {
+        return "simulated";
+    }
 }

@@ -1,0 +1,99 @@
+package qc.esac.insurance.assessment;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import qc.esac.insurance.InsuranceCalendar;
+import qc.esac.insurance.plan.PlanService;
+import qc.esac.kit.security.EsacUser;
+import qc.esac.kit.web.PageView;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The needs-assessment tool: anyone may run it without an account ({@code POST /api/insurance/needs-assessments}
+ * stores nothing); an organization's administrator may save one to come back to it or discuss it in a
+ * consultation.
+ */
+@RestController
+class AssessmentController {
+
+    static final String COLLECTION = "needs_assessments";
+
+    private final PlanService plans;
+    private final InsuranceCalendar calendar;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    AssessmentController(PlanService plans, InsuranceCalendar calendar, MongoTemplate mongo, Clock clock) {
+        this.plans = plans;
+        this.calendar = calendar;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** A saved assessment. */
+    record SavedAssessment(String id, String organizationId, Instant savedAt, String savedBy,
+                           NeedsAssessment.Inputs inputs, NeedsAssessment.Result result) {
+    }
+
+    @PostMapping("/api/insurance/needs-assessments")
+    @Operation(summary = "Évalue les besoins d’une organisation (anonyme, rien n’est enregistré) : garanties recommandées "
+            + "selon ses priorités et son budget, coût mensuel et en % de la masse salariale, effet du régime d’assurance "
+            + "médicaments sur la prime du régime public")
+    NeedsAssessment.Result assess(@RequestBody NeedsAssessment.Inputs inputs) {
+        return NeedsAssessment.assess(plans.requireInForceOn(calendar.today()), inputs);
+    }
+
+    @PostMapping("/api/insurance/organizations/{organizationId}/needs-assessments")
+    @PreAuthorize("hasAnyRole('STAFF', 'ORG_ADMIN')")
+    @Operation(summary = "Enregistre une évaluation des besoins de l’organisation; avec l’en-tête Idempotency-Key, "
+            + "une requête répétée rend l’évaluation déjà enregistrée au lieu d’en créer une autre")
+    ResponseEntity<SavedAssessment> save(@PathVariable String organizationId, @RequestBody NeedsAssessment.Inputs inputs,
+                                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                         EsacUser user) {
+        user.requireOrganization(organizationId);
+        NeedsAssessment.Result result = NeedsAssessment.assess(plans.requireInForceOn(calendar.today()), inputs);
+        // With a key, the id is derived from it: a retried request finds its first answer instead of a duplicate.
+        String id = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((organizationId + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        SavedAssessment saved;
+        try {
+            saved = mongo.insert(new SavedAssessment(id, organizationId, clock.instant(), user.id(), inputs, result),
+                    COLLECTION);
+        } catch (DuplicateKeyException retried) {
+            saved = mongo.findById(id, SavedAssessment.class, COLLECTION);
+        }
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(saved.id()))
+                .body(saved);
+    }
+
+    @GetMapping("/api/insurance/organizations/{organizationId}/needs-assessments")
+    PageView<SavedAssessment> list(@PathVariable String organizationId, EsacUser user,
+                                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                                   @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        user.requireOrganization(organizationId);
+        Query query = Query.query(Criteria.where("organizationId").is(organizationId));
+        long total = mongo.count(query, COLLECTION);
+        return new PageView<>(mongo.find(query.with(Sort.by(Sort.Direction.DESC, "savedAt")).skip((long) page * size)
+                .limit(size), SavedAssessment.class, COLLECTION), page, size, total, (int) ((total + size - 1) / size));
+    }
+}

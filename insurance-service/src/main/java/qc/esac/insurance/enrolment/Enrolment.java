@@ -1,0 +1,207 @@
+package qc.esac.insurance.enrolment;
+
+import qc.esac.events.EventData;
+import qc.esac.events.insurance.EnrolmentActivated;
+import qc.esac.events.insurance.EnrolmentChanged;
+import qc.esac.events.insurance.EnrolmentTerminated;
+import qc.esac.insurance.plan.CoverageCode;
+import qc.esac.insurance.plan.Tier;
+import qc.esac.kit.problem.BusinessRuleException;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * An employee's enrolment in the plan (aggregate; id = the employee's roster id). Personal information is
+ * only held sealed ({@code sealedPersonalData}); the tier it determines is kept in clear for billing.
+ *
+ * @param segments what was covered when, one segment per change, for billing by the day
+ * @param lastRosterSequence last roster event applied: "employee left" applies once
+ */
+public record Enrolment(String id, String organizationId, String userId, String classCode, EnrolmentStatus status,
+                        LocalDate eligibleOn, LocalDate requestedOn, LocalDate effectiveDate, LocalDate coverageEndsOn,
+                        String endReason, Tier tier, Set<CoverageCode> coverages, List<Waiver> waivers,
+                        EvidenceDecision evidenceDecision, List<Segment> segments, String sealedPersonalData,
+                        String certificateNumber, long lastRosterSequence) {
+
+    public static final String EMPLOYEE_LEFT = "EMPLOYEE_LEFT";
+    public static final String PARTICIPATION_TERMINATED = "PARTICIPATION_TERMINATED";
+    public static final String NO_LONGER_ELIGIBLE = "NO_LONGER_ELIGIBLE";
+
+    public Enrolment {
+        coverages = coverages == null || coverages.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(coverages));
+        waivers = waivers == null ? List.of() : List.copyOf(waivers);
+        segments = segments == null ? List.of() : List.copyOf(segments);
+    }
+
+    /** A coverage the employee declined because covered elsewhere. */
+    public record Waiver(CoverageCode coverage, String reason) {
+    }
+
+    /** The decision on a late applicant's evidence of insurability. */
+    public record EvidenceDecision(LocalDate decidedOn, String decidedBy, boolean approved, String note) {
+    }
+
+    /** Coverage from {@code from} to {@code to} (inclusive; null = open). */
+    public record Segment(LocalDate from, LocalDate to, String classCode, Tier tier, Set<CoverageCode> coverages) {
+
+        public Segment {
+            coverages = coverages == null || coverages.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(coverages));
+        }
+
+        Segment endingOn(LocalDate last) {
+            return new Segment(from, last, classCode, tier, coverages);
+        }
+    }
+
+    public record Change(Enrolment enrolment, List<EventData> events) {
+    }
+
+    /** A new enrolment: active from eligibility when on time, otherwise a late applicant without coverage yet. */
+    public static Change create(String employeeId, String organizationId, String userId, String classCode,
+                                Eligibility eligibility, LocalDate requestedOn, Tier tier, Set<CoverageCode> coverages,
+                                List<Waiver> waivers, String sealedPersonalData, long rosterSequence) {
+        String certificate = certificateNumber(employeeId, eligibility.eligibleOn());
+        if (eligibility.late()) {
+            return new Change(new Enrolment(employeeId, organizationId, userId, classCode, EnrolmentStatus.LATE_APPLICANT,
+                    eligibility.eligibleOn(), requestedOn, null, null, null, tier, coverages, waivers, null, List.of(),
+                    sealedPersonalData, certificate, rosterSequence), List.of());
+        }
+        LocalDate start = eligibility.eligibleOn();
+        Enrolment active = new Enrolment(employeeId, organizationId, userId, classCode, EnrolmentStatus.ACTIVE,
+                eligibility.eligibleOn(), requestedOn, start, null, null, tier, coverages, waivers, null,
+                List.of(new Segment(start, null, classCode, tier, coverages)), sealedPersonalData, certificate, rosterSequence);
+        return new Change(active, List.of(active.activated()));
+    }
+
+    /** Staff record the decision on a late applicant's evidence; approval covers from {@code effectiveDate}. */
+    public Change decideEvidence(boolean approved, LocalDate decidedOn, String decidedBy, String note,
+                                 LocalDate effectiveDate) {
+        if (status != EnrolmentStatus.LATE_APPLICANT) {
+            throw new BusinessRuleException("adhesion.transition-invalide", "decider", status.name());
+        }
+        EvidenceDecision decision = new EvidenceDecision(decidedOn, decidedBy, approved, note);
+        if (!approved) {
+            return new Change(copy(EnrolmentStatus.REFUSED, null, null, null, tier, coverages, waivers, decision,
+                    segments, sealedPersonalData), List.of());
+        }
+        Enrolment active = copy(EnrolmentStatus.ACTIVE, effectiveDate, null, null, tier, coverages, waivers, decision,
+                List.of(new Segment(effectiveDate, null, classCode, tier, coverages)), sealedPersonalData);
+        return new Change(active, List.of(active.activated()));
+    }
+
+    /** Dependants, waivers or coverages changed from {@code effectiveDate}. */
+    public Change change(Tier newTier, Set<CoverageCode> newCoverages, List<Waiver> newWaivers, String newSealed,
+                         LocalDate changeDate) {
+        if (status == EnrolmentStatus.TERMINATED || status == EnrolmentStatus.REFUSED) {
+            throw new BusinessRuleException("adhesion.transition-invalide", "modifier", status.name());
+        }
+        if (status == EnrolmentStatus.LATE_APPLICANT) {
+            return new Change(copy(status, effectiveDate, coverageEndsOn, endReason, newTier, newCoverages, newWaivers,
+                    evidenceDecision, segments, newSealed), List.of());
+        }
+        LocalDate from = changeDate.isBefore(effectiveDate) ? effectiveDate : changeDate;
+        boolean coverageChanged = newTier != tier || !newCoverages.equals(coverages);
+        List<Segment> newSegments = segments;
+        if (coverageChanged) {
+            newSegments = new ArrayList<>();
+            for (Segment s : segments) {
+                if (!s.from().isBefore(from)) {
+                    continue; // replaced by the change (a change dated back before a later one)
+                }
+                newSegments.add(s.to() == null || !s.to().isBefore(from) ? s.endingOn(from.minusDays(1)) : s);
+            }
+            newSegments.add(new Segment(from, null, classCode, newTier, newCoverages));
+        }
+        Enrolment changed = copy(status, effectiveDate, coverageEndsOn, endReason, newTier, newCoverages, newWaivers,
+                evidenceDecision, newSegments, newSealed);
+        List<EventData> events = coverageChanged
+                ? List.of(new EnrolmentChanged(id, organizationId, id, classCode, newTier.name(), codes(newCoverages), from))
+                : List.of();
+        return new Change(changed, events);
+    }
+
+    /**
+     * The employee left on {@code lastDayOfWork}: covered to the end of that month. Applied once per roster event.
+     */
+    public Change employeeLeft(LocalDate lastDayOfWork, long rosterSequence) {
+        return endAtMonthEnd(lastDayOfWork, EMPLOYEE_LEFT, rosterSequence);
+    }
+
+    /**
+     * The roster says the employee no longer meets the class rule (fewer weekly hours) from {@code date}: covered to
+     * the end of that month. Applied once per roster event.
+     */
+    public Change lostEligibility(LocalDate date, long rosterSequence) {
+        return endAtMonthEnd(date, NO_LONGER_ELIGIBLE, rosterSequence);
+    }
+
+    private Change endAtMonthEnd(LocalDate date, String reason, long rosterSequence) {
+        if (rosterSequence <= lastRosterSequence) {
+            return new Change(this, List.of());
+        }
+        LocalDate endOfMonth = date.withDayOfMonth(date.lengthOfMonth());
+        Change ended = end(endOfMonth, reason);
+        Enrolment e = ended.enrolment();
+        return new Change(new Enrolment(e.id, e.organizationId, e.userId, e.classCode, e.status, e.eligibleOn,
+                e.requestedOn, e.effectiveDate, e.coverageEndsOn, e.endReason, e.tier, e.coverages, e.waivers,
+                e.evidenceDecision, e.segments, e.sealedPersonalData, e.certificateNumber, rosterSequence), ended.events());
+    }
+
+    /** Coverage ends after {@code lastDay} (no-op when already ended by then). */
+    public Change end(LocalDate lastDay, String reason) {
+        if (status == EnrolmentStatus.REFUSED
+                || (status == EnrolmentStatus.TERMINATED && coverageEndsOn != null && !coverageEndsOn.isAfter(lastDay))) {
+            return new Change(this, List.of());
+        }
+        if (status == EnrolmentStatus.LATE_APPLICANT) {
+            // Never covered, never announced: the pending application just closes.
+            return new Change(copy(EnrolmentStatus.TERMINATED, null, lastDay, reason, tier, coverages, waivers,
+                    evidenceDecision, segments, sealedPersonalData), List.of());
+        }
+        List<Segment> closed = new ArrayList<>();
+        for (Segment s : segments) {
+            if (s.from().isAfter(lastDay)) {
+                continue;
+            }
+            closed.add(s.to() == null || s.to().isAfter(lastDay) ? s.endingOn(lastDay) : s);
+        }
+        return new Change(copy(EnrolmentStatus.TERMINATED, effectiveDate, lastDay, reason, tier, coverages, waivers,
+                evidenceDecision, closed, sealedPersonalData),
+                List.of(new EnrolmentTerminated(id, organizationId, id, lastDay, reason)));
+    }
+
+    /** Whether the employee is covered on {@code date}. */
+    public boolean coversOn(LocalDate date) {
+        return segments.stream().anyMatch(s -> !date.isBefore(s.from()) && (s.to() == null || !date.isAfter(s.to())));
+    }
+
+    public boolean isOpen() {
+        return status == EnrolmentStatus.ACTIVE || status == EnrolmentStatus.LATE_APPLICANT;
+    }
+
+    private EnrolmentActivated activated() {
+        return new EnrolmentActivated(id, organizationId, id, classCode, tier.name(), codes(coverages), effectiveDate);
+    }
+
+    private Enrolment copy(EnrolmentStatus newStatus, LocalDate newEffective, LocalDate newEnd, String newReason,
+                           Tier newTier, Set<CoverageCode> newCoverages, List<Waiver> newWaivers,
+                           EvidenceDecision decision, List<Segment> newSegments, String sealed) {
+        return new Enrolment(id, organizationId, userId, classCode, newStatus, eligibleOn, requestedOn, newEffective,
+                newEnd, newReason, newTier, newCoverages, newWaivers, decision, newSegments, sealed, certificateNumber,
+                lastRosterSequence);
+    }
+
+    private static List<String> codes(Set<CoverageCode> coverages) {
+        return coverages.stream().sorted().map(Enum::name).toList();
+    }
+
+    private static String certificateNumber(String employeeId, LocalDate eligibleOn) {
+        // The employee id is unique on the platform: so is the certificate number derived from it.
+        return "AC-" + eligibleOn.getYear() + "-" + employeeId.toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,247 @@
+package qc.esac.insurance.enrolment;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import qc.esac.insurance.membership.KnownOrganization;
+import qc.esac.insurance.membership.MembershipReadModels;
+import qc.esac.insurance.membership.RosterEntry;
+import qc.esac.insurance.plan.CoverageCode;
+import qc.esac.insurance.plan.PlanService;
+import qc.esac.insurance.plan.Tier;
+import qc.esac.insurance.privacy.AccessLog;
+import qc.esac.kit.outbox.Versioned;
+import qc.esac.kit.problem.ForbiddenException;
+import qc.esac.kit.problem.NotFoundException;
+import qc.esac.kit.security.EsacUser;
+import qc.esac.kit.web.PageView;
+import qc.esac.kit.web.VersionHeaders;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Enrolments: an organization's administrator enrols its employees and manages their family situation; staff
+ * decide on late applicants; an employee sees their own coverage, certificate and personal data.
+ */
+@RestController
+class EnrolmentController {
+
+    private final EnrolmentService enrolments;
+    private final MembershipReadModels membership;
+    private final PlanService plans;
+    private final AccessLog accessLog;
+
+    EnrolmentController(EnrolmentService enrolments, MembershipReadModels membership, PlanService plans,
+                        AccessLog accessLog) {
+        this.enrolments = enrolments;
+        this.membership = membership;
+        this.plans = plans;
+        this.accessLog = accessLog;
+    }
+
+    @PostMapping("/api/insurance/organizations/{organizationId}/enrolments")
+    @PreAuthorize("hasAnyRole('STAFF', 'ORG_ADMIN')")
+    @Operation(summary = "Inscrit un employé de la liste du personnel (admissibilité selon sa catégorie, règle des 31 jours)")
+    ResponseEntity<EnrolmentView> enrol(@PathVariable String organizationId, @Valid @RequestBody EnrolRequest body,
+                                        EsacUser user) {
+        user.requireOrganization(organizationId);
+        Versioned<Enrolment> created = enrolments.enrol(organizationId, new EnrolmentService.Enrol(body.employeeId(),
+                body.classCode(), body.birthDate(), body.annualSalary(), dependants(body.dependants()), waivers(body.waivers())));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/api/insurance/enrolments/{id}").build(created.id()))
+                .eTag(VersionHeaders.etag(created.version())).body(EnrolmentView.of(created, null));
+    }
+
+    @GetMapping("/api/insurance/organizations/{organizationId}/enrolments")
+    @Operation(summary = "Les adhésions des employés d’une organisation, sans renseignements personnels")
+    PageView<EnrolmentView> ofOrganization(@PathVariable String organizationId, EsacUser user,
+                                           @RequestParam(defaultValue = "0") @Min(0) int page,
+                                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        user.requireOrganization(organizationId);
+        return PageView.of(enrolments.ofOrganization(organizationId).stream().map(e -> EnrolmentView.of(e, null)).toList(),
+                page, size);
+    }
+
+    @GetMapping("/api/insurance/enrolments")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Les adhésions d’un état, tous employeurs confondus (par exemple les adhésions tardives en attente "
+            + "de décision), sans renseignements personnels")
+    PageView<EnrolmentView> withStatus(@RequestParam EnrolmentStatus status,
+                                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                                       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        long total = enrolments.countWithStatus(status);
+        return new PageView<>(enrolments.withStatus(status, page, size).stream().map(e -> EnrolmentView.of(e, null)).toList(),
+                page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    @GetMapping("/api/insurance/enrolments/{employeeId}")
+    @Operation(summary = "Une adhésion avec les renseignements personnels (toute lecture par le personnel du réseau est journalisée)")
+    ResponseEntity<EnrolmentView> get(@PathVariable String employeeId, EsacUser user) {
+        Versioned<Enrolment> enrolment = readable(employeeId, user);
+        accessLog.staffRead(user, employeeId, enrolment.state().organizationId(), "ENROLMENT_PERSONAL_DATA");
+        return ResponseEntity.ok().eTag(VersionHeaders.etag(enrolment.version()))
+                .body(EnrolmentView.of(enrolment, enrolments.personalData(enrolment.state())));
+    }
+
+    @PutMapping("/api/insurance/enrolments/{employeeId}/family")
+    @Operation(summary = "Change les personnes à charge et les renonciations à une date; le niveau de protection suit (If-Match requis)")
+    ResponseEntity<EnrolmentView> changeFamily(@PathVariable String employeeId, @Valid @RequestBody FamilyRequest body,
+                                               @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
+                                               EsacUser user) {
+        Versioned<Enrolment> current = enrolments.get(employeeId);
+        user.requireOrganization(current.state().organizationId());
+        long expected = VersionHeaders.requiredVersion(ifMatch);
+        Versioned<Enrolment> changed = enrolments.changeFamily(employeeId, dependants(body.dependants()),
+                waivers(body.waivers()), body.effectiveDate(), expected);
+        return ResponseEntity.ok().eTag(VersionHeaders.etag(changed.version())).body(EnrolmentView.of(changed, null));
+    }
+
+    @PostMapping("/api/insurance/enrolments/{employeeId}/evidence-decision")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Consigne la décision sur la preuve d’assurabilité d’une adhésion tardive")
+    ResponseEntity<EnrolmentView> decide(@PathVariable String employeeId, @Valid @RequestBody DecisionRequest body,
+                                         EsacUser user) {
+        Versioned<Enrolment> decided = enrolments.decideEvidence(employeeId, body.approved(), body.note(),
+                body.effectiveDate(), user.id());
+        return ResponseEntity.ok().eTag(VersionHeaders.etag(decided.version())).body(EnrolmentView.of(decided, null));
+    }
+
+    @GetMapping("/api/insurance/enrolments/{employeeId}/certificate")
+    @Operation(summary = "L’attestation d’assurance de l’employé")
+    Certificate certificate(@PathVariable String employeeId, EsacUser user) {
+        Enrolment enrolment = readable(employeeId, user).state();
+        if (enrolment.effectiveDate() == null) {
+            throw new NotFoundException("adhesion.sans-attestation", employeeId);
+        }
+        accessLog.staffRead(user, employeeId, enrolment.organizationId(), "CERTIFICATE");
+        PersonalData personal = enrolments.personalData(enrolment);
+        String organization = membership.organization(enrolment.organizationId()).map(KnownOrganization::legalName)
+                .orElse(enrolment.organizationId());
+        String name = membership.employee(employeeId).map(RosterEntry::fullName).orElse(employeeId);
+        Integer planYear = plans.inForceOn(enrolment.effectiveDate()).map(p -> p.year()).orElse(null);
+        Map<String, String> coverages = new LinkedHashMap<>();
+        enrolment.coverages().stream().sorted().forEach(c -> coverages.put(c.name(), c.labelFr()));
+        return new Certificate(enrolment.certificateNumber(), name, organization, planYear, enrolment.classCode(),
+                enrolment.tier(), coverages, personal.dependants().stream().map(d -> d.firstName() + " (" + d.kind() + ")").toList(),
+                enrolment.effectiveDate(), enrolment.coverageEndsOn());
+    }
+
+    @GetMapping("/api/insurance/me/enrolment")
+    @PreAuthorize("hasRole('EMPLOYEE')")
+    @Operation(summary = "La protection de l’employé connecté")
+    EnrolmentView mine(EsacUser user) {
+        Versioned<Enrolment> enrolment = enrolments.ofUser(user.id()).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("adhesion.aucune-pour-utilisateur"));
+        return EnrolmentView.of(enrolment, enrolments.personalData(enrolment.state()));
+    }
+
+    @GetMapping("/api/insurance/me/personal-data")
+    @PreAuthorize("hasRole('EMPLOYEE')")
+    @Operation(summary = "Exporte en JSON tous les renseignements personnels que le service d’assurance détient sur l’employé connecté")
+    ResponseEntity<PersonalDataExport> export(EsacUser user) {
+        List<Versioned<Enrolment>> mine = enrolments.ofUser(user.id());
+        RosterEntry rosterEntry = membership.employeeOfUser(user.id()).orElse(null);
+        if (mine.isEmpty() && rosterEntry == null) {
+            throw new NotFoundException("adhesion.aucune-pour-utilisateur");
+        }
+        List<EnrolmentView> views = mine.stream()
+                .map(e -> EnrolmentView.of(e, enrolments.personalData(e.state()))).toList();
+        List<AccessLog.Entry> reads = mine.stream().flatMap(e -> accessLog.of(e.id(), 0, 1000).stream()).toList();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"mes-renseignements-assurance.json\"")
+                .body(new PersonalDataExport(user.id(), rosterEntry, views, reads));
+    }
+
+    @GetMapping("/api/insurance/enrolments/{employeeId}/access-log")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Qui a consulté les renseignements personnels de l’employé, et quand")
+    PageView<AccessLog.Entry> accessLog(@PathVariable String employeeId,
+                                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                                        @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        long total = accessLog.count(employeeId);
+        return new PageView<>(accessLog.of(employeeId, page, size), page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    /** Staff, the employer's administrators and the insured person themselves may read an enrolment. */
+    private Versioned<Enrolment> readable(String employeeId, EsacUser user) {
+        Versioned<Enrolment> enrolment = enrolments.get(employeeId);
+        boolean self = user.isEmployee() && enrolments.isInsuredPerson(user.id(), enrolment.state());
+        if (!self && !user.canActForOrganization(enrolment.state().organizationId())) {
+            throw new ForbiddenException("acces.adhesion-refusee", employeeId);
+        }
+        return enrolment;
+    }
+
+    private static List<PersonalData.Dependant> dependants(List<DependantRequest> requests) {
+        return requests == null ? List.of()
+                : requests.stream().map(d -> new PersonalData.Dependant(d.kind(), d.firstName(), d.birthDate())).toList();
+    }
+
+    private static List<Enrolment.Waiver> waivers(List<WaiverRequest> requests) {
+        return requests == null ? List.of() : requests.stream().map(w -> new Enrolment.Waiver(w.coverage(), w.reason())).toList();
+    }
+
+    record DependantRequest(@NotNull qc.esac.insurance.plan.DependantKind kind, @NotBlank @Size(max = 100) String firstName,
+                            @NotNull LocalDate birthDate) {
+    }
+
+    record WaiverRequest(@NotNull CoverageCode coverage, @NotBlank @Size(max = 200) String reason) {
+    }
+
+    record EnrolRequest(@NotBlank String employeeId, @NotBlank String classCode, @NotNull LocalDate birthDate,
+                        @NotNull @DecimalMin("1") BigDecimal annualSalary, @Valid List<DependantRequest> dependants,
+                        @Valid List<WaiverRequest> waivers) {
+    }
+
+    record FamilyRequest(@Valid List<DependantRequest> dependants, @Valid List<WaiverRequest> waivers,
+                         @NotNull LocalDate effectiveDate) {
+    }
+
+    record DecisionRequest(@NotNull Boolean approved, @Size(max = 500) String note, LocalDate effectiveDate) {
+    }
+
+    record Certificate(String certificateNumber, String insuredName, String employer, Integer planYear, String classCode,
+                       Tier tier, Map<String, String> coverages, List<String> dependants, LocalDate effectiveDate,
+                       LocalDate coverageEndsOn) {
+    }
+
+    record PersonalDataExport(String userId, RosterEntry rosterEntry, List<EnrolmentView> enrolments,
+                              List<AccessLog.Entry> staffReads) {
+    }
+
+    record EnrolmentView(String employeeId, String organizationId, String classCode, EnrolmentStatus status,
+                         LocalDate eligibleOn, LocalDate requestedOn, LocalDate effectiveDate, LocalDate coverageEndsOn,
+                         String endReason, Tier tier, Set<CoverageCode> coverages, List<Enrolment.Waiver> waivers,
+                         Enrolment.EvidenceDecision evidenceDecision, String certificateNumber, PersonalData personalData,
+                         long version) {
+
+        static EnrolmentView of(Versioned<Enrolment> v, PersonalData personal) {
+            Enrolment e = v.state();
+            return new EnrolmentView(e.id(), e.organizationId(), e.classCode(), e.status(), e.eligibleOn(), e.requestedOn(),
+                    e.effectiveDate(), e.coverageEndsOn(), e.endReason(), e.tier(), e.coverages(), e.waivers(),
+                    e.evidenceDecision(), e.certificateNumber(), personal, v.version());
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package qc.esac.insurance.invoice;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import qc.esac.insurance.InsuranceCalendar;
+import qc.esac.kit.security.EsacUser;
+import qc.esac.kit.web.PageView;
+
+import java.time.YearMonth;
+
+/** Monthly invoices: an employer's administrators and staff read them; staff may run the issue. */
+@RestController
+class InvoiceController {
+
+    private final InvoiceService invoices;
+    private final InsuranceCalendar calendar;
+
+    InvoiceController(InvoiceService invoices, InsuranceCalendar calendar) {
+        this.invoices = invoices;
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/api/insurance/organizations/{organizationId}/invoices")
+    @Operation(summary = "Les factures mensuelles d’un employeur, la plus récente d’abord")
+    PageView<Invoice> list(@PathVariable String organizationId, EsacUser user,
+                           @RequestParam(defaultValue = "0") @Min(0) int page,
+                           @RequestParam(defaultValue = "12") @Min(1) @Max(100) int size) {
+        user.requireOrganization(organizationId);
+        long total = invoices.countOf(organizationId);
+        return new PageView<>(invoices.ofOrganization(organizationId, page, size), page, size, total,
+                (int) ((total + size - 1) / size));
+    }
+
+    @GetMapping("/api/insurance/organizations/{organizationId}/invoices/{period}")
+    Invoice get(@PathVariable String organizationId, @PathVariable @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])") String period,
+                EsacUser user) {
+        user.requireOrganization(organizationId);
+        return invoices.get(organizationId, period).state();
+    }
+
+    @GetMapping("/api/insurance/organizations/{organizationId}/premium")
+    @Operation(summary = "La prime d’un mois (le mois courant par défaut) telle qu’elle serait facturée maintenant, "
+            + "avec son pourcentage de la masse salariale assurée; rien n’est émis")
+    Invoice premium(@PathVariable String organizationId, EsacUser user,
+                    @RequestParam(required = false) @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])") String period) {
+        user.requireOrganization(organizationId);
+        YearMonth month = period == null ? YearMonth.from(calendar.today()) : YearMonth.parse(period);
+        return invoices.quote(organizationId, month, calendar.today());
+    }
+
+    @PostMapping("/api/insurance/invoices/issue")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Émet les factures d’un mois (le mois courant par défaut); sans effet pour les employeurs déjà facturés")
+    InvoiceService.Run issue(@RequestParam(required = false) @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])") String period) {
+        YearMonth month = period == null ? YearMonth.from(calendar.today()) : YearMonth.parse(period);
+        return invoices.issueMonth(month, calendar.today());
+    }
+}

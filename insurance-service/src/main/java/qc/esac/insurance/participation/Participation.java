@@ -1,0 +1,217 @@
+package qc.esac.insurance.participation;
+
+import qc.esac.events.EventData;
+import qc.esac.events.insurance.ParticipationActivated;
+import qc.esac.events.insurance.ParticipationApplied;
+import qc.esac.events.insurance.ParticipationInGrace;
+import qc.esac.events.insurance.ParticipationReinstated;
+import qc.esac.events.insurance.ParticipationTerminated;
+import qc.esac.events.insurance.RatesRenewed;
+import qc.esac.insurance.plan.CoverageCode;
+import qc.esac.kit.problem.BusinessRuleException;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An employer's participation in the association's group plan (aggregate; id = the organization id). Every
+ * status rule is here; each transition returns the new state and the events it causes.
+ *
+ * @param coverages            coverages the employer chose among the plan's
+ * @param classCodes           classes of employees the employer's structure uses
+ * @param employerSharePercent the employer's share of premiums, one of the plan's options
+ * @param notices              what happened and when, in order (a lapse notice, a reinstatement, ...)
+ * @param rates                the employer's rate per plan year, set at renewal (absent = the pool's rate)
+ * @param standingSequences    last membership event applied, per membership id: standing changes apply once
+ */
+public record Participation(String organizationId, String networkId, ParticipationStatus status,
+                            Set<CoverageCode> coverages, Set<String> classCodes, int employerSharePercent,
+                            LocalDate appliedOn, LocalDate activeSince, LocalDate graceEndsOn, LocalDate terminatedOn,
+                            String terminationReason, List<Notice> notices, Map<String, YearRate> rates,
+                            Map<String, Long> standingSequences) {
+
+    public static final String REASON_MEMBERSHIP_LAPSED = "MEMBERSHIP_LAPSED";
+    public static final String REASON_WITHDRAWN = "WITHDRAWN";
+
+    public Participation {
+        coverages = coverages == null || coverages.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(coverages));
+        classCodes = classCodes == null ? Set.of() : Set.copyOf(classCodes);
+        notices = notices == null ? List.of() : List.copyOf(notices);
+        rates = rates == null ? Map.of() : Map.copyOf(rates);
+        standingSequences = standingSequences == null ? Map.of() : Map.copyOf(standingSequences);
+    }
+
+    /** A dated entry of the participation's history. */
+    public record Notice(LocalDate date, String kind, String detail) {
+    }
+
+    /** The employer's rate for a plan year: factor of the pool's manual rates and how it was obtained. */
+    public record YearRate(BigDecimal factor, BigDecimal credibility, boolean capped, LocalDate computedOn) {
+    }
+
+    /** The outcome of a transition: the new state and its events (none when nothing changed). */
+    public record Change(Participation participation, List<EventData> events) {
+
+        public boolean changed() {
+            return !events.isEmpty();
+        }
+    }
+
+    public static Change apply(String organizationId, String networkId, boolean goodStanding, Set<CoverageCode> coverages,
+                               Set<String> classCodes, int employerSharePercent, LocalDate today) {
+        if (!goodStanding) {
+            throw new BusinessRuleException("participation.membre-sans-bon-standing", organizationId);
+        }
+        Participation applied = new Participation(organizationId, networkId, ParticipationStatus.APPLIED, coverages,
+                classCodes, employerSharePercent, today, null, null, null, null,
+                List.of(new Notice(today, "APPLIED", null)), Map.of(), Map.of());
+        return new Change(applied, List.of(new ParticipationApplied(organizationId, networkId,
+                ParticipationStatus.APPLIED.name(), today)));
+    }
+
+    /** A terminated employer applies again: a new participation history starts, rates are kept. */
+    public Change reapply(boolean goodStanding, Set<CoverageCode> coverages, Set<String> classCodes,
+                          int employerSharePercent, LocalDate today) {
+        if (status != ParticipationStatus.TERMINATED) {
+            throw new BusinessRuleException("participation.deja-participante", organizationId, status.name());
+        }
+        Change fresh = apply(organizationId, networkId, goodStanding, coverages, classCodes, employerSharePercent, today);
+        Participation p = fresh.participation();
+        return new Change(new Participation(organizationId, networkId, p.status, p.coverages, p.classCodes,
+                p.employerSharePercent, today, null, null, null, null, append(notices, new Notice(today, "APPLIED", null)),
+                rates, standingSequences), fresh.events());
+    }
+
+    /** Staff put the participation in force from {@code effectiveDate}. */
+    public Change activate(LocalDate effectiveDate, boolean goodStanding) {
+        requireStatus("activer", ParticipationStatus.APPLIED);
+        if (!goodStanding) {
+            throw new BusinessRuleException("participation.membre-sans-bon-standing", organizationId);
+        }
+        if (effectiveDate.isBefore(appliedOn)) {
+            throw new BusinessRuleException("participation.date-avant-demande", effectiveDate.toString(), appliedOn.toString());
+        }
+        return new Change(with(ParticipationStatus.ACTIVE, effectiveDate, null, null, null,
+                new Notice(effectiveDate, "ACTIVATED", null)),
+                List.of(new ParticipationActivated(organizationId, networkId, ParticipationStatus.ACTIVE.name(), effectiveDate)));
+    }
+
+    /**
+     * The membership's standing changed (event {@code sequence} of membership {@code membershipId}). Losing good
+     * standing starts the grace period of an employer in force and ends a pending application; regaining it
+     * during grace reinstates. Applied once per event, in order: an older or repeated one changes nothing.
+     */
+    public Change standingChanged(String membershipId, long sequence, boolean goodStanding, LocalDate effectiveDate,
+                                  int graceDays) {
+        // Map keys become field names in the store: no dots or dollar signs there.
+        String key = membershipId.replace('.', '_').replace('$', '_');
+        Long last = standingSequences.get(key);
+        if (last != null && last >= sequence) {
+            return new Change(this, List.of());
+        }
+        Map<String, Long> sequences = new HashMap<>(standingSequences);
+        sequences.put(key, sequence);
+        Participation seen = withSequences(sequences);
+        if (!goodStanding && (status == ParticipationStatus.ACTIVE || status == ParticipationStatus.REINSTATED)) {
+            LocalDate graceEnd = effectiveDate.plusDays(graceDays - 1L);
+            Participation inGrace = seen.with(ParticipationStatus.IN_GRACE, activeSince, graceEnd, null, null,
+                    new Notice(effectiveDate, "MEMBERSHIP_LAPSED", "grace until " + graceEnd));
+            return new Change(inGrace, List.of(new ParticipationInGrace(organizationId, networkId,
+                    ParticipationStatus.IN_GRACE.name(), effectiveDate, graceEnd)));
+        }
+        if (!goodStanding && status == ParticipationStatus.APPLIED) {
+            return seen.terminate(effectiveDate, REASON_MEMBERSHIP_LAPSED);
+        }
+        if (goodStanding && status == ParticipationStatus.IN_GRACE && !effectiveDate.isAfter(graceEndsOn)) {
+            Participation reinstated = seen.with(ParticipationStatus.REINSTATED, activeSince, null, null, null,
+                    new Notice(effectiveDate, "MEMBERSHIP_REINSTATED", null));
+            return new Change(reinstated, List.of(new ParticipationReinstated(organizationId, networkId,
+                    ParticipationStatus.REINSTATED.name(), effectiveDate)));
+        }
+        // Nothing to do for this status, but the event is recorded as seen so that a redelivery stays a no-op.
+        return new Change(seen, List.of());
+    }
+
+    /** Grace is over on {@code today} without reinstatement: participation ends on the last day of grace. */
+    public Change endGraceIfOver(LocalDate today) {
+        if (status != ParticipationStatus.IN_GRACE || !today.isAfter(graceEndsOn)) {
+            return new Change(this, List.of());
+        }
+        return terminate(graceEndsOn, REASON_MEMBERSHIP_LAPSED);
+    }
+
+    /** The employer leaves the plan; coverage ends on {@code lastDay}. */
+    public Change withdraw(LocalDate lastDay) {
+        requireStatus("retirer", ParticipationStatus.APPLIED, ParticipationStatus.ACTIVE, ParticipationStatus.IN_GRACE,
+                ParticipationStatus.REINSTATED);
+        return terminate(lastDay, REASON_WITHDRAWN);
+    }
+
+    public Change recordRate(int planYear, LocalDate effectiveDate, YearRate rate) {
+        Map<String, YearRate> updated = new HashMap<>(rates);
+        updated.put(Integer.toString(planYear), rate);
+        Participation p = new Participation(organizationId, networkId, status, coverages, classCodes,
+                employerSharePercent, appliedOn, activeSince, graceEndsOn, terminatedOn, terminationReason,
+                append(notices, new Notice(rate.computedOn(), "RATES_RENEWED", planYear + ": " + rate.factor().toPlainString())),
+                updated, standingSequences);
+        return new Change(p, List.of(new RatesRenewed(organizationId, planYear, effectiveDate,
+                rate.credibility().toPlainString(), rate.factor().toPlainString(), rate.capped())));
+    }
+
+    /** The employer's rate factor for a plan year; the pool's (1) until a renewal set one. */
+    public BigDecimal rateFactor(int planYear) {
+        YearRate rate = rates.get(Integer.toString(planYear));
+        return rate == null ? BigDecimal.ONE : rate.factor();
+    }
+
+    public boolean hasRateFor(int planYear) {
+        return rates.containsKey(Integer.toString(planYear));
+    }
+
+    /** Whether employees are covered on {@code date}. */
+    public boolean coversOn(LocalDate date) {
+        if (activeSince == null || date.isBefore(activeSince)) {
+            return false;
+        }
+        return status.coverageInForce() || (status == ParticipationStatus.TERMINATED && !date.isAfter(terminatedOn));
+    }
+
+    private Change terminate(LocalDate lastDay, String reason) {
+        Participation ended = with(ParticipationStatus.TERMINATED, activeSince, graceEndsOn, lastDay, reason,
+                new Notice(lastDay, "TERMINATED", reason));
+        return new Change(ended, List.of(new ParticipationTerminated(organizationId, networkId,
+                ParticipationStatus.TERMINATED.name(), lastDay, reason)));
+    }
+
+    private void requireStatus(String action, ParticipationStatus... allowed) {
+        for (ParticipationStatus s : allowed) {
+            if (s == status) {
+                return;
+            }
+        }
+        throw new BusinessRuleException("participation.transition-invalide", action, status.name());
+    }
+
+    private Participation with(ParticipationStatus newStatus, LocalDate since, LocalDate graceEnd, LocalDate ended,
+                               String reason, Notice notice) {
+        return new Participation(organizationId, networkId, newStatus, coverages, classCodes, employerSharePercent,
+                appliedOn, since, graceEnd, ended, reason, append(notices, notice), rates, standingSequences);
+    }
+
+    private Participation withSequences(Map<String, Long> sequences) {
+        return new Participation(organizationId, networkId, status, coverages, classCodes, employerSharePercent,
+                appliedOn, activeSince, graceEndsOn, terminatedOn, terminationReason, notices, rates, sequences);
+    }
+
+    private static List<Notice> append(List<Notice> notices, Notice notice) {
+        List<Notice> all = new ArrayList<>(notices);
+        all.add(notice);
+        return all;
+    }
+}

@@ -1,0 +1,108 @@
+package qc.esac.insurance.participation;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import qc.esac.insurance.plan.CoverageCode;
+import qc.esac.kit.outbox.Versioned;
+import qc.esac.kit.security.EsacUser;
+import qc.esac.kit.web.PageView;
+import qc.esac.kit.web.VersionHeaders;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Employers in the plan: {@code /api/insurance/participations/{organizationId}}. An organization's administrator
+ * applies and reads its own; staff activate, withdraw and list.
+ */
+@RestController
+@RequestMapping("/api/insurance/participations")
+class ParticipationController {
+
+    private final ParticipationService participations;
+
+    ParticipationController(ParticipationService participations) {
+        this.participations = participations;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('STAFF')")
+    PageView<ParticipationView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        long total = participations.count();
+        List<ParticipationView> items = participations.page(page, size).stream().map(ParticipationView::of).toList();
+        return new PageView<>(items, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    @GetMapping("/{organizationId}")
+    ResponseEntity<ParticipationView> get(@PathVariable String organizationId, EsacUser user) {
+        user.requireOrganization(organizationId);
+        return withEtag(participations.get(organizationId));
+    }
+
+    @PostMapping("/{organizationId}")
+    @PreAuthorize("hasAnyRole('STAFF', 'ORG_ADMIN')")
+    @Operation(summary = "L’employeur demande à participer au régime (membre en règle du réseau requis)")
+    ResponseEntity<ParticipationView> apply(@PathVariable String organizationId, @Valid @RequestBody Application body,
+                                            EsacUser user) {
+        user.requireOrganization(organizationId);
+        return withEtag(participations.apply(organizationId, body.coverages(), body.classCodes(), body.employerSharePercent()));
+    }
+
+    @PostMapping("/{organizationId}/activation")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Met la participation en vigueur à une date (If-Match requis)")
+    ResponseEntity<ParticipationView> activate(@PathVariable String organizationId, @Valid @RequestBody DatedAction body,
+                                               @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withEtag(participations.activate(organizationId, body.effectiveDate(), VersionHeaders.requiredVersion(ifMatch)));
+    }
+
+    @PostMapping("/{organizationId}/withdrawal")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Met fin à la participation; la protection cesse après la date donnée (If-Match requis)")
+    ResponseEntity<ParticipationView> withdraw(@PathVariable String organizationId, @Valid @RequestBody DatedAction body,
+                                               @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withEtag(participations.withdraw(organizationId, body.effectiveDate(), VersionHeaders.requiredVersion(ifMatch)));
+    }
+
+    private static ResponseEntity<ParticipationView> withEtag(Versioned<Participation> p) {
+        return ResponseEntity.ok().eTag(VersionHeaders.etag(p.version())).body(ParticipationView.of(p));
+    }
+
+    record Application(@NotEmpty Set<CoverageCode> coverages, @NotEmpty Set<String> classCodes,
+                       @NotNull @Min(0) @Max(100) Integer employerSharePercent) {
+    }
+
+    record DatedAction(@NotNull LocalDate effectiveDate) {
+    }
+
+    record ParticipationView(String organizationId, String networkId, ParticipationStatus status,
+                             Set<CoverageCode> coverages, Set<String> classCodes, int employerSharePercent,
+                             LocalDate appliedOn, LocalDate activeSince, LocalDate graceEndsOn, LocalDate terminatedOn,
+                             String terminationReason, List<Participation.Notice> notices,
+                             Map<String, Participation.YearRate> rates, long version) {
+
+        static ParticipationView of(Versioned<Participation> v) {
+            Participation p = v.state();
+            return new ParticipationView(p.organizationId(), p.networkId(), p.status(), p.coverages(), p.classCodes(),
+                    p.employerSharePercent(), p.appliedOn(), p.activeSince(), p.graceEndsOn(), p.terminatedOn(),
+                    p.terminationReason(), p.notices(), p.rates(), v.version());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package qc.esac.insurance.renewal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import qc.esac.insurance.plan.CoverageCode;
+import qc.esac.kit.security.EsacUser;
+import qc.esac.kit.web.PageView;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Staff record claims experience and run the renewal of a plan year. */
+@RestController
+@PreAuthorize("hasRole('STAFF')")
+class RenewalController {
+
+    private final RenewalService renewals;
+
+    RenewalController(RenewalService renewals) {
+        this.renewals = renewals;
+    }
+
+    @PutMapping("/api/insurance/organizations/{organizationId}/experience/{planYear}/{coverage}")
+    @Operation(summary = "Consigne (ou remplace) l’expérience de sinistres d’un employeur pour une garantie et une année")
+    ClaimsExperience report(@PathVariable String organizationId, @PathVariable int planYear,
+                            @PathVariable CoverageCode coverage, @Valid @RequestBody ExperienceReport body, EsacUser user) {
+        return renewals.report(organizationId, planYear, coverage, body.lifeYears(), body.claims(), body.premiums(), user.id());
+    }
+
+    @GetMapping("/api/insurance/organizations/{organizationId}/experience")
+    PageView<ClaimsExperience> experience(@PathVariable String organizationId,
+                                          @RequestParam(defaultValue = "0") @Min(0) int page,
+                                          @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return PageView.of(renewals.experienceOf(organizationId), page, size);
+    }
+
+    @PostMapping("/api/insurance/plan-years/{planYear}/renewal")
+    @Operation(summary = "Calcule et publie le taux de chaque employeur pour une année du régime, avant son entrée en vigueur")
+    List<RenewalService.Outcome> renew(@PathVariable int planYear) {
+        return renewals.renew(planYear);
+    }
+
+    record ExperienceReport(@NotNull @DecimalMin("0") BigDecimal lifeYears, @NotNull @DecimalMin("0") BigDecimal claims,
+                            @NotNull @DecimalMin("0") BigDecimal premiums) {
+    }
+}

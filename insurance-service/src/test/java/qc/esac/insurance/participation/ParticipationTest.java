@@ -1,0 +1,85 @@
+package qc.esac.insurance.participation;
+
+import org.junit.jupiter.api.Test;
+import qc.esac.events.insurance.ParticipationInGrace;
+import qc.esac.events.insurance.ParticipationReinstated;
+import qc.esac.events.insurance.ParticipationTerminated;
+import qc.esac.insurance.plan.CoverageCode;
+import qc.esac.kit.problem.BusinessRuleException;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ParticipationTest {
+
+    private static final LocalDate JAN_4 = LocalDate.of(2027, 1, 4);
+
+    private Participation active() {
+        Participation applied = Participation.apply("org-1", "aacocq", true, Set.of(CoverageCode.DRUGS, CoverageCode.LTD),
+                Set.of("FULL_TIME"), 50, JAN_4).participation();
+        return applied.activate(LocalDate.of(2027, 2, 1), true).participation();
+    }
+
+    @Test
+    void onlyAMemberInGoodStandingMayApply() {
+        assertThatThrownBy(() -> Participation.apply("org-1", "aacocq", false, Set.of(CoverageCode.DRUGS),
+                Set.of("FULL_TIME"), 50, JAN_4))
+                .isInstanceOfSatisfying(BusinessRuleException.class,
+                        e -> assertThat(e.code()).isEqualTo("participation.membre-sans-bon-standing"));
+    }
+
+    @Test
+    void aLapseStartsGraceAndReinstatementWithinGraceRestoresIt() {
+        Participation.Change lapse = active().standingChanged("m-1", 7, false, LocalDate.of(2027, 4, 1), 60);
+
+        assertThat(lapse.participation().status()).isEqualTo(ParticipationStatus.IN_GRACE);
+        assertThat(lapse.participation().graceEndsOn()).isEqualTo(LocalDate.of(2027, 5, 30));
+        assertThat(lapse.participation().coversOn(LocalDate.of(2027, 5, 15))).isTrue();
+        assertThat(lapse.participation().notices()).extracting(Participation.Notice::kind).contains("MEMBERSHIP_LAPSED");
+        assertThat(lapse.events()).singleElement().isInstanceOf(ParticipationInGrace.class);
+
+        Participation.Change restored = lapse.participation().standingChanged("m-1", 8, true, LocalDate.of(2027, 4, 20), 60);
+        assertThat(restored.participation().status()).isEqualTo(ParticipationStatus.REINSTATED);
+        assertThat(restored.events()).singleElement().isInstanceOf(ParticipationReinstated.class);
+    }
+
+    @Test
+    void aRedeliveredOrOlderStandingEventChangesNothing() {
+        Participation inGrace = active().standingChanged("m-1", 7, false, LocalDate.of(2027, 4, 1), 60).participation();
+
+        assertThat(inGrace.standingChanged("m-1", 7, false, LocalDate.of(2027, 4, 1), 60).events()).isEmpty();
+        Participation.Change older = inGrace.standingChanged("m-1", 6, true, LocalDate.of(2027, 3, 1), 60);
+        assertThat(older.events()).isEmpty();
+        assertThat(older.participation()).isEqualTo(inGrace);
+    }
+
+    @Test
+    void afterGraceTheParticipationEndsOnTheLastDayOfGrace() {
+        Participation inGrace = active().standingChanged("m-1", 7, false, LocalDate.of(2027, 4, 1), 60).participation();
+
+        assertThat(inGrace.endGraceIfOver(LocalDate.of(2027, 5, 30)).events()).isEmpty();
+        Participation.Change ended = inGrace.endGraceIfOver(LocalDate.of(2027, 5, 31));
+        assertThat(ended.participation().status()).isEqualTo(ParticipationStatus.TERMINATED);
+        assertThat(ended.participation().terminatedOn()).isEqualTo(LocalDate.of(2027, 5, 30));
+        assertThat(ended.events()).singleElement().isInstanceOfSatisfying(ParticipationTerminated.class, e -> {
+            assertThat(e.effectiveDate()).isEqualTo(LocalDate.of(2027, 5, 30));
+            assertThat(e.reason()).isEqualTo("MEMBERSHIP_LAPSED");
+        });
+        assertThat(ended.participation().coversOn(LocalDate.of(2027, 5, 30))).isTrue();
+        assertThat(ended.participation().coversOn(LocalDate.of(2027, 5, 31))).isFalse();
+        // Good standing back after grace: too late, a new application is needed.
+        assertThat(ended.participation().standingChanged("m-1", 9, true, LocalDate.of(2027, 6, 2), 60).events()).isEmpty();
+    }
+
+    @Test
+    void illegalTransitionsAreRefused() {
+        assertThatThrownBy(() -> active().activate(LocalDate.of(2027, 3, 1), true))
+                .isInstanceOfSatisfying(BusinessRuleException.class,
+                        e -> assertThat(e.code()).isEqualTo("participation.transition-invalide"));
+        assertThatThrownBy(() -> active().reapply(true, Set.of(CoverageCode.DRUGS), Set.of("FULL_TIME"), 50, JAN_4))
+                .isInstanceOf(BusinessRuleException.class);
+    }
+}
