@@ -174,7 +174,7 @@ class DeploymentFilesTest {
         return name.toUpperCase().replaceAll("[^A-Z0-9]", "");
     }
 
-    /** Environment variable names set anywhere in a manifest: env entries, ConfigMap and Secret data, patches. */
+    /** Environment variable names set anywhere in a manifest: env entries, ConfigMap and Secret data, generators, patches. */
     @SuppressWarnings("unchecked")
     private static void collectVariables(Object node, Set<String> into) {
         if (node instanceof Map<?, ?> map) {
@@ -185,6 +185,9 @@ class DeploymentFilesTest {
                 if (map.get(dataKey) instanceof Map<?, ?> data) {
                     data.keySet().forEach(key -> into.add((String) key));
                 }
+            }
+            if (map.get("literals") instanceof List<?> literals) { // Kustomize generators: NAME=value
+                literals.forEach(literal -> into.add(String.valueOf(literal).split("=", 2)[0]));
             }
             if (map.get("patch") instanceof String patch) {
                 new Yaml().loadAll(patch).forEach(parsed -> collectVariables(parsed, into));
