@@ -15,6 +15,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import qc.esac.kit.messaging.MessagingAutoConfiguration;
@@ -50,5 +56,31 @@ public class IdempotencyAutoConfiguration {
         registration.setOrder(IdempotencyFilter.ORDER);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
         return registration;
+    }
+
+    /** Declares the optional header on every operation it applies to, so that client generators offer it. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({OpenAPI.class, GlobalOpenApiCustomizer.class})
+    static class OpenApiConfiguration {
+
+        @Bean
+        GlobalOpenApiCustomizer idempotencyKeyOpenApiCustomizer(IdempotencyProperties properties) {
+            return openApi -> {
+                if (openApi.getPaths() == null) {
+                    return;
+                }
+                openApi.getPaths().values().forEach(path -> path.readOperationsMap().forEach((method, operation) -> {
+                    boolean declared = operation.getParameters() != null && operation.getParameters().stream()
+                            .anyMatch(parameter -> IdempotencyKeys.HEADER.equalsIgnoreCase(parameter.getName()));
+                    if (properties.appliesTo(method.name()) && !declared) {
+                        operation.addParametersItem(new HeaderParameter().name(IdempotencyKeys.HEADER).required(false)
+                                .description("Clé unique (par exemple un UUID) rendant la requête rejouable sans "
+                                        + "double effet : une nouvelle tentative avec la même clé reçoit la réponse "
+                                        + "d’origine (en-tête Idempotency-Replayed: true).")
+                                .schema(new StringSchema().minLength(1).maxLength(IdempotencyKeys.MAX_LENGTH)));
+                    }
+                }));
+            };
+        }
     }
 }
