@@ -1,11 +1,13 @@
 package qc.esac.kit.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static qc.esac.kit.support.ProblemMatchers.problem;
 
@@ -83,6 +85,28 @@ class IdempotencyTest extends KitWebTest {
         }
         assertThat(controller.creations.get()).isEqualTo(before + 1);
         assertThat(replays()).isEqualTo(replaysBefore + 2);
+    }
+
+    @Test
+    void asynchronousHandlersAreRecordedWhenTheyComplete() throws Exception {
+        String key = newKey();
+        int before = controller.creations.get();
+        MockHttpServletRequestBuilder later = post("/test/idem/async").header(IdempotencyKeys.HEADER, key)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + staff)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Coop\"}");
+
+        MvcResult started = mvc.perform(later).andExpect(request().asyncStarted()).andReturn();
+        MvcResult first = mvc.perform(asyncDispatch(started))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.name").value("Coop"))
+                .andReturn();
+        mvc.perform(later)
+                .andExpect(status().isCreated())
+                .andExpect(header().string(IdempotencyKeys.REPLAYED_HEADER, "true"))
+                .andExpect(header().string(HttpHeaders.LOCATION, first.getResponse().getHeader(HttpHeaders.LOCATION)))
+                .andExpect(jsonPath("$.id").value(com.jayway.jsonpath.JsonPath.<String>read(
+                        first.getResponse().getContentAsString(), "$.id")));
+        assertThat(controller.creations.get()).isEqualTo(before + 1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package qc.esac.kit.support;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +45,16 @@ public class IdempotencyTestController {
         String id = "p-" + creations.incrementAndGet();
         return ResponseEntity.created(URI.create("/test/idem/projects/" + id)).eTag(VersionHeaders.etag(1))
                 .body(new Project(id, request.name(), user.id()));
+    }
+
+    /** Answers from another thread (Spring MVC async): the key completes on the async dispatch. */
+    @PostMapping(path = "/test/idem/async", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Callable<ResponseEntity<Project>> createLater(@Valid @RequestBody CreateProject request) {
+        return () -> {
+            String id = "a-" + creations.incrementAndGet();
+            return ResponseEntity.created(URI.create("/test/idem/projects/" + id))
+                    .body(new Project(id, request.name(), null));
+        };
     }
 
     /** Refused by a business rule: a client error, recorded and replayed. */
