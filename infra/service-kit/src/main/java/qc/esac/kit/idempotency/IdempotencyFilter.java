@@ -251,7 +251,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private void reject(HttpServletRequest request, HttpServletResponse response, String reason, int status,
             String type, String code, Object... args) throws IOException {
-        meters.counter("esac.idempotency.rejections", "reason", reason).increment();
+        Counter.builder("esac.idempotency.rejections")
+                .description("Requests refused because of their Idempotency-Key (invalid, reused, in flight, unverifiable)")
+                .tag("reason", reason).register(meters).increment();
         problems.write(request, response, status, type, code, args);
     }
 
