@@ -88,6 +88,67 @@ class IdempotencyFilterTest {
         assertThat(runs).hasValue(1);
     }
 
+    @Test
+    void aResponseTooLargeToKeepIsStillSentAndRecordedWithoutItsBody() throws Exception {
+        IdempotencyProperties small = new IdempotencyProperties(null, null, null, null, null,
+                org.springframework.util.unit.DataSize.ofBytes(10), null, null);
+        RecordingStore store = new RecordingStore(small);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        String body = "{\"id\":\"p-1\",\"description\":\"longer than ten bytes\"}";
+
+        new IdempotencyFilter(store, small, writer(), meters).doFilter(post("k-1"), response, (req, res) -> {
+            ((jakarta.servlet.http.HttpServletResponse) res).setStatus(201);
+            ((jakarta.servlet.http.HttpServletResponse) res).setHeader("Location", "/api/projets/p-1");
+            res.setContentType("application/json");
+            res.getOutputStream().write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
+
+        assertThat(response.getStatus()).isEqualTo(201);
+        assertThat(response.getContentAsString()).isEqualTo(body);
+        assertThat(store.completed).isNotNull();
+        assertThat(store.completed.bodyOmitted()).isTrue();
+        assertThat(store.completed.body()).isEmpty();
+        assertThat(store.completed.headers()).containsEntry("Location", List.of("/api/projets/p-1"));
+        assertThat(store.released).isFalse();
+    }
+
+    @Test
+    void tooManyRequestsReleasesTheKeyLikeAServerError() throws Exception {
+        for (int status : new int[] {429, 500, 503}) {
+            RecordingStore store = new RecordingStore(properties);
+            filter(store).doFilter(post("k-1"), new MockHttpServletResponse(),
+                    (req, res) -> ((jakarta.servlet.http.HttpServletResponse) res).setStatus(status));
+            assertThat(store.released).as("status %d", status).isTrue();
+            assertThat(store.completed).isNull();
+        }
+    }
+
+    /** Grants every claim and remembers what the filter did with it. */
+    private static final class RecordingStore extends IdempotencyStore {
+        StoredResponse completed;
+        boolean released;
+
+        RecordingStore(IdempotencyProperties properties) {
+            super(null, properties, null);
+        }
+
+        @Override
+        public IdempotencyClaim claim(String subject, String key, String fingerprint) {
+            return new IdempotencyClaim.Acquired("id", "owner");
+        }
+
+        @Override
+        public boolean complete(IdempotencyClaim.Acquired claim, StoredResponse response) {
+            completed = response;
+            return true;
+        }
+
+        @Override
+        public void release(IdempotencyClaim.Acquired claim) {
+            released = true;
+        }
+    }
+
     private IdempotencyFilter filter(IdempotencyStore store) {
         return new IdempotencyFilter(store, properties, writer(), meters);
     }
