@@ -1,11 +1,10 @@
 package qc.esac.kit.support;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.context.annotation.Import;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 import qc.esac.kit.config.EsacMessagesAutoConfiguration;
 import qc.esac.kit.idempotency.IdempotencyAutoConfiguration;
