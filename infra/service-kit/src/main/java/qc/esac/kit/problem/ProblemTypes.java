@@ -41,6 +41,12 @@ public final class ProblemTypes {
     public static final String REGLE_D_AFFAIRES = BASE + "regle-d-affaires";
     /** An update was sent without the {@code If-Match} header it requires (428). */
     public static final String PRECONDITION_REQUISE = BASE + "precondition-requise";
+    /** The {@code Idempotency-Key} header is repeated, empty, too long or not printable ASCII (400). */
+    public static final String CLE_IDEMPOTENCE_INVALIDE = BASE + "cle-idempotence-invalide";
+    /** The {@code Idempotency-Key} was already used for a different request (422). */
+    public static final String CLE_IDEMPOTENCE_REUTILISEE = BASE + "cle-idempotence-reutilisee";
+    /** A request with the same {@code Idempotency-Key} is still being processed; see {@code Retry-After} (409). */
+    public static final String REQUETE_EN_COURS = BASE + "requete-en-cours";
     /** Unexpected failure on our side; details are only in the server logs (500). */
     public static final String ERREUR_INTERNE = BASE + "erreur-interne";
     /** Temporarily unable to answer (503). */

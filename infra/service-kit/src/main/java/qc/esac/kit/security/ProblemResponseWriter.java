@@ -34,11 +34,17 @@ public class ProblemResponseWriter {
 
     public void write(HttpServletRequest request, HttpServletResponse response, int status, String code)
             throws IOException {
+        write(request, response, status, ProblemTypes.forStatus(status), code);
+    }
+
+    /** A problem with its own type, and arguments for its detail message. */
+    public void write(HttpServletRequest request, HttpServletResponse response, int status, String type, String code,
+            Object... args) throws IOException {
         if (response.isCommitted()) {
             return;
         }
         Locale locale = localeResolver.resolveLocale(request);
-        ProblemDetail problem = messages.problem(status, ProblemTypes.forStatus(status), code, null, locale);
+        ProblemDetail problem = messages.problem(status, type, code, args, locale);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

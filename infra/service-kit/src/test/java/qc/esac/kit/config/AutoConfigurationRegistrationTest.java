@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.annotation.ImportCandidates;
 
+import qc.esac.kit.idempotency.IdempotencyAutoConfiguration;
 import qc.esac.kit.observability.EsacObservabilityAutoConfiguration;
 import qc.esac.kit.security.EsacSecurityAutoConfiguration;
 import qc.esac.kit.web.EsacWebAutoConfiguration;
@@ -18,6 +19,7 @@ class AutoConfigurationRegistrationTest {
         assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).getCandidates())
                 .contains(EsacMessagesAutoConfiguration.class.getName(), EsacWebAutoConfiguration.class.getName(),
                         EsacSecurityAutoConfiguration.class.getName(),
-                        EsacObservabilityAutoConfiguration.class.getName());
+                        EsacObservabilityAutoConfiguration.class.getName(),
+                        IdempotencyAutoConfiguration.class.getName());
     }
 }

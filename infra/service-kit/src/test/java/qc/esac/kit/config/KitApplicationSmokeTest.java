@@ -76,7 +76,12 @@ class KitApplicationSmokeTest {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.info.title").value("smoke-service"))
-                .andExpect(jsonPath("$.components.securitySchemes.bearer-jwt.scheme").value("bearer"));
+                .andExpect(jsonPath("$.components.securitySchemes.bearer-jwt.scheme").value("bearer"))
+                // Every POST offers the optional Idempotency-Key header; GET does not.
+                .andExpect(jsonPath("$.paths['/api/ops/dead-letters/{topic}/replay'].post.parameters[?(@.name == 'Idempotency-Key')].in")
+                        .value(org.hamcrest.Matchers.contains("header")))
+                .andExpect(jsonPath("$.paths['/api/ops/dead-letters/{topic}'].get.parameters[*].name")
+                        .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("Idempotency-Key"))));
     }
 
     @Test

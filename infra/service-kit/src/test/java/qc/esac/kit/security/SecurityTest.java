@@ -14,27 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import qc.esac.kit.problem.ProblemTypes;
-import qc.esac.kit.support.KitTestApplication;
+import qc.esac.kit.support.KitWebTest;
 import qc.esac.kit.support.TestJwts;
 
 /** The default filter chain: 401/403 as problems, roles, organization scoping, open paths. */
-@SpringBootTest(classes = KitTestApplication.class)
-@AutoConfigureMockMvc
-class SecurityTest {
-
-    @DynamicPropertySource
-    static void jwt(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestJwts::publicKeyLocation);
-    }
+class SecurityTest extends KitWebTest {
 
     @Autowired
     MockMvc mvc;

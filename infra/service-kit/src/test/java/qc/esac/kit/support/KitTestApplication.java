@@ -1,16 +1,20 @@
 package qc.esac.kit.support;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import qc.esac.kit.config.EsacMessagesAutoConfiguration;
+import qc.esac.kit.idempotency.IdempotencyAutoConfiguration;
 import qc.esac.kit.security.EsacSecurityAutoConfiguration;
 import qc.esac.kit.web.EsacWebAutoConfiguration;
 
 /**
- * Just the web, security and message auto-configurations: no Kafka, no MongoDB. The list is
- * explicit so that other auto-configurations of the kit cannot change what these tests see.
+ * Just the web, security, message and idempotency auto-configurations, with MongoDB (the test
+ * store) but no Kafka. The list is explicit so that other auto-configurations of the kit cannot
+ * change what these tests see. Every web test of the kit uses this one context.
  */
 @SpringBootConfiguration
 @ImportAutoConfiguration({
@@ -28,7 +32,16 @@ import qc.esac.kit.web.EsacWebAutoConfiguration;
         org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration.class,
         EsacMessagesAutoConfiguration.class,
         EsacWebAutoConfiguration.class,
-        EsacSecurityAutoConfiguration.class})
-@Import({TestController.class, TestService.class})
+        EsacSecurityAutoConfiguration.class,
+        org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration.class,
+        org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration.class,
+        IdempotencyAutoConfiguration.class})
+@Import({TestController.class, TestService.class, IdempotencyTestController.class})
 public class KitTestApplication {
+
+    /** Meters the tests can read (the full metrics auto-configuration is the smoke test's). */
+    @Bean
+    SimpleMeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
+    }
 }

@@ -16,24 +16,18 @@ import static qc.esac.kit.support.ProblemMatchers.problem;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import qc.esac.kit.problem.ProblemTypes;
-import qc.esac.kit.support.KitTestApplication;
+import qc.esac.kit.support.KitWebTest;
 import qc.esac.kit.support.TestJwts;
 
 /** Every error the kit answers, in French (no Accept-Language) and in English. */
-@SpringBootTest(classes = KitTestApplication.class)
-@AutoConfigureMockMvc
-class ProblemDetailsTest {
+class ProblemDetailsTest extends KitWebTest {
 
     enum Lang {
         FR(null), EN("en");
@@ -47,11 +41,6 @@ class ProblemDetailsTest {
         String pick(String french, String english) {
             return this == FR ? french : english;
         }
-    }
-
-    @DynamicPropertySource
-    static void jwt(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestJwts::publicKeyLocation);
     }
 
     @Autowired
