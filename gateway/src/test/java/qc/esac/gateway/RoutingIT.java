@@ -232,7 +232,7 @@ class RoutingIT extends GatewayIT {
                 .exchange().expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ALLOWED_ORIGIN)
                 .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposed ->
-                        assertThat(exposed).contains("ETag").contains("X-Request-Id").contains("Retry-After"));
+                        assertThat(exposed).contains("ETag").contains("X-Request-Id").contains("Retry-After").contains("Idempotency-Replayed"));
         assertThat(MEMBERSHIP.received()).hasSize(1);
     }
 

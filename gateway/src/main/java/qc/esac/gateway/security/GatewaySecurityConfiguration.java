@@ -88,7 +88,7 @@ class GatewaySecurityConfiguration {
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Accept-Language", "If-Match",
                 "If-None-Match", "Idempotency-Key", RequestIds.HEADER, "traceparent", "tracestate"));
         cors.setExposedHeaders(List.of("ETag", "Location", "Retry-After", "Content-Language", RequestIds.HEADER,
-                "traceresponse", "X-RateLimit-Remaining", "Link"));
+                "traceresponse", "X-RateLimit-Remaining", "Link", "Idempotency-Replayed"));
         cors.setAllowCredentials(false);
         cors.setMaxAge(settings.maxAge());
         source.registerCorsConfiguration("/api/**", cors);
