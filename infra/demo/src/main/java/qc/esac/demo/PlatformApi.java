@@ -1,0 +1,102 @@
+package qc.esac.demo;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The platform's public API as the loader sees it: JSON over HTTP at the gateway, with a bearer token. Every
+ * call says which statuses it expects; anything else stops the load with the problem the platform answered.
+ */
+final class PlatformApi {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI gateway;
+    private final Supplier<String> token;
+
+    PlatformApi(URI gateway, Supplier<String> token) {
+        this.gateway = gateway;
+        this.token = token;
+    }
+
+    /** A response: its status, its body parsed (an empty object when there is none) and its version tag. */
+    record Reply(int status, JsonNode body, Optional<String> etag) {
+
+        String text(String field) {
+            return body.path(field).asString();
+        }
+    }
+
+    Reply get(String path, int... expected) {
+        return send("GET", path, null, Map.of(), expected);
+    }
+
+    Reply post(String path, Object body, String idempotencyKey, int... expected) {
+        return send("POST", path, body, idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey),
+                expected);
+    }
+
+    Reply postIfMatch(String path, Object body, String etag, int... expected) {
+        return send("POST", path, body, Map.of("If-Match", etag), expected);
+    }
+
+    Reply put(String path, Object body, int... expected) {
+        return send("PUT", path, body, Map.of(), expected);
+    }
+
+    Reply send(String method, String path, Object body, Map<String, String> headers, int... expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token.get())
+                .header("Accept", "application/json");
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        }
+        new LinkedHashMap<>(headers).forEach(request::header);
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted: " + method + " " + path, e);
+        }
+        if (Arrays.stream(expected).noneMatch(status -> status == response.statusCode())) {
+            throw new DemoLoadException(method + " " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        JsonNode parsed = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        return new Reply(response.statusCode(), parsed, response.headers().firstValue("ETag"));
+    }
+
+    static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The load could not go on: the platform refused a request the content needs. */
+    static final class DemoLoadException extends RuntimeException {
+        DemoLoadException(String message) {
+            super(message);
+        }
+    }
+}
