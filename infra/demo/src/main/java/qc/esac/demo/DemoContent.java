@@ -83,5 +83,10 @@ public record DemoContent(JsonNode networks, JsonNode organizations, JsonNode tr
      * @param profile the registration request
      */
     public record Organization(String key, String id, JsonNode profile) {
+
+        /** One of the organizations the projects name (registered with their public name only). */
+        public boolean namedByProjects() {
+            return key.startsWith("projet:");
+        }
     }
 }

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import static qc.esac.demo.PlatformApi.query;
@@ -55,28 +57,28 @@ public final class DemoLoader {
     public static final class Report {
         private final Map<String, int[]> counts = new LinkedHashMap<>();
 
-        void countCreated(String kind) {
+        synchronized void countCreated(String kind) {
             counts.computeIfAbsent(kind, k -> new int[2])[0]++;
         }
 
-        void countPresent(String kind) {
+        synchronized void countPresent(String kind) {
             counts.computeIfAbsent(kind, k -> new int[2])[1]++;
         }
 
-        public int created() {
+        public synchronized int created() {
             return counts.values().stream().mapToInt(c -> c[0]).sum();
         }
 
-        public int created(String kind) {
+        public synchronized int created(String kind) {
             return counts.getOrDefault(kind, new int[2])[0];
         }
 
-        public int present(String kind) {
+        public synchronized int present(String kind) {
             return counts.getOrDefault(kind, new int[2])[1];
         }
 
         @Override
-        public String toString() {
+        public synchronized String toString() {
             StringBuilder text = new StringBuilder();
             counts.forEach((kind, c) -> text.append(text.isEmpty() ? "" : ", ").append(kind).append(' ')
                     .append(c[0]).append(" created/").append(c[1]).append(" present"));
@@ -90,20 +92,27 @@ public final class DemoLoader {
         Map<String, Map<String, BigDecimal>> fees = networks(content.networks());
         List<DemoContent.Organization> organizations = content.allOrganizations();
         Map<String, String> ids = new HashMap<>();
-        for (DemoContent.Organization organization : organizations) {
-            organization(organization);
-            ids.put(organization.key(), organization.id());
-        }
+        organizations.forEach(organization -> ids.put(organization.key(), organization.id()));
+        // Each service has its own request quota at the gateway: the projects load (the most requests) starts as
+        // soon as the organizations it names are registered, and runs beside everything else.
+        organizations.stream().filter(DemoContent.Organization::namedByProjects).forEach(this::organization);
+        CompletableFuture<Void> projects = CompletableFuture.runAsync(() -> projects(content.projects(), ids));
+        organizations.stream().filter(o -> !o.namedByProjects()).forEach(this::organization);
+        Map<String, JsonNode> existing = memberships(fees.keySet());
         for (JsonNode organization : content.organizations()) {
             String id = ids.get(organization.get("key").asString());
             for (JsonNode membership : organization.path("memberships")) {
-                membership(id, membership, fees);
+                membership(id, membership, fees, existing);
             }
             roster(id, organization.path("employees"));
         }
         training(content.training());
         plan(content.insurancePlan());
-        projects(content.projects(), ids);
+        try {
+            projects.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         log.info("Demo content loaded in {} ms: {}", (System.nanoTime() - started) / 1_000_000, report);
         return report;
     }
@@ -139,30 +148,56 @@ public final class DemoLoader {
         }
     }
 
-    private void membership(String organizationId, JsonNode membership, Map<String, Map<String, BigDecimal>> fees) {
+    /** The memberships the networks already have, by organization and network ({@code org/network}). */
+    private Map<String, JsonNode> memberships(Iterable<String> networks) {
+        Map<String, JsonNode> existing = new HashMap<>();
+        for (String network : networks) {
+            for (int page = 0, pages = 1; page < pages; page++) {
+                JsonNode found = api.get("/api/membership/memberships?networkId=" + network + "&size=200&page=" + page,
+                        OK).body();
+                pages = found.path("totalPages").asInt();
+                found.path("items").forEach(m -> existing.put(m.get("organizationId").asString() + "/" + network, m));
+            }
+        }
+        return existing;
+    }
+
+    /**
+     * Brings the membership to the content's status: applied, approved, or active (fee recorded). A membership
+     * left halfway by an interrupted run is taken on from where it stands.
+     */
+    private void membership(String organizationId, JsonNode membership, Map<String, Map<String, BigDecimal>> fees,
+                            Map<String, JsonNode> existing) {
         String network = membership.get("network").asString();
         String category = membership.get("category").asString();
         String target = membership.path("status").asString("ACTIVE");
-        JsonNode existing = api.get("/api/membership/memberships?organizationId=" + organizationId + "&networkId="
-                + network, OK).body();
-        if (existing.path("totalItems").asLong() > 0) {
+        JsonNode found = existing.get(organizationId + "/" + network);
+        PlatformApi.Reply current;
+        if (found == null) {
+            current = api.post("/api/membership/memberships", Map.of("organizationId", organizationId,
+                    "networkId", network, "category", category), "demo/membership/" + organizationId + "/" + network,
+                    201);
+            report.countCreated("memberships");
+        } else {
             report.countPresent("memberships");
-            return;
+            String status = found.path("status").asString();
+            boolean halfway = status.equals("APPLIED") && !target.equals("APPLIED")
+                    || status.equals("APPROVED") && target.equals("ACTIVE");
+            if (!halfway) {
+                return;
+            }
+            current = api.get("/api/membership/memberships/" + found.get("id").asString(), OK);
         }
-        PlatformApi.Reply applied = api.post("/api/membership/memberships", Map.of("organizationId", organizationId,
-                "networkId", network, "category", category), "demo/membership/" + organizationId + "/" + network, 201);
-        report.countCreated("memberships");
-        if (target.equals("APPLIED")) {
-            return;
+        String path = "/api/membership/memberships/" + current.text("id");
+        if (current.text("status").equals("APPLIED") && !target.equals("APPLIED")) {
+            current = api.postIfMatch(path + "/approval",
+                    Map.of("reason", "Adhésion approuvée par le conseil (démonstration)"), etag(current), OK);
         }
-        String path = "/api/membership/memberships/" + applied.text("id");
-        PlatformApi.Reply approved = api.postIfMatch(path + "/approval",
-                Map.of("reason", "Adhésion approuvée par le conseil (démonstration)"), etag(applied), OK);
         BigDecimal fee = fees.get(network).get(category);
-        if (target.equals("ACTIVE") && fee.signum() > 0) {
+        if (current.text("status").equals("APPROVED") && target.equals("ACTIVE") && fee.signum() > 0) {
             api.postIfMatch(path + "/fees", Map.of("amount", fee, "paidOn", today().toString(), "method", "TRANSFER",
                     "reference", "DEMO-" + network.toUpperCase() + "-" + organizationId.substring(0, 8)),
-                    etag(approved), OK);
+                    etag(current), OK);
         }
     }
 
@@ -195,13 +230,16 @@ public final class DemoLoader {
         for (JsonNode session : training.get("sessions")) {
             session(session, courses.get(session.get("course").asString()));
         }
+        Set<String> standards = new HashSet<>();
+        api.get("/api/training/pamt/standards?size=100", OK).body().path("items")
+                .forEach(s -> standards.add(s.path("code").asString()));
         for (JsonNode standard : training.get("pamtStandards")) {
-            int status = api.post("/api/training/pamt/standards", standard,
-                    "demo/pamt/" + standard.get("code").asString(), 201, 409).status();
-            if (status == 201) {
-                report.countCreated("pamt standards");
-            } else {
+            String code = standard.get("code").asString();
+            if (standards.contains(code)) {
                 report.countPresent("pamt standards");
+            } else {
+                api.post("/api/training/pamt/standards", standard, "demo/pamt/" + code, 201);
+                report.countCreated("pamt standards");
             }
         }
     }

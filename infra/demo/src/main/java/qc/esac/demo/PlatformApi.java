@@ -26,6 +26,7 @@ final class PlatformApi {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_ATTEMPTS = 60;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI gateway;
@@ -72,21 +73,43 @@ final class PlatformApi {
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         }
         new LinkedHashMap<>(headers).forEach(request::header);
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted: " + method + " " + path, e);
-        }
+        HttpResponse<String> response = sendWithinQuota(request.build());
         if (Arrays.stream(expected).noneMatch(status -> status == response.statusCode())) {
             throw new DemoLoadException(method + " " + path + " answered " + response.statusCode() + ": "
                     + response.body());
         }
         JsonNode parsed = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
         return new Reply(response.statusCode(), parsed, response.headers().firstValue("ETag"));
+    }
+
+    /**
+     * Sends the request, waiting as the gateway asks when the caller's request quota is spent (429 with
+     * {@code Retry-After}): the gateway refused it before any service saw it, so sending it again is safe.
+     */
+    private HttpResponse<String> sendWithinQuota(HttpRequest request) {
+        try {
+            for (int attempt = 1; ; attempt++) {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 429 || attempt == MAX_ATTEMPTS) {
+                    return response;
+                }
+                Thread.sleep(retryAfterMillis(response));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted: " + request.method() + " " + request.uri(), e);
+        }
+    }
+
+    private static long retryAfterMillis(HttpResponse<String> response) {
+        try {
+            return Math.min(5_000, Math.max(100, Long.parseLong(response.headers().firstValue("Retry-After")
+                    .orElse("1").trim()) * 1000));
+        } catch (NumberFormatException e) {
+            return 1_000;
+        }
     }
 
     static String query(String value) {
