@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +20,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import static qc.esac.demo.PlatformApi.query;
@@ -39,6 +45,7 @@ public final class DemoLoader {
     private static final ZoneId QUEBEC = ZoneId.of("America/Montreal");
     private static final Duration KNOWN_TIMEOUT = Duration.ofSeconds(60);
     private static final int[] OK = {200};
+    private static final int PARALLELISM = 4;
 
     private final PlatformApi api;
     private final Clock clock;
@@ -95,9 +102,10 @@ public final class DemoLoader {
         organizations.forEach(organization -> ids.put(organization.key(), organization.id()));
         // Each service has its own request quota at the gateway: the projects load (the most requests) starts as
         // soon as the organizations it names are registered, and runs beside everything else.
-        organizations.stream().filter(DemoContent.Organization::namedByProjects).forEach(this::organization);
+        inParallel(organizations.stream().filter(DemoContent.Organization::namedByProjects).toList(),
+                this::organization);
         CompletableFuture<Void> projects = CompletableFuture.runAsync(() -> projects(content.projects(), ids));
-        organizations.stream().filter(o -> !o.namedByProjects()).forEach(this::organization);
+        inParallel(organizations.stream().filter(o -> !o.namedByProjects()).toList(), this::organization);
         Map<String, JsonNode> existing = memberships(fees.keySet());
         for (JsonNode organization : content.organizations()) {
             String id = ids.get(organization.get("key").asString());
@@ -318,9 +326,9 @@ public final class DemoLoader {
         for (JsonNode organization : fixture.get("organizations")) {
             awaitKnownToProjects(ids.get("projet:" + organization.get("key").asString()));
         }
-        for (JsonNode project : fixture.get("projects")) {
-            project(project, key -> ids.get("projet:" + key));
-        }
+        List<JsonNode> projects = new ArrayList<>();
+        fixture.get("projects").forEach(projects::add);
+        inParallel(projects, project -> project(project, key -> ids.get("projet:" + key)));
     }
 
     private void project(JsonNode project, java.util.function.Function<String, String> organization) {
@@ -373,6 +381,28 @@ public final class DemoLoader {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /**
+     * Runs independent loads a few at a time: each request waits on the network and the service far more than
+     * on the gateway's quota, which {@link PlatformApi} respects anyway.
+     */
+    private static <T> void inParallel(List<T> items, Consumer<T> load) {
+        ExecutorService workers = Executors.newFixedThreadPool(PARALLELISM);
+        try {
+            List<Future<?>> running = items.stream().<Future<?>>map(item -> workers.submit(() -> load.accept(item)))
+                    .toList();
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            workers.shutdownNow();
         }
     }
 
