@@ -182,7 +182,7 @@ public final class DemoLoader {
         JsonNode found = existing.get(organizationId + "/" + network);
         PlatformApi.Reply current;
         if (found == null) {
-            current = api.post("/api/membership/memberships", Map.of("organizationId", organizationId,
+            current = api.post("/api/membership/memberships", body("organizationId", organizationId,
                     "networkId", network, "category", category), "demo/membership/" + organizationId + "/" + network,
                     201);
             report.countCreated("memberships");
@@ -199,13 +199,14 @@ public final class DemoLoader {
         String path = "/api/membership/memberships/" + current.text("id");
         if (current.text("status").equals("APPLIED") && !target.equals("APPLIED")) {
             current = api.postIfMatch(path + "/approval",
-                    Map.of("reason", "Adhésion approuvée par le conseil (démonstration)"), etag(current), OK);
+                    body("reason", "Adhésion approuvée par le conseil (démonstration)"), etag(current),
+                    "demo" + path + "/approval", OK);
         }
         BigDecimal fee = fees.get(network).get(category);
         if (current.text("status").equals("APPROVED") && target.equals("ACTIVE") && fee.signum() > 0) {
-            api.postIfMatch(path + "/fees", Map.of("amount", fee, "paidOn", today().toString(), "method", "TRANSFER",
+            api.postIfMatch(path + "/fees", body("amount", fee, "paidOn", today().toString(), "method", "TRANSFER",
                     "reference", "DEMO-" + network.toUpperCase() + "-" + organizationId.substring(0, 8)),
-                    etag(current), OK);
+                    etag(current), "demo" + path + "/fee", OK);
         }
     }
 
@@ -300,7 +301,8 @@ public final class DemoLoader {
                 "demo/session/" + session.get("key").asString(), 201);
         report.countCreated("sessions");
         if (created.text("status").equals("PLANNED")) {
-            api.post("/api/training/sessions/" + created.text("id") + "/open", null, null, OK);
+            api.post("/api/training/sessions/" + created.text("id") + "/open", null,
+                    "demo/session/" + session.get("key").asString() + "/open", OK);
         }
     }
 
@@ -352,7 +354,7 @@ public final class DemoLoader {
         String path = "/api/projects/projects/" + id;
         for (JsonNode partner : project.get("partners")) {
             String partnerId = organization.apply(partner.get("organization").asString());
-            api.post(path + "/partners", Map.of("organizationId", partnerId, "role", partner.get("role").asString()),
+            api.post(path + "/partners", body("organizationId", partnerId, "role", partner.get("role").asString()),
                     "demo/project/" + key + "/partner/" + partnerId, OK);
         }
         int step = 0;
@@ -404,6 +406,18 @@ public final class DemoLoader {
         } finally {
             workers.shutdownNow();
         }
+    }
+
+    /**
+     * A request body with its fields in the order given: a retried request (same {@code Idempotency-Key}) must
+     * be the same bytes, even from another run of the loader ({@code Map.of} orders differently in each JVM).
+     */
+    private static Map<String, Object> body(Object... namesAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return body;
     }
 
     private LocalDate today() {

@@ -27,6 +27,7 @@ final class PlatformApi {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_ATTEMPTS = 60;
+    private static final int MAX_UNAVAILABLE = 5;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI gateway;
@@ -54,8 +55,8 @@ final class PlatformApi {
                 expected);
     }
 
-    Reply postIfMatch(String path, Object body, String etag, int... expected) {
-        return send("POST", path, body, Map.of("If-Match", etag), expected);
+    Reply postIfMatch(String path, Object body, String etag, String idempotencyKey, int... expected) {
+        return send("POST", path, body, Map.of("If-Match", etag, "Idempotency-Key", idempotencyKey), expected);
     }
 
     Reply put(String path, Object body, int... expected) {
@@ -84,16 +85,22 @@ final class PlatformApi {
 
     /**
      * Sends the request, waiting as the gateway asks when the caller's request quota is spent (429 with
-     * {@code Retry-After}): the gateway refused it before any service saw it, so sending it again is safe.
+     * {@code Retry-After}: the gateway refused it before any service saw it), and again a little later when a
+     * service was unavailable or slow to answer (502, 503, 504: a service still warming up). Sending again is
+     * safe: reads and PUTs are idempotent, and every POST of the loader carries an {@code Idempotency-Key}.
      */
     private HttpResponse<String> sendWithinQuota(HttpRequest request) {
         try {
+            int unavailable = 0;
             for (int attempt = 1; ; attempt++) {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 429 || attempt == MAX_ATTEMPTS) {
+                int status = response.statusCode();
+                boolean transientFailure = status == 502 || status == 503 || status == 504;
+                if (status != 429 && !transientFailure || attempt == MAX_ATTEMPTS
+                        || transientFailure && ++unavailable > MAX_UNAVAILABLE) {
                     return response;
                 }
-                Thread.sleep(retryAfterMillis(response));
+                Thread.sleep(status == 429 ? retryAfterMillis(response) : 500L * unavailable);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.uri(), e);
