@@ -163,14 +163,19 @@ public final class LocalStack implements AutoCloseable {
         boolean infraOnly = arguments.remove("--infra-only");
         boolean demo = !arguments.remove("--no-demo");
         int portOffset = 0;
-        int offsetAt = arguments.indexOf("--port-offset");
-        if (offsetAt >= 0 && offsetAt + 1 < arguments.size()) {
-            // A second stack beside a running one: every component's port moves by this much.
-            portOffset = Integer.parseInt(arguments.remove(offsetAt + 1));
-            arguments.remove(offsetAt);
-        }
         LocalOptions options;
         try {
+            int offsetAt = arguments.indexOf("--port-offset");
+            if (offsetAt >= 0 && offsetAt + 1 < arguments.size()) {
+                // A second stack beside a running one: every component's port moves by this much.
+                String offset = arguments.remove(offsetAt + 1);
+                arguments.remove(offsetAt);
+                try {
+                    portOffset = Integer.parseInt(offset.trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--port-offset must be a number, got: " + offset);
+                }
+            }
             options = LocalOptions.fromCommandLine(arguments.toArray(String[]::new), System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
