@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static qc.esac.demo.PlatformApi.query;
@@ -333,24 +334,28 @@ public final class DemoLoader {
         inParallel(projects, project -> project(project, key -> ids.get("projet:" + key)));
     }
 
-    private void project(JsonNode project, java.util.function.Function<String, String> organization) {
+    /**
+     * Creates, fills and activates the project, unless a project of that name exists. A draft left by an
+     * interrupted run is taken on: its keyed requests replay what the platform already did (services remember a
+     * key for 24 hours; after that, a step or indicator added before the interruption would be added again).
+     */
+    private void project(JsonNode project, Function<String, String> organization) {
         String name = project.get("name").asString();
         String key = project.get("key").asString();
+        String draft = null;
         for (JsonNode found : api.get("/api/projects/projects?q=" + query(name) + "&size=100", OK).body()
                 .path("items")) {
             if (found.path("name").asString().equals(name)) {
                 report.countPresent("projects");
-                return;
+                if (!found.at("/status/code").asString().equals("DRAFT")) {
+                    return;
+                }
+                log.warn("Project {} was left as a draft by an earlier run: completing it", name);
+                draft = found.get("id").asString();
+                break;
             }
         }
-        Map<String, Object> create = new LinkedHashMap<>();
-        create.put("name", name);
-        create.put("targetedIssues", project.get("targetedIssues"));
-        create.put("description", project.get("description"));
-        create.put("leadOrganizationId", organization.apply(project.get("lead").asString()));
-        create.put("contact", project.get("contact"));
-        create.put("regionCodes", project.get("regionCodes"));
-        String id = api.post("/api/projects/projects", create, "demo/project/" + key, 201).text("id");
+        String id = draft == null ? create(project, key, organization) : draft;
         String path = "/api/projects/projects/" + id;
         for (JsonNode partner : project.get("partners")) {
             String partnerId = organization.apply(partner.get("organization").asString());
@@ -366,7 +371,20 @@ public final class DemoLoader {
             api.post(path + "/indicators", i, "demo/project/" + key + "/indicator/" + indicator++, OK);
         }
         api.post(path + "/activate", null, "demo/project/" + key + "/activate", OK);
-        report.countCreated("projects");
+        if (draft == null) {
+            report.countCreated("projects");
+        }
+    }
+
+    private String create(JsonNode project, String key, Function<String, String> organization) {
+        Map<String, Object> create = new LinkedHashMap<>();
+        create.put("name", project.get("name").asString());
+        create.put("targetedIssues", project.get("targetedIssues"));
+        create.put("description", project.get("description"));
+        create.put("leadOrganizationId", organization.apply(project.get("lead").asString()));
+        create.put("contact", project.get("contact"));
+        create.put("regionCodes", project.get("regionCodes"));
+        return api.post("/api/projects/projects", create, "demo/project/" + key, 201).text("id");
     }
 
     /** Projects learns organizations from membership's events: a project may only name those it knows. */
