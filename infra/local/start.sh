@@ -21,7 +21,7 @@ stale() {
   [[ -n "$(find "$module/src" "$module/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]
 }
 for module in infra/event-contracts infra/service-kit infra/identity membership-service training-service \
-              insurance-service projects-service gateway infra/local; do
+              insurance-service projects-service gateway infra/demo infra/local; do
   if [[ -d "$module" ]] && stale "$module"; then build=true; fi
 done
 if [[ ! -f infra/local/target/local-0.1.0-SNAPSHOT-exec.jar ]]; then build=true; fi

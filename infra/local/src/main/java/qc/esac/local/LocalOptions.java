@@ -28,6 +28,8 @@ public record LocalOptions(Path dataDirectory, int kafkaPort, int controllerPort
               --mongo-port <port>       MongoDB wire protocol (env ESAC_MONGO_PORT, default 27017)
               --controller-port <port>  KRaft controller listener (env ESAC_KAFKA_CONTROLLER_PORT, default: any free port)
               --reset                   delete the data directory before starting
+              --no-demo                 do not load the demo content (loaded once, on the first start, otherwise)
+              --port-offset <n>         add n to every component's port (gateway 8080+n), to run beside another stack
               --help                    print this help
             A port of 0 means any free port.""";
 

@@ -161,8 +161,21 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         boolean infraOnly = arguments.remove("--infra-only");
+        boolean demo = !arguments.remove("--no-demo");
+        int portOffset = 0;
         LocalOptions options;
         try {
+            int offsetAt = arguments.indexOf("--port-offset");
+            if (offsetAt >= 0 && offsetAt + 1 < arguments.size()) {
+                // A second stack beside a running one: every component's port moves by this much.
+                String offset = arguments.remove(offsetAt + 1);
+                arguments.remove(offsetAt);
+                try {
+                    portOffset = Integer.parseInt(offset.trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--port-offset must be a number, got: " + offset);
+                }
+            }
             options = LocalOptions.fromCommandLine(arguments.toArray(String[]::new), System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
@@ -172,7 +185,7 @@ public final class LocalStack implements AutoCloseable {
         }
         Path root = Path.of(System.getenv().getOrDefault("ESAC_ROOT", "."));
         LocalInfrastructure infrastructureAlone = new LocalInfrastructure(options);
-        LocalStack stack = new LocalStack(options, root, 0);
+        LocalStack stack = new LocalStack(options, root, portOffset);
         CountDownLatch stopped = new CountDownLatch(1);
         // Registered before starting, so that Ctrl-C during startup also stops what already runs.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -191,6 +204,9 @@ public final class LocalStack implements AutoCloseable {
             } else {
                 stack.start(STARTUP_TIMEOUT);
                 ReadyBanner.stack(stack);
+                if (demo) {
+                    DemoContentOnce.load(stack, options.dataDirectory());
+                }
             }
         } catch (RuntimeException e) {
             log.error("The local stack failed to start: {}", e.getMessage());
