@@ -82,10 +82,22 @@ class OrganizationController {
                 .body(full ? OrganizationView.of(organization) : PublicOrganizationView.of(organization));
     }
 
+    /**
+     * With {@code If-Match}: updates the profile. Without: registers the organization under this id (a UUID the
+     * client chose), 201; a repeat of the same registration answers 200 with the organization unchanged.
+     */
     @PutMapping("/{id}")
     ResponseEntity<OrganizationView> update(@PathVariable String id,
                                             @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                             @Valid @RequestBody ProfileRequest request, EsacUser user) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            OrganizationService.Registration registration = organizations.registerWithId(id, request.toProfile(), user);
+            Versioned<Organization> organization = registration.organization();
+            ResponseEntity.BodyBuilder response = registration.created()
+                    ? ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().build().toUri())
+                    : ResponseEntity.ok();
+            return response.eTag(VersionHeaders.etag(organization.version())).body(OrganizationView.of(organization));
+        }
         long expected = VersionHeaders.requiredVersion(ifMatch);
         Versioned<Organization> updated = organizations.update(id, expected, request.toProfile(), user);
         return ResponseEntity.ok().eTag(VersionHeaders.etag(updated.version())).body(OrganizationView.of(updated));

@@ -22,6 +22,7 @@ import qc.esac.kit.problem.FieldViolation;
 import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.problem.InvalidInputException;
 import qc.esac.kit.problem.NotFoundException;
+import qc.esac.kit.problem.PreconditionRequiredException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
 import qc.esac.kit.web.VersionHeaders;
@@ -42,6 +43,8 @@ import java.util.regex.Pattern;
 public class OrganizationService {
 
     static final String COLLECTION = "organizations";
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final AggregateStore<Organization> organizations;
     private final Clock clock;
@@ -66,11 +69,62 @@ public class OrganizationService {
     }
 
     public Versioned<Organization> register(OrganizationProfile profile, EsacUser user) {
+        requireRegistrar(user);
+        return insert(UUID.randomUUID().toString(), validated(profile));
+    }
+
+    /**
+     * Registers the organization under an id the client chose (a UUID), so that a repeated load is harmless:
+     * when an organization already has this id and the same profile, nothing is written and it is returned as
+     * it is. Changing it takes an update with its version; an id already given to another organization (another
+     * NEQ) is a conflict.
+     */
+    public Registration registerWithId(String id, OrganizationProfile profile, EsacUser user) {
+        requireRegistrar(user);
+        if (!isCanonicalUuid(id)) {
+            throw InvalidInputException.of(FieldViolation.of("id", "esac.validation.identifiant-uuid", id));
+        }
+        OrganizationProfile valid = validated(profile);
+        Optional<Versioned<Organization>> existing = find(id);
+        if (existing.isEmpty()) {
+            try {
+                return new Registration(insert(id, valid), true);
+            } catch (ConflictException neqTaken) {
+                // Either the NEQ belongs to another organization, or a concurrent request took this id first.
+                existing = find(id);
+                if (existing.isEmpty()) {
+                    throw neqTaken;
+                }
+            }
+        }
+        return new Registration(sameRegistration(existing.get(), valid, user), false);
+    }
+
+    private Versioned<Organization> sameRegistration(Versioned<Organization> current, OrganizationProfile valid,
+                                                     EsacUser user) {
+        user.requireOrganization(current.id());
+        if (!current.state().profile().neq().equals(valid.neq())) {
+            throw new ConflictException("organisation.identifiant-pris", current.id());
+        }
+        if (!valid.changedSince(current.state().profile()).isEmpty()) {
+            // Same organization, other details: that is an update, which needs the version the client read.
+            throw new PreconditionRequiredException("version.requise");
+        }
+        return current;
+    }
+
+    private static boolean isCanonicalUuid(String id) {
+        return id != null && CANONICAL_UUID.matcher(id).matches();
+    }
+
+    private static void requireRegistrar(EsacUser user) {
         if (!user.isStaff() && !user.isOrgAdmin()) {
             throw new ForbiddenException("acces.refuse");
         }
-        OrganizationProfile valid = validated(profile);
-        Organization organization = Organization.register(UUID.randomUUID().toString(), valid, today());
+    }
+
+    private Versioned<Organization> insert(String id, OrganizationProfile valid) {
+        Organization organization = Organization.register(id, valid, today());
         List<EventData> events = new ArrayList<>();
         events.add(registered(organization));
         if (valid.hasDetailsBeyondRegistration()) {
@@ -211,6 +265,10 @@ public class OrganizationService {
                 p.budgetBand(), p.supervisingMinistry(),
                 a == null ? null : new PostalAddress(a.street(), a.city(), a.province(), a.postalCode()),
                 p.preferredLanguage(), changed);
+    }
+
+    /** The outcome of a registration under a chosen id: the organization, and whether this call created it. */
+    public record Registration(Versioned<Organization> organization, boolean created) {
     }
 
     /** Search filters; null means "any". */

@@ -156,6 +156,58 @@ class OrganizationIT {
     }
 
     @Test
+    void aPutWithoutVersionRegistersUnderTheChosenIdOnceAndARepeatChangesNothing() {
+        String id = UUID.randomUUID().toString();
+        String neq = Api.randomNeq();
+        String path = BASE + "/" + id;
+        String body = fullProfile("Coopérative de services à domicile du Littoral", neq);
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            Api.Response created = api().put(path, STAFF, body, null);
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            assertThat(created.text("id")).isEqualTo(id);
+            assertThat(created.etag()).hasValue("\"1\"");
+
+            Api.Response again = api().put(path, STAFF, body, null);
+            assertThat(again.status()).as(again.toString()).isEqualTo(200);
+            assertThat(again.etag()).as("nothing written").hasValue("\"1\"");
+            assertThat(again.text("legalName")).isEqualTo("Coopérative de services à domicile du Littoral");
+
+            List<PublishedEvents.Event> events = PublishedEvents.expect(probe, id, OrganizationRegistered.class,
+                    OrganizationUpdated.class);
+            assertThat(events.get(0).data().get("neq").asString()).isEqualTo(neq);
+        }
+        assertThat(api().get(path, STAFF).text("neq")).isEqualTo(neq);
+
+        Api.Response otherDetails = api().put(path, STAFF,
+                profile("Coopérative de services à domicile du Littoral", neq, "01", "AIDE_DOMICILE", null), null);
+        assertThat(otherDetails.status()).as("an update needs the version").isEqualTo(428);
+        Api.Response otherNeq = api().put(path, STAFF, fullProfile("Autre coopérative", Api.randomNeq()), null);
+        assertThat(otherNeq.status()).isEqualTo(409);
+        assertThat(otherNeq.text("title")).isEqualTo("Identifiant déjà attribué");
+        Api.Response neqOfAnother = api().put(BASE + "/" + UUID.randomUUID(), STAFF,
+                fullProfile("Copie du Littoral", neq), null);
+        assertThat(neqOfAnother.status()).isEqualTo(409);
+        assertThat(neqOfAnother.text("title")).isEqualTo("Organisation déjà inscrite");
+    }
+
+    @Test
+    void aChosenIdMustBeAUuidAndTheCallerMayRegister() {
+        String body = profile("Comptoir alimentaire du Quartier", Api.randomNeq(), "06", "SECURITE_ALIMENTAIRE", null);
+        Api.Response notUuid = api().put(BASE + "/comptoir-quartier", STAFF, body, null);
+        assertThat(notUuid.status()).isEqualTo(400);
+        assertThat(notUuid.json().at("/errors/0/field").asString()).isEqualTo("id");
+        assertThat(notUuid.json().at("/errors/0/message").asString()).contains("UUID");
+        assertThat(api().put(BASE + "/" + UUID.randomUUID().toString().toUpperCase(), STAFF, body, null).status())
+                .isEqualTo(400);
+        String id = UUID.randomUUID().toString();
+        assertThat(api().put(BASE + "/" + id, TestTokens.partner("courtier-test"), body, null).status())
+                .isEqualTo(403);
+        assertThat(api().put(BASE + "/" + id, TestTokens.employee("emp-user-1", id), body, null).status())
+                .isEqualTo(403);
+        assertThat(api().get(BASE + "/" + id, STAFF).status()).as("nothing saved").isEqualTo(404);
+    }
+
+    @Test
     void searchFiltersByNameWithoutAccentsRegionSectorAndLegalFormAndPages() {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         register(profile("Épicerie communautaire " + marker + " A", Api.randomNeq(), "05", "SECURITE_ALIMENTAIRE", null));
