@@ -40,7 +40,8 @@ import java.util.Map;
  * <p>Date-driven rules (memberships lapsing, insurance grace ending) run on this stack every second instead of
  * hourly, and its services' days can be moved forward together ({@link #advanceTo}): the services' clocks read
  * their offset from a file (service-kit's {@code ShiftedClock}). Time only moves forward, so a test that moves it
- * runs after the others (junit-platform.properties orders the classes).
+ * takes a stack of its own ({@link #ownedBy}) and runs after the others (junit-platform.properties orders the
+ * classes).
  */
 final class FullStack {
 
@@ -51,37 +52,59 @@ final class FullStack {
     private static volatile FullStack instance;
 
     private final LocalStack stack;
+    /** The test class that asked for a stack of its own, or null for the shared one. */
+    private final Class<?> owner;
     private final Path clockOffsetFile;
     private long daysAhead;
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private FullStack(LocalStack stack, Path clockOffsetFile) {
+    private FullStack(LocalStack stack, Class<?> owner, Path clockOffsetFile) {
         this.stack = stack;
+        this.owner = owner;
         this.clockOffsetFile = clockOffsetFile;
     }
 
     static synchronized FullStack get() {
-        if (instance == null) {
-            try {
-                Path data = Files.createTempDirectory("esac-e2e-stack");
-                Path clockOffset = data.resolve("clock-offset");
-                LocalStack stack = new LocalStack(LocalOptions.defaults().withDataDirectory(data).withPorts(0, 0),
-                        ROOT, PORT_OFFSET, Map.of(
-                                "ESAC_CLOCK_OFFSET_FILE", clockOffset.toString(),
-                                "ESAC_MEMBERSHIP_STATUS_JOB_INITIAL_DELAY", "PT2S",
-                                "ESAC_MEMBERSHIP_STATUS_JOB_INTERVAL", "PT1S",
-                                "ESAC_INSURANCE_LIFECYCLE_INITIAL_DELAY", "PT2S",
-                                "ESAC_INSURANCE_LIFECYCLE_INTERVAL", "PT1S",
-                                "ESAC_OUTBOX_RELAY_INTERVAL", "200ms"));
-                Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-                stack.start(Duration.ofMinutes(4));
-                instance = new FullStack(stack, clockOffset);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        return instance != null ? instance : start(null);
+    }
+
+    /**
+     * A stack of its own for {@code owner}, started from empty stores: the one running (shared by the classes
+     * before) is stopped first, then every call from {@code owner} gets the new one. For a test that must meet no
+     * other test's data (the demo content uses the same fixed organizations) and moves the stack's days forward.
+     * The suite's classes run one after the other, so nothing else is using the stopped stack.
+     */
+    static synchronized FullStack ownedBy(Class<?> owner) {
+        if (instance != null && instance.owner == owner) {
+            return instance;
         }
-        return instance;
+        if (instance != null) {
+            instance.stack.close();
+            instance = null;
+        }
+        return start(owner);
+    }
+
+    private static FullStack start(Class<?> owner) {
+        try {
+            Path data = Files.createTempDirectory("esac-e2e-stack");
+            Path clockOffset = data.resolve("clock-offset");
+            LocalStack stack = new LocalStack(LocalOptions.defaults().withDataDirectory(data).withPorts(0, 0),
+                    ROOT, PORT_OFFSET, Map.of(
+                            "ESAC_CLOCK_OFFSET_FILE", clockOffset.toString(),
+                            "ESAC_MEMBERSHIP_STATUS_JOB_INITIAL_DELAY", "PT2S",
+                            "ESAC_MEMBERSHIP_STATUS_JOB_INTERVAL", "PT1S",
+                            "ESAC_INSURANCE_LIFECYCLE_INITIAL_DELAY", "PT2S",
+                            "ESAC_INSURANCE_LIFECYCLE_INTERVAL", "PT1S",
+                            "ESAC_OUTBOX_RELAY_INTERVAL", "200ms"));
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+            stack.start(Duration.ofMinutes(4));
+            instance = new FullStack(stack, owner, clockOffset);
+            return instance;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** An address at the gateway, e.g. {@code gateway("/api/membership/organizations")}. */

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The lapse and the end of grace are date-driven: the journey moves the stack's days forward
  * ({@link FullStack#advanceTo}) and the services' scheduled rules (every second on this stack) do the rest. Time
- * only moves forward, so this class runs after the suite's other classes.
+ * only moves forward, and the demo content registers the same organization: this class runs after the suite's
+ * other classes, on a stack of its own started from empty stores.
  */
 @Order(Integer.MAX_VALUE)
 class OrganizationLifecycleJourneyIT {
@@ -38,7 +39,7 @@ class OrganizationLifecycleJourneyIT {
     private static final Duration EVENTS = Duration.ofSeconds(60);
     private static final String ORG_PATH = "/api/membership/organizations/" + ORGANIZATION;
 
-    private final FullStack stack = FullStack.get();
+    private final FullStack stack = FullStack.ownedBy(OrganizationLifecycleJourneyIT.class);
     private final GatewayClient api = new GatewayClient(stack);
     private final String staff = stack.staffToken();
     private final String admin = stack.personToken("admin-vieux-moulin");
