@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,11 +27,11 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import java.util.Map;
 
 /**
  * The whole platform as a newcomer starts it (infra/local's stack: broker and store, identity provider, the
@@ -157,8 +158,8 @@ final class FullStack {
         daysAhead += days;
         try {
             Path written = Files.writeString(clockOffsetFile.resolveSibling("clock-offset.tmp"), "P" + daysAhead + "D");
-            Files.move(written, clockOffsetFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            // Written whole, then renamed: a service never reads half an offset.
+            Files.move(written, clockOffsetFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -135,6 +135,9 @@ class OrganizationLifecycleJourneyIT {
         assertThat(indicatorValue(periodPath)).isZero();
 
         // 5. The association's training: both registered at the member price, both attend, attestations and UEC.
+        // Training prices from the standing it learned from membership's events. Insurance has already acted on
+        // the activation and the roster (so they are published); once training has consumed everything published,
+        // the price it gives is the one it means.
         stack.awaitCaughtUp("training-service", Topics.MEMBERSHIP, EVENTS);
         String course = course();
         String session = openSession(course, stack.today());
@@ -193,7 +196,8 @@ class OrganizationLifecycleJourneyIT {
         assertThat(inGrace.json().get("notices").size()).isPositive();
         assertThat(api.get("/api/insurance/enrolments/" + cook, admin).text("/status")).isEqualTo("ACTIVE");
 
-        // 9. The next training registration is at the non-member price.
+        // 9. The next training registration is at the non-member price (insurance's grace shows the lapse is
+        // published; training is then waited for as above).
         stack.awaitCaughtUp("training-service", Topics.MEMBERSHIP, EVENTS);
         String laterSession = openSession(course, stack.today());
         Reply nonMember = register(laterSession, cook);
