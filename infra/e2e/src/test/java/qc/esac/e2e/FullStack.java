@@ -48,6 +48,8 @@ final class FullStack {
 
     private static final Path ROOT = Path.of(System.getProperty("esac.root", "../.."));
     private static final int PORT_OFFSET = 10_000;
+    /** A stack of its own ({@link #ownedBy}) listens elsewhere: no waiting for the stopped one's ports. */
+    private static final int OWN_PORT_OFFSET = 11_000;
     /** Where the networks count days (the services' calendar). */
     static final ZoneId QUEBEC = ZoneId.of("America/Montreal");
     private static volatile FullStack instance;
@@ -92,7 +94,7 @@ final class FullStack {
             Path data = Files.createTempDirectory("esac-e2e-stack");
             Path clockOffset = data.resolve("clock-offset");
             LocalStack stack = new LocalStack(LocalOptions.defaults().withDataDirectory(data).withPorts(0, 0),
-                    ROOT, PORT_OFFSET, Map.of(
+                    ROOT, owner == null ? PORT_OFFSET : OWN_PORT_OFFSET, Map.of(
                             "ESAC_CLOCK_OFFSET_FILE", clockOffset.toString(),
                             "ESAC_MEMBERSHIP_STATUS_JOB_INITIAL_DELAY", "PT2S",
                             "ESAC_MEMBERSHIP_STATUS_JOB_INTERVAL", "PT1S",
