@@ -1,7 +1,6 @@
 package qc.esac.kit.time;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -67,10 +66,8 @@ public final class ShiftedClock extends Clock {
             return text.isEmpty() ? Duration.ZERO : Duration.parse(text);
         } catch (NoSuchFileException e) {
             return Duration.ZERO;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            // A half-written file: keep the offset already known, read again next time.
+        } catch (IOException | RuntimeException e) {
+            // Unreadable or not a duration: a clock must not fail; keep the offset known, read again next time.
             return offset;
         }
     }
