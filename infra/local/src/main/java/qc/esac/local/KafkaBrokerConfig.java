@@ -52,6 +52,10 @@ final class KafkaBrokerConfig {
                 Map.entry("broker.session.timeout.ms", "4500"),
                 // Fail with an error instead of waiting forever if the node cannot get going.
                 Map.entry("server.max.startup.time.ms", "60000"),
+                // Records carry their event's time (the outbox sets it). The end-to-end suite moves the services'
+                // clocks forward to let days pass (memberships lapse, grace ends), so the broker must not refuse
+                // records from "the future" (Kafka's default: more than an hour ahead).
+                Map.entry("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE)),
                 // Nobody else is about to join a local group: do not wait 3 s before the first rebalance.
                 Map.entry("group.initial.rebalance.delay.ms", "0"));
     }

@@ -53,6 +53,7 @@ public final class LocalStack implements AutoCloseable {
     private final Path root;
     private final int portOffset;
     private final Path logDirectory;
+    private final Map<String, String> extraEnvironment;
     private final List<ManagedProcess> processes = new ArrayList<>();
 
     /**
@@ -61,6 +62,15 @@ public final class LocalStack implements AutoCloseable {
      *                   end-to-end suite's) can run beside a developer's
      */
     public LocalStack(LocalOptions options, Path root, int portOffset) {
+        this(options, root, portOffset, Map.of());
+    }
+
+    /**
+     * @param extraEnvironment added to every component's environment (a test stack's job intervals or clock,
+     *                         for instance); the wiring of the components wins over it
+     */
+    public LocalStack(LocalOptions options, Path root, int portOffset, Map<String, String> extraEnvironment) {
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
         this.infrastructure = new LocalInfrastructure(options);
         this.root = root.toAbsolutePath().normalize();
         this.portOffset = portOffset;
@@ -84,7 +94,8 @@ public final class LocalStack implements AutoCloseable {
             COMPONENTS.forEach(component -> urls.put(component.name(), "http://127.0.0.1:" + port(component)));
             StackAddresses addresses = new StackAddresses(infrastructure.start(), urls);
             for (StackComponent component : COMPONENTS) {
-                Map<String, String> environment = new HashMap<>(component.environment().apply(addresses));
+                Map<String, String> environment = new HashMap<>(extraEnvironment);
+                environment.putAll(component.environment().apply(addresses));
                 environment.put("PORT", Integer.toString(port(component)));
                 processes.add(ManagedProcess.start(component.name(), component.jar(root), port(component),
                         StackComponent.JVM_OPTIONS, environment, logDirectory.resolve(component.name() + ".log")));

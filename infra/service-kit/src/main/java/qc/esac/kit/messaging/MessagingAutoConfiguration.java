@@ -6,7 +6,9 @@ import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -26,8 +28,10 @@ import qc.esac.kit.outbox.OutboxBacklog;
 import qc.esac.kit.outbox.OutboxEventFactory;
 import qc.esac.kit.outbox.OutboxProperties;
 import qc.esac.kit.outbox.OutboxRelay;
+import qc.esac.kit.time.ShiftedClock;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,10 +46,19 @@ import java.util.Map;
 @EnableConfigurationProperties({OutboxProperties.class, KafkaErrorProperties.class})
 public class MessagingAutoConfiguration {
 
+    /**
+     * The system clock; a test stack may set {@code esac.clock.offset-file} (env {@code ESAC_CLOCK_OFFSET_FILE})
+     * to move every service's days forward together (see {@link ShiftedClock}).
+     */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(@Value("${esac.clock.offset-file:}") String offsetFile) {
+        if (offsetFile.isBlank()) {
+            return Clock.systemUTC();
+        }
+        LoggerFactory.getLogger(MessagingAutoConfiguration.class)
+                .warn("Test clock: days move forward as {} says (esac.clock.offset-file); never in production", offsetFile);
+        return new ShiftedClock(Path.of(offsetFile));
     }
 
     /**
