@@ -1,6 +1,5 @@
 package qc.esac.membership.reference;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Annual budget bands, as the sector's surveys ask them (half of the organizations are under $300k). */
@@ -37,6 +36,6 @@ public enum BudgetBand implements Labelled {
     }
 
     public static Optional<BudgetBand> byCode(String code) {
-        return Arrays.stream(values()).filter(b -> b.name().equals(code)).findFirst();
+        return Labelled.byCode(BudgetBand.class, code);
     }
 }

@@ -1,6 +1,5 @@
 package qc.esac.membership.reference;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Legal forms of the social economy and community action; a cooperative's kind is part of its form. */
@@ -46,6 +45,6 @@ public enum LegalForm implements Labelled {
     }
 
     public static Optional<LegalForm> byCode(String code) {
-        return Arrays.stream(values()).filter(f -> f.name().equals(code)).findFirst();
+        return Labelled.byCode(LegalForm.class, code);
     }
 }

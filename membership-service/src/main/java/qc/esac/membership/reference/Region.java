@@ -1,6 +1,5 @@
 package qc.esac.membership.reference;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The 17 administrative regions of Quebec, by their official two-digit code. */
@@ -50,6 +49,6 @@ public enum Region implements Labelled {
     }
 
     public static Optional<Region> byCode(String code) {
-        return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst();
+        return Labelled.byCode(Region.class, code);
     }
 }

@@ -1,6 +1,5 @@
 package qc.esac.membership.reference;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -74,6 +73,6 @@ public enum Sector implements Labelled {
     }
 
     public static Optional<Sector> byCode(String code) {
-        return Arrays.stream(values()).filter(s -> s.name().equals(code)).findFirst();
+        return Labelled.byCode(Sector.class, code);
     }
 }

@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -47,18 +48,19 @@ import java.util.Map;
 public class MessagingAutoConfiguration {
 
     /**
-     * The system clock; a test stack may set {@code esac.clock.offset-file} (env {@code ESAC_CLOCK_OFFSET_FILE})
-     * to move every service's days forward together (see {@link ShiftedClock}).
+     * The system clock in {@code esac.clock.zone} (default UTC; a service whose dates are Quebec calendar days
+     * sets {@code America/Montreal}); a test stack may set {@code esac.clock.offset-file} (env
+     * {@code ESAC_CLOCK_OFFSET_FILE}) to move every service's days forward together (see {@link ShiftedClock}).
      */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock(@Value("${esac.clock.offset-file:}") String offsetFile) {
+    Clock clock(@Value("${esac.clock.offset-file:}") String offsetFile, @Value("${esac.clock.zone:UTC}") ZoneId zone) {
         if (offsetFile.isBlank()) {
-            return Clock.systemUTC();
+            return Clock.system(zone);
         }
         LoggerFactory.getLogger(MessagingAutoConfiguration.class)
                 .warn("Test clock: days move forward as {} says (esac.clock.offset-file); never in production", offsetFile);
-        return new ShiftedClock(Path.of(offsetFile));
+        return new ShiftedClock(Path.of(offsetFile)).withZone(zone);
     }
 
     /**

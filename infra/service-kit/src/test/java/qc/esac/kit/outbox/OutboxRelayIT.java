@@ -1,5 +1,6 @@
 package qc.esac.kit.outbox;
 
+import qc.esac.testkit.time.MutableClock;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -24,10 +25,8 @@ import qc.esac.testkit.TestInfrastructure;
 import qc.esac.testkit.TopicProbe;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -178,33 +177,4 @@ class OutboxRelayIT {
     private static OrganizationRegistered event(String id, String name) {
         return new OrganizationRegistered(id, name, "1234567890", "OBNL", "06", List.of());
     }
-
-    /** A clock the test moves forward, to let a lease expire without waiting. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
-
 }
