@@ -17,6 +17,12 @@ import qc.esac.events.EventData;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import qc.esac.kit.problem.ConflictException;
+import qc.esac.kit.problem.NotFoundException;
+import qc.esac.kit.web.VersionHeaders;
 
 /**
  * Stores one kind of aggregate in its collection together with the events each change causes.
@@ -29,19 +35,24 @@ import java.util.Optional;
  */
 public class AggregateStore<T> {
 
+    /** Reads of a fresh state before {@link #change} gives up on concurrent writers with a 409. */
+    static final int CHANGE_ATTEMPTS = 5;
+
     private final MongoTemplate mongo;
     private final String collection;
     private final Class<T> type;
     private final OutboxEventFactory events;
     private final OutboxRelay relay;
+    private final String notFoundCode;
 
     AggregateStore(MongoTemplate mongo, String collection, Class<T> type, OutboxEventFactory events,
-                   OutboxRelay relay) {
+                   OutboxRelay relay, String notFoundCode) {
         this.mongo = mongo;
         this.collection = collection;
         this.type = type;
         this.events = events;
         this.relay = relay;
+        this.notFoundCode = notFoundCode;
     }
 
     public String collection() {
@@ -86,6 +97,59 @@ public class AggregateStore<T> {
         }
         publishAfterWrite(id, outbox);
         return new Versioned<>(id, state, 1L);
+    }
+
+    /**
+     * The aggregate, or the store's 404 ({@code notFoundCode} with the id as argument).
+     */
+    public Versioned<T> get(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException(notFoundCode, id));
+    }
+
+    /**
+     * Applies a command to the current state, the platform's one way to change an aggregate.
+     *
+     * <p>In this order, so that nothing about a resource is revealed to a caller who may not act on it:
+     * <ol>
+     * <li>404 when the aggregate does not exist;</li>
+     * <li>{@code authorize} sees the current state and throws (403, or 404) when the caller may not act;</li>
+     * <li>412 when {@code expectedVersion} (the client's {@code If-Match}) is given and the aggregate is no
+     * longer at it;</li>
+     * <li>{@code command} returns the {@link Change} (or throws its own business error), written with a
+     * conditional update on the version read.</li>
+     * </ol>
+     * A concurrent write between the read and the update is a 412 when the client named a version; without
+     * one the command expresses an intent that holds on any state, so it is applied again to a fresh read, up
+     * to {@value #CHANGE_ATTEMPTS} times, then 409 {@code version.concurrente}.
+     *
+     * @param expectedVersion the version the client read, or {@code null} for "whatever is current"
+     * @return the state after the change (the current one, same version, when it is {@link Change#unchanged()})
+     * @throws DuplicateKeyException when the new state breaks a unique index
+     */
+    public Versioned<T> change(String id, Long expectedVersion, Consumer<? super T> authorize,
+                               Function<? super T, Change<T>> command) {
+        for (int attempt = 1; ; attempt++) {
+            Versioned<T> current = get(id);
+            authorize.accept(current.state());
+            if (expectedVersion != null && current.version() != expectedVersion) {
+                throw VersionHeaders.conflict(expectedVersion, current.version());
+            }
+            Change<T> change = command.apply(current.state());
+            if (change.isUnchanged()) {
+                return current;
+            }
+            try {
+                return update(id, current.version(), change.state(), change.events());
+            } catch (OptimisticLockingFailureException concurrent) {
+                if (expectedVersion != null) {
+                    long now = find(id).map(Versioned::version).orElse(current.version() + 1);
+                    throw VersionHeaders.conflict(expectedVersion, now);
+                }
+                if (attempt == CHANGE_ATTEMPTS) {
+                    throw new ConflictException("version.concurrente");
+                }
+            }
+        }
     }
 
     /**

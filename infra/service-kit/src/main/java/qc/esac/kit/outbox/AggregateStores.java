@@ -15,8 +15,17 @@ public class AggregateStores {
         this.relay = relay;
     }
 
+    /** A store whose missing aggregates are the generic 404 {@code ressource.introuvable}. */
     public <T> AggregateStore<T> forCollection(String collection, Class<T> stateType) {
+        return forCollection(collection, stateType, "ressource.introuvable");
+    }
+
+    /**
+     * A store whose missing aggregates are a 404 with the service's own message code (its argument {0} is the
+     * id), as {@link AggregateStore#get} and {@link AggregateStore#change} throw it.
+     */
+    public <T> AggregateStore<T> forCollection(String collection, Class<T> stateType, String notFoundCode) {
         relay.register(collection);
-        return new AggregateStore<>(mongo, collection, stateType, events, relay);
+        return new AggregateStore<>(mongo, collection, stateType, events, relay, notFoundCode);
     }
 }

@@ -73,11 +73,35 @@ public record EsacUser(String id, Set<EsacRole> roles, Set<String> organizationI
     }
 
     /**
-     * Whether this user may manage the organization's data: network staff, or an administrator
+     * Whether this user may manage the organization's own profile, shared by every network: staff of any
+     * network, or an administrator
      * whose token lists that organization. Employees and partners never act for an organization.
      */
     public boolean canActForOrganization(String organizationId) {
         return isStaff() || (isOrgAdmin() && organizationIds.contains(organizationId));
+    }
+
+    /**
+     * Whether this user may act for the organization in one network's business (its membership there, the
+     * network's plan, sessions or programme): staff of that network, or an administrator of the organization.
+     * Staff of other networks may not: this is the check to use wherever a network is known.
+     */
+    public boolean canActForOrganizationIn(String organizationId, String networkId) {
+        return isStaffOf(networkId) || (isOrgAdmin() && organizationIds.contains(organizationId));
+    }
+
+    /** Guard for services: 403 unless {@link #canActForOrganizationIn(String, String)}. */
+    public void requireOrganizationIn(String organizationId, String networkId) {
+        if (!canActForOrganizationIn(organizationId, networkId)) {
+            throw new ForbiddenException("acces.organisation-refusee", organizationId);
+        }
+    }
+
+    /** Guard for services: 403 unless {@link #isStaffOf(String)}. */
+    public void requireStaffOf(String networkId) {
+        if (!isStaffOf(networkId)) {
+            throw new ForbiddenException("acces.reseau-refuse", networkId);
+        }
     }
 
     /** Guard for services: 403 unless {@link #canActForOrganization(String)}. */

@@ -62,4 +62,25 @@ class EsacUserTest {
 
         assertThat(employee.canActForOrganization("org-a")).isFalse();
     }
+
+    @Test
+    void withinANetworkOnlyThatNetworksStaffOrTheOrganizationsAdministratorMayAct() {
+        EsacUser staff = EsacUser.fromClaims(Map.of("sub", "s", "roles", List.of("staff"), "network_ids", List.of("net-1")));
+        EsacUser admin = EsacUser.fromClaims(Map.of("sub", "a", "roles", List.of("org-admin"), "org_ids", List.of("org-a")));
+
+        assertThat(staff.canActForOrganizationIn("org-a", "net-1")).isTrue();
+        assertThat(staff.canActForOrganizationIn("org-a", "net-2")).isFalse();
+        assertThat(admin.canActForOrganizationIn("org-a", "net-2")).isTrue();
+        assertThat(admin.canActForOrganizationIn("org-b", "net-2")).isFalse();
+        assertThatThrownBy(() -> staff.requireOrganizationIn("org-a", "net-2"))
+                .isInstanceOfSatisfying(ForbiddenException.class,
+                        ex -> assertThat(ex.code()).isEqualTo("acces.organisation-refusee"));
+        staff.requireStaffOf("net-1");
+        assertThatThrownBy(() -> staff.requireStaffOf("net-2"))
+                .isInstanceOfSatisfying(ForbiddenException.class, ex -> {
+                    assertThat(ex.code()).isEqualTo("acces.reseau-refuse");
+                    assertThat(ex.args()).containsExactly("net-2");
+                });
+        assertThatThrownBy(() -> admin.requireStaffOf("net-1")).isInstanceOf(ForbiddenException.class);
+    }
 }
