@@ -16,6 +16,7 @@ import qc.esac.events.membership.MembershipRenewed;
 import qc.esac.events.membership.MembershipResigned;
 import qc.esac.events.membership.MembershipSuspended;
 import qc.esac.events.membership.MembershipTerminated;
+import qc.esac.events.membership.NetworkConfigured;
 import qc.esac.events.membership.OrganizationClosed;
 import qc.esac.events.membership.OrganizationRegistered;
 import qc.esac.events.membership.OrganizationUpdated;
@@ -110,7 +111,10 @@ final class MembershipEventSamples {
             "odile@vieux-moulin.example", "Directrice générale", "FULL_TIME", new BigDecimal("37.5"),
             LocalDate.of(2024, 8, 19), LocalDate.of(2026, 1, 9), "user-3310", "Démission");
 
-    static final List<EventData> ALL = List.of(ORGANIZATION_REGISTERED, ORGANIZATION_UPDATED, ORGANIZATION_CLOSED,
+    static final NetworkConfigured NETWORK_CONFIGURED = new NetworkConfigured("csmo-esac",
+            "Comité sectoriel de main-d’œuvre de l’économie sociale et de l’action communautaire", 3, 31, true, false);
+
+    static final List<EventData> ALL = List.of(NETWORK_CONFIGURED, ORGANIZATION_REGISTERED, ORGANIZATION_UPDATED, ORGANIZATION_CLOSED,
             MEMBERSHIP_APPLIED, MEMBERSHIP_APPROVED, MEMBERSHIP_REJECTED, MEMBERSHIP_ACTIVATED,
             MEMBERSHIP_RENEWAL_DUE, MEMBERSHIP_IN_GRACE, MEMBERSHIP_LAPSED, MEMBERSHIP_SUSPENDED,
             MEMBERSHIP_REINSTATED, MEMBERSHIP_RESIGNED, MEMBERSHIP_TERMINATED, MEMBERSHIP_RENEWED,

@@ -9,7 +9,7 @@ import java.util.List;
  * The public event types of the membership context, published on {@code Topics.MEMBERSHIP}. Three kinds of
  * aggregate publish there, each the subject (and record key) of its events: organizations
  * ({@code organization-*}), memberships of an organization in a network ({@code membership-*}, all
- * {@link MembershipStandingEvent}s) and roster entries ({@code employee-*}, all {@link RosterEntryEvent}s).
+ * {@link MembershipStandingEvent}s) roster entries ({@code employee-*}, all {@link RosterEntryEvent}s) and networks ({@code network-*}).
  */
 public final class MembershipEventTypes {
 
@@ -32,7 +32,8 @@ public final class MembershipEventTypes {
             EventDescriptor.v1(Topics.MEMBERSHIP, "membership-fee-recorded", MembershipFeeRecorded.class),
             EventDescriptor.v1(Topics.MEMBERSHIP, "employee-added", EmployeeAdded.class),
             EventDescriptor.v1(Topics.MEMBERSHIP, "employee-updated", EmployeeUpdated.class),
-            EventDescriptor.v1(Topics.MEMBERSHIP, "employee-left", EmployeeLeft.class));
+            EventDescriptor.v1(Topics.MEMBERSHIP, "employee-left", EmployeeLeft.class),
+            EventDescriptor.v1(Topics.MEMBERSHIP, "network-configured", NetworkConfigured.class));
 
     private MembershipEventTypes() {
     }

@@ -20,7 +20,7 @@ class MembershipContractsTest {
             } else if (name.startsWith("employee-")) {
                 assertThat(RosterEntryEvent.class).as(name).isAssignableFrom(descriptor.dataClass());
             } else {
-                assertThat(name).startsWith("organization-");
+                assertThat(name).matches("(organization|network)-.*");
             }
         }
     }
@@ -46,6 +46,7 @@ class MembershipContractsTest {
                 "qc.esac.membership.membership-fee-recorded.v1",
                 "qc.esac.membership.employee-added.v1",
                 "qc.esac.membership.employee-updated.v1",
-                "qc.esac.membership.employee-left.v1");
+                "qc.esac.membership.employee-left.v1",
+                "qc.esac.membership.network-configured.v1");
     }
 }
