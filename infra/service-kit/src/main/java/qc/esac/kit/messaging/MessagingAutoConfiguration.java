@@ -3,6 +3,7 @@ package qc.esac.kit.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -96,8 +97,10 @@ public class MessagingAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> esacEventTemplate,
-                            OutboxProperties properties, Clock clock, OutboxBacklog backlog) {
-        return new OutboxRelay(mongo, esacEventTemplate, properties, clock, backlog);
+                            OutboxProperties properties, Clock clock, OutboxBacklog backlog,
+                            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new OutboxRelay(mongo, esacEventTemplate, properties, clock, backlog, tracer.getIfAvailable(),
+                propagator.getIfAvailable());
     }
 
     @Bean

@@ -10,6 +10,9 @@ import com.mongodb.client.model.Updates;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -28,6 +31,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,9 +70,22 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxBacklog backlog;
     private volatile ExecutorService fastPath;
     private volatile ScheduledExecutorService sweeper;
+    private final Tracer tracer;
+    private final Propagator propagator;
 
     public OutboxRelay(MongoTemplate mongo, KafkaOperations<String, byte[]> kafka, OutboxProperties properties,
                        Clock clock, OutboxBacklog backlog) {
+        this(mongo, kafka, properties, clock, backlog, null, null);
+    }
+
+    /**
+     * With tracing: each publication continues the trace of the request that wrote the event (its saved
+     * {@code traceparent}), so the producer's span, and the consumers' after it, share that request's trace id.
+     */
+    public OutboxRelay(MongoTemplate mongo, KafkaOperations<String, byte[]> kafka, OutboxProperties properties,
+                       Clock clock, OutboxBacklog backlog, Tracer tracer, Propagator propagator) {
+        this.tracer = tracer;
+        this.propagator = propagator;
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
@@ -257,9 +274,25 @@ public class OutboxRelay implements SmartLifecycle {
         ProducerRecord<String, byte[]> record = KafkaMessageFactory
                 .createWriter(event.topic(), null, event.time().toEpochMilli(), event.subject())
                 .writeBinary(cloudEvent);
-        if (event.traceparent() != null) {
+        if (event.traceparent() == null) {
+            sendAndWait(record);
+        } else if (tracer == null || propagator == null) {
             record.headers().add(CloudEventAttributes.TRACEPARENT, event.traceparent().getBytes(StandardCharsets.UTF_8));
+            sendAndWait(record);
+        } else {
+            // The observed template writes the traceparent of the current span: make that a child of the
+            // request's trace, not a new root (it would replace the saved header).
+            Span span = propagator.extract(Map.of(CloudEventAttributes.TRACEPARENT, event.traceparent()), Map::get)
+                    .name("esac outbox publish").tag("esac.event.type", event.type()).start();
+            try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
+                sendAndWait(record);
+            } finally {
+                span.end();
+            }
         }
+    }
+
+    private void sendAndWait(ProducerRecord<String, byte[]> record) throws Exception {
         // The producer gives up at its delivery timeout (set to sendTimeout); waiting a little longer than that
         // means a failure here is final, so the producer will not deliver this record behind our back.
         kafka.send(record).get(properties.sendTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
