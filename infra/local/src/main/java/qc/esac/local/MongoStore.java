@@ -1,7 +1,7 @@
 package qc.esac.local;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import qc.esac.store.StandInStores;
 
 import java.nio.file.Path;
 
@@ -17,7 +17,7 @@ final class MongoStore implements AutoCloseable {
     }
 
     static MongoStore start(Path storeFile, int port) {
-        MongoServer server = new MongoServer(new H2Backend(storeFile.toString()));
+        MongoServer server = new MongoServer(StandInStores.inFile(storeFile));
         try {
             server.bind(HOST, port);
         } catch (Exception e) { // Netty rethrows the checked BindException undeclared

@@ -1,7 +1,7 @@
 package qc.esac.testkit;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import qc.esac.store.StandInStores;
 import org.apache.kafka.common.network.ListenerName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,7 +117,7 @@ public final class TestInfrastructure {
         int brokerPort = broker.getCluster().brokers().values().iterator().next()
                 .socketServer().boundPort(ListenerName.normalised("EXTERNAL"));
         proxy.forwardTo(brokerPort);
-        MongoServer mongo = new MongoServer(new MemoryBackend());
+        MongoServer mongo = new MongoServer(StandInStores.inMemory());
         mongo.bind("127.0.0.1", 0);
         InetSocketAddress address = mongo.getLocalAddress();
         String uri = "mongodb://127.0.0.1:" + address.getPort();

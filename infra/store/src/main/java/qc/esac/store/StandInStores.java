@@ -1,0 +1,120 @@
+package qc.esac.store;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVStore;
+
+import java.nio.file.Path;
+
+/**
+ * The backends of the platform's MongoDB stand-in (mongo-java-server): in memory for the tests, in an H2 file for
+ * the local stack. Both answer a query naming one {@code _id} through the id index (see {@link IdLookup}).
+ */
+public final class StandInStores {
+
+    private StandInStores() {
+    }
+
+    /** A store that lives as long as its JVM. */
+    public static MongoBackend inMemory() {
+        return new IdLookupMemoryBackend();
+    }
+
+    /** A store kept in one H2 MVStore file, so data survives restarts. */
+    public static H2Backend inFile(Path file) {
+        return new IdLookupH2Backend(file.toString());
+    }
+
+    private static final class IdLookupMemoryBackend extends MemoryBackend {
+        @Override
+        public MemoryDatabase openOrCreateDatabase(String databaseName) {
+            return new IdLookupMemoryDatabase(databaseName, getCursorRegistry());
+        }
+    }
+
+    private static final class IdLookupMemoryDatabase extends MemoryDatabase {
+        IdLookupMemoryDatabase(String name, CursorRegistry cursors) {
+            super(name, cursors);
+        }
+
+        @Override
+        protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+            return new IdLookupMemoryCollection(this, collectionName, options, cursorRegistry);
+        }
+    }
+
+    private static final class IdLookupMemoryCollection extends MemoryCollection {
+        IdLookupMemoryCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
+            super(database, name, options, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                             Document fieldSelector) {
+            Iterable<Integer> positions = IdLookup.positions(this, query);
+            return positions == null ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
+                    : matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+    }
+
+    private static final class IdLookupH2Backend extends H2Backend {
+        // The map names H2Database gives a collection's documents and metadata: the file format, kept as is.
+        private static final String DATA_MAP_PREFIX = "databases.";
+        private static final String META_MAP_PREFIX = "meta.";
+
+        IdLookupH2Backend(String fileName) {
+            super(fileName);
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new IdLookupH2Database(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        /**
+         * Inner, not static: H2Database opens its existing collections from its constructor, before a field of
+         * this class could be set, so the store is reached through the enclosing backend.
+         */
+        private final class IdLookupH2Database extends H2Database {
+            IdLookupH2Database(String name, MVStore store, CursorRegistry cursors) {
+                super(name, store, cursors);
+            }
+
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                String namespace = getFullCollectionNamespace(collectionName);
+                MVStore store = getMvStore();
+                return new IdLookupH2Collection(this, collectionName, options,
+                        store.openMap(DATA_MAP_PREFIX + namespace), store.openMap(META_MAP_PREFIX + namespace),
+                        cursorRegistry);
+            }
+        }
+    }
+
+    private static final class IdLookupH2Collection extends H2Collection {
+        IdLookupH2Collection(MongoDatabase database, String name, CollectionOptions options,
+                             org.h2.mvstore.MVMap<Object, Document> data, org.h2.mvstore.MVMap<String, Object> meta,
+                             CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                             Document fieldSelector) {
+            Iterable<Object> positions = IdLookup.positions(this, query);
+            return positions == null ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
+                    : matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package qc.esac.store;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Queries naming one {@code _id} beside other conditions (conditional updates, lease claims) give MongoDB's answers
+ * on both stand-in backends, whether the other conditions hold or not; other shapes are left to the library.
+ */
+class StandInStoresTest {
+
+    @TempDir
+    Path directory;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "file"})
+    void idPlusConditionsAnswersAsMongoDbDoes(String kind) {
+        MongoBackend backend = "memory".equals(kind) ? StandInStores.inMemory()
+                : StandInStores.inFile(directory.resolve("store.mv"));
+        withStore(backend, documents -> {
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                batch.add(new Document("_id", "d" + i).append("version", 1L).append("state", new Document("n", i)));
+            }
+            documents.insertMany(batch);
+            documents.updateOne(Filters.eq("_id", "d7"), Updates.push("outbox", new Document("id", "e1")));
+
+            assertThat(documents.find(new Document("_id", "d5").append("version", 1L)).into(new ArrayList<>()))
+                    .extracting(d -> d.get("state", Document.class).getInteger("n")).containsExactly(5);
+            assertThat(documents.find(new Document("_id", "d5").append("version", 2L)).first()).isNull();
+            assertThat(documents.find(new Document("_id", "absent").append("version", 1L)).first()).isNull();
+
+            assertThat(documents.updateOne(new Document("_id", "d5").append("version", 1L),
+                    Updates.set("version", 2L)).getMatchedCount()).isEqualTo(1);
+            assertThat(documents.updateOne(new Document("_id", "d5").append("version", 1L),
+                    Updates.set("version", 3L)).getMatchedCount()).isZero();
+            assertThat(documents.find(Filters.eq("_id", "d5")).first().getLong("version")).isEqualTo(2L);
+
+            // A lease claim: only the document with a pending event matches.
+            Document claimFilter = new Document("outbox.0.id", new Document("$exists", true));
+            assertThat(documents.findOneAndUpdate(new Document("_id", "d6").append("outbox.0.id",
+                    new Document("$exists", true)), Updates.set("lease", "me"))).isNull();
+            Document claimed = documents.findOneAndUpdate(new Document("_id", "d7").append("outbox.0.id",
+                            new Document("$exists", true)), Updates.set("lease", "me"),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            assertThat(claimed.getString("lease")).isEqualTo("me");
+            assertThat(documents.countDocuments(claimFilter)).isEqualTo(1);
+
+            // Shapes left to the library's own plan still answer.
+            assertThat(documents.countDocuments(new Document("_id", new Document("$in", List.of("d1", "d2", "zz")))
+                    .append("version", 1L))).isEqualTo(2);
+            assertThat(documents.countDocuments(Filters.eq("state.n", 9))).isEqualTo(1);
+            assertThat(documents.deleteOne(new Document("_id", "d9").append("version", 5L)).getDeletedCount()).isZero();
+            assertThat(documents.deleteOne(new Document("_id", "d9").append("version", 1L)).getDeletedCount())
+                    .isEqualTo(1);
+            assertThat(documents.countDocuments()).isEqualTo(499);
+        });
+    }
+
+    @Test
+    void aFileWrittenByThePlainH2BackendOpensWithItsDataAndIndexes() {
+        Path file = directory.resolve("existing.mv");
+        withStore(new H2Backend(file.toString()), documents -> documents.insertOne(
+                new Document("_id", "kept").append("version", 4L)));
+
+        withStore(StandInStores.inFile(file), documents -> {
+            assertThat(documents.find(new Document("_id", "kept").append("version", 4L)).first()).isNotNull();
+            assertThat(documents.countDocuments()).isEqualTo(1);
+        });
+    }
+
+    private static void withStore(MongoBackend backend, java.util.function.Consumer<MongoCollection<Document>> use) {
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            use.accept(client.getDatabase("standin").getCollection("things"));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
