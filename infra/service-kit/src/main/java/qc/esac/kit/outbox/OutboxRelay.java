@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.cloudevents.CloudEvent;
@@ -34,7 +35,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,6 +62,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Bounds how long one immediate publication keeps following writes to the same aggregate. */
     private static final int MAX_ROUNDS_PER_PUBLICATION = 16;
+    /**
+     * Immediate publications waiting for a publisher thread. Beyond this the writer does not wait and nothing
+     * queues without bound: the aggregate is left to the next sweep (its events are safe in the store).
+     */
+    static final int FAST_PATH_QUEUE = 10_000;
 
     private final MongoTemplate mongo;
     private final KafkaOperations<String, byte[]> kafka;
@@ -68,7 +78,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final Set<String> mayHavePending = ConcurrentHashMap.newKeySet();
     private volatile Instant nextFullSweep = Instant.MIN;
     private final OutboxBacklog backlog;
-    private volatile ExecutorService fastPath;
+    private volatile ThreadPoolExecutor fastPath;
+    /** Aggregates with an immediate publication queued and not started: a second write adds no second task. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private volatile ScheduledExecutorService sweeper;
     private final Tracer tracer;
     private final Propagator propagator;
@@ -110,17 +122,28 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Publishes the aggregate's pending events on a background thread, without delaying the caller. */
     public void publishSoon(String collection, String aggregateId) {
-        ExecutorService executor = fastPath;
+        ThreadPoolExecutor executor = fastPath;
         if (executor == null) {
             return; // not started (or stopping): the sweep will publish
         }
-        executor.execute(() -> {
-            try {
-                publish(collection, aggregateId);
-            } catch (RuntimeException e) {
-                log.warn("Immediate publication of {}/{} failed; the relay will retry", collection, aggregateId, e);
-            }
-        });
+        String key = collection + '\u0000' + aggregateId;
+        if (!queued.add(key)) {
+            return; // the queued publication has not claimed yet: it will publish this write's events too
+        }
+        try {
+            executor.execute(() -> {
+                queued.remove(key); // from here on, a new write needs a publication of its own
+                try {
+                    publish(collection, aggregateId);
+                } catch (RuntimeException e) {
+                    mayHavePending.add(collection);
+                    log.warn("Immediate publication of {}/{} failed; the relay will retry", collection, aggregateId, e);
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            queued.remove(key);
+            mayHavePending.add(collection); // backpressure: the sweep publishes it
+        }
     }
 
     /**
@@ -137,11 +160,15 @@ public class OutboxRelay implements SmartLifecycle {
             if (claimed == null) {
                 return published; // nothing left, or another publisher holds it (a full sweep covers a dead holder)
             }
-            if (!drain(collection, claimed)) {
+            Drained drained = drain(collection, claimed);
+            if (drained == Drained.FAILED) {
                 mayHavePending.add(collection); // left for the next sweep
                 return false;
             }
             published = true;
+            if (drained == Drained.ALL) {
+                return true;
+            }
         }
         mayHavePending.add(collection); // a very busy aggregate: the next sweep goes on
         return published;
@@ -190,7 +217,7 @@ public class OutboxRelay implements SmartLifecycle {
                 break;
             }
             int pending = pendingEvents(claimed).size();
-            if (!drain(collection, claimed)) {
+            if (drain(collection, claimed) == Drained.FAILED) {
                 mayHavePending.add(collection);
                 return published; // the broker is unreachable: try again at the next sweep
             }
@@ -221,45 +248,76 @@ public class OutboxRelay implements SmartLifecycle {
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 
-    private boolean drain(String collection, Document claimed) {
+    /** What a drain left in the aggregate's outbox. */
+    private enum Drained {
+        /** Everything claimed was acknowledged and nothing was written meanwhile. */
+        ALL,
+        /** Everything claimed was acknowledged, and a write made during the lease added events. */
+        MORE,
+        /** Kafka did not acknowledge an event: it and the ones after it stay for a later attempt. */
+        FAILED
+    }
+
+    /**
+     * Sends the claimed events without waiting between them (the idempotent producer keeps them in order on the
+     * aggregate's partition), then waits for the acknowledgements, then removes the acknowledged ones and gives
+     * the lease up in one write.
+     */
+    private Drained drain(String collection, Document claimed) {
         String aggregateId = claimed.getString(OutboxFields.ID);
-        List<String> acknowledged = new ArrayList<>();
+        List<OutboxEvent> events = pendingEvents(claimed);
+        List<CompletableFuture<?>> sends = new ArrayList<>(events.size());
+        List<String> acknowledged = new ArrayList<>(events.size());
+        boolean failed = false;
         try {
-            for (OutboxEvent event : pendingEvents(claimed)) {
-                send(event);
-                acknowledged.add(event.id());
+            for (OutboxEvent event : events) {
+                sends.add(send(event));
             }
-            return true;
+            // Only a prefix counts: an event acknowledged after one that failed is sent again with it (a
+            // duplicate, never a gap that consumers comparing sequences would skip).
+            for (int i = 0; i < events.size(); i++) {
+                sends.get(i).get(properties.sendTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+                acknowledged.add(events.get(i).id());
+            }
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+            failed = true;
             log.warn("Kafka did not acknowledge an event of {}/{}; it stays in the outbox: {}", collection,
                     aggregateId, e.toString());
-            return false;
-        } finally {
-            removeAndRelease(collection, aggregateId, acknowledged);
         }
+        boolean more = removeAndRelease(collection, aggregateId, acknowledged);
+        return failed ? Drained.FAILED : more ? Drained.MORE : Drained.ALL;
     }
 
     /**
      * One write removes what Kafka acknowledged and gives the lease up. Should the instance die before it,
      * the acknowledged events are published again once the lease expires: at least once, never lost.
+     *
+     * @return whether events are still waiting (written while the lease was held), read from the same write
      */
-    private void removeAndRelease(String collection, String aggregateId, List<String> acknowledged) {
+    private boolean removeAndRelease(String collection, String aggregateId, List<String> acknowledged) {
         Bson removal = Updates.pull(OutboxFields.OUTBOX,
                 new Document(OutboxEvent.ID, new Document("$in", acknowledged)));
         Bson release = Updates.unset(OutboxFields.LEASE);
-        boolean released = documents(collection).updateOne(
+        Document after = documents(collection).findOneAndUpdate(
                 new Document(OutboxFields.ID, aggregateId).append(OutboxFields.LEASE_OWNER, instanceId),
-                acknowledged.isEmpty() ? release : Updates.combine(release, removal)).getMatchedCount() > 0;
-        if (!released && !acknowledged.isEmpty()) {
-            // The lease expired meanwhile and another instance may hold it now: remove, but leave its lease.
-            documents(collection).updateOne(Filters.eq(OutboxFields.ID, aggregateId), removal);
+                acknowledged.isEmpty() ? release : Updates.combine(release, removal),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
+                        .projection(Projections.include(OutboxFields.OUTBOX)));
+        if (after == null) {
+            if (!acknowledged.isEmpty()) {
+                // The lease expired meanwhile and another instance may hold it now: remove, but leave its lease.
+                documents(collection).updateOne(Filters.eq(OutboxFields.ID, aggregateId), removal);
+            }
+            return false; // its holder publishes what is left
         }
+        List<?> left = after.getList(OutboxFields.OUTBOX, Object.class);
+        return left != null && !left.isEmpty();
     }
 
-    private void send(OutboxEvent event) throws Exception {
+    private CompletableFuture<?> send(OutboxEvent event) {
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(event.id())
                 .withSource(URI.create(event.source()))
@@ -274,28 +332,22 @@ public class OutboxRelay implements SmartLifecycle {
         ProducerRecord<String, byte[]> record = KafkaMessageFactory
                 .createWriter(event.topic(), null, event.time().toEpochMilli(), event.subject())
                 .writeBinary(cloudEvent);
+        // The producer gives up at its delivery timeout (set to sendTimeout); the drain waits a little longer than
+        // that, so a failure there is final and the producer will not deliver this record behind our back.
         if (event.traceparent() == null) {
-            sendAndWait(record);
-        } else if (tracer == null || propagator == null) {
-            record.headers().add(CloudEventAttributes.TRACEPARENT, event.traceparent().getBytes(StandardCharsets.UTF_8));
-            sendAndWait(record);
-        } else {
-            // The observed template writes the traceparent of the current span: make that a child of the
-            // request's trace, not a new root (it would replace the saved header).
-            Span span = propagator.extract(Map.of(CloudEventAttributes.TRACEPARENT, event.traceparent()), Map::get)
-                    .name("esac outbox publish").tag("esac.event.type", event.type()).start();
-            try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
-                sendAndWait(record);
-            } finally {
-                span.end();
-            }
+            return kafka.send(record);
         }
-    }
-
-    private void sendAndWait(ProducerRecord<String, byte[]> record) throws Exception {
-        // The producer gives up at its delivery timeout (set to sendTimeout); waiting a little longer than that
-        // means a failure here is final, so the producer will not deliver this record behind our back.
-        kafka.send(record).get(properties.sendTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+        if (tracer == null || propagator == null) {
+            record.headers().add(CloudEventAttributes.TRACEPARENT, event.traceparent().getBytes(StandardCharsets.UTF_8));
+            return kafka.send(record);
+        }
+        // The observed template writes the traceparent of the current span: make that a child of the request's
+        // trace, not a new root (it would replace the saved header).
+        Span span = propagator.extract(Map.of(CloudEventAttributes.TRACEPARENT, event.traceparent()), Map::get)
+                .name("esac outbox publish").tag("esac.event.type", event.type()).start();
+        try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
+            return kafka.send(record).whenComplete((result, failure) -> span.end());
+        }
     }
 
     private static List<OutboxEvent> pendingEvents(Document document) {
@@ -311,7 +363,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        fastPath = Executors.newFixedThreadPool(properties.publishers(), daemon("outbox-publish"));
+        fastPath = new ThreadPoolExecutor(properties.publishers(), properties.publishers(), 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(FAST_PATH_QUEUE), daemon("outbox-publish"));
         sweeper = Executors.newSingleThreadScheduledExecutor(daemon("outbox-relay"));
         long interval = properties.relayInterval().toMillis();
         sweeper.scheduleWithFixedDelay(this::sweepSafely, interval, interval, TimeUnit.MILLISECONDS);
@@ -329,7 +382,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void stop() {
-        ExecutorService executor = fastPath;
+        ThreadPoolExecutor executor = fastPath;
         fastPath = null;
         if (executor != null) {
             executor.shutdown();

@@ -19,6 +19,8 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import qc.esac.events.Topics;
 import qc.esac.events.membership.OrganizationRegistered;
 import qc.esac.testkit.TestInfrastructure;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,14 +161,47 @@ class OutboxRelayIT {
         assertThat(pending(id)).isEmpty();
     }
 
+    @Test
+    void aWriteMadeWhileThePublisherHoldsTheLeaseIsPublishedByTheSamePublicationInOrder() {
+        String id = UUID.randomUUID().toString();
+        Versioned<Organization> created = store.insert(id, new Organization("v1"), List.of(event(id, "v1")));
+        // Another request writes the aggregate while its first event is on its way to Kafka.
+        AtomicBoolean written = new AtomicBoolean();
+        KafkaTemplate<String, byte[]> writingMeanwhile = new KafkaTemplate<>(kafka.getProducerFactory()) {
+            @Override
+            public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
+                if (written.compareAndSet(false, true)) {
+                    store.update(id, created.version(), new Organization("v2"), List.of(event(id, "v2")));
+                }
+                return super.send(record);
+            }
+        };
+        OutboxRelay relay = new OutboxRelay(mongo, writingMeanwhile, properties(), clock, backlog());
+        relay.register(collection);
+
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            assertThat(relay.publish(collection, id)).isTrue();
+            List<ConsumerRecord<String, byte[]>> records = probe.await(TopicProbe.subject(id), 2, Duration.ofSeconds(10));
+            assertThat(records).extracting(r -> TopicProbe.header(r, "ce_sequence")).containsExactly("1", "2");
+        }
+        assertThat(pending(id)).isEmpty();
+        assertThat(mongo.getCollection(collection).find(Filters.eq("_id", id)).first().get("outboxLease")).isNull();
+    }
+
     private List<Document> pending(String id) {
         return mongo.getCollection(collection).find(Filters.eq("_id", id)).first().getList("outbox", Document.class);
     }
 
     private OutboxRelay relay() {
-        OutboxProperties properties = new OutboxProperties(Duration.ofSeconds(1), Duration.ofSeconds(30), LEASE,
-                Duration.ofSeconds(4), 100, 2);
-        return new OutboxRelay(mongo, kafka, properties, clock, new OutboxBacklog(mongo, clock, new SimpleMeterRegistry()));
+        return new OutboxRelay(mongo, kafka, properties(), clock, backlog());
+    }
+
+    private static OutboxProperties properties() {
+        return new OutboxProperties(Duration.ofSeconds(1), Duration.ofSeconds(30), LEASE, Duration.ofSeconds(4), 100, 2);
+    }
+
+    private OutboxBacklog backlog() {
+        return new OutboxBacklog(mongo, clock, new SimpleMeterRegistry());
     }
 
     private AggregateStores stores(OutboxRelay relay) {
