@@ -1,0 +1,7 @@
+package qc.esac.projects;
+
+import qc.esac.testkit.messages.MessageBundlesTest;
+
+/** The platform's message-bundle rules (test-kit), on this service. */
+class MessagesTest extends MessageBundlesTest {
+}
