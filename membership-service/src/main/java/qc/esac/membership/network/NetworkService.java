@@ -56,6 +56,7 @@ public class NetworkService {
      * services follow (name, fiscal year, rights during grace) is published when it changed.
      */
     public Versioned<Network> update(String id, long expectedVersion, Network network, EsacUser user) {
+        user.requireStaffOf(id);
         Network changed = new Network(id, network.name(), network.fiscalYearEndMonth(), network.fiscalYearEndDay(),
                 network.renewalWindowDays(), network.graceDays(), network.categories(), network.graceKeepsServices(),
                 network.graceVotes());
