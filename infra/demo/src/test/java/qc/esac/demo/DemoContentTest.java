@@ -60,6 +60,18 @@ class DemoContentTest {
     }
 
     @Test
+    void networksFollowTheirPublishedFiscalYearAndTheDefaultRightsInGrace() {
+        Map<String, String> yearEnds = new HashMap<>();
+        content.networks().forEach(n -> yearEnds.put(n.get("id").asString(), n.get("fiscalYearEnd").asString()));
+        // The FQCS reports its members "au 31 mars" in its annual report (seeds); the CSMO-ÉSAC's year ends then too.
+        assertThat(yearEnds).containsEntry("fqcs", "03-31").containsEntry("csmo-esac", "03-31");
+        for (JsonNode network : content.networks()) {
+            assertThat(network.path("graceKeepsServices").asBoolean(false)).isTrue();
+            assertThat(network.path("graceVotes").asBoolean(true)).isFalse();
+        }
+    }
+
+    @Test
     void membershipsNameKnownNetworksAndCategoriesAndEveryNetworkHasMembers() {
         Map<String, Set<String>> categories = new HashMap<>();
         for (JsonNode network : content.networks()) {

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import static qc.esac.membership.membership.MembershipStatus.ACTIVE;
 import static qc.esac.membership.membership.MembershipStatus.APPLIED;
@@ -37,11 +38,14 @@ import static qc.esac.membership.membership.MembershipStatus.TERMINATED;
  * @param liveKey           organization|network while the membership is not final, so the store refuses a
  *                          second live membership of the same organization in the same network; the id after
  * @param nextCheckEpochDay day (epoch) from which the status rules have something to do; absent when none
+ * @param graceKeepsServices the network's rule, copied at each change like {@code categoryVotes}: whether a member
+ *                           in grace keeps its good standing (true in documents written before the rule existed)
+ * @param graceVotes         the network's rule: whether a member in grace votes (false when absent)
  */
 public record Membership(String id, String organizationId, String networkId, String category, boolean categoryVotes,
                          MembershipStatus status, LocalDate periodStart, LocalDate periodEnd, LocalDate appliedOn,
                          LocalDate memberSince, List<Transition> history, List<FeePayment> fees, String liveKey,
-                         Long nextCheckEpochDay) {
+                         Long nextCheckEpochDay, Boolean graceKeepsServices, Boolean graceVotes) {
 
     public Membership {
         Objects.requireNonNull(id, "id");
@@ -49,10 +53,19 @@ public record Membership(String id, String organizationId, String networkId, Str
         history = history == null ? List.of() : List.copyOf(history);
         fees = fees == null ? List.of() : List.copyOf(fees);
         liveKey = status.isFinal() ? id : organizationId + "|" + networkId;
+        graceKeepsServices = graceKeepsServices == null ? Network.DEFAULT_GRACE_KEEPS_SERVICES : graceKeepsServices;
+        graceVotes = graceVotes == null ? Network.DEFAULT_GRACE_VOTES : graceVotes;
     }
 
-    /** Who acts and when: today (Quebec), the instant, and the user id or {@code system}. */
-    public record Context(LocalDate today, Instant now, String by) {
+    /**
+     * Who acts and when: today (Quebec), the instant, the user id or {@code system}, and how a reason the platform
+     * writes (a status rule's) reads in French, the language of the events.
+     */
+    public record Context(LocalDate today, Instant now, String by, ReasonText french) {
+
+        public Context(LocalDate today, Instant now, String by) {
+            this(today, now, by, ReasonText.CODES);
+        }
     }
 
     /** What a command did: the new state and its events, saved together in one write. */
@@ -64,11 +77,11 @@ public record Membership(String id, String organizationId, String networkId, Str
     }
 
     public boolean goodStanding() {
-        return status.goodStanding();
+        return Standing.goodStanding(status, graceKeepsServices);
     }
 
     public boolean votingRights() {
-        return categoryVotes && goodStanding();
+        return Standing.votes(status, categoryVotes, graceVotes);
     }
 
     // --- Commands -------------------------------------------------------------------------------------------
@@ -78,13 +91,13 @@ public record Membership(String id, String organizationId, String networkId, Str
         Membership applied = new Membership(id, organizationId, network.id(), categoryCode, category.votingRights(),
                 APPLIED, null, null, context.today(), null,
                 List.of(new Transition(null, APPLIED, context.today(), null, context.now(), context.by())),
-                List.of(), null, null);
+                List.of(), null, null, network.graceKeepsServices(), network.graceVotes());
         return new Change(applied, List.of(StandingEvents.applied(applied, context.today())));
     }
 
     Change approve(Network network, String reason, Context context) {
         require(status == APPLIED, "adhesion.approbation-impossible");
-        Membership approved = moveTo(APPROVED, context.today(), reason, context, network);
+        Membership approved = moveTo(APPROVED, context.today(), Reason.typed(reason), context, network);
         List<EventData> events = new ArrayList<>(List.of(
                 StandingEvents.approved(approved, APPLIED, context.today(), reason)));
         if (category(network, category).annualFee().signum() == 0) {
@@ -98,34 +111,53 @@ public record Membership(String id, String organizationId, String networkId, Str
 
     Change reject(String reason, Context context) {
         require(status == APPLIED, "adhesion.refus-impossible");
-        Membership rejected = moveTo(REJECTED, context.today(), reason, context, null);
+        Membership rejected = moveTo(REJECTED, context.today(), Reason.typed(reason), context, null);
         return new Change(rejected, List.of(StandingEvents.rejected(rejected, APPLIED, context.today(), reason)));
     }
 
     /**
-     * Records a payment for the period due: it activates an approved membership, renews a membership whose
-     * renewal is due, in grace or lapsed.
+     * Records a payment toward the period due: the first one once approved, the next one once the renewal window
+     * opened (or in grace, or lapsed). Payments add up; the one that completes the category's fee activates an
+     * approved membership or renews the others, a partial one is only recorded.
      */
     Change recordFee(Network network, Payment payment, Context context) {
+        if (payment.amount() == null || payment.amount().signum() <= 0) {
+            throw InvalidInputException.of(FieldViolation.of("amount", "esac.validation.montant-positif"));
+        }
         requireRenewalOpen(network, context);
         require(status == APPROVED || status == ACTIVE || status == RENEWAL_DUE || status == IN_GRACE
                 || status == LAPSED, "adhesion.cotisation-impossible");
-        BigDecimal due = category(network, category).annualFee();
-        if (status == APPROVED) {
-            Membership active = startPeriod(network, context);
-            Membership paid = withFee(payment, due, active.periodStart, active.periodEnd, context);
-            Membership activeAndPaid = active.withFees(paid.fees);
-            return new Change(activeAndPaid, List.of(
-                    StandingEvents.feeRecorded(paid, context.today(), active.periodStart, active.periodEnd, payment),
-                    StandingEvents.activated(activeAndPaid, APPROVED, context.today())));
+        BigDecimal fee = category(network, category).annualFee();
+        Dues before = dues(network, context.today(), fee);
+        List<FeePayment> payments = new ArrayList<>(fees);
+        payments.add(new FeePayment(before.periodStart(), before.periodEnd(), payment.amount(), fee,
+                payment.paidOn(), payment.method(), payment.reference(), context.now(), context.by()));
+        Membership paid = withFees(payments);
+        EventData recorded = StandingEvents.feeRecorded(paid, context.today(), before.periodStart(),
+                before.periodEnd(), payment);
+        if (before.amountPaid().add(payment.amount()).compareTo(fee) < 0) {
+            return new Change(paid, List.of(recorded));
         }
-        Membership renewed = renewedPeriod(network, context);
-        LocalDate feeStart = status == LAPSED ? renewed.periodStart : periodEnd.plusDays(1);
-        Membership paid = withFee(payment, due, feeStart, renewed.periodEnd, context);
-        Membership renewedAndPaid = renewed.withFees(paid.fees);
-        return new Change(renewedAndPaid, List.of(
-                StandingEvents.feeRecorded(paid, context.today(), feeStart, renewed.periodEnd, payment),
-                StandingEvents.renewed(renewedAndPaid, status, context.today(), periodEnd, status == LAPSED)));
+        if (status == APPROVED) {
+            Membership active = paid.startPeriod(network, context);
+            return new Change(active, List.of(recorded, StandingEvents.activated(active, APPROVED, context.today())));
+        }
+        Membership renewed = paid.renewedPeriod(network, context);
+        return new Change(renewed, List.of(recorded,
+                StandingEvents.renewed(renewed, status, context.today(), periodEnd, status == LAPSED)));
+    }
+
+    /**
+     * What is due on {@code today}: the period the next fee pays for, the category's fee, what was paid toward it
+     * and what remains; empty when no fee is expected (not approved yet, active before its renewal window, ended).
+     */
+    public Optional<Dues> duesOn(Network network, LocalDate today) {
+        boolean expected = switch (status) {
+            case APPROVED, RENEWAL_DUE, IN_GRACE, LAPSED -> true;
+            case ACTIVE -> !today.isBefore(periodEnd.minusDays(network.renewalWindowDays()));
+            default -> false;
+        };
+        return expected ? network.category(category).map(c -> dues(network, today, c.annualFee())) : Optional.empty();
     }
 
     /** Renews without a payment (a waived fee, a free category): extends a current period, restarts a lapsed one. */
@@ -138,9 +170,9 @@ public record Membership(String id, String organizationId, String networkId, Str
                 StandingEvents.renewed(renewed, status, context.today(), periodEnd, status == LAPSED)));
     }
 
-    Change suspend(String reason, LocalDate effective, Context context) {
-        require(status.goodStanding(), "adhesion.suspension-impossible");
-        Membership suspended = moveTo(SUSPENDED, effective, reason, context, null);
+    Change suspend(Network network, String reason, LocalDate effective, Context context) {
+        require(status.current(), "adhesion.suspension-impossible");
+        Membership suspended = moveTo(SUSPENDED, effective, Reason.typed(reason), context, network);
         return new Change(suspended, List.of(StandingEvents.suspended(suspended, status, effective, reason)));
     }
 
@@ -148,21 +180,32 @@ public record Membership(String id, String organizationId, String networkId, Str
     Change reinstate(Network network, String reason, Context context) {
         require(status == SUSPENDED, "adhesion.reintegration-impossible");
         MembershipStatus byDates = statusByDates(network, periodEnd, context.today());
-        Membership reinstated = moveTo(byDates, context.today(), reason, context, network);
+        Membership reinstated = moveTo(byDates, context.today(), Reason.typed(reason), context, network);
         return new Change(reinstated, List.of(
                 StandingEvents.reinstated(reinstated, SUSPENDED, context.today(), reason)));
     }
 
-    Change resign(String reason, LocalDate effective, Context context) {
+    Change resign(Network network, String reason, LocalDate effective, Context context) {
         require(!status.isFinal(), "adhesion.demission-impossible");
-        Membership resigned = moveTo(RESIGNED, effective, reason, context, null);
+        Membership resigned = moveTo(RESIGNED, effective, Reason.typed(reason), context, network);
         return new Change(resigned, List.of(StandingEvents.resigned(resigned, status, effective, reason)));
     }
 
-    Change terminate(String reason, LocalDate effective, Context context) {
+    Change terminate(Network network, String reason, LocalDate effective, Context context) {
+        return terminate(network, Reason.typed(reason), effective, context);
+    }
+
+    /** Ends the membership of an organization that closed (the reason is the platform's, in both languages). */
+    Change terminateOnClosure(Network network, LocalDate closedOn, Context context) {
+        return terminate(network, Reason.coded(Reason.ORGANIZATION_CLOSED, List.of(), context.french()), closedOn,
+                context);
+    }
+
+    private Change terminate(Network network, Reason reason, LocalDate effective, Context context) {
         require(!status.isFinal(), "adhesion.fin-impossible");
-        Membership terminated = moveTo(TERMINATED, effective, reason, context, null);
-        return new Change(terminated, List.of(StandingEvents.terminated(terminated, status, effective, reason)));
+        Membership terminated = moveTo(TERMINATED, effective, reason, context, network);
+        return new Change(terminated, List.of(
+                StandingEvents.terminated(terminated, status, effective, reason == null ? null : reason.text())));
     }
 
     /**
@@ -170,7 +213,7 @@ public record Membership(String id, String organizationId, String networkId, Str
      * with the date it took effect (a job that was down for weeks still tells the whole story).
      */
     Change evaluate(Network network, Context context) {
-        if (!status.goodStanding() || periodEnd == null) {
+        if (!status.current() || periodEnd == null) {
             return new Change(rescheduled(network), List.of());
         }
         Membership current = this;
@@ -180,19 +223,24 @@ public record Membership(String id, String organizationId, String networkId, Str
             LocalDate from = periodEnd.plusDays(rule.offsetDays());
             if (target.ordinal() > current.status.ordinal() && !context.today().isBefore(from)) {
                 MembershipStatus previous = current.status;
-                String reason = StandingEvents.ruleReason(target, periodEnd, network);
+                Reason reason = Reason.ofRule(target, periodEnd, network, context.french());
                 current = current.moveTo(target, from, reason, context, network);
-                events.add(StandingEvents.byRule(current, previous, from, reason, network));
+                events.add(StandingEvents.byRule(current, previous, from, reason.text(), network));
             }
         }
         return new Change(current.rescheduled(network), events);
     }
 
-    /** This membership with its next status-rule date computed from the network's current rules. */
+    /**
+     * This membership with its next status-rule date computed from the network's current rules, and the network's
+     * current rights during grace.
+     */
     Membership rescheduled(Network network) {
         Long next = nextCheck(status, periodEnd, network);
-        return Objects.equals(next, nextCheckEpochDay) ? this : new Membership(id, organizationId, networkId, category,
-                categoryVotes, status, periodStart, periodEnd, appliedOn, memberSince, history, fees, null, next);
+        Membership updated = new Membership(id, organizationId, networkId, category, categoryVotes, status,
+                periodStart, periodEnd, appliedOn, memberSince, history, fees, null, next,
+                network.graceKeepsServices(), network.graceVotes());
+        return updated.equals(this) ? this : updated;
     }
 
     /**
@@ -210,7 +258,7 @@ public record Membership(String id, String organizationId, String networkId, Str
                 on = transition.to();
             }
         }
-        if (on != null && on.goodStanding() && periodEnd != null) {
+        if (on != null && on.current() && periodEnd != null) {
             MembershipStatus byDates = statusByDates(network, periodEnd, date);
             return byDates.ordinal() > on.ordinal() ? byDates : on;
         }
@@ -231,49 +279,66 @@ public record Membership(String id, String organizationId, String networkId, Str
     // --- Internals ------------------------------------------------------------------------------------------
 
     private Membership startPeriod(Network network, Context context) {
-        LocalDate end = network.periodEndFor(context.today());
+        LocalDate[] period = nextPeriod(network, context.today());
         Membership started = new Membership(id, organizationId, networkId, category, categoryVotes, status,
-                context.today(), end, appliedOn, memberSince == null ? context.today() : memberSince, history, fees,
-                null, null);
-        return started.moveTo(statusByDates(network, end, context.today()), context.today(), null, context, network);
+                period[0], period[1], appliedOn, memberSince == null ? context.today() : memberSince, history, fees,
+                null, null, graceKeepsServices, graceVotes);
+        return started.moveTo(statusByDates(network, period[1], context.today()), context.today(), null, context,
+                network);
     }
 
     private Membership renewedPeriod(Network network, Context context) {
-        boolean restart = status == LAPSED;
-        LocalDate start = restart ? context.today() : periodStart;
-        LocalDate end = restart ? network.periodEndFor(context.today())
-                : network.fiscalYearEndOnOrAfter(periodEnd.plusDays(1));
+        LocalDate[] period = nextPeriod(network, context.today());
+        // A lapsed membership starts over; any other goes on, its period longer by a year.
+        LocalDate start = status == LAPSED ? period[0] : periodStart;
         Membership extended = new Membership(id, organizationId, networkId, category, categoryVotes, status, start,
-                end, appliedOn, memberSince, history, fees, null, null);
-        return extended.moveTo(statusByDates(network, end, context.today()), context.today(), null, context, network);
+                period[1], appliedOn, memberSince, history, fees, null, null, graceKeepsServices, graceVotes);
+        return extended.moveTo(statusByDates(network, period[1], context.today()), context.today(), null, context,
+                network);
     }
 
-    private Membership moveTo(MembershipStatus target, LocalDate effective, String reason, Context context,
+    /**
+     * The period the next fee pays for: the first one (from today) once approved, the one after the current period,
+     * or a new one from today once lapsed.
+     */
+    private LocalDate[] nextPeriod(Network network, LocalDate today) {
+        if (status == APPROVED || status == LAPSED) {
+            return new LocalDate[] {today, network.periodEndFor(today)};
+        }
+        LocalDate start = periodEnd.plusDays(1);
+        return new LocalDate[] {start, network.fiscalYearEndOnOrAfter(start)};
+    }
+
+    private Dues dues(Network network, LocalDate today, BigDecimal fee) {
+        LocalDate[] period = nextPeriod(network, today);
+        // Payments not yet applied: those toward a period ending after the current one (all of them before the first).
+        BigDecimal paid = fees.stream().filter(f -> periodEnd == null || f.periodEnd().isAfter(periodEnd))
+                .map(FeePayment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Dues(period[0], period[1], fee, paid, fee.subtract(paid).max(BigDecimal.ZERO));
+    }
+
+    private Membership moveTo(MembershipStatus target, LocalDate effective, Reason reason, Context context,
                               Network network) {
         List<Transition> steps = new ArrayList<>(history);
-        steps.add(new Transition(status, target, effective, reason, context.now(), context.by()));
+        steps.add(reason == null ? new Transition(status, target, effective, null, context.now(), context.by())
+                : new Transition(status, target, effective, reason.text(), context.now(), context.by(), reason.code(),
+                reason.args()));
         boolean votes = network == null ? categoryVotes
                 : network.category(category).map(Category::votingRights).orElse(categoryVotes);
         return new Membership(id, organizationId, networkId, category, votes, target, periodStart, periodEnd,
-                appliedOn, memberSince, steps, fees, null, nextCheck(target, periodEnd, network));
-    }
-
-    private Membership withFee(Payment payment, BigDecimal due, LocalDate feeStart, LocalDate feeEnd,
-                               Context context) {
-        List<FeePayment> paid = new ArrayList<>(fees);
-        paid.add(new FeePayment(feeStart, feeEnd, payment.amount(), due, payment.paidOn(), payment.method(),
-                payment.reference(), context.now(), context.by()));
-        return withFees(paid);
+                appliedOn, memberSince, steps, fees, null, nextCheck(target, periodEnd, network),
+                network == null ? graceKeepsServices : network.graceKeepsServices(),
+                network == null ? graceVotes : network.graceVotes());
     }
 
     private Membership withFees(List<FeePayment> paid) {
         return new Membership(id, organizationId, networkId, category, categoryVotes, status, periodStart, periodEnd,
-                appliedOn, memberSince, history, paid, null, nextCheckEpochDay);
+                appliedOn, memberSince, history, paid, null, nextCheckEpochDay, graceKeepsServices, graceVotes);
     }
 
     /** First day a rule has something to do for this status, or none. */
     private static Long nextCheck(MembershipStatus status, LocalDate periodEnd, Network network) {
-        if (!status.goodStanding() || periodEnd == null || network == null) {
+        if (!status.current() || periodEnd == null || network == null) {
             return null;
         }
         return network.statusRules().stream()

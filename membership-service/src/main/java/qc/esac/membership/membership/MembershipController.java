@@ -1,7 +1,6 @@
 package qc.esac.membership.membership;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,6 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,8 +26,11 @@ import qc.esac.kit.web.PageView;
 import qc.esac.kit.web.VersionHeaders;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Memberships over HTTP: {@code /api/membership/memberships}. Every transition is a POST on a sub-resource
@@ -37,9 +41,11 @@ import java.util.List;
 class MembershipController {
 
     private final MembershipService memberships;
+    private final MessageSource messages;
 
-    MembershipController(MembershipService memberships) {
+    MembershipController(MembershipService memberships, MessageSource messages) {
         this.memberships = memberships;
+        this.messages = messages;
     }
 
     @PostMapping
@@ -134,7 +140,11 @@ class MembershipController {
     }
 
     private MembershipView view(Versioned<Membership> membership) {
-        return MembershipView.of(membership, memberships.amountDue(membership.state()));
+        Locale locale = LocaleContextHolder.getLocale();
+        return MembershipView.of(membership, memberships.dues(membership.state()), transition ->
+                transition.reasonCode() == null ? transition.reason()
+                        : messages.getMessage(transition.reasonCode(), transition.reasonArgs().toArray(),
+                        transition.reason(), locale));
     }
 
     record ApplicationRequest(@NotBlank @Size(max = 60) String organizationId,
@@ -149,26 +159,37 @@ class MembershipController {
     record ReasonRequired(@NotBlank @Size(max = 500) String reason, LocalDate effectiveDate) {
     }
 
-    record FeeRequest(@NotNull @DecimalMin("0.00") @Digits(integer = 7, fraction = 2) BigDecimal amount,
+    /** A payment; its amount must be more than zero (checked with the other fee rules, in the model). */
+    record FeeRequest(@NotNull @Digits(integer = 7, fraction = 2) BigDecimal amount,
                       @NotNull LocalDate paidOn,
                       @NotNull @Pattern(regexp = "CHEQUE|TRANSFER|CARD|CASH|OTHER",
                               message = "{esac.validation.mode-paiement}") String method,
                       @Size(max = 60) String reference) {
     }
 
-    /** The whole membership: for the network's staff and the organization's administrators. */
-    /** The whole membership; {@code amountDue} is the fee expected now (CAD), null when none is. */
+    /**
+     * The whole membership, for the network's staff and the organization's administrators. {@code amountDue} is
+     * the fee expected now (CAD) and {@code dues} what was paid toward it and what remains, both null when no fee
+     * is expected; each step's {@code reason} is in the reader's language when the platform wrote it.
+     */
     record MembershipView(String id, String organizationId, String networkId, String category, MembershipStatus status,
                           boolean goodStanding, boolean votingRights, LocalDate periodStart, LocalDate periodEnd,
-                          LocalDate appliedOn, LocalDate memberSince, BigDecimal amountDue, List<Transition> history,
-                          List<FeePayment> fees, long version) {
+                          LocalDate appliedOn, LocalDate memberSince, BigDecimal amountDue, Dues dues,
+                          List<Step> history, List<FeePayment> fees, long version) {
 
-        static MembershipView of(Versioned<Membership> versioned, BigDecimal amountDue) {
+        static MembershipView of(Versioned<Membership> versioned, Dues dues, Function<Transition, String> reason) {
             Membership m = versioned.state();
             return new MembershipView(m.id(), m.organizationId(), m.networkId(), m.category(), m.status(),
                     m.goodStanding(), m.votingRights(), m.periodStart(), m.periodEnd(), m.appliedOn(),
-                    m.memberSince(), amountDue, m.history(), m.fees(), versioned.version());
+                    m.memberSince(), dues == null ? null : dues.amountDue(), dues,
+                    m.history().stream().map(t -> new Step(t.from(), t.to(), t.effectiveDate(), reason.apply(t),
+                            t.reasonCode(), t.recordedAt(), t.by())).toList(), m.fees(), versioned.version());
         }
+    }
+
+    /** One step of the history; {@code reasonCode} names a reason the platform wrote (null for a typed one). */
+    record Step(MembershipStatus from, MembershipStatus to, LocalDate effectiveDate, String reason, String reasonCode,
+                Instant recordedAt, String by) {
     }
 
     /** The public standing: what partners and the organization's employees read. */

@@ -3,6 +3,7 @@ package qc.esac.membership.membership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -12,32 +13,32 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
+import qc.esac.kit.outbox.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.FieldViolation;
 import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.problem.InvalidInputException;
-import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
-import qc.esac.kit.web.VersionHeaders;
 import qc.esac.membership.QuebecCalendar;
 import qc.esac.membership.network.Network;
 import qc.esac.membership.network.NetworkService;
 import qc.esac.membership.organization.Organization;
 import qc.esac.membership.organization.OrganizationService;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Memberships: applications, decisions, fees, renewals, the status rules, and who may do what. Each command
@@ -56,10 +57,13 @@ public class MembershipService {
     private final NetworkService networks;
     private final OrganizationService organizations;
     private final Clock clock;
+    private final ReasonText french;
 
     MembershipService(AggregateStores stores, MongoTemplate mongo, NetworkService networks,
-                      OrganizationService organizations, Clock clock) {
-        this.memberships = stores.forCollection(COLLECTION, Membership.class);
+                      OrganizationService organizations, Clock clock, MessageSource messages) {
+        this.memberships = stores.forCollection(COLLECTION, Membership.class, "adhesion.introuvable");
+        // The events' reasons are in French, the platform's language; people read them in theirs (the API's).
+        this.french = (code, args) -> messages.getMessage(code, args.toArray(), Locale.FRENCH);
         this.networks = networks;
         this.organizations = organizations;
         this.clock = clock;
@@ -74,9 +78,7 @@ public class MembershipService {
     // --- Commands -------------------------------------------------------------------------------------------
 
     public Versioned<Membership> apply(String organizationId, String networkId, String category, EsacUser user) {
-        if (!user.canActForOrganization(organizationId) && !user.isStaffOf(networkId)) {
-            throw new ForbiddenException("acces.organisation-refusee", organizationId);
-        }
+        user.requireOrganizationIn(organizationId, networkId);
         Versioned<Organization> organization = organizations.find(organizationId).orElseThrow(() ->
                 InvalidInputException.of(FieldViolation.of("organizationId", "esac.validation.organisation-inconnue",
                         organizationId)));
@@ -114,7 +116,7 @@ public class MembershipService {
 
     public Versioned<Membership> suspend(String id, long version, String reason, LocalDate effective, EsacUser user) {
         LocalDate on = effectiveDate(effective);
-        return asStaff(id, version, user, (m, n) -> m.suspend(clean(reason), on, context(user)));
+        return asStaff(id, version, user, (m, n) -> m.suspend(n, reason, on, context(user)));
     }
 
     public Versioned<Membership> reinstate(String id, long version, String reason, EsacUser user) {
@@ -124,18 +126,14 @@ public class MembershipService {
     public Versioned<Membership> terminate(String id, long version, String reason, LocalDate effective,
                                            EsacUser user) {
         LocalDate on = effectiveDate(effective);
-        return asStaff(id, version, user, (m, n) -> m.terminate(clean(reason), on, context(user)));
+        return asStaff(id, version, user, (m, n) -> m.terminate(n, reason, on, context(user)));
     }
 
     /** The organization leaves the network: its administrator's decision, or recorded by the network's staff. */
     public Versioned<Membership> resign(String id, long version, String reason, LocalDate effective, EsacUser user) {
         LocalDate on = effectiveDate(effective);
-        Versioned<Membership> current = current(id, version);
-        Membership m = current.state();
-        if (!user.isStaffOf(m.networkId()) && !(user.isOrgAdmin() && user.organizationIds().contains(m.organizationId()))) {
-            throw new ForbiddenException("acces.organisation-refusee", m.organizationId());
-        }
-        return save(current, m.resign(clean(reason), on, context(user)));
+        return change(id, version, m -> user.requireOrganizationIn(m.organizationId(), m.networkId()),
+                (m, n) -> m.resign(n, reason, on, context(user)));
     }
 
     /** Ends every live membership of a closed organization, each in its own write. */
@@ -146,9 +144,9 @@ public class MembershipService {
             if (membership.state().status().isFinal()) {
                 continue;
             }
-            Membership.Context system = new Membership.Context(today(), clock.instant(), SYSTEM);
             try {
-                save(membership, membership.state().terminate("Organisation fermée", closedOn, system));
+                save(membership, membership.state().terminateOnClosure(network(membership.state().networkId()),
+                        closedOn, system()));
                 ended++;
             } catch (OptimisticLockingFailureException e) {
                 log.debug("Membership {} changed meanwhile; the status job ends it at its next run", membership.id());
@@ -223,7 +221,7 @@ public class MembershipService {
                 Network network = networkCache.computeIfAbsent(membership.state().networkId(),
                         networkId -> networks.get(networkId).state());
                 Membership.Change change = membership.state().evaluate(network,
-                        new Membership.Context(today, clock.instant(), SYSTEM));
+                        new Membership.Context(today, clock.instant(), SYSTEM, french));
                 try {
                     save(membership, change);
                     transitions += change.events().size();
@@ -238,7 +236,7 @@ public class MembershipService {
     // --- Queries --------------------------------------------------------------------------------------------
 
     public Versioned<Membership> get(String id) {
-        return memberships.find(id).orElseThrow(() -> new NotFoundException("adhesion.introuvable", id));
+        return memberships.get(id);
     }
 
     /** Whether the user sees the whole membership (staff of its network, administrators of its organization). */
@@ -308,17 +306,9 @@ public class MembershipService {
         return networks.get(networkId).state();
     }
 
-    /**
-     * The fee the organization owes now, in its category: for the first period once approved, for the next one
-     * once the renewal window opened (or the membership lapsed); null when nothing is due.
-     */
-    public BigDecimal amountDue(Membership m) {
-        boolean due = switch (m.status()) {
-            case APPROVED, RENEWAL_DUE, IN_GRACE, LAPSED -> true;
-            case ACTIVE -> !today().isBefore(m.periodEnd().minusDays(network(m.networkId()).renewalWindowDays()));
-            default -> false;
-        };
-        return due ? network(m.networkId()).category(m.category()).map(c -> c.annualFee()).orElse(null) : null;
+    /** What the organization owes now (see {@link Membership#duesOn}); null when no fee is expected. */
+    public Dues dues(Membership m) {
+        return m.duesOn(network(m.networkId()), today()).orElse(null);
     }
 
     LocalDate today() {
@@ -332,17 +322,16 @@ public class MembershipService {
     }
 
     private Versioned<Membership> asStaff(String id, long version, EsacUser user, Command command) {
-        Versioned<Membership> current = current(id, version);
-        NetworkService.requireStaffOf(current.state().networkId(), user);
-        return save(current, command.on(current.state(), network(current.state().networkId())));
+        return change(id, version, m -> user.requireStaffOf(m.networkId()), command);
     }
 
-    private Versioned<Membership> current(String id, long version) {
-        Versioned<Membership> current = get(id);
-        if (current.version() != version) {
-            throw VersionHeaders.conflict(version, current.version());
-        }
-        return current;
+    /** The kit's one way to change an aggregate: 404, then {@code authorize}, then 412, then the command. */
+    private Versioned<Membership> change(String id, long version, Consumer<Membership> authorize, Command command) {
+        return memberships.change(id, version, authorize, m -> {
+            Membership.Change change = command.on(m, network(m.networkId()));
+            return change.events().isEmpty() && change.membership().equals(m) ? Change.unchanged()
+                    : Change.of(change.membership(), change.events());
+        });
     }
 
     private Versioned<Membership> save(Versioned<Membership> current, Membership.Change change) {
@@ -353,7 +342,11 @@ public class MembershipService {
     }
 
     private Membership.Context context(EsacUser user) {
-        return new Membership.Context(today(), clock.instant(), user.id());
+        return new Membership.Context(today(), clock.instant(), user.id(), french);
+    }
+
+    private Membership.Context system() {
+        return new Membership.Context(today(), clock.instant(), SYSTEM, french);
     }
 
     private LocalDate effectiveDate(LocalDate requested) {

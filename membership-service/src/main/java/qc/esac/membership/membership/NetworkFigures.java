@@ -61,7 +61,7 @@ record NetworkFigures(String networkId, int fiscalYear, LocalDate fiscalYearStar
 
     private static boolean inGoodStanding(Membership m, Network network, LocalDate date, LocalDate today) {
         MembershipStatus on = m.statusOn(network, date, today);
-        return on != null && on.goodStanding();
+        return on != null && Standing.goodStanding(on, network.graceKeepsServices());
     }
 
     private static long joinedIn(List<Membership> memberships, LocalDate[] year) {

@@ -12,7 +12,6 @@ import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
 import qc.esac.membership.network.Network;
-import qc.esac.membership.network.NetworkService;
 import qc.esac.membership.organization.Organization;
 import qc.esac.membership.organization.OrganizationService;
 
@@ -43,7 +42,7 @@ class NetworkMembersController {
                            @RequestParam(defaultValue = "0") @Min(0) int page,
                            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
                            EsacUser user) {
-        NetworkService.requireStaffOf(networkId, user);
+        user.requireStaffOf(networkId);
         Network network = memberships.network(networkId);
         List<Membership> entitled = VotingRoll.entitledOn(network, states(networkId), date, memberships.today());
         Map<String, Organization> names = byId(entitled);
@@ -58,7 +57,7 @@ class NetworkMembersController {
     @GetMapping("/figures")
     NetworkFigures figures(@PathVariable String networkId, @RequestParam @Min(1990) @Max(2200) int fiscalYear,
                            EsacUser user) {
-        NetworkService.requireStaffOf(networkId, user);
+        user.requireStaffOf(networkId);
         Network network = memberships.network(networkId);
         List<Membership> all = states(networkId);
         Map<String, Organization> places = byId(all);

@@ -103,15 +103,4 @@ final class StandingEvents {
             default -> throw new IllegalStateException("No status rule leads to " + m.status());
         };
     }
-
-    /** Why a rule moved the membership, in words staff and members read (French, the platform's language). */
-    static String ruleReason(MembershipStatus target, LocalDate periodEnd, Network network) {
-        return switch (target) {
-            case RENEWAL_DUE -> "Renouvellement dû : la période se termine le " + periodEnd;
-            case IN_GRACE -> "Période terminée le " + periodEnd + " sans renouvellement ; délai de grâce jusqu’au "
-                    + periodEnd.plusDays(network.graceDays());
-            case LAPSED -> "Délai de grâce écoulé sans renouvellement (période terminée le " + periodEnd + ")";
-            default -> throw new IllegalStateException("No status rule leads to " + target);
-        };
-    }
 }

@@ -7,8 +7,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Who may vote at a network's general meeting on a given date: members in good standing that day whose
- * category carries a vote. Suspended, lapsed, associate and departed members do not.
+ * Who may vote at a network's general meeting on a given date: members whose category carries a vote and whose
+ * status that day gives it ({@link Standing}: paid, or in grace where the network lets them vote). Suspended,
+ * lapsed, associate and departed members do not.
  */
 final class VotingRoll {
 
@@ -18,10 +19,11 @@ final class VotingRoll {
     static List<Membership> entitledOn(Network network, List<Membership> memberships, LocalDate meeting,
                                        LocalDate today) {
         return memberships.stream()
-                .filter(m -> network.category(m.category()).map(Category::votingRights).orElse(false))
                 .filter(m -> {
                     MembershipStatus on = m.statusOn(network, meeting, today);
-                    return on != null && on.goodStanding();
+                    return on != null && Standing.votes(on,
+                            network.category(m.category()).map(Category::votingRights).orElse(false),
+                            network.graceVotes());
                 })
                 .toList();
     }

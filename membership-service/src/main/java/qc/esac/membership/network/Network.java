@@ -11,11 +11,18 @@ import java.util.Optional;
  * its categories with their fees, its fiscal year (membership periods follow it), the renewal window before
  * the period ends and the grace period after it.
  *
- * @param renewalWindowDays days before the period's last day from which the renewal is due
- * @param graceDays         days after the period's last day during which the member keeps its standing
+ * @param renewalWindowDays  days before the period's last day from which the renewal is due
+ * @param graceDays          days after the period's last day before the membership lapses
+ * @param graceKeepsServices whether a member in grace keeps member services (good standing: member prices, the
+ *                           group plan); true unless the network decides otherwise (absent in older documents)
+ * @param graceVotes         whether a member in grace votes at the general meeting; false unless the network
+ *                           decides otherwise: the sources give the vote to members whose fee is paid
  */
 public record Network(String id, String name, int fiscalYearEndMonth, int fiscalYearEndDay, int renewalWindowDays,
-                      int graceDays, List<Category> categories) {
+                      int graceDays, List<Category> categories, Boolean graceKeepsServices, Boolean graceVotes) {
+
+    public static final boolean DEFAULT_GRACE_KEEPS_SERVICES = true;
+    public static final boolean DEFAULT_GRACE_VOTES = false;
 
     public static final String RENEWAL_DUE = "RENEWAL_DUE";
     public static final String IN_GRACE = "IN_GRACE";
@@ -23,6 +30,14 @@ public record Network(String id, String name, int fiscalYearEndMonth, int fiscal
 
     public Network {
         categories = categories == null ? List.of() : List.copyOf(categories);
+        graceKeepsServices = graceKeepsServices == null ? DEFAULT_GRACE_KEEPS_SERVICES : graceKeepsServices;
+        graceVotes = graceVotes == null ? DEFAULT_GRACE_VOTES : graceVotes;
+    }
+
+    /** A network with the default rights during grace (services kept, no vote). */
+    public Network(String id, String name, int fiscalYearEndMonth, int fiscalYearEndDay, int renewalWindowDays,
+                   int graceDays, List<Category> categories) {
+        this(id, name, fiscalYearEndMonth, fiscalYearEndDay, renewalWindowDays, graceDays, categories, null, null);
     }
 
     public Optional<Category> category(String code) {

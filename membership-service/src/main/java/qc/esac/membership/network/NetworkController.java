@@ -85,13 +85,15 @@ class NetworkController {
             String fiscalYearEnd,
             @Min(0) @Max(180) int renewalWindowDays,
             @Min(0) @Max(180) int graceDays,
-            @NotEmpty @Size(max = 20) List<@Valid @NotNull CategoryRequest> categories) {
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull CategoryRequest> categories,
+            Boolean graceKeepsServices,
+            Boolean graceVotes) {
 
         Network toNetwork(String networkId) {
             return new Network(networkId, name.strip(), Integer.parseInt(fiscalYearEnd.substring(0, 2)),
                     Integer.parseInt(fiscalYearEnd.substring(3)), renewalWindowDays, graceDays,
                     categories.stream().map(c -> new Category(c.code(), c.nameFr().strip(), c.nameEn().strip(),
-                            c.votingRights(), c.annualFee())).toList());
+                            c.votingRights(), c.annualFee())).toList(), graceKeepsServices, graceVotes);
         }
     }
 
@@ -103,13 +105,19 @@ class NetworkController {
             @NotNull @DecimalMin("0.00") @Digits(integer = 7, fraction = 2) BigDecimal annualFee) {
     }
 
+    /**
+     * A network's definition; {@code graceKeepsServices} and {@code graceVotes} say what a member in grace keeps
+     * (absent in a request: the defaults, services kept and no vote).
+     */
     record NetworkView(String id, String name, String fiscalYearEnd, int renewalWindowDays, int graceDays,
-                       List<Category> categories, List<StatusRule> statusRules, long version) {
+                       boolean graceKeepsServices, boolean graceVotes, List<Category> categories,
+                       List<StatusRule> statusRules, long version) {
 
         static NetworkView of(Versioned<Network> versioned) {
             Network n = versioned.state();
             return new NetworkView(n.id(), n.name(), "%02d-%02d".formatted(n.fiscalYearEndMonth(), n.fiscalYearEndDay()),
-                    n.renewalWindowDays(), n.graceDays(), n.categories(), n.statusRules(), versioned.version());
+                    n.renewalWindowDays(), n.graceDays(), n.graceKeepsServices(), n.graceVotes(), n.categories(),
+                    n.statusRules(), versioned.version());
         }
     }
 }

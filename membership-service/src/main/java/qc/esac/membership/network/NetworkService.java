@@ -5,17 +5,16 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import qc.esac.events.membership.NetworkConfigured;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
+import qc.esac.kit.outbox.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.FieldViolation;
-import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.problem.InvalidInputException;
-import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
-import qc.esac.kit.web.VersionHeaders;
 
 import java.time.DateTimeException;
 import java.time.MonthDay;
@@ -26,7 +25,8 @@ import java.util.Set;
 
 /**
  * Networks and their membership rules. A network's id is its short code ({@code csmo-esac}), chosen at
- * creation, stable, and what the events carry; only the network's own staff define or change it.
+ * creation, stable, and what the events carry; only the network's own staff define or change it. Its
+ * configuration is published ({@code network-configured}) at creation and whenever it changes.
  */
 @Service
 public class NetworkService {
@@ -37,39 +37,49 @@ public class NetworkService {
     private final ApplicationEventPublisher localEvents;
 
     NetworkService(AggregateStores stores, ApplicationEventPublisher localEvents) {
-        this.networks = stores.forCollection(COLLECTION, Network.class);
+        this.networks = stores.forCollection(COLLECTION, Network.class, "reseau.introuvable");
         this.localEvents = localEvents;
     }
 
     public Versioned<Network> create(Network network, EsacUser user) {
-        requireStaffOf(network.id(), user);
+        user.requireStaffOf(network.id());
         validate(network);
         try {
-            // Networks publish no public event (none in the contract): consumers know them by id from config.
-            return networks.insert(network.id(), network, List.of());
+            return networks.insert(network.id(), network, List.of(configured(network)));
         } catch (DuplicateKeyException e) {
             throw new ConflictException("reseau.existant", network.id());
         }
     }
 
+    /**
+     * Replaces the network's definition. Its staff only, checked before its version; the configuration other
+     * services follow (name, fiscal year, rights during grace) is published when it changed.
+     */
     public Versioned<Network> update(String id, long expectedVersion, Network network, EsacUser user) {
-        requireStaffOf(id, user);
-        Versioned<Network> current = get(id);
-        if (current.version() != expectedVersion) {
-            throw VersionHeaders.conflict(expectedVersion, current.version());
-        }
+        user.requireStaffOf(id);
         Network changed = new Network(id, network.name(), network.fiscalYearEndMonth(), network.fiscalYearEndDay(),
-                network.renewalWindowDays(), network.graceDays(), network.categories());
+                network.renewalWindowDays(), network.graceDays(), network.categories(), network.graceKeepsServices(),
+                network.graceVotes());
         validate(changed);
-        Versioned<Network> saved = networks.update(id, expectedVersion, changed, List.of());
-        if (!changed.statusRules().equals(current.state().statusRules())) {
+        Network[] before = new Network[1];
+        Versioned<Network> saved = networks.change(id, expectedVersion, current -> user.requireStaffOf(current.id()),
+                current -> {
+                    before[0] = current;
+                    if (current.equals(changed)) {
+                        return Change.unchanged();
+                    }
+                    NetworkConfigured configuration = configured(changed);
+                    return configuration.equals(configured(current)) ? Change.of(changed)
+                            : Change.of(changed, configuration);
+                });
+        if (before[0] != null && standingRulesChanged(before[0], changed)) {
             localEvents.publishEvent(new NetworkRulesChanged(id));
         }
         return saved;
     }
 
     public Versioned<Network> get(String id) {
-        return networks.find(id).orElseThrow(() -> new NotFoundException("reseau.introuvable", id));
+        return networks.get(id);
     }
 
     public PageView<Versioned<Network>> list(int page, int size) {
@@ -79,11 +89,17 @@ public class NetworkService {
         return new PageView<>(networks.find(query), page, size, total, (int) ((total + size - 1) / size));
     }
 
-    /** Staff manage only the networks their token names. */
-    public static void requireStaffOf(String networkId, EsacUser user) {
-        if (!user.isStaffOf(networkId)) {
-            throw new ForbiddenException("acces.reseau-refuse", networkId);
-        }
+    /** What other services follow of a network (training takes its fiscal year), as published. */
+    private static NetworkConfigured configured(Network network) {
+        return new NetworkConfigured(network.id(), network.name(), network.fiscalYearEndMonth(),
+                network.fiscalYearEndDay(), network.graceKeepsServices(), network.graceVotes());
+    }
+
+    /** What the memberships' next rule date and standing depend on. */
+    private static boolean standingRulesChanged(Network before, Network after) {
+        return !before.statusRules().equals(after.statusRules())
+                || !before.graceKeepsServices().equals(after.graceKeepsServices())
+                || !before.graceVotes().equals(after.graceVotes());
     }
 
     private static void validate(Network network) {

@@ -15,17 +15,16 @@ import qc.esac.events.membership.OrganizationUpdated;
 import qc.esac.events.membership.PostalAddress;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
+import qc.esac.kit.outbox.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.FieldViolation;
 import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.problem.InvalidInputException;
-import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.problem.PreconditionRequiredException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
-import qc.esac.kit.web.VersionHeaders;
 import qc.esac.membership.QuebecCalendar;
 
 import java.time.Clock;
@@ -52,7 +51,7 @@ public class OrganizationService {
 
     OrganizationService(AggregateStores stores, MongoTemplate mongo, Clock clock,
                         ApplicationEventPublisher localEvents) {
-        this.organizations = stores.forCollection(COLLECTION, Organization.class);
+        this.organizations = stores.forCollection(COLLECTION, Organization.class, "organisation.introuvable");
         this.clock = clock;
         this.localEvents = localEvents;
         var indexes = mongo.indexOps(COLLECTION);
@@ -141,19 +140,22 @@ public class OrganizationService {
         }
     }
 
+    /** Changes the profile: the organization's administrators and staff, checked before its version. */
     public Versioned<Organization> update(String id, long expectedVersion, OrganizationProfile profile,
                                           EsacUser user) {
         user.requireOrganization(id);
-        Versioned<Organization> current = current(id, expectedVersion);
         OrganizationProfile valid = validated(profile);
-        List<String> changed = valid.changedSince(current.state().profile());
-        if (changed.isEmpty()) {
-            return current;
-        }
-        Organization changedOrganization = current.state().withProfile(valid);
         try {
-            return organizations.update(id, expectedVersion, changedOrganization,
-                    List.of(updated(changedOrganization, changed)));
+            return organizations.change(id, expectedVersion, current -> user.requireOrganization(current.id()),
+                    current -> {
+                        requireOpen(current);
+                        List<String> changed = valid.changedSince(current.profile());
+                        if (changed.isEmpty()) {
+                            return Change.unchanged();
+                        }
+                        Organization changedOrganization = current.withProfile(valid);
+                        return Change.of(changedOrganization, updated(changedOrganization, changed));
+                    });
         } catch (DuplicateKeyException e) {
             throw new ConflictException("organisation.neq-existant", valid.neq());
         }
@@ -162,21 +164,24 @@ public class OrganizationService {
     public Versioned<Organization> close(String id, long expectedVersion, LocalDate closedOn, String reason,
                                          EsacUser user) {
         user.requireOrganization(id);
-        Versioned<Organization> current = current(id, expectedVersion);
         if (closedOn.isAfter(today())) {
             throw InvalidInputException.of(FieldViolation.of("closedOn", "esac.validation.date-future"));
         }
         String why = reason == null || reason.isBlank() ? null : reason.strip();
-        Organization closed = current.state().close(closedOn, why);
-        Versioned<Organization> saved = organizations.update(id, expectedVersion, closed, List.of(
-                new OrganizationClosed(id, closed.profile().legalName(), closed.profile().neq(), closedOn, why)));
+        Versioned<Organization> saved = organizations.change(id, expectedVersion,
+                current -> user.requireOrganization(current.id()), current -> {
+                    requireOpen(current);
+                    Organization closed = current.close(closedOn, why);
+                    return Change.of(closed, new OrganizationClosed(id, closed.profile().legalName(),
+                            closed.profile().neq(), closedOn, why));
+                });
         // Memberships are other aggregates: they end in their own writes, after this one is safe.
         localEvents.publishEvent(new OrganizationClosedNotice(id, closedOn));
         return saved;
     }
 
     public Versioned<Organization> get(String id) {
-        return find(id).orElseThrow(() -> new NotFoundException("organisation.introuvable", id));
+        return organizations.get(id);
     }
 
     public Optional<Versioned<Organization>> find(String id) {
@@ -228,15 +233,10 @@ public class OrganizationService {
         return new PageView<>(items, page, size, total, (int) ((total + size - 1) / size));
     }
 
-    private Versioned<Organization> current(String id, long expectedVersion) {
-        Versioned<Organization> current = get(id);
-        if (current.version() != expectedVersion) {
-            throw VersionHeaders.conflict(expectedVersion, current.version());
+    private static void requireOpen(Organization organization) {
+        if (organization.closed()) {
+            throw new BusinessRuleException("organisation.fermee", organization.id());
         }
-        if (current.state().closed()) {
-            throw new BusinessRuleException("organisation.fermee", id);
-        }
-        return current;
     }
 
     private OrganizationProfile validated(OrganizationProfile profile) {

@@ -24,6 +24,7 @@ import qc.esac.kit.web.PageView;
 import qc.esac.kit.web.VersionHeaders;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -106,6 +107,34 @@ class RosterController {
     @GetMapping("/api/membership/employees/me")
     List<EmployeeView> mine(EsacUser user) {
         return roster.mine(user).stream().map(EmployeeView::of).toList();
+    }
+
+    /** The signed-in employee's roster data and who read it, as one JSON document to keep or take elsewhere. */
+    @GetMapping("/api/membership/employees/me/export")
+    ResponseEntity<ExportView> export(EsacUser user) {
+        RosterService.Export export = roster.export(user);
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"registre-du-personnel.json\"")
+                .body(new ExportView(export.person(), export.exportedAt(),
+                        export.entries().stream().map(EmployeeView::of).toList(), export.reads()));
+    }
+
+    /** The signed-in employee corrects their names and work email on one of their entries ({@code If-Match}). */
+    @PutMapping("/api/membership/employees/me/{id}")
+    ResponseEntity<EmployeeView> correct(@PathVariable String id,
+                                         @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
+                                         @Valid @RequestBody CorrectionRequest request, EsacUser user) {
+        Versioned<Employee> corrected = roster.correct(id, VersionHeaders.requiredVersion(ifMatch),
+                request.firstName(), request.lastName(), request.workEmail(), user);
+        return ResponseEntity.ok().eTag(VersionHeaders.etag(corrected.version())).body(EmployeeView.of(corrected));
+    }
+
+    record CorrectionRequest(@Size(max = 100) String firstName, @Size(max = 100) String lastName,
+                             @Size(max = 200) String workEmail) {
+    }
+
+    /** An employee's export: their entries and every logged read of them by someone else. */
+    record ExportView(String person, Instant exportedAt, List<EmployeeView> entries, List<RosterReads.Read> reads) {
     }
 
     record EmployeeRequest(@Size(max = 100) String firstName, @Size(max = 100) String lastName,

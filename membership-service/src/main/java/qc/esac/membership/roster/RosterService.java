@@ -1,7 +1,5 @@
 package qc.esac.membership.roster;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -11,6 +9,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
+import qc.esac.kit.outbox.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
@@ -20,7 +19,6 @@ import qc.esac.kit.problem.InvalidInputException;
 import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
-import qc.esac.kit.web.VersionHeaders;
 import qc.esac.membership.QuebecCalendar;
 import qc.esac.membership.organization.Organization;
 import qc.esac.membership.organization.OrganizationService;
@@ -42,16 +40,17 @@ import java.util.UUID;
 public class RosterService {
 
     static final String COLLECTION = "employees";
-    /** Who read personal details of whom (Quebec's Law 25): a dedicated logger operators can route and keep. */
-    private static final Logger ACCESS = LoggerFactory.getLogger("esac.privacy.access");
 
     private final AggregateStore<Employee> employees;
     private final OrganizationService organizations;
+    private final RosterReads reads;
     private final Clock clock;
 
-    RosterService(AggregateStores stores, MongoTemplate mongo, OrganizationService organizations, Clock clock) {
-        this.employees = stores.forCollection(COLLECTION, Employee.class);
+    RosterService(AggregateStores stores, MongoTemplate mongo, OrganizationService organizations, RosterReads reads,
+                  Clock clock) {
+        this.employees = stores.forCollection(COLLECTION, Employee.class, "employe.introuvable");
         this.organizations = organizations;
+        this.reads = reads;
         this.clock = clock;
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().on("state.identityKey", Sort.Direction.ASC).unique().named("identity"));
@@ -76,15 +75,15 @@ public class RosterService {
     public Versioned<Employee> update(String organizationId, String id, long version, Employee.Details details,
                                       String userId, EsacUser user) {
         user.requireOrganization(organizationId);
-        Versioned<Employee> current = current(organizationId, id, version);
         validate(details);
-        Employee changed = current.state().withDetails(details).withUserId(blank(userId));
-        List<String> changes = RosterEvents.changes(current.state(), changed);
-        if (changes.isEmpty()) {
-            return current;
-        }
         try {
-            return employees.update(id, version, changed, List.of(RosterEvents.updated(changed, changes)));
+            return employees.change(id, version, e -> requireKeeper(organizationId, e, user), e -> {
+                requireCurrent(e);
+                Employee changed = e.withDetails(details).withUserId(blank(userId));
+                List<String> changes = RosterEvents.changes(e, changed);
+                return changes.isEmpty() ? Change.unchanged()
+                        : Change.of(changed, RosterEvents.updated(changed, changes));
+            });
         } catch (DuplicateKeyException e) {
             throw new ConflictException("employe.existant");
         }
@@ -93,36 +92,79 @@ public class RosterService {
     public Versioned<Employee> depart(String organizationId, String id, long version, LocalDate endDate,
                                       String reason, EsacUser user) {
         user.requireOrganization(organizationId);
-        Versioned<Employee> current = current(organizationId, id, version);
-        if (endDate.isBefore(current.state().details().hireDate()) || endDate.isAfter(today().plusYears(1))) {
-            throw InvalidInputException.of(FieldViolation.of("endDate", "esac.validation.date-fin-emploi",
-                    current.state().details().hireDate().toString()));
-        }
-        Employee departed = current.state().depart(endDate, blank(reason));
-        return employees.update(id, version, departed, List.of(RosterEvents.left(departed)));
+        return employees.change(id, version, e -> requireKeeper(organizationId, e, user), e -> {
+            requireCurrent(e);
+            if (endDate.isBefore(e.details().hireDate()) || endDate.isAfter(today().plusYears(1))) {
+                throw InvalidInputException.of(FieldViolation.of("endDate", "esac.validation.date-fin-emploi",
+                        e.details().hireDate().toString()));
+            }
+            Employee departed = e.depart(endDate, blank(reason));
+            return Change.of(departed, RosterEvents.left(departed));
+        });
     }
 
-    /** An entry: for the organization's administrators and staff, and for the employee it describes. */
+    /**
+     * An entry: for the organization's administrators and staff, and for the employee it describes. Who may not
+     * read the organization's roster learns nothing, not even whether the entry exists.
+     */
     public Versioned<Employee> get(String organizationId, String id, EsacUser user) {
-        Versioned<Employee> employee = employees.find(id)
-                .filter(e -> e.state().organizationId().equals(organizationId))
-                .orElseThrow(() -> new NotFoundException("employe.introuvable", id));
-        boolean self = user.isEmployee() && user.id().equals(employee.state().userId());
-        if (!self) {
-            user.requireOrganization(organizationId);
+        Optional<Versioned<Employee>> found = employees.find(id)
+                .filter(e -> e.state().organizationId().equals(organizationId));
+        if (!user.canActForOrganization(organizationId)) {
+            if (found.isEmpty() || !isThePerson(found.get().state(), user)) {
+                throw new ForbiddenException("acces.organisation-refusee", organizationId);
+            }
+            return found.get();
         }
-        ACCESS.info("roster entry read: user={} organization={} employee={}", user.id(), organizationId, id);
+        Versioned<Employee> employee = found.orElseThrow(() -> new NotFoundException("employe.introuvable", id));
+        reads.record(user.id(), organizationId, List.of(employee.state()));
         return employee;
     }
 
-    /** The signed-in employee's own entries (one per organization they work for). */
+    /** The signed-in employee's own entries (one per organization of their token they work for). */
     public List<Versioned<Employee>> mine(EsacUser user) {
         if (!user.isEmployee()) {
             throw new ForbiddenException("acces.refuse");
         }
-        List<Versioned<Employee>> own = employees.find(new Query(Criteria.where("state.userId").is(user.id())));
-        ACCESS.info("own roster entries read: user={} employees={}", user.id(), own.stream().map(Versioned::id).toList());
-        return own;
+        return employees.find(new Query(Criteria.where("state.userId").is(user.id()))).stream()
+                .filter(e -> isThePerson(e.state(), user)).toList();
+    }
+
+    /** Everything the roster holds about the signed-in employee, and who read it (Law 25: access, portability). */
+    public Export export(EsacUser user) {
+        List<Versioned<Employee>> own = mine(user);
+        return new Export(user.id(), clock.instant(), own, reads.of(own.stream().map(Versioned::id).toList()));
+    }
+
+    /**
+     * The employee corrects their own names and work email (what describes them); the employer keeps the rest.
+     */
+    public Versioned<Employee> correct(String id, long version, String firstName, String lastName, String workEmail,
+                                       EsacUser user) {
+        try {
+            return employees.change(id, version, e -> {
+                if (!isThePerson(e, user)) {
+                    throw new ForbiddenException("acces.refuse");
+                }
+            }, e -> {
+                requireCurrent(e);
+                Employee.Details d = e.details();
+                Employee.Details corrected = new Employee.Details(firstName, lastName, workEmail, d.jobTitle(),
+                        d.employmentStatus(), d.weeklyHours(), d.hireDate());
+                validate(corrected);
+                Employee changed = e.withDetails(corrected);
+                List<String> changes = RosterEvents.changes(e, changed);
+                return changes.isEmpty() ? Change.unchanged()
+                        : Change.of(changed, RosterEvents.updated(changed, changes));
+            });
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("employe.existant");
+        }
+    }
+
+    /** What {@link #export} returns. */
+    public record Export(String person, java.time.Instant exportedAt, List<Versioned<Employee>> entries,
+                         List<RosterReads.Read> reads) {
     }
 
     public PageView<Versioned<Employee>> list(String organizationId, boolean includeFormer, int page, int size,
@@ -137,8 +179,7 @@ public class RosterService {
         query.with(Sort.by("state.details.lastName", "state.details.firstName", "_id"))
                 .skip((long) page * size).limit(size);
         List<Versioned<Employee>> found = employees.find(query);
-        ACCESS.info("roster read: user={} organization={} employees={}", user.id(), organizationId,
-                found.stream().map(Versioned::id).toList());
+        reads.record(user.id(), organizationId, found.stream().map(Versioned::state).toList());
         return new PageView<>(found, page, size, total, (int) ((total + size - 1) / size));
     }
 
@@ -205,17 +246,24 @@ public class RosterService {
                 .stream().findFirst().map(Versioned::id);
     }
 
-    private Versioned<Employee> current(String organizationId, String id, long version) {
-        Versioned<Employee> current = employees.find(id)
-                .filter(e -> e.state().organizationId().equals(organizationId))
-                .orElseThrow(() -> new NotFoundException("employe.introuvable", id));
-        if (current.version() != version) {
-            throw VersionHeaders.conflict(version, current.version());
+    /** The entry belongs to the organization named in the path, which the user may keep. */
+    private static void requireKeeper(String organizationId, Employee employee, EsacUser user) {
+        user.requireOrganization(organizationId);
+        if (!employee.organizationId().equals(organizationId)) {
+            throw new NotFoundException("employe.introuvable", employee.id());
         }
-        if (current.state().departed()) {
-            throw new BusinessRuleException("employe.parti", id, current.state().endDate().toString());
+    }
+
+    /** The employee the entry describes: their account, in an organization of their token. */
+    private static boolean isThePerson(Employee employee, EsacUser user) {
+        return user.isEmployee() && user.id().equals(employee.userId())
+                && user.organizationIds().contains(employee.organizationId());
+    }
+
+    private static void requireCurrent(Employee employee) {
+        if (employee.departed()) {
+            throw new BusinessRuleException("employe.parti", employee.id(), employee.endDate().toString());
         }
-        return current;
     }
 
     private void requireOpen(String organizationId) {

@@ -20,6 +20,7 @@ import qc.esac.events.membership.MembershipRenewed;
 import qc.esac.events.membership.MembershipResigned;
 import qc.esac.events.membership.MembershipSuspended;
 import qc.esac.events.membership.MembershipTerminated;
+import qc.esac.events.membership.NetworkConfigured;
 import qc.esac.membership.support.Api;
 import qc.esac.membership.support.PublishedEvents;
 import qc.esac.testkit.TopicProbe;
@@ -310,6 +311,156 @@ class MembershipIT {
         assertThat(figures.at("/byCategory/ASSOCIATE").asLong()).isEqualTo(1);
         assertThat(figures.at("/byRegion/15").asLong()).isEqualTo(1);
         assertThat(figures.at("/bySector/EMPLOI_INSERTION").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void anOutsiderWithAStaleVersionIsRefusedBeforeAnyVersionIsRevealed() {
+        String network = network();
+        String otherNetwork = network();
+        String organization = organization("Friperie solidaire du Vieux-Port", "03");
+        String other = organization("Friperie solidaire de Limoilou", "03");
+        String id = applyFor(organization, network, "REGULAR", TestTokens.orgAdmin(organization)).text("id");
+
+        Api.Response otherStaff = act(id, "approval", TestTokens.staff(otherNetwork), "{}", "9");
+        assertThat(otherStaff.status()).as(otherStaff.toString()).isEqualTo(403);
+        assertThat(otherStaff.body()).doesNotContain("\"1\"");
+        Api.Response otherAdmin = act(id, "resignation", TestTokens.orgAdmin(other), "{}", "9");
+        assertThat(otherAdmin.status()).as(otherAdmin.toString()).isEqualTo(403);
+        assertThat(act(id, "fees", TestTokens.orgAdmin(organization), fee(), "9").status()).isEqualTo(403);
+        assertThat(act(id, "approval", TestTokens.staff(network), "{}", "9").status()).as("its staff learn it")
+                .isEqualTo(412);
+
+        Api.Response otherOrganization = api().put("/api/membership/organizations/" + organization,
+                TestTokens.orgAdmin(other), """
+                {"legalName": "X", "neq": "%s", "legalForm": "OBNL", "regionCode": "03", "sectorCodes": []}
+                """.formatted(Api.randomNeq()), "\"9\"");
+        assertThat(otherOrganization.status()).as(otherOrganization.toString()).isEqualTo(403);
+        assertThat(api().post("/api/membership/organizations/" + organization + "/closure", TestTokens.orgAdmin(other),
+                "{\"closedOn\": \"" + service.today() + "\"}", "\"9\"").status()).isEqualTo(403);
+    }
+
+    @Test
+    void anApplicationByStaffOfAnotherNetworkIsRefused() {
+        String network = network();
+        String organization = organization("Épicerie solidaire du Faubourg", "03");
+        Api.Response applied = applyFor(organization, network, "REGULAR", TestTokens.staff("un-autre-reseau"));
+        assertThat(applied.status()).as(applied.toString()).isEqualTo(403);
+    }
+
+    private String payment(String amount) {
+        return "{\"amount\": " + amount + ", \"paidOn\": \"" + service.today()
+                + "\", \"method\": \"TRANSFER\"}";
+    }
+
+    @Test
+    void aPartialFeeIsRecordedAndOnlyTheWholeFeeActivates() {
+        String network = network();
+        String staff = TestTokens.staff(network);
+        String organization = organization("Centre de femmes La Passerelle", "12");
+        String id = applyFor(organization, network, "REGULAR", TestTokens.orgAdmin(organization)).text("id");
+        assertThat(act(id, "approval", staff, "{}", "1").status()).isEqualTo(200);
+
+        Api.Response zero = act(id, "fees", staff, payment("0.00"), "2");
+        assertThat(zero.status()).as(zero.toString()).isIn(400, 422);
+        assertThat(zero.isProblem()).isTrue();
+        assertThat(act(id, "fees", staff, payment("-10"), "2").status()).isIn(400, 422);
+
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            Api.Response part = act(id, "fees", staff, payment("100.00"), "2");
+            assertThat(part.status()).as(part.toString()).isEqualTo(200);
+            assertThat(part.text("status")).isEqualTo("APPROVED");
+            assertThat(part.json().get("goodStanding").asBoolean()).isFalse();
+            assertThat(part.json().at("/dues/amountDue").decimalValue()).isEqualByComparingTo("150");
+            assertThat(part.json().at("/dues/amountPaid").decimalValue()).isEqualByComparingTo("100");
+            assertThat(part.json().at("/dues/outstanding").decimalValue()).isEqualByComparingTo("50");
+
+            Api.Response rest = act(id, "fees", staff, payment("50.00"), "3");
+            assertThat(rest.status()).as(rest.toString()).isEqualTo(200);
+            assertThat(rest.text("status")).isEqualTo("ACTIVE");
+            assertThat(rest.json().get("fees")).hasSize(2);
+            List<PublishedEvents.Event> events = PublishedEvents.expectFrom(probe, id, 3, MembershipFeeRecorded.class,
+                    MembershipFeeRecorded.class, MembershipActivated.class);
+            assertThat(events.get(0).data().get("amount").decimalValue()).isEqualByComparingTo("100");
+            assertThat(events.get(0).data().get("goodStanding").asBoolean()).isFalse();
+            assertThat(events.get(1).data().get("amount").decimalValue()).isEqualByComparingTo("50");
+        }
+    }
+
+    /** A network whose members in grace also vote (the default is: they keep services, they do not vote). */
+    private String networkWhereGraceVotes() {
+        String id = "reseau-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response created = api().post("/api/membership/networks", TestTokens.staff(id), """
+                {"id": "%s", "name": "Réseau (essai)", "fiscalYearEnd": "03-31", "renewalWindowDays": 60,
+                 "graceDays": 60, "graceKeepsServices": true, "graceVotes": true, "categories": [
+                   {"code": "REGULAR", "nameFr": "Membre régulier", "nameEn": "Regular member", "votingRights": true,
+                    "annualFee": 150.00}]}
+                """.formatted(id));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("graceVotes").asBoolean()).isTrue();
+        return id;
+    }
+
+    @Test
+    void aMemberInGraceKeepsServicesButVotesOnlyWhereItsNetworkSaysSo() {
+        String network = network();
+        String voting = networkWhereGraceVotes();
+        assertThat(api().get("/api/membership/networks/" + network, TestTokens.staff(network)).json()
+                .get("graceKeepsServices").asBoolean()).isTrue();
+        String organization = organization("Corporation de développement communautaire des Basques", "01");
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            String byDefault = activeMembership(organization, network, "REGULAR");
+            String graceVotes = activeMembership(organization, voting, "REGULAR");
+            LocalDate periodEnd = LocalDate.parse(api().get(MEMBERSHIPS + "/" + byDefault, TestTokens.staff(network))
+                    .text("periodEnd"));
+            service.evaluateDue(periodEnd.plusDays(5));
+
+            JsonNode grace = PublishedEvents.expect(probe, byDefault, MembershipApplied.class, MembershipApproved.class,
+                    MembershipFeeRecorded.class, MembershipActivated.class, MembershipRenewalDue.class,
+                    MembershipInGrace.class).get(5).data();
+            assertThat(grace.get("goodStanding").asBoolean()).as("services kept in grace").isTrue();
+            assertThat(grace.get("votingRights").asBoolean()).as("no vote in grace by default").isFalse();
+            JsonNode votingGrace = PublishedEvents.expect(probe, graceVotes, MembershipApplied.class,
+                    MembershipApproved.class, MembershipFeeRecorded.class, MembershipActivated.class,
+                    MembershipRenewalDue.class, MembershipInGrace.class).get(5).data();
+            assertThat(votingGrace.get("votingRights").asBoolean()).isTrue();
+
+            String meeting = periodEnd.plusDays(5).toString();
+            assertThat(api().get("/api/membership/networks/" + network + "/voters?date=" + meeting,
+                    TestTokens.staff(network)).json().get("totalItems").asLong()).isZero();
+            assertThat(api().get("/api/membership/networks/" + voting + "/voters?date=" + meeting,
+                    TestTokens.staff(voting)).json().get("totalItems").asLong()).isEqualTo(1);
+
+            JsonNode french = api().get(MEMBERSHIPS + "/" + byDefault, TestTokens.staff(network)).json();
+            assertThat(french.at("/history/4/reason").asString()).contains("délai de grâce");
+            JsonNode english = api().send("GET", MEMBERSHIPS + "/" + byDefault, TestTokens.staff(network), null,
+                    java.util.Map.of("Accept-Language", "en")).json();
+            assertThat(english.at("/history/4/reason").asString()).contains("grace period").doesNotContain("délai");
+        }
+    }
+
+    @Test
+    void aNetworkPublishesItsConfigurationWhenCreatedAndWhenItsRulesChange() {
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            String id = network();
+            JsonNode created = PublishedEvents.expect(probe, id, NetworkConfigured.class).get(0).data();
+            assertThat(created.get("networkId").asString()).isEqualTo(id);
+            assertThat(created.get("fiscalYearEndMonth").asInt()).isEqualTo(3);
+            assertThat(created.get("fiscalYearEndDay").asInt()).isEqualTo(31);
+            assertThat(created.get("graceKeepsServices").asBoolean()).isTrue();
+            assertThat(created.get("graceVotes").asBoolean()).isFalse();
+
+            Api.Response changed = api().put("/api/membership/networks/" + id, TestTokens.staff(id), """
+                    {"name": "Comité renommé", "fiscalYearEnd": "06-30", "renewalWindowDays": 60, "graceDays": 60,
+                     "graceKeepsServices": false, "graceVotes": false, "categories": [{"code": "REGULAR",
+                     "nameFr": "R", "nameEn": "R", "votingRights": true, "annualFee": 150}]}
+                    """, "\"1\"");
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+            JsonNode update = PublishedEvents.expect(probe, id, NetworkConfigured.class, NetworkConfigured.class)
+                    .get(1).data();
+            assertThat(update.get("name").asString()).isEqualTo("Comité renommé");
+            assertThat(update.get("fiscalYearEndMonth").asInt()).isEqualTo(6);
+            assertThat(update.get("graceKeepsServices").asBoolean()).isFalse();
+        }
     }
 
     @Test

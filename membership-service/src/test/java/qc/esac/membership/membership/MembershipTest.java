@@ -170,12 +170,12 @@ class MembershipTest {
                     assertThat(e.code()).isEqualTo("adhesion.approbation-impossible");
                     assertThat(e.args()).containsExactly("m-1", "LAPSED");
                 });
-        assertThatThrownBy(() -> lapsed.suspend("x", LocalDate.of(2026, 7, 16), on("2026-07-16")))
+        assertThatThrownBy(() -> lapsed.suspend(NETWORK, "x", LocalDate.of(2026, 7, 16), on("2026-07-16")))
                 .isInstanceOf(BusinessRuleException.class);
-        Membership terminated = lapsed.terminate("Organisation fermée", LocalDate.of(2026, 7, 16), on("2026-07-16"))
+        Membership terminated = lapsed.terminate(NETWORK, "Organisation fermée", LocalDate.of(2026, 7, 16), on("2026-07-16"))
                 .membership();
         assertThat(terminated.liveKey()).as("a final membership frees its organization|network slot").isEqualTo("m-1");
-        assertThatThrownBy(() -> terminated.resign(null, LocalDate.of(2026, 7, 17), on("2026-07-17")))
+        assertThatThrownBy(() -> terminated.resign(NETWORK, null, LocalDate.of(2026, 7, 17), on("2026-07-17")))
                 .isInstanceOf(BusinessRuleException.class);
         assertThatThrownBy(() -> terminated.recordFee(NETWORK, payment("2026-07-17"), on("2026-07-17")))
                 .isInstanceOf(BusinessRuleException.class);
@@ -183,7 +183,7 @@ class MembershipTest {
 
     @Test
     void aSuspensionStopsTheStandingAndReinstatementFollowsTheDates() {
-        Membership suspended = active("REGULAR").suspend("Manquement", LocalDate.of(2025, 11, 1), on("2025-11-01"))
+        Membership suspended = active("REGULAR").suspend(NETWORK, "Manquement", LocalDate.of(2025, 11, 1), on("2025-11-01"))
                 .membership();
         assertThat(suspended.goodStanding()).isFalse();
         assertThat(suspended.votingRights()).isFalse();
@@ -232,5 +232,52 @@ class MembershipTest {
         assertThat(active.rescheduled(NETWORK)).isSameAs(active);
         assertThat(active.evaluate(longerWindow, on("2025-12-01")).events()).isEmpty();
         assertThat(active.evaluate(longerWindow, on("2025-12-31")).events()).hasSize(1);
+    }
+
+    @Test
+    void partialPaymentsAddUpAndOnlyTheWholeFeeActivatesOrRenews() {
+        Membership approved = Membership.apply("m-1", "org-1", NETWORK, "REGULAR", on("2025-05-01")).membership()
+                .approve(NETWORK, null, on("2025-05-02")).membership();
+        Membership.Payment part = new Membership.Payment(new BigDecimal("100.00"), LocalDate.of(2025, 5, 3), "CASH", null);
+        Membership.Change first = approved.recordFee(NETWORK, part, on("2025-05-03"));
+        assertThat(first.events()).hasExactlyElementsOfTypes(MembershipFeeRecorded.class);
+        assertThat(first.membership().status()).isEqualTo(MembershipStatus.APPROVED);
+        assertThat(first.membership().goodStanding()).isFalse();
+        Dues dues = first.membership().duesOn(NETWORK, LocalDate.of(2025, 5, 3)).orElseThrow();
+        assertThat(dues.amountPaid()).isEqualByComparingTo("100");
+        assertThat(dues.outstanding()).isEqualByComparingTo("50");
+
+        Membership.Change second = first.membership().recordFee(NETWORK, part, on("2025-05-04"));
+        assertThat(second.events()).hasExactlyElementsOfTypes(MembershipFeeRecorded.class, MembershipActivated.class);
+        assertThat(second.membership().duesOn(NETWORK, LocalDate.of(2025, 5, 4))).as("nothing due until the window")
+                .isEmpty();
+
+        Membership.Change renewalPart = second.membership().recordFee(NETWORK, part, on("2026-02-15"));
+        assertThat(renewalPart.events()).hasExactlyElementsOfTypes(MembershipFeeRecorded.class);
+        assertThat(renewalPart.membership().periodEnd()).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(renewalPart.membership().duesOn(NETWORK, LocalDate.of(2026, 2, 15)).orElseThrow().outstanding())
+                .as("the first period's payments do not count toward the next").isEqualByComparingTo("50");
+
+        assertThatThrownBy(() -> approved.recordFee(NETWORK, new Membership.Payment(BigDecimal.ZERO,
+                LocalDate.of(2025, 5, 3), "CASH", null), on("2025-05-03"))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> approved.recordFee(NETWORK, new Membership.Payment(new BigDecimal("-5"),
+                LocalDate.of(2025, 5, 3), "CASH", null), on("2025-05-03"))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void inGraceAMemberKeepsServicesAndVotesOnlyIfItsNetworkSaysSo() {
+        MembershipInGrace byDefault = (MembershipInGrace) active("REGULAR").evaluate(NETWORK, on("2026-04-10"))
+                .events().get(1);
+        assertThat(byDefault.goodStanding()).isTrue();
+        assertThat(byDefault.votingRights()).isFalse();
+
+        Network strict = new Network(NETWORK.id(), NETWORK.name(), 3, 31, 60, 60, NETWORK.categories(), false, true);
+        Membership inGrace = active("REGULAR").evaluate(strict, on("2026-04-10")).membership();
+        assertThat(inGrace.goodStanding()).isFalse();
+        assertThat(inGrace.votingRights()).isTrue();
+        assertThat(VotingRoll.entitledOn(strict, List.of(inGrace), LocalDate.of(2026, 4, 10),
+                LocalDate.of(2026, 4, 10))).containsExactly(inGrace);
+        assertThat(VotingRoll.entitledOn(NETWORK, List.of(inGrace), LocalDate.of(2026, 4, 10),
+                LocalDate.of(2026, 4, 10))).isEmpty();
     }
 }

@@ -26,7 +26,7 @@ class NetworkFiguresTest {
         Membership regular = activeFrom("m-1", "org-1", "REGULAR", "2025-05-01");
         Membership associate = activeFrom("m-2", "org-2", "ASSOCIATE", "2025-05-01");
         Membership suspended = activeFrom("m-3", "org-3", "REGULAR", "2025-05-01")
-                .suspend("Cotisation contestée", LocalDate.of(2025, 6, 1), on("2025-06-01")).membership();
+                .suspend(NETWORK, "Cotisation contestée", LocalDate.of(2025, 6, 1), on("2025-06-01")).membership();
         List<Membership> all = List.of(regular, associate, suspended);
 
         assertThat(VotingRoll.entitledOn(NETWORK, all, LocalDate.of(2025, 6, 10), LocalDate.of(2025, 6, 15)))

@@ -118,6 +118,64 @@ class RosterIT {
     }
 
     @Test
+    void anOutsiderLearnsNothingAboutAnEntryEvenWithAStaleVersion() {
+        String organization = organization("Coopérative de travail Le Fanal");
+        String other = organization("Coopérative de travail La Vigie");
+        String base = "/api/membership/organizations/" + organization + "/employees";
+        String id = api().post(base, TestTokens.orgAdmin(organization),
+                employee("Noémie", "noemie@fanal.example", "FULL_TIME", "35", null)).text("id");
+
+        assertThat(api().get(base + "/inconnu", TestTokens.orgAdmin(other)).status()).as("no existence revealed")
+                .isEqualTo(403);
+        assertThat(api().get(base + "/inconnu", TestTokens.employee("user-x", organization)).status())
+                .isEqualTo(403);
+        assertThat(api().put(base + "/" + id, TestTokens.orgAdmin(other),
+                employee("Noémie", null, "FULL_TIME", "30", null), "\"9\"").status()).isEqualTo(403);
+        assertThat(api().post(base + "/" + id + "/departure", TestTokens.orgAdmin(other),
+                "{\"endDate\": \"2025-06-30\"}", "\"9\"").status()).isEqualTo(403);
+    }
+
+    @Test
+    void anEmployeeExportsAndCorrectsTheirOwnEntryAndSeesWhoReadIt() {
+        String organization = organization("Coopérative de travail Le Phare");
+        String base = "/api/membership/organizations/" + organization + "/employees";
+        String admin = TestTokens.orgAdmin(organization);
+        String id = api().post(base, admin, employee("Maude", "maude@phare.example", "FULL_TIME", "35",
+                "user-maude")).text("id");
+        assertThat(api().get(base + "/" + id, admin).status()).isEqualTo(200);
+        String self = TestTokens.employee("user-maude", organization);
+        assertThat(api().get(base + "/" + id, self).status()).isEqualTo(200);
+
+        Api.Response export = api().get("/api/membership/employees/me/export", self);
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        assertThat(export.json().at("/entries/0/workEmail").asString()).isEqualTo("maude@phare.example");
+        JsonNode reads = export.json().get("reads");
+        assertThat(reads.valueStream().map(r -> r.get("readBy").asString()).toList())
+                .as("the administrator's read is logged, the person's own is not").hasSize(1)
+                .doesNotContain("user-maude");
+        assertThat(reads.get(0).get("readAt").asString()).isNotBlank();
+        assertThat(reads.get(0).get("fields").valueStream().map(JsonNode::asString)).contains("workEmail");
+
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            Api.Response corrected = api().put("/api/membership/employees/me/" + id, self,
+                    "{\"firstName\": \"Maude\", \"lastName\": \"Corrigée\", \"workEmail\": \"maude.c@phare.example\"}",
+                    "\"1\"");
+            assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+            assertThat(corrected.text("lastName")).isEqualTo("Corrigée");
+            assertThat(corrected.text("jobTitle")).as("the employer's data stays").isEqualTo("Intervenante");
+            var events = PublishedEvents.expectFrom(probe, id, 2, EmployeeUpdated.class);
+            assertThat(events.get(0).data().get("changedFields").valueStream().map(JsonNode::asString))
+                    .containsExactlyInAnyOrder("lastName", "workEmail");
+        }
+        assertThat(api().put("/api/membership/employees/me/" + id, TestTokens.employee("user-autre", organization),
+                "{\"firstName\": \"X\", \"lastName\": \"Y\"}", "\"2\"").status()).isEqualTo(403);
+        Api.Response invalid = api().put("/api/membership/employees/me/" + id, self,
+                "{\"firstName\": \"\", \"lastName\": \"Y\"}", "\"2\"");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.text("title")).isNotBlank();
+    }
+
+    @Test
     void aCsvImportReportsEveryLineAndAddsNothingHalfway() {
         String organization = organization("Coopérative de travail Le Grenier");
         String path = "/api/membership/organizations/" + organization + "/employees/import";
