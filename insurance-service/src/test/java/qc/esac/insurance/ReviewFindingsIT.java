@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import qc.esac.events.membership.EmployeeAdded;
 import qc.esac.events.membership.EmployeeLeft;
 import qc.esac.events.membership.EmployeeUpdated;
+import qc.esac.events.membership.MembershipInGrace;
 import qc.esac.events.membership.OrganizationClosed;
 import qc.esac.insurance.invoice.InvoiceService;
 import qc.esac.insurance.plan.SamplePlans;
@@ -229,6 +230,24 @@ class ReviewFindingsIT {
         assertThat(enrolment.get("status").asString()).isEqualTo("TERMINATED");
         assertThat(enrolment.get("coverageEndsOn").asString()).isEqualTo(closedOn.toString());
         assertThat(enrolment.get("endReason").asString()).isEqualTo("PARTICIPATION_TERMINATED");
+    }
+
+    @Test
+    void standingFollowsTheMembershipsGoodStandingFlagNotItsStatus() throws Exception {
+        String org = "org-" + UUID.randomUUID();
+        api.activeEmployer(org, today);
+        String membership = "mem-" + UUID.randomUUID();
+        String participation = "/api/insurance/participations/" + org;
+
+        // The network keeps services during its grace (good standing): insurance carries on.
+        publish(membership, 5, new MembershipInGrace(membership, org, InsuranceApi.NETWORK, "REGULAR", "IN_GRACE",
+                "RENEWAL_DUE", true, true, today.minusMonths(2), today.plusMonths(10), today, null, today.plusDays(30)));
+        assertThat(api.json(api.get(participation, staff())).get("status").asString()).isEqualTo("ACTIVE");
+
+        // Another network's rule says the same status is not good standing: the employer's grace starts.
+        publish(membership, 6, new MembershipInGrace(membership, org, InsuranceApi.NETWORK, "REGULAR", "IN_GRACE",
+                "IN_GRACE", false, false, today.minusMonths(2), today.plusMonths(10), today, null, today.plusDays(30)));
+        assertThat(api.json(api.get(participation, staff())).get("status").asString()).isEqualTo("IN_GRACE");
     }
 
     @Test
