@@ -212,6 +212,39 @@ class ReviewFindingsIT {
     }
 
     @Test
+    void aRaiseIsBilledFromItsDateAtTheNewSalaryProratedInItsMonth() throws Exception {
+        String org = "org-" + UUID.randomUUID();
+        String employee = "emp-" + UUID.randomUUID();
+        api.activeEmployer(org, today, employee);
+        YearMonth current = YearMonth.from(today);
+        LocalDate start = current.minusMonths(1).atDay(1);
+        backdateParticipation(org, start);
+        mongo.getCollection("enrolments").updateOne(Filters.eq("_id", employee), new Document("$set",
+                new Document("state.effectiveDate", date(start)).append("state.segments.0.from", date(start))));
+        String path = "/api/insurance/enrolments/" + employee;
+        String admin = TestTokens.orgAdmin(org);
+        String etag = api.get(path, admin).headers().firstValue("ETag").orElseThrow();
+        String raise = "{\"annualSalary\": 60000, \"effectiveDate\": \"" + current.atDay(16) + "\"}";
+
+        assertThat(api.send("PUT", path + "/employment", admin, null, raise).statusCode()).as("If-Match required")
+                .isEqualTo(428);
+        HttpResponse<String> raised = api.send("PUT", path + "/employment", admin, etag, raise);
+
+        assertThat(raised.statusCode()).as(raised.body()).isEqualTo(200);
+        assertThat(api.json(raised).get("personalData").isNull()).as("the salary is not echoed").isTrue();
+        JsonNode quote = api.json(api.get("/api/insurance/organizations/" + org + "/premium?period=" + current, admin));
+        List<JsonNode> disability = quote.get("lines").valueStream().filter(l -> "LTD".equals(l.get("coverage").asString()))
+                .toList();
+        // Long-term disability is 2.10 % of the monthly salary: 84.00 before the raise, 105.00 after, each by the day.
+        assertThat(disability).extracting(l -> l.get("monthlyAmount").decimalValue().setScale(2))
+                .containsExactly(new BigDecimal("84.00"), new BigDecimal("105.00"));
+        assertThat(disability).extracting(l -> l.get("days").asInt())
+                .containsExactly(15, current.lengthOfMonth() - 15);
+        JsonNode self = api.json(api.get(path, TestTokens.employee("user-" + employee, org)));
+        assertThat(self.at("/personalData/annualSalary").decimalValue()).isEqualByComparingTo("60000");
+    }
+
+    @Test
     void aClosedOrganizationLeavesThePlanOnItsClosureDateWithEveryEnrolment() throws Exception {
         String org = "org-" + UUID.randomUUID();
         String employee = "emp-" + UUID.randomUUID();
