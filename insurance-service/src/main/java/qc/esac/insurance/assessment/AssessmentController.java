@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.context.i18n.LocaleContextHolder;
+import qc.esac.insurance.InsuranceAccess;
 import qc.esac.insurance.InsuranceCalendar;
 import qc.esac.insurance.plan.PlanService;
 import qc.esac.kit.security.EsacUser;
@@ -42,17 +44,25 @@ class AssessmentController {
     private final InsuranceCalendar calendar;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final InsuranceAccess access;
 
-    AssessmentController(PlanService plans, InsuranceCalendar calendar, MongoTemplate mongo, Clock clock) {
+    AssessmentController(PlanService plans, InsuranceCalendar calendar, MongoTemplate mongo, Clock clock,
+                         InsuranceAccess access) {
         this.plans = plans;
         this.calendar = calendar;
         this.mongo = mongo;
         this.clock = clock;
+        this.access = access;
     }
 
     /** A saved assessment. */
     record SavedAssessment(String id, String organizationId, Instant savedAt, String savedBy,
                            NeedsAssessment.Inputs inputs, NeedsAssessment.Result result) {
+
+        /** The result's labels in the reader's language, whatever language it was saved in. */
+        SavedAssessment in(java.util.Locale locale) {
+            return new SavedAssessment(id, organizationId, savedAt, savedBy, inputs, result.in(locale));
+        }
     }
 
     @PostMapping("/api/insurance/needs-assessments")
@@ -60,7 +70,7 @@ class AssessmentController {
             + "selon ses priorités et son budget, coût mensuel et en % de la masse salariale, effet du régime d’assurance "
             + "médicaments sur la prime du régime public")
     NeedsAssessment.Result assess(@RequestBody NeedsAssessment.Inputs inputs) {
-        return NeedsAssessment.assess(plans.requireInForceOn(calendar.today()), inputs);
+        return NeedsAssessment.assess(plans.requireInForceOn(calendar.today()), inputs).in(LocaleContextHolder.getLocale());
     }
 
     @PostMapping("/api/insurance/organizations/{organizationId}/needs-assessments")
@@ -70,7 +80,7 @@ class AssessmentController {
     ResponseEntity<SavedAssessment> save(@PathVariable String organizationId, @RequestBody NeedsAssessment.Inputs inputs,
                                          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                          EsacUser user) {
-        user.requireOrganization(organizationId);
+        access.requireOrganization(user, organizationId);
         NeedsAssessment.Result result = NeedsAssessment.assess(plans.requireInForceOn(calendar.today()), inputs);
         // With a key, the id is derived from it: a retried request finds its first answer instead of a duplicate.
         String id = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
@@ -83,17 +93,19 @@ class AssessmentController {
             saved = mongo.findById(id, SavedAssessment.class, COLLECTION);
         }
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(saved.id()))
-                .body(saved);
+                .body(saved.in(LocaleContextHolder.getLocale()));
     }
 
     @GetMapping("/api/insurance/organizations/{organizationId}/needs-assessments")
     PageView<SavedAssessment> list(@PathVariable String organizationId, EsacUser user,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        user.requireOrganization(organizationId);
+        access.requireOrganization(user, organizationId);
         Query query = Query.query(Criteria.where("organizationId").is(organizationId));
         long total = mongo.count(query, COLLECTION);
         return new PageView<>(mongo.find(query.with(Sort.by(Sort.Direction.DESC, "savedAt")).skip((long) page * size)
-                .limit(size), SavedAssessment.class, COLLECTION), page, size, total, (int) ((total + size - 1) / size));
+                .limit(size), SavedAssessment.class, COLLECTION).stream()
+                .map(a -> a.in(LocaleContextHolder.getLocale())).toList(),
+                page, size, total, (int) ((total + size - 1) / size));
     }
 }

@@ -13,8 +13,10 @@ import qc.esac.kit.problem.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,6 +47,10 @@ public final class NeedsAssessment {
     }
 
     public record CoverageCost(CoverageCode coverage, String label, BigDecimal monthlyCost, String decision) {
+
+        CoverageCost in(Locale locale) {
+            return new CoverageCost(coverage, coverage.label(locale), monthlyCost, decision);
+        }
     }
 
     /**
@@ -55,11 +61,22 @@ public final class NeedsAssessment {
     public record Result(int planYear, BigDecimal monthlyBudget, List<CoverageCost> recommended,
                          List<CoverageCost> notRecommended, BigDecimal monthlyCost, BigDecimal annualCost,
                          BigDecimal percentOfPayroll, int drugPlanEmployees, BigDecimal publicDrugPremiumSavings) {
+
+        /** The same result with the coverages' labels in {@code locale}'s language (French unless English). */
+        public Result in(Locale locale) {
+            return new Result(planYear, monthlyBudget, recommended.stream().map(c -> c.in(locale)).toList(),
+                    notRecommended.stream().map(c -> c.in(locale)).toList(), monthlyCost, annualCost, percentOfPayroll,
+                    drugPlanEmployees, publicDrugPremiumSavings);
+        }
     }
 
     public static final String INCLUDED = "INCLUDED";
     public static final String OVER_BUDGET = "OVER_BUDGET";
     public static final String NOT_FOR_THESE_CLASSES = "NOT_FOR_THESE_CLASSES";
+    /** Included because a coverage of higher priority cannot go without it (basic dental under major dental). */
+    public static final String REQUIRED = "REQUIRED";
+    /** Not recommended: it needs a coverage these classes cannot have. */
+    public static final String REQUIREMENT_NOT_AVAILABLE = "REQUIREMENT_NOT_AVAILABLE";
 
     public static Result assess(PlanYear plan, Inputs inputs) {
         validate(plan, inputs);
@@ -74,22 +91,38 @@ public final class NeedsAssessment {
         List<CoverageCost> notRecommended = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         int drugEmployees = 0;
+        Set<CoverageCode> included = EnumSet.noneOf(CoverageCode.class);
         for (CoverageCode code : inputs.priorities()) {
-            CoverageTerms terms = plan.coverage(code).orElseThrow();
+            if (included.contains(code)) {
+                continue; // already brought in by a coverage that needs it
+            }
             int covered = coveredHeadcount(plan, inputs.headcountByClass(), code);
             if (covered == 0) {
                 notRecommended.add(new CoverageCost(code, code.labelFr(), BigDecimal.ZERO.setScale(2), NOT_FOR_THESE_CLASSES));
                 continue;
             }
-            BigDecimal cost = monthlyCost(terms, covered, headcount, tiers, averageSalary);
-            if (total.add(cost).compareTo(monthlyBudget) <= 0) {
-                total = total.add(cost);
+            // A coverage comes with what it requires (CoverageCode.requires), or not at all.
+            List<CoverageCode> missing = code.requires().stream().filter(r -> !included.contains(r)).sorted().toList();
+            if (missing.stream().anyMatch(r -> plan.coverage(r).isEmpty() || coveredHeadcount(plan, inputs.headcountByClass(), r) == 0)) {
+                notRecommended.add(new CoverageCost(code, code.labelFr(), BigDecimal.ZERO.setScale(2), REQUIREMENT_NOT_AVAILABLE));
+                continue;
+            }
+            BigDecimal cost = monthlyCost(plan.coverage(code).orElseThrow(), covered, headcount, tiers, averageSalary);
+            List<CoverageCost> requirements = missing.stream().map(r -> new CoverageCost(r, r.labelFr(),
+                    monthlyCost(plan.coverage(r).orElseThrow(), coveredHeadcount(plan, inputs.headcountByClass(), r),
+                            headcount, tiers, averageSalary), REQUIRED)).toList();
+            BigDecimal withRequirements = requirements.stream().map(CoverageCost::monthlyCost).reduce(cost, BigDecimal::add);
+            if (total.add(withRequirements).compareTo(monthlyBudget) <= 0) {
+                total = total.add(withRequirements);
+                recommended.addAll(requirements);
                 recommended.add(new CoverageCost(code, code.labelFr(), cost, INCLUDED));
+                included.add(code);
+                included.addAll(missing);
                 if (code == CoverageCode.DRUGS) {
                     drugEmployees = covered;
                 }
             } else {
-                notRecommended.add(new CoverageCost(code, code.labelFr(), cost, OVER_BUDGET));
+                notRecommended.add(new CoverageCost(code, code.labelFr(), withRequirements, OVER_BUDGET));
             }
         }
         BigDecimal annual = Money.cents(total.multiply(TWELVE));

@@ -106,23 +106,55 @@ public record Enrolment(String id, String organizationId, String userId, String 
         }
         LocalDate from = changeDate.isBefore(effectiveDate) ? effectiveDate : changeDate;
         boolean coverageChanged = newTier != tier || !newCoverages.equals(coverages);
-        List<Segment> newSegments = segments;
-        if (coverageChanged) {
-            newSegments = new ArrayList<>();
-            for (Segment s : segments) {
-                if (!s.from().isBefore(from)) {
-                    continue; // replaced by the change (a change dated back before a later one)
-                }
-                newSegments.add(s.to() == null || !s.to().isBefore(from) ? s.endingOn(from.minusDays(1)) : s);
-            }
-            newSegments.add(new Segment(from, null, classCode, newTier, newCoverages));
-        }
+        List<Segment> newSegments = coverageChanged ? splitAt(from, classCode, newTier, newCoverages) : segments;
         Enrolment changed = copy(status, effectiveDate, coverageEndsOn, endReason, newTier, newCoverages, newWaivers,
                 evidenceDecision, newSegments, newSealed);
         List<EventData> events = coverageChanged
                 ? List.of(new EnrolmentChanged(id, organizationId, id, classCode, newTier.name(), codes(newCoverages), from))
                 : List.of();
         return new Change(changed, events);
+    }
+
+    /**
+     * The employee's salary and/or class changed from {@code changeDate} (a raise, a move to part time): billing
+     * follows from that day, the month of the change prorated by the day. The salary itself travels only in
+     * {@code newSealed}; the event says the enrolment changed on that date, with the class and coverages after it.
+     */
+    public Change changeEmployment(String newClassCode, Set<CoverageCode> newCoverages, List<Waiver> newWaivers,
+                                   String newSealed, LocalDate changeDate) {
+        if (status == EnrolmentStatus.TERMINATED || status == EnrolmentStatus.REFUSED) {
+            throw new BusinessRuleException("adhesion.transition-invalide", "modifier", status.name());
+        }
+        if (status == EnrolmentStatus.LATE_APPLICANT) {
+            return new Change(new Enrolment(id, organizationId, userId, newClassCode, status, eligibleOn, requestedOn,
+                    effectiveDate, coverageEndsOn, endReason, tier, newCoverages, newWaivers, evidenceDecision, segments,
+                    newSealed, certificateNumber, lastRosterSequence), List.of());
+        }
+        LocalDate from = changeDate.isBefore(effectiveDate) ? effectiveDate : changeDate;
+        Enrolment changed = new Enrolment(id, organizationId, userId, newClassCode, status, eligibleOn, requestedOn,
+                effectiveDate, coverageEndsOn, endReason, tier, newCoverages, newWaivers, evidenceDecision,
+                splitAt(from, newClassCode, tier, newCoverages), newSealed, certificateNumber, lastRosterSequence);
+        return new Change(changed, List.of(new EnrolmentChanged(id, organizationId, id, newClassCode, tier.name(),
+                codes(newCoverages), from)));
+    }
+
+    /** The insured person corrected their own personal information: nothing billed or covered changes. */
+    public Change correctPersonalData(String newSealed) {
+        return new Change(copy(status, effectiveDate, coverageEndsOn, endReason, tier, coverages, waivers, evidenceDecision,
+                segments, newSealed), List.of());
+    }
+
+    /** The segments up to the day before {@code from}, then one open segment from it. */
+    private List<Segment> splitAt(LocalDate from, String newClassCode, Tier newTier, Set<CoverageCode> newCoverages) {
+        List<Segment> newSegments = new ArrayList<>();
+        for (Segment s : segments) {
+            if (!s.from().isBefore(from)) {
+                continue; // replaced by the change (a change dated back before a later one)
+            }
+            newSegments.add(s.to() == null || !s.to().isBefore(from) ? s.endingOn(from.minusDays(1)) : s);
+        }
+        newSegments.add(new Segment(from, coverageEndsOn, newClassCode, newTier, newCoverages));
+        return newSegments;
     }
 
     /**

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.context.i18n.LocaleContextHolder;
+import qc.esac.insurance.InsuranceAccess;
 import qc.esac.insurance.membership.KnownOrganization;
 import qc.esac.insurance.membership.MembershipReadModels;
 import qc.esac.insurance.membership.RosterEntry;
@@ -38,6 +40,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,13 +55,15 @@ class EnrolmentController {
     private final MembershipReadModels membership;
     private final PlanService plans;
     private final AccessLog accessLog;
+    private final InsuranceAccess access;
 
     EnrolmentController(EnrolmentService enrolments, MembershipReadModels membership, PlanService plans,
-                        AccessLog accessLog) {
+                        AccessLog accessLog, InsuranceAccess access) {
         this.enrolments = enrolments;
         this.membership = membership;
         this.plans = plans;
         this.accessLog = accessLog;
+        this.access = access;
     }
 
     @PostMapping("/api/insurance/organizations/{organizationId}/enrolments")
@@ -66,7 +71,7 @@ class EnrolmentController {
     @Operation(summary = "Inscrit un employé de la liste du personnel (admissibilité selon sa catégorie, règle des 31 jours)")
     ResponseEntity<EnrolmentView> enrol(@PathVariable String organizationId, @Valid @RequestBody EnrolRequest body,
                                         EsacUser user) {
-        user.requireOrganization(organizationId);
+        access.requireOrganization(user, organizationId);
         Versioned<Enrolment> created = enrolments.enrol(organizationId, new EnrolmentService.Enrol(body.employeeId(),
                 body.classCode(), body.birthDate(), body.annualSalary(), dependants(body.dependants()), waivers(body.waivers())));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
@@ -79,7 +84,7 @@ class EnrolmentController {
     PageView<EnrolmentView> ofOrganization(@PathVariable String organizationId, EsacUser user,
                                            @RequestParam(defaultValue = "0") @Min(0) int page,
                                            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        user.requireOrganization(organizationId);
+        access.requireOrganization(user, organizationId);
         return PageView.of(enrolments.ofOrganization(organizationId).stream().map(e -> EnrolmentView.of(e, null)).toList(),
                 page, size);
     }
@@ -90,17 +95,19 @@ class EnrolmentController {
             + "de décision), sans renseignements personnels")
     PageView<EnrolmentView> withStatus(@RequestParam EnrolmentStatus status,
                                        @RequestParam(defaultValue = "0") @Min(0) int page,
-                                       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+                                       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+                                       EsacUser user) {
+        access.requireStaff(user);
         long total = enrolments.countWithStatus(status);
         return new PageView<>(enrolments.withStatus(status, page, size).stream().map(e -> EnrolmentView.of(e, null)).toList(),
                 page, size, total, (int) ((total + size - 1) / size));
     }
 
     @GetMapping("/api/insurance/enrolments/{employeeId}")
-    @Operation(summary = "Une adhésion avec les renseignements personnels (toute lecture par le personnel du réseau est journalisée)")
+    @Operation(summary = "Une adhésion avec les renseignements personnels (toute lecture par une autre personne que "
+            + "l’employé est journalisée)")
     ResponseEntity<EnrolmentView> get(@PathVariable String employeeId, EsacUser user) {
-        Versioned<Enrolment> enrolment = readable(employeeId, user);
-        accessLog.staffRead(user, employeeId, enrolment.state().organizationId(), "ENROLMENT_PERSONAL_DATA");
+        Versioned<Enrolment> enrolment = readable(employeeId, user, "ENROLMENT_PERSONAL_DATA");
         return ResponseEntity.ok().eTag(VersionHeaders.etag(enrolment.version()))
                 .body(EnrolmentView.of(enrolment, enrolments.personalData(enrolment.state())));
     }
@@ -110,11 +117,23 @@ class EnrolmentController {
     ResponseEntity<EnrolmentView> changeFamily(@PathVariable String employeeId, @Valid @RequestBody FamilyRequest body,
                                                @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                                EsacUser user) {
-        Versioned<Enrolment> current = enrolments.get(employeeId);
-        user.requireOrganization(current.state().organizationId());
         long expected = VersionHeaders.requiredVersion(ifMatch);
         Versioned<Enrolment> changed = enrolments.changeFamily(employeeId, dependants(body.dependants()),
-                waivers(body.waivers()), body.effectiveDate(), expected);
+                waivers(body.waivers()), body.effectiveDate(), expected,
+                e -> access.requireOrganization(user, e.organizationId()));
+        return ResponseEntity.ok().eTag(VersionHeaders.etag(changed.version())).body(EnrolmentView.of(changed, null));
+    }
+
+    @PutMapping("/api/insurance/enrolments/{employeeId}/employment")
+    @Operation(summary = "Change le salaire et/ou la catégorie de l’employé à une date; les primes suivent dès ce jour, "
+            + "au prorata du mois (If-Match requis)")
+    ResponseEntity<EnrolmentView> changeEmployment(@PathVariable String employeeId,
+                                                   @Valid @RequestBody EmploymentRequest body,
+                                                   @RequestHeader(name = VersionHeaders.IF_MATCH, required = false)
+                                                   String ifMatch, EsacUser user) {
+        long expected = VersionHeaders.requiredVersion(ifMatch);
+        Versioned<Enrolment> changed = enrolments.changeEmployment(employeeId, body.annualSalary(), body.classCode(),
+                body.effectiveDate(), expected, e -> access.requireOrganization(user, e.organizationId()));
         return ResponseEntity.ok().eTag(VersionHeaders.etag(changed.version())).body(EnrolmentView.of(changed, null));
     }
 
@@ -124,27 +143,29 @@ class EnrolmentController {
     ResponseEntity<EnrolmentView> decide(@PathVariable String employeeId, @Valid @RequestBody DecisionRequest body,
                                          EsacUser user) {
         Versioned<Enrolment> decided = enrolments.decideEvidence(employeeId, body.approved(), body.note(),
-                body.effectiveDate(), user.id());
+                body.effectiveDate(), user.id(), e -> access.requireStaff(user));
         return ResponseEntity.ok().eTag(VersionHeaders.etag(decided.version())).body(EnrolmentView.of(decided, null));
     }
 
     @GetMapping("/api/insurance/enrolments/{employeeId}/certificate")
-    @Operation(summary = "L’attestation d’assurance de l’employé")
+    @Operation(summary = "L’attestation d’assurance de l’employé, dans la langue demandée (Accept-Language, français par défaut)")
     Certificate certificate(@PathVariable String employeeId, EsacUser user) {
-        Enrolment enrolment = readable(employeeId, user).state();
+        Enrolment enrolment = readable(employeeId, user, null).state();
         if (enrolment.effectiveDate() == null) {
             throw new NotFoundException("adhesion.sans-attestation", employeeId);
         }
-        accessLog.staffRead(user, employeeId, enrolment.organizationId(), "CERTIFICATE");
+        logUnlessSelf(user, enrolment, "CERTIFICATE");
+        Locale locale = LocaleContextHolder.getLocale();
+        boolean english = "en".equals(locale.getLanguage());
         PersonalData personal = enrolments.personalData(enrolment);
         String organization = membership.organization(enrolment.organizationId()).map(KnownOrganization::legalName)
                 .orElse(enrolment.organizationId());
         String name = membership.employee(employeeId).map(RosterEntry::fullName).orElse(employeeId);
         Integer planYear = plans.inForceOn(enrolment.effectiveDate()).map(p -> p.year()).orElse(null);
         Map<String, String> coverages = new LinkedHashMap<>();
-        enrolment.coverages().stream().sorted().forEach(c -> coverages.put(c.name(), c.labelFr()));
+        enrolment.coverages().stream().sorted().forEach(c -> coverages.put(c.name(), c.label(locale)));
         return new Certificate(enrolment.certificateNumber(), name, organization, planYear, enrolment.classCode(),
-                enrolment.tier(), coverages, personal.dependants().stream().map(d -> d.firstName() + " (" + d.kind() + ")").toList(),
+                enrolment.tier(), coverages, personal.dependants().stream().map(d -> d.firstName() + " (" + kindLabel(d.kind(), english) + ")").toList(),
                 enrolment.effectiveDate(), enrolment.coverageEndsOn());
     }
 
@@ -174,24 +195,80 @@ class EnrolmentController {
                 .body(new PersonalDataExport(user.id(), rosterEntry, views, reads));
     }
 
+    @PutMapping("/api/insurance/me/personal-data")
+    @PreAuthorize("hasRole('EMPLOYEE')")
+    @Operation(summary = "L’employé connecté corrige ses renseignements personnels (sa date de naissance, le prénom et la "
+            + "date de naissance de ses personnes à charge); la correction est consignée au journal; rend l’export à jour")
+    ResponseEntity<PersonalDataExport> correct(@Valid @RequestBody CorrectionRequest body, EsacUser user) {
+        List<Versioned<Enrolment>> mine = enrolments.ofUser(user.id());
+        if (mine.isEmpty()) {
+            throw new NotFoundException("adhesion.aucune-pour-utilisateur");
+        }
+        List<String> fields = new java.util.ArrayList<>();
+        if (body.birthDate() != null) {
+            fields.add("birthDate");
+        }
+        if (body.dependants() != null) {
+            fields.add("dependants");
+        }
+        for (Versioned<Enrolment> e : mine) {
+            Versioned<Enrolment> after = enrolments.correctPersonalData(e.id(), body.birthDate(),
+                    body.dependants() == null ? null : dependants(body.dependants()),
+                    current -> requireSelf(user, current));
+            if (after.version() != e.version()) {
+                accessLog.correctedBySelf(user, e.id(), e.state().organizationId(), String.join(",", fields));
+            }
+        }
+        return export(user);
+    }
+
     @GetMapping("/api/insurance/enrolments/{employeeId}/access-log")
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Qui a consulté les renseignements personnels de l’employé, et quand")
     PageView<AccessLog.Entry> accessLog(@PathVariable String employeeId,
                                         @RequestParam(defaultValue = "0") @Min(0) int page,
-                                        @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+                                        @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, EsacUser user) {
+        access.requireStaff(user);
         long total = accessLog.count(employeeId);
         return new PageView<>(accessLog.of(employeeId, page, size), page, size, total, (int) ((total + size - 1) / size));
     }
 
-    /** Staff, the employer's administrators and the insured person themselves may read an enrolment. */
-    private Versioned<Enrolment> readable(String employeeId, EsacUser user) {
+    /**
+     * Staff of the plan's network, the employer's administrators and the insured person themselves may read an
+     * enrolment; a read of {@code what} (null: logged by the caller) by anyone but the person is logged.
+     */
+    private Versioned<Enrolment> readable(String employeeId, EsacUser user, String what) {
         Versioned<Enrolment> enrolment = enrolments.get(employeeId);
-        boolean self = user.isEmployee() && enrolments.isInsuredPerson(user.id(), enrolment.state());
-        if (!self && !user.canActForOrganization(enrolment.state().organizationId())) {
+        if (!isSelf(user, enrolment.state()) && !access.canActFor(user, enrolment.state().organizationId())) {
             throw new ForbiddenException("acces.adhesion-refusee", employeeId);
         }
+        if (what != null) {
+            logUnlessSelf(user, enrolment.state(), what);
+        }
         return enrolment;
+    }
+
+    private boolean isSelf(EsacUser user, Enrolment enrolment) {
+        return user.isEmployee() && enrolments.isInsuredPerson(user.id(), enrolment);
+    }
+
+    private void requireSelf(EsacUser user, Enrolment enrolment) {
+        if (!isSelf(user, enrolment)) {
+            throw new ForbiddenException("acces.adhesion-refusee", enrolment.id());
+        }
+    }
+
+    private void logUnlessSelf(EsacUser user, Enrolment enrolment, String what) {
+        if (!isSelf(user, enrolment)) {
+            accessLog.readByOther(user, enrolment.id(), enrolment.organizationId(), what);
+        }
+    }
+
+    private static String kindLabel(qc.esac.insurance.plan.DependantKind kind, boolean english) {
+        return switch (kind) {
+            case SPOUSE -> english ? "spouse" : "personne conjointe";
+            case CHILD -> english ? "child" : "enfant";
+        };
     }
 
     private static List<PersonalData.Dependant> dependants(List<DependantRequest> requests) {
@@ -219,6 +296,13 @@ class EnrolmentController {
                          @NotNull LocalDate effectiveDate) {
     }
 
+    record EmploymentRequest(@DecimalMin("1") BigDecimal annualSalary, @Size(max = 30) String classCode,
+                             @NotNull LocalDate effectiveDate) {
+    }
+
+    record CorrectionRequest(LocalDate birthDate, @Valid List<DependantRequest> dependants) {
+    }
+
     record DecisionRequest(@NotNull Boolean approved, @Size(max = 500) String note, LocalDate effectiveDate) {
     }
 
@@ -227,8 +311,9 @@ class EnrolmentController {
                        LocalDate coverageEndsOn) {
     }
 
+    /** @param accessLog reads of the person's information by others, and the person's corrections */
     record PersonalDataExport(String userId, RosterEntry rosterEntry, List<EnrolmentView> enrolments,
-                              List<AccessLog.Entry> staffReads) {
+                              List<AccessLog.Entry> accessLog) {
     }
 
     record EnrolmentView(String employeeId, String organizationId, String classCode, EnrolmentStatus status,

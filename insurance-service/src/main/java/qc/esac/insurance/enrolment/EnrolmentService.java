@@ -1,7 +1,5 @@
 package qc.esac.insurance.enrolment;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -26,13 +24,13 @@ import qc.esac.insurance.plan.Tier;
 import qc.esac.insurance.privacy.PersonalDataCipher;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
+import qc.esac.kit.outbox.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.FieldViolation;
 import qc.esac.kit.problem.InvalidInputException;
 import qc.esac.kit.problem.NotFoundException;
-import qc.esac.kit.web.VersionHeaders;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -41,15 +39,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Employees' enrolments: eligibility by class, the 31-day rule, dependants and waivers, departures. */
 @Service
 public class EnrolmentService {
 
-    private static final Logger log = LoggerFactory.getLogger(EnrolmentService.class);
     static final String COLLECTION = "enrolments";
-    private static final int MAX_ATTEMPTS = 5;
 
     private final AggregateStore<Enrolment> enrolments;
     private final MembershipReadModels membership;
@@ -61,7 +58,7 @@ public class EnrolmentService {
     EnrolmentService(AggregateStores stores, MongoTemplate mongo, MembershipReadModels membership,
                      ParticipationService participations, PlanService plans, PersonalDataCipher cipher,
                      InsuranceCalendar calendar) {
-        this.enrolments = stores.forCollection(COLLECTION, Enrolment.class);
+        this.enrolments = stores.forCollection(COLLECTION, Enrolment.class, "adhesion.introuvable");
         this.membership = membership;
         this.participations = participations;
         this.plans = plans;
@@ -105,8 +102,10 @@ public class EnrolmentService {
             throw new ConflictException("adhesion.deja-adhere", command.employeeId(), existing.get().state().status().name());
         }
         Eligibility eligibility = Eligibility.of(employeeClass, employee.weeklyHours(), employee.hireDate(),
-                employee.endDate(), participation.activeSince(), today, plan.lateApplicationDays());
-        PersonalData personal = new PersonalData(command.birthDate(), command.annualSalary(), command.dependants());
+                employee.hoursAtLeastSince(employeeClass.minimumWeeklyHours()), employee.endDate(),
+                participation.activeSince(), today, plan.lateApplicationDays());
+        PersonalData personal = new PersonalData(command.birthDate(), command.annualSalary(), command.dependants(),
+                List.of(new PersonalData.Salary(eligibility.eligibleOn(), command.annualSalary())));
         Enrolment.Change change = Enrolment.create(command.employeeId(), organizationId, employee.userId(),
                 employeeClass.code(), eligibility, today, Tier.of(personal.dependantKinds()), covered,
                 command.waivers(), cipher.seal(personal),
@@ -123,7 +122,7 @@ public class EnrolmentService {
     }
 
     public Versioned<Enrolment> get(String employeeId) {
-        return enrolments.find(employeeId).orElseThrow(() -> new NotFoundException("adhesion.introuvable", employeeId));
+        return enrolments.get(employeeId);
     }
 
     public Optional<Versioned<Enrolment>> find(String employeeId) {
@@ -166,48 +165,93 @@ public class EnrolmentService {
         return cipher.open(enrolment.sealedPersonalData(), PersonalData.class);
     }
 
-    /** Dependants and waivers change from {@code effectiveDate}: the tier and coverages follow. */
+    /**
+     * Dependants and waivers change from {@code effectiveDate}: the tier and coverages follow.
+     *
+     * @param authorize sees the enrolment before its version is compared with {@code expectedVersion}
+     */
     public Versioned<Enrolment> changeFamily(String employeeId, List<PersonalData.Dependant> dependants,
-                                             List<Enrolment.Waiver> waivers, LocalDate effectiveDate, long expectedVersion) {
-        Versioned<Enrolment> current = get(employeeId);
-        if (current.version() != expectedVersion) {
-            throw VersionHeaders.conflict(expectedVersion, current.version());
-        }
-        LocalDate today = calendar.today();
-        Enrolment enrolment = current.state();
-        PersonalData before = personalData(enrolment);
-        checkPersonalData(before.birthDate(), before.annualSalary(), dependants, today);
-        PlanYear plan = plans.requireInForceOn(effectiveDate.isAfter(today) ? effectiveDate : today);
-        Participation participation = participations.get(enrolment.organizationId()).state();
-        Set<CoverageCode> offered = EnumSet.noneOf(CoverageCode.class);
-        plan.employeeClass(enrolment.classCode()).ifPresent(c -> offered.addAll(c.coverages()));
-        offered.retainAll(participation.coverages());
-        Set<CoverageCode> covered = coveredAfterWaivers(plan, offered, waivers);
-        PersonalData after = new PersonalData(before.birthDate(), before.annualSalary(), dependants);
-        Enrolment.Change change = enrolment.change(Tier.of(after.dependantKinds()), covered, waivers, cipher.seal(after),
-                effectiveDate);
-        try {
-            return enrolments.update(employeeId, current.version(), change.enrolment(), change.events());
-        } catch (OptimisticLockingFailureException e) {
-            throw new ConflictException("version.concurrente");
-        }
+                                             List<Enrolment.Waiver> waivers, LocalDate effectiveDate, Long expectedVersion,
+                                             Consumer<Enrolment> authorize) {
+        return change(employeeId, expectedVersion, authorize, enrolment -> {
+            LocalDate today = calendar.today();
+            PersonalData before = personalData(enrolment);
+            checkPersonalData(before.birthDate(), before.annualSalary(), dependants, today);
+            PlanYear plan = plans.requireInForceOn(effectiveDate.isAfter(today) ? effectiveDate : today);
+            Set<CoverageCode> offered = offered(plan, participations.get(enrolment.organizationId()).state(),
+                    enrolment.classCode());
+            Set<CoverageCode> covered = coveredAfterWaivers(plan, offered, waivers);
+            PersonalData after = before.withFamily(dependants);
+            return enrolment.change(Tier.of(after.dependantKinds()), covered, waivers, cipher.seal(after), effectiveDate);
+        });
+    }
+
+    /**
+     * The employee's salary and/or class changed from {@code effectiveDate}; coverages follow the new class, and
+     * the salary-rated premiums the new salary, from that day.
+     */
+    public Versioned<Enrolment> changeEmployment(String employeeId, BigDecimal annualSalary, String classCode,
+                                                 LocalDate effectiveDate, Long expectedVersion,
+                                                 Consumer<Enrolment> authorize) {
+        return change(employeeId, expectedVersion, authorize, enrolment -> {
+            if (annualSalary != null && annualSalary.signum() <= 0) {
+                throw InvalidInputException.of(FieldViolation.of("annualSalary", "adhesion.salaire-positif"));
+            }
+            PersonalData before = personalData(enrolment);
+            String newClass = classCode == null ? enrolment.classCode() : classCode;
+            boolean salaryChanged = annualSalary != null && annualSalary.compareTo(before.annualSalary()) != 0;
+            if (!salaryChanged && newClass.equals(enrolment.classCode())) {
+                return null;
+            }
+            LocalDate today = calendar.today();
+            PlanYear plan = plans.requireInForceOn(effectiveDate.isAfter(today) ? effectiveDate : today);
+            Participation participation = participations.get(enrolment.organizationId()).state();
+            if (plan.employeeClass(newClass).filter(c -> participation.classCodes().contains(c.code())).isEmpty()) {
+                throw InvalidInputException.of(FieldViolation.of("classCode", "participation.classe-inconnue", newClass));
+            }
+            Set<CoverageCode> offered = offered(plan, participation, newClass);
+            // Waivers of coverages the new class does not offer have nothing left to waive.
+            List<Enrolment.Waiver> waivers = enrolment.waivers().stream().filter(w -> offered.contains(w.coverage())).toList();
+            Set<CoverageCode> covered = coveredAfterWaivers(plan, offered, waivers);
+            LocalDate from = enrolment.effectiveDate() != null && effectiveDate.isBefore(enrolment.effectiveDate())
+                    ? enrolment.effectiveDate() : effectiveDate;
+            PersonalData after = salaryChanged
+                    ? before.withSalary(annualSalary, from, enrolment.effectiveDate() == null ? enrolment.eligibleOn()
+                            : enrolment.effectiveDate())
+                    : before;
+            return enrolment.changeEmployment(newClass, covered, waivers, cipher.seal(after), effectiveDate);
+        });
+    }
+
+    /**
+     * The insured person corrects their own personal information (their birth date, their dependants' first names
+     * and birth dates). Who is covered, and so the tier, changes only through the employer.
+     */
+    public Versioned<Enrolment> correctPersonalData(String employeeId, LocalDate birthDate,
+                                                    List<PersonalData.Dependant> dependants, Consumer<Enrolment> authorize) {
+        return change(employeeId, null, authorize, enrolment -> {
+            PersonalData before = personalData(enrolment);
+            PersonalData after = birthDate == null ? before : before.withBirthDate(birthDate);
+            if (dependants != null) {
+                if (!before.dependantKinds().equals(dependants.stream().map(PersonalData.Dependant::kind).toList())) {
+                    throw new BusinessRuleException("adhesion.correction-famille");
+                }
+                after = after.withFamily(dependants);
+            }
+            checkPersonalData(after.birthDate(), after.annualSalary(), after.dependants(), calendar.today());
+            return after.equals(before) ? null : enrolment.correctPersonalData(cipher.seal(after));
+        });
     }
 
     public Versioned<Enrolment> decideEvidence(String employeeId, boolean approved, String note, LocalDate effectiveDate,
-                                               String decidedBy) {
-        Versioned<Enrolment> current = get(employeeId);
-        Enrolment.Change change = current.state().decideEvidence(approved, calendar.today(), decidedBy, note,
-                effectiveDate == null ? calendar.today() : effectiveDate);
-        try {
-            return enrolments.update(employeeId, current.version(), change.enrolment(), change.events());
-        } catch (OptimisticLockingFailureException e) {
-            throw new ConflictException("version.concurrente");
-        }
+                                               String decidedBy, Consumer<Enrolment> authorize) {
+        return change(employeeId, null, authorize, enrolment -> enrolment.decideEvidence(approved, calendar.today(),
+                decidedBy, note, effectiveDate == null ? calendar.today() : effectiveDate));
     }
 
     /** Roster event {@code sequence}: the employee left on {@code lastDay}; covered to the end of that month. */
     public void employeeLeft(String employeeId, LocalDate lastDay, long sequence) {
-        retrying(employeeId, e -> e.employeeLeft(lastDay, sequence));
+        internal(employeeId, e -> e.employeeLeft(lastDay, sequence));
     }
 
     /**
@@ -223,7 +267,7 @@ public class EnrolmentService {
         boolean eligible = plans.inForceOn(today).flatMap(p -> p.employeeClass(current.get().state().classCode()))
                 .map(c -> c.worksEnoughHours(weeklyHours)).orElse(true);
         if (!eligible) {
-            retrying(employeeId, e -> e.lostEligibility(today, sequence));
+            internal(employeeId, e -> e.lostEligibility(today, sequence));
         }
     }
 
@@ -234,40 +278,51 @@ public class EnrolmentService {
     public int endEnrolmentsOfTerminatedEmployers() {
         int ended = 0;
         for (Versioned<Participation> p : participations.withStatus(ParticipationStatus.TERMINATED)) {
-            LocalDate lastDay = p.state().terminatedOn();
-            for (Versioned<Enrolment> e : ofOrganization(p.id())) {
-                Enrolment state = e.state();
-                boolean runsPast = state.isOpen() || (state.status() == EnrolmentStatus.TERMINATED
-                        && state.coverageEndsOn() != null && state.coverageEndsOn().isAfter(lastDay));
-                if (runsPast) {
-                    retrying(e.id(), current -> current.end(lastDay, Enrolment.PARTICIPATION_TERMINATED));
-                    ended++;
-                }
+            ended += endEnrolmentsOf(p.id(), p.state().terminatedOn());
+        }
+        return ended;
+    }
+
+    /** Ends on {@code lastDay} every enrolment of the employer still running after it; returns how many. */
+    public int endEnrolmentsOf(String organizationId, LocalDate lastDay) {
+        int ended = 0;
+        for (Versioned<Enrolment> e : ofOrganization(organizationId)) {
+            Enrolment state = e.state();
+            boolean runsPast = state.isOpen() || (state.status() == EnrolmentStatus.TERMINATED
+                    && state.coverageEndsOn() != null && state.coverageEndsOn().isAfter(lastDay));
+            if (runsPast) {
+                internal(e.id(), current -> current.end(lastDay, Enrolment.PARTICIPATION_TERMINATED));
+                ended++;
             }
         }
         return ended;
     }
 
-    private void retrying(String employeeId, Function<Enrolment, Enrolment.Change> transition) {
-        for (int attempt = 1; ; attempt++) {
-            Optional<Versioned<Enrolment>> current = enrolments.find(employeeId);
-            if (current.isEmpty()) {
-                return;
-            }
-            Enrolment.Change change = transition.apply(current.get().state());
-            if (change.events().isEmpty() && change.enrolment().equals(current.get().state())) {
-                return;
-            }
-            try {
-                enrolments.update(employeeId, current.get().version(), change.enrolment(), change.events());
-                return;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-                log.debug("Enrolment {} changed concurrently, retrying", employeeId);
-            }
+    /** A change the service makes itself (events, jobs): nobody to authorize, any current version. */
+    private void internal(String employeeId, Function<Enrolment, Enrolment.Change> transition) {
+        if (enrolments.find(employeeId).isPresent()) {
+            change(employeeId, null, e -> { }, transition);
         }
+    }
+
+    /**
+     * Through the store's one way to change an aggregate: 404, then {@code authorize}, then If-Match, then the
+     * rule ({@code transition} returns null or the same state without events when there is nothing to do).
+     */
+    private Versioned<Enrolment> change(String employeeId, Long expectedVersion, Consumer<Enrolment> authorize,
+                                        Function<Enrolment, Enrolment.Change> transition) {
+        return enrolments.change(employeeId, expectedVersion, authorize, e -> {
+            Enrolment.Change change = transition.apply(e);
+            return change == null || (change.events().isEmpty() && change.enrolment().equals(e)) ? Change.unchanged()
+                    : Change.of(change.enrolment(), change.events());
+        });
+    }
+
+    private static Set<CoverageCode> offered(PlanYear plan, Participation participation, String classCode) {
+        Set<CoverageCode> offered = EnumSet.noneOf(CoverageCode.class);
+        plan.employeeClass(classCode).ifPresent(c -> offered.addAll(c.coverages()));
+        offered.retainAll(participation.coverages());
+        return offered;
     }
 
     private static Set<CoverageCode> coveredAfterWaivers(PlanYear plan, Set<CoverageCode> offered,
@@ -288,6 +343,11 @@ public class EnrolmentService {
             } else {
                 covered.remove(waiver.coverage());
             }
+        }
+        // Waiving a coverage another one needs (basic dental under major dental) waives neither alone.
+        for (CoverageCode incomplete : CoverageCode.withoutRequirements(covered)) {
+            violations.add(FieldViolation.of("waivers", "garantie.requiert", incomplete.name(),
+                    incomplete.requires().iterator().next().name()));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

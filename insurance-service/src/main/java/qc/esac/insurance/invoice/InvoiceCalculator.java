@@ -10,6 +10,7 @@ import qc.esac.insurance.premium.Proration;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +21,8 @@ import java.util.function.Function;
 
 /**
  * The lines of an employer's invoice: for each enrolment segment overlapping the month, each coverage's
- * monthly premium at the employer's rate, prorated by the day; then corrections of the previous month for
- * changes recorded after its invoice. Pure arithmetic.
+ * monthly premium at the employer's rate, prorated by the day; then corrections of earlier months for
+ * changes recorded after their invoices. Pure arithmetic.
  */
 public final class InvoiceCalculator {
 
@@ -30,8 +31,16 @@ public final class InvoiceCalculator {
     private InvoiceCalculator() {
     }
 
-    /** What billing needs of one enrolment: when it covered what, and the salary. */
-    public record Billable(String employeeId, List<Enrolment.Segment> segments, BigDecimal annualSalary) {
+    /**
+     * What billing needs of one enrolment: when it covered what, and the salary on each day (a change of salary
+     * starts a new segment, so each segment is billed at the salary of its first day).
+     */
+    public record Billable(String employeeId, List<Enrolment.Segment> segments, Function<LocalDate, BigDecimal> salaryOn) {
+
+        /** One salary throughout. */
+        public Billable(String employeeId, List<Enrolment.Segment> segments, BigDecimal annualSalary) {
+            this(employeeId, segments, day -> annualSalary);
+        }
     }
 
     /** The premium lines of {@code month}. */
@@ -49,8 +58,8 @@ public final class InvoiceCalculator {
                     if (terms.isEmpty()) {
                         continue; // a coverage the new plan year no longer offers
                     }
-                    BigDecimal monthly = PremiumCalculator.monthly(terms.get(), segment.tier(), enrolment.annualSalary(),
-                            rateFactor);
+                    BigDecimal monthly = PremiumCalculator.monthly(terms.get(), segment.tier(),
+                            enrolment.salaryOn().apply(segment.from()), rateFactor);
                     BigDecimal amount = Proration.prorate(monthly, month, days);
                     lines.add(line(InvoiceLine.PREMIUM, enrolment.employeeId(), code, segment, month, days, monthly, amount,
                             employerSharePercent));

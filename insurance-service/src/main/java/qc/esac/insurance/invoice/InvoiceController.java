@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import qc.esac.insurance.InsuranceAccess;
 import qc.esac.insurance.InsuranceCalendar;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
@@ -22,10 +23,12 @@ class InvoiceController {
 
     private final InvoiceService invoices;
     private final InsuranceCalendar calendar;
+    private final InsuranceAccess access;
 
-    InvoiceController(InvoiceService invoices, InsuranceCalendar calendar) {
+    InvoiceController(InvoiceService invoices, InsuranceCalendar calendar, InsuranceAccess access) {
         this.invoices = invoices;
         this.calendar = calendar;
+        this.access = access;
     }
 
     @GetMapping("/api/insurance/organizations/{organizationId}/invoices")
@@ -33,7 +36,7 @@ class InvoiceController {
     PageView<Invoice> list(@PathVariable String organizationId, EsacUser user,
                            @RequestParam(defaultValue = "0") @Min(0) int page,
                            @RequestParam(defaultValue = "12") @Min(1) @Max(100) int size) {
-        user.requireOrganization(organizationId);
+        access.requireOrganization(user, organizationId);
         long total = invoices.countOf(organizationId);
         return new PageView<>(invoices.ofOrganization(organizationId, page, size), page, size, total,
                 (int) ((total + size - 1) / size));
@@ -42,7 +45,7 @@ class InvoiceController {
     @GetMapping("/api/insurance/organizations/{organizationId}/invoices/{period}")
     Invoice get(@PathVariable String organizationId, @PathVariable @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])") String period,
                 EsacUser user) {
-        user.requireOrganization(organizationId);
+        access.requireOrganization(user, organizationId);
         return invoices.get(organizationId, period).state();
     }
 
@@ -51,7 +54,7 @@ class InvoiceController {
             + "avec son pourcentage de la masse salariale assurée; rien n’est émis")
     Invoice premium(@PathVariable String organizationId, EsacUser user,
                     @RequestParam(required = false) @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])") String period) {
-        user.requireOrganization(organizationId);
+        access.requireOrganization(user, organizationId);
         YearMonth month = period == null ? YearMonth.from(calendar.today()) : YearMonth.parse(period);
         return invoices.quote(organizationId, month, calendar.today());
     }
@@ -59,7 +62,9 @@ class InvoiceController {
     @PostMapping("/api/insurance/invoices/issue")
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Émet les factures d’un mois (le mois courant par défaut); sans effet pour les employeurs déjà facturés")
-    InvoiceService.Run issue(@RequestParam(required = false) @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])") String period) {
+    InvoiceService.Run issue(@RequestParam(required = false) @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])") String period,
+                             EsacUser user) {
+        access.requireStaff(user);
         YearMonth month = period == null ? YearMonth.from(calendar.today()) : YearMonth.parse(period);
         return invoices.issueMonth(month, calendar.today());
     }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import qc.esac.events.insurance.InvoiceIssued;
 import qc.esac.insurance.enrolment.Enrolment;
 import qc.esac.insurance.enrolment.EnrolmentService;
+import qc.esac.insurance.enrolment.PersonalData;
 import qc.esac.insurance.participation.Participation;
 import qc.esac.insurance.participation.ParticipationService;
 import qc.esac.insurance.participation.ParticipationStatus;
@@ -120,31 +121,47 @@ public class InvoiceService {
             if (e.state().segments().isEmpty()) {
                 continue;
             }
-            BigDecimal salary = enrolments.personalData(e.state()).annualSalary();
-            billable.add(new InvoiceCalculator.Billable(e.id(), e.state().segments(), salary));
+            PersonalData personal = enrolments.personalData(e.state());
+            billable.add(new InvoiceCalculator.Billable(e.id(), e.state().segments(), personal::salaryOn));
             if (e.state().coversOn(month.atDay(1)) || e.state().coversOn(month.atEndOfMonth())) {
-                payroll = payroll.add(salary);
+                payroll = payroll.add(personal.salaryOn(month.atEndOfMonth()));
             }
         }
         List<InvoiceLine> lines = new ArrayList<>(InvoiceCalculator.premiums(month, plan, billable, factor, share));
         BigDecimal premiums = InvoiceCalculator.sum(lines, InvoiceLine::amount);
-        YearMonth previous = month.minusMonths(1);
-        Optional<Versioned<Invoice>> previousInvoice = invoices.find(Invoice.idOf(participation.organizationId(),
-                previous.toString()));
-        PlanYear previousPlan = plans.inForceOn(previous.atDay(1)).orElse(null);
-        if (previousPlan != null && previousInvoice.isPresent()) {
-            Invoice before = previousInvoice.get().state();
-            List<InvoiceLine> recomputed = InvoiceCalculator.premiums(previous, previousPlan, billable,
-                    participation.rateFactor(previousPlan.year()), before.employerSharePercent());
-            List<InvoiceLine> billed = before.lines().stream()
-                    .filter(l -> l.servicePeriod().equals(previous.toString())).toList();
-            lines.addAll(InvoiceCalculator.adjustments(previous, recomputed, billed, before.employerSharePercent()));
-        }
+        lines.addAll(corrections(participation, month, billable));
         return new Invoice(Invoice.idOf(participation.organizationId(), month.toString()), participation.organizationId(),
                 month.toString(), issuedOn, issuedOn.plusDays(PAYMENT_DAYS), plan.year(), factor, share, lines,
                 InvoiceCalculator.sum(lines, InvoiceLine::amount), InvoiceCalculator.sum(lines, InvoiceLine::employerShare),
                 InvoiceCalculator.sum(lines, InvoiceLine::employeeShare), Money.cents(payroll),
                 PremiumCalculator.percentOfPayroll(premiums, payroll), "CAD");
+    }
+
+    /**
+     * Corrections of every month invoiced before {@code month} (a departure or an evidence decision recorded late
+     * may change several): each such month recomputed now, minus everything already billed for it, by its own
+     * invoice and by the corrections on later ones.
+     */
+    private List<InvoiceLine> corrections(Participation participation, YearMonth month,
+                                          List<InvoiceCalculator.Billable> billable) {
+        List<Invoice> earlier = invoices.find(Query.query(Criteria.where("state.organizationId")
+                .is(participation.organizationId()))).stream().map(Versioned::state)
+                .filter(i -> YearMonth.parse(i.period()).isBefore(month))
+                .sorted(java.util.Comparator.comparing(Invoice::period)).toList();
+        List<InvoiceLine> corrections = new ArrayList<>();
+        for (Invoice invoiced : earlier) {
+            YearMonth period = YearMonth.parse(invoiced.period());
+            Optional<PlanYear> plan = plans.inForceOn(period.atDay(1));
+            if (plan.isEmpty()) {
+                continue;
+            }
+            List<InvoiceLine> recomputed = InvoiceCalculator.premiums(period, plan.get(), billable,
+                    participation.rateFactor(plan.get().year()), invoiced.employerSharePercent());
+            List<InvoiceLine> billed = earlier.stream().flatMap(i -> i.lines().stream())
+                    .filter(l -> l.servicePeriod().equals(invoiced.period())).toList();
+            corrections.addAll(InvoiceCalculator.adjustments(period, recomputed, billed, invoiced.employerSharePercent()));
+        }
+        return corrections;
     }
 
     private static boolean coversSomeDayOf(Participation participation, YearMonth month) {

@@ -58,7 +58,8 @@ public class MembershipReadModels {
         Update update = new Update().set("organizationId", entry.organizationId())
                 .set("firstName", entry.firstName()).set("lastName", entry.lastName())
                 .set("employmentStatus", entry.employmentStatus()).set("weeklyHours", entry.weeklyHours())
-                .set("hireDate", entry.hireDate()).set("endDate", entry.endDate()).set("userId", entry.userId());
+                .set("hireDate", entry.hireDate()).set("endDate", entry.endDate()).set("userId", entry.userId())
+                .set("hoursHistory", entry.hoursHistory());
         return updates.applyIfNewer(ROSTER, entry.id(), event, update);
     }
 

@@ -38,6 +38,7 @@ public record Participation(String organizationId, String networkId, Participati
 
     public static final String REASON_MEMBERSHIP_LAPSED = "MEMBERSHIP_LAPSED";
     public static final String REASON_WITHDRAWN = "WITHDRAWN";
+    public static final String REASON_ORGANIZATION_CLOSED = "ORGANIZATION_CLOSED";
 
     public Participation {
         coverages = coverages == null || coverages.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(coverages));
@@ -47,8 +48,63 @@ public record Participation(String organizationId, String networkId, Participati
         standingSequences = standingSequences == null ? Map.of() : Map.copyOf(standingSequences);
     }
 
-    /** A dated entry of the participation's history. */
-    public record Notice(LocalDate date, String kind, String detail) {
+    /**
+     * A dated entry of the participation's history, written in both languages when it happens so that each reader
+     * gets it in theirs.
+     */
+    public record Notice(LocalDate date, String kind, String textFr, String textEn) {
+
+        /** The text in the reader's language: English when asked for, French otherwise. */
+        public String text(java.util.Locale locale) {
+            return locale != null && "en".equals(locale.getLanguage()) ? textEn : textFr;
+        }
+
+        static Notice applied(LocalDate date) {
+            return new Notice(date, "APPLIED", "Demande de participation au régime reçue",
+                    "Application to join the plan received");
+        }
+
+        static Notice activated(LocalDate date) {
+            return new Notice(date, "ACTIVATED", "Participation en vigueur à compter du " + date,
+                    "Participation in force from " + date);
+        }
+
+        static Notice lapsed(LocalDate date, LocalDate graceEnd) {
+            return new Notice(date, "MEMBERSHIP_LAPSED",
+                    "L’adhésion au réseau n’est plus en règle : la protection continue pendant le délai de grâce, jusqu’au "
+                            + graceEnd,
+                    "The network membership is no longer in good standing: coverage continues during the grace period, until "
+                            + graceEnd);
+        }
+
+        static Notice reinstated(LocalDate date) {
+            return new Notice(date, "MEMBERSHIP_REINSTATED", "L’adhésion est de nouveau en règle : la participation est rétablie",
+                    "The membership is in good standing again: the participation is reinstated");
+        }
+
+        static Notice closed(LocalDate closedOn) {
+            return new Notice(closedOn, REASON_ORGANIZATION_CLOSED, "L’organisation a cessé ses activités le " + closedOn
+                    + " : la participation et toutes les adhésions de ses employés prennent fin ce jour-là",
+                    "The organization ceased activity on " + closedOn
+                            + ": the participation and every employee's enrolment end that day");
+        }
+
+        static Notice terminated(LocalDate lastDay, String reason) {
+            String why = switch (reason) {
+                case REASON_MEMBERSHIP_LAPSED -> "délai de grâce écoulé|grace period over";
+                case REASON_WITHDRAWN -> "retrait du régime|withdrawal from the plan";
+                case REASON_ORGANIZATION_CLOSED -> "fermeture de l’organisation|the organization closed";
+                default -> reason + "|" + reason;
+            };
+            String[] both = why.split("\\|");
+            return new Notice(lastDay, "TERMINATED", "Fin de la participation le " + lastDay + " (" + both[0] + ")",
+                    "Participation ended on " + lastDay + " (" + both[1] + ")");
+        }
+
+        static Notice ratesRenewed(LocalDate date, int planYear, BigDecimal factor) {
+            return new Notice(date, "RATES_RENEWED", "Taux de " + planYear + " : " + factor.toPlainString()
+                    + " fois les taux du regroupement", planYear + " rates: " + factor.toPlainString() + " times the pool's rates");
+        }
     }
 
     /** The employer's rate for a plan year: factor of the pool's manual rates and how it was obtained. */
@@ -70,7 +126,7 @@ public record Participation(String organizationId, String networkId, Participati
         }
         Participation applied = new Participation(organizationId, networkId, ParticipationStatus.APPLIED, coverages,
                 classCodes, employerSharePercent, today, null, null, null, null,
-                List.of(new Notice(today, "APPLIED", null)), Map.of(), Map.of());
+                List.of(Notice.applied(today)), Map.of(), Map.of());
         return new Change(applied, List.of(new ParticipationApplied(organizationId, networkId,
                 ParticipationStatus.APPLIED.name(), today)));
     }
@@ -84,7 +140,7 @@ public record Participation(String organizationId, String networkId, Participati
         Change fresh = apply(organizationId, networkId, goodStanding, coverages, classCodes, employerSharePercent, today);
         Participation p = fresh.participation();
         return new Change(new Participation(organizationId, networkId, p.status, p.coverages, p.classCodes,
-                p.employerSharePercent, today, null, null, null, null, append(notices, new Notice(today, "APPLIED", null)),
+                p.employerSharePercent, today, null, null, null, null, append(notices, Notice.applied(today)),
                 rates, standingSequences), fresh.events());
     }
 
@@ -98,7 +154,7 @@ public record Participation(String organizationId, String networkId, Participati
             throw new BusinessRuleException("participation.date-avant-demande", effectiveDate.toString(), appliedOn.toString());
         }
         return new Change(with(ParticipationStatus.ACTIVE, effectiveDate, null, null, null,
-                new Notice(effectiveDate, "ACTIVATED", null)),
+                Notice.activated(effectiveDate)),
                 List.of(new ParticipationActivated(organizationId, networkId, ParticipationStatus.ACTIVE.name(), effectiveDate)));
     }
 
@@ -121,7 +177,7 @@ public record Participation(String organizationId, String networkId, Participati
         if (!goodStanding && (status == ParticipationStatus.ACTIVE || status == ParticipationStatus.REINSTATED)) {
             LocalDate graceEnd = effectiveDate.plusDays(graceDays - 1L);
             Participation inGrace = seen.with(ParticipationStatus.IN_GRACE, activeSince, graceEnd, null, null,
-                    new Notice(effectiveDate, "MEMBERSHIP_LAPSED", "grace until " + graceEnd));
+                    Notice.lapsed(effectiveDate, graceEnd));
             return new Change(inGrace, List.of(new ParticipationInGrace(organizationId, networkId,
                     ParticipationStatus.IN_GRACE.name(), effectiveDate, graceEnd)));
         }
@@ -130,7 +186,7 @@ public record Participation(String organizationId, String networkId, Participati
         }
         if (goodStanding && status == ParticipationStatus.IN_GRACE && !effectiveDate.isAfter(graceEndsOn)) {
             Participation reinstated = seen.with(ParticipationStatus.REINSTATED, activeSince, null, null, null,
-                    new Notice(effectiveDate, "MEMBERSHIP_REINSTATED", null));
+                    Notice.reinstated(effectiveDate));
             return new Change(reinstated, List.of(new ParticipationReinstated(organizationId, networkId,
                     ParticipationStatus.REINSTATED.name(), effectiveDate)));
         }
@@ -153,12 +209,26 @@ public record Participation(String organizationId, String networkId, Participati
         return terminate(lastDay, REASON_WITHDRAWN);
     }
 
+    /**
+     * The organization closed on {@code closedOn}: like every employee leaving, without a grace period, the
+     * participation ends that day (a pending application too). Repeated or older news changes nothing.
+     */
+    public Change organizationClosed(LocalDate closedOn) {
+        if (status == ParticipationStatus.TERMINATED && !terminatedOn.isAfter(closedOn)) {
+            return new Change(this, List.of());
+        }
+        Participation noticed = new Participation(organizationId, networkId, status, coverages, classCodes,
+                employerSharePercent, appliedOn, activeSince, graceEndsOn, terminatedOn, terminationReason,
+                append(notices, Notice.closed(closedOn)), rates, standingSequences);
+        return noticed.terminate(closedOn, REASON_ORGANIZATION_CLOSED);
+    }
+
     public Change recordRate(int planYear, LocalDate effectiveDate, YearRate rate) {
         Map<String, YearRate> updated = new HashMap<>(rates);
         updated.put(Integer.toString(planYear), rate);
         Participation p = new Participation(organizationId, networkId, status, coverages, classCodes,
                 employerSharePercent, appliedOn, activeSince, graceEndsOn, terminatedOn, terminationReason,
-                append(notices, new Notice(rate.computedOn(), "RATES_RENEWED", planYear + ": " + rate.factor().toPlainString())),
+                append(notices, Notice.ratesRenewed(rate.computedOn(), planYear, rate.factor())),
                 updated, standingSequences);
         return new Change(p, List.of(new RatesRenewed(organizationId, planYear, effectiveDate,
                 rate.credibility().toPlainString(), rate.factor().toPlainString(), rate.capped())));
@@ -184,7 +254,7 @@ public record Participation(String organizationId, String networkId, Participati
 
     private Change terminate(LocalDate lastDay, String reason) {
         Participation ended = with(ParticipationStatus.TERMINATED, activeSince, graceEndsOn, lastDay, reason,
-                new Notice(lastDay, "TERMINATED", reason));
+                Notice.terminated(lastDay, reason));
         return new Change(ended, List.of(new ParticipationTerminated(organizationId, networkId,
                 ParticipationStatus.TERMINATED.name(), lastDay, reason)));
     }

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.context.i18n.LocaleContextHolder;
+import qc.esac.insurance.InsuranceAccess;
 import qc.esac.insurance.plan.CoverageCode;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.security.EsacUser;
@@ -24,6 +26,7 @@ import qc.esac.kit.web.VersionHeaders;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,23 +39,28 @@ import java.util.Set;
 class ParticipationController {
 
     private final ParticipationService participations;
+    private final InsuranceAccess access;
 
-    ParticipationController(ParticipationService participations) {
+    ParticipationController(ParticipationService participations, InsuranceAccess access) {
         this.participations = participations;
+        this.access = access;
     }
 
     @GetMapping
     @PreAuthorize("hasRole('STAFF')")
     PageView<ParticipationView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
-                                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+                                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, EsacUser user) {
+        access.requireStaff(user);
         long total = participations.count();
-        List<ParticipationView> items = participations.page(page, size).stream().map(ParticipationView::of).toList();
+        Locale locale = LocaleContextHolder.getLocale();
+        List<ParticipationView> items = participations.page(page, size).stream().map(p -> ParticipationView.of(p, locale))
+                .toList();
         return new PageView<>(items, page, size, total, (int) ((total + size - 1) / size));
     }
 
     @GetMapping("/{organizationId}")
     ResponseEntity<ParticipationView> get(@PathVariable String organizationId, EsacUser user) {
-        user.requireOrganization(organizationId);
+        access.requireOrganization(user, organizationId);
         return withEtag(participations.get(organizationId));
     }
 
@@ -61,7 +69,7 @@ class ParticipationController {
     @Operation(summary = "L’employeur demande à participer au régime (membre en règle du réseau requis)")
     ResponseEntity<ParticipationView> apply(@PathVariable String organizationId, @Valid @RequestBody Application body,
                                             EsacUser user) {
-        user.requireOrganization(organizationId);
+        access.requireOrganization(user, organizationId);
         return withEtag(participations.apply(organizationId, body.coverages(), body.classCodes(), body.employerSharePercent()));
     }
 
@@ -69,20 +77,25 @@ class ParticipationController {
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Met la participation en vigueur à une date (If-Match requis)")
     ResponseEntity<ParticipationView> activate(@PathVariable String organizationId, @Valid @RequestBody DatedAction body,
-                                               @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withEtag(participations.activate(organizationId, body.effectiveDate(), VersionHeaders.requiredVersion(ifMatch)));
+                                               @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
+                                               EsacUser user) {
+        return withEtag(participations.activate(organizationId, body.effectiveDate(), VersionHeaders.requiredVersion(ifMatch),
+                user));
     }
 
     @PostMapping("/{organizationId}/withdrawal")
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Met fin à la participation; la protection cesse après la date donnée (If-Match requis)")
     ResponseEntity<ParticipationView> withdraw(@PathVariable String organizationId, @Valid @RequestBody DatedAction body,
-                                               @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withEtag(participations.withdraw(organizationId, body.effectiveDate(), VersionHeaders.requiredVersion(ifMatch)));
+                                               @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
+                                               EsacUser user) {
+        return withEtag(participations.withdraw(organizationId, body.effectiveDate(), VersionHeaders.requiredVersion(ifMatch),
+                user));
     }
 
     private static ResponseEntity<ParticipationView> withEtag(Versioned<Participation> p) {
-        return ResponseEntity.ok().eTag(VersionHeaders.etag(p.version())).body(ParticipationView.of(p));
+        return ResponseEntity.ok().eTag(VersionHeaders.etag(p.version()))
+                .body(ParticipationView.of(p, LocaleContextHolder.getLocale()));
     }
 
     record Application(@NotEmpty Set<CoverageCode> coverages, @NotEmpty Set<String> classCodes,
@@ -95,14 +108,22 @@ class ParticipationController {
     record ParticipationView(String organizationId, String networkId, ParticipationStatus status,
                              Set<CoverageCode> coverages, Set<String> classCodes, int employerSharePercent,
                              LocalDate appliedOn, LocalDate activeSince, LocalDate graceEndsOn, LocalDate terminatedOn,
-                             String terminationReason, List<Participation.Notice> notices,
+                             String terminationReason, List<NoticeView> notices,
                              Map<String, Participation.YearRate> rates, long version) {
 
-        static ParticipationView of(Versioned<Participation> v) {
+        static ParticipationView of(Versioned<Participation> v, Locale locale) {
             Participation p = v.state();
             return new ParticipationView(p.organizationId(), p.networkId(), p.status(), p.coverages(), p.classCodes(),
                     p.employerSharePercent(), p.appliedOn(), p.activeSince(), p.graceEndsOn(), p.terminatedOn(),
-                    p.terminationReason(), p.notices(), p.rates(), v.version());
+                    p.terminationReason(), p.notices().stream().map(n -> NoticeView.of(n, locale)).toList(), p.rates(), v.version());
+        }
+    }
+
+    /** A notice in the request's language ({@code Accept-Language}, French by default). */
+    record NoticeView(LocalDate date, String kind, String text) {
+
+        static NoticeView of(Participation.Notice n, Locale locale) {
+            return new NoticeView(n.date(), n.kind(), n.text(locale));
         }
     }
 }

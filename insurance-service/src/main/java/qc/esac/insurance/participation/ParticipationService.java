@@ -1,9 +1,6 @@
 package qc.esac.insurance.participation;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -18,27 +15,26 @@ import qc.esac.insurance.plan.PlanService;
 import qc.esac.insurance.plan.PlanYear;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
+import qc.esac.kit.outbox.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.FieldViolation;
 import qc.esac.kit.problem.InvalidInputException;
-import qc.esac.kit.problem.NotFoundException;
-import qc.esac.kit.web.VersionHeaders;
+import qc.esac.kit.security.EsacUser;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Employers joining, staying in and leaving the plan; standing changes from membership drive it without re-keying. */
 @Service
 public class ParticipationService {
 
-    private static final Logger log = LoggerFactory.getLogger(ParticipationService.class);
     static final String COLLECTION = "participations";
-    private static final int MAX_ATTEMPTS = 5;
 
     private final AggregateStore<Participation> participations;
     private final MembershipReadModels membership;
@@ -48,7 +44,7 @@ public class ParticipationService {
 
     ParticipationService(AggregateStores stores, MongoTemplate mongo, MembershipReadModels membership, PlanService plans,
                          InsuranceCalendar calendar, InsuranceProperties properties) {
-        this.participations = stores.forCollection(COLLECTION, Participation.class);
+        this.participations = stores.forCollection(COLLECTION, Participation.class, "participation.introuvable");
         this.membership = membership;
         this.plans = plans;
         this.calendar = calendar;
@@ -65,20 +61,21 @@ public class ParticipationService {
     }
 
     public Versioned<Participation> get(String organizationId) {
-        return find(organizationId).orElseThrow(() -> new NotFoundException("participation.introuvable", organizationId));
+        return participations.get(organizationId);
     }
 
-    /** The employer applies: it must be a member in good standing of the association's network. */
+    /**
+     * The employer applies: it must be a member in good standing of the association's network. The caller was
+     * authorized for the organization before anything about it is read.
+     */
     public Versioned<Participation> apply(String organizationId, Set<CoverageCode> coverages, Set<String> classCodes,
                                           int employerSharePercent) {
         LocalDate today = calendar.today();
         checkChoices(plans.requireInForceOn(today), coverages, classCodes, employerSharePercent);
         boolean goodStanding = membership.isInGoodStanding(networkId, organizationId);
-        Optional<Versioned<Participation>> existing = participations.find(organizationId);
-        if (existing.isPresent()) {
-            Participation.Change change = existing.get().state().reapply(goodStanding, coverages, classCodes,
-                    employerSharePercent, today);
-            return save(existing.get(), change);
+        if (participations.find(organizationId).isPresent()) {
+            return change(organizationId, null, p -> { },
+                    p -> p.reapply(goodStanding, coverages, classCodes, employerSharePercent, today));
         }
         Participation.Change change = Participation.apply(organizationId, networkId, goodStanding, coverages, classCodes,
                 employerSharePercent, today);
@@ -89,15 +86,16 @@ public class ParticipationService {
         }
     }
 
-    public Versioned<Participation> activate(String organizationId, LocalDate effectiveDate, long expectedVersion) {
-        Versioned<Participation> current = requireVersion(organizationId, expectedVersion);
+    /** Staff of the participation's network put it in force; {@code expectedVersion} is the client's If-Match. */
+    public Versioned<Participation> activate(String organizationId, LocalDate effectiveDate, Long expectedVersion,
+                                             EsacUser user) {
         boolean goodStanding = membership.isInGoodStanding(networkId, organizationId);
-        return save(current, current.state().activate(effectiveDate, goodStanding));
+        return change(organizationId, expectedVersion, p -> user.requireStaffOf(p.networkId()),
+                p -> p.activate(effectiveDate, goodStanding));
     }
 
-    public Versioned<Participation> withdraw(String organizationId, LocalDate lastDay, long expectedVersion) {
-        Versioned<Participation> current = requireVersion(organizationId, expectedVersion);
-        return save(current, current.state().withdraw(lastDay));
+    public Versioned<Participation> withdraw(String organizationId, LocalDate lastDay, Long expectedVersion, EsacUser user) {
+        return change(organizationId, expectedVersion, p -> user.requireStaffOf(p.networkId()), p -> p.withdraw(lastDay));
     }
 
     /**
@@ -111,14 +109,23 @@ public class ParticipationService {
         }
         int graceDays = plans.inForceOn(effectiveDate).or(() -> plans.inForceOn(calendar.today()))
                 .map(PlanYear::graceDays).orElse(60);
-        retrying(organizationId, p -> p.standingChanged(membershipId, sequence, goodStanding, effectiveDate, graceDays));
+        internal(organizationId, p -> p.standingChanged(membershipId, sequence, goodStanding, effectiveDate, graceDays));
+    }
+
+    /**
+     * The organization closed on {@code closedOn}: its participation, if any, ends that day.
+     *
+     * @return the participation after the change, when there is one
+     */
+    public Optional<Participation> organizationClosed(String organizationId, LocalDate closedOn) {
+        return internal(organizationId, p -> p.organizationClosed(closedOn));
     }
 
     /** Ends the participations whose grace is over on {@code today}; returns how many ended. */
     public int endExpiredGraces(LocalDate today) {
         int ended = 0;
         for (Versioned<Participation> p : withStatus(ParticipationStatus.IN_GRACE)) {
-            if (retrying(p.id(), current -> current.endGraceIfOver(today)).map(Participation::status)
+            if (internal(p.id(), current -> current.endGraceIfOver(today)).map(Participation::status)
                     .filter(s -> s == ParticipationStatus.TERMINATED).isPresent()) {
                 ended++;
             }
@@ -128,8 +135,7 @@ public class ParticipationService {
 
     public Versioned<Participation> recordRate(String organizationId, int planYear, LocalDate effectiveDate,
                                                Participation.YearRate rate) {
-        return retrying(organizationId, p -> p.recordRate(planYear, effectiveDate, rate))
-                .flatMap(p -> participations.find(organizationId)).orElseThrow();
+        return change(organizationId, null, p -> { }, p -> p.recordRate(planYear, effectiveDate, rate));
     }
 
     public List<Versioned<Participation>> withStatus(ParticipationStatus... statuses) {
@@ -148,42 +154,22 @@ public class ParticipationService {
         return participations.count(new Query());
     }
 
-    private Optional<Participation> retrying(String organizationId, Function<Participation, Participation.Change> transition) {
-        for (int attempt = 1; ; attempt++) {
-            Optional<Versioned<Participation>> current = participations.find(organizationId);
-            if (current.isEmpty()) {
-                return Optional.empty();
-            }
-            Participation.Change change = transition.apply(current.get().state());
-            if (change.participation().equals(current.get().state()) && !change.changed()) {
-                return Optional.of(current.get().state());
-            }
-            try {
-                return Optional.of(participations.update(organizationId, current.get().version(), change.participation(),
-                        change.events()).state());
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-                log.debug("Participation {} changed concurrently, retrying", organizationId);
-            }
+    /** A change the service makes itself (events, jobs): nobody to authorize, any current version. */
+    private Optional<Participation> internal(String organizationId, Function<Participation, Participation.Change> transition) {
+        if (participations.find(organizationId).isEmpty()) {
+            return Optional.empty();
         }
+        return Optional.of(change(organizationId, null, p -> { }, transition).state());
     }
 
-    private Versioned<Participation> requireVersion(String organizationId, long expectedVersion) {
-        Versioned<Participation> current = get(organizationId);
-        if (current.version() != expectedVersion) {
-            throw VersionHeaders.conflict(expectedVersion, current.version());
-        }
-        return current;
-    }
-
-    private Versioned<Participation> save(Versioned<Participation> current, Participation.Change change) {
-        try {
-            return participations.update(current.id(), current.version(), change.participation(), change.events());
-        } catch (OptimisticLockingFailureException e) {
-            throw new ConflictException("version.concurrente");
-        }
+    /** Through the store's one way to change an aggregate: 404, then {@code authorize}, then If-Match, then the rule. */
+    private Versioned<Participation> change(String organizationId, Long expectedVersion, Consumer<Participation> authorize,
+                                            Function<Participation, Participation.Change> transition) {
+        return participations.change(organizationId, expectedVersion, authorize, p -> {
+            Participation.Change change = transition.apply(p);
+            return !change.changed() && change.participation().equals(p) ? Change.unchanged()
+                    : Change.of(change.participation(), change.events());
+        });
     }
 
     private static void checkChoices(PlanYear plan, Set<CoverageCode> coverages, Set<String> classCodes, int share) {
@@ -199,6 +185,9 @@ public class ParticipationService {
         } else {
             classCodes.stream().filter(c -> plan.employeeClass(c).isEmpty())
                     .forEach(c -> violations.add(FieldViolation.of("classCodes", "participation.classe-inconnue", c)));
+        }
+        if (coverages != null) {
+            violations.addAll(CoverageCode.requirementViolations("coverages", coverages));
         }
         if (!plan.employerShareOptions().contains(share)) {
             violations.add(FieldViolation.of("employerSharePercent", "participation.partage-non-offert",

@@ -49,6 +49,7 @@ public record EmployeeClass(String code, String name, int waitingPeriodMonths, B
         if (coverages.isEmpty()) {
             violations.add(FieldViolation.of(prefix + ".coverages", "regime.classe-sans-garantie"));
         }
+        violations.addAll(CoverageCode.requirementViolations(prefix + ".coverages", coverages));
         for (CoverageCode coverage : coverages) {
             if (!offered.contains(coverage)) {
                 violations.add(FieldViolation.of(prefix + ".coverages", "regime.garantie-non-offerte", coverage.name()));

@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import qc.esac.insurance.InsuranceAccess;
 import qc.esac.insurance.InsuranceCalendar;
+import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.web.PageView;
@@ -28,10 +30,12 @@ class PlanController {
 
     private final PlanService plans;
     private final InsuranceCalendar calendar;
+    private final InsuranceAccess access;
 
-    PlanController(PlanService plans, InsuranceCalendar calendar) {
+    PlanController(PlanService plans, InsuranceCalendar calendar, InsuranceAccess access) {
         this.plans = plans;
         this.calendar = calendar;
+        this.access = access;
     }
 
     @GetMapping
@@ -58,7 +62,9 @@ class PlanController {
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Crée une année du régime ou la remplace tant qu’elle n’est pas en vigueur (If-Match requis pour remplacer)")
     ResponseEntity<PlanYear> put(@PathVariable int year, @RequestBody PlanYear plan,
-                                 @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch) {
+                                 @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
+                                 EsacUser user) {
+        access.requireStaff(user);
         Long expected = ifMatch == null ? null : VersionHeaders.requiredVersion(ifMatch);
         Versioned<PlanYear> saved = plans.save(year, plan, expected);
         return ResponseEntity.ok().eTag(VersionHeaders.etag(saved.version())).body(saved.state());

@@ -85,6 +85,7 @@ public record PlanYear(int year, LocalDate effectiveDate, List<CoverageTerms> co
                 violations.add(FieldViolation.of("coverages[" + i + "].code", "regime.garantie-en-double", terms.code()));
             }
         }
+        violations.addAll(CoverageCode.requirementViolations("coverages", seen));
         if (classes.isEmpty()) {
             violations.add(FieldViolation.of("classes", "regime.sans-classe"));
         }

@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * Who read whose personal information, when and what (Law 25): every read of an insured person's personal
- * information by staff is recorded here, and the person sees the entries in their data export.
+ * information by anyone but the person (network staff, the employer's administrators) is recorded here, with
+ * the person's own corrections; the person sees the entries in their data export.
  */
 @Component
 public class AccessLog {
@@ -32,17 +33,30 @@ public class AccessLog {
                 .named("employee"));
     }
 
-    /** An entry of the log. */
+    /** What a correction entry records (the fields, never their values). */
+    public static final String CORRECTION = "CORRECTION";
+
+    /**
+     * An entry of the log.
+     *
+     * @param readerRole {@code STAFF}, {@code ORG_ADMIN} or {@code SELF} (a correction by the person)
+     * @param detail     for a correction, the fields corrected
+     */
     public record Entry(String id, Instant at, String readerId, String readerRole, String employeeId,
-                        String organizationId, String what) {
+                        String organizationId, String what, String detail) {
     }
 
-    /** Records the read when the reader is staff; administrators and the person themselves are not logged. */
-    public void staffRead(EsacUser reader, String employeeId, String organizationId, String what) {
-        if (reader.isStaff()) {
-            mongo.insert(new Entry(UUID.randomUUID().toString(), clock.instant(), reader.id(), "STAFF", employeeId,
-                    organizationId, what), COLLECTION);
-        }
+    /** Records a read by someone other than the person themselves (the caller knows whether it is the person). */
+    public void readByOther(EsacUser reader, String employeeId, String organizationId, String what) {
+        String role = reader.isStaff() ? "STAFF" : reader.isOrgAdmin() ? "ORG_ADMIN" : "OTHER";
+        mongo.insert(new Entry(UUID.randomUUID().toString(), clock.instant(), reader.id(), role, employeeId,
+                organizationId, what, null), COLLECTION);
+    }
+
+    /** Records that the person corrected their own personal information (which fields, not the values). */
+    public void correctedBySelf(EsacUser person, String employeeId, String organizationId, String fields) {
+        mongo.insert(new Entry(UUID.randomUUID().toString(), clock.instant(), person.id(), "SELF", employeeId,
+                organizationId, CORRECTION, fields), COLLECTION);
     }
 
     public List<Entry> of(String employeeId, int page, int size) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import qc.esac.insurance.InsuranceAccess;
 import qc.esac.insurance.plan.CoverageCode;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
@@ -27,28 +28,34 @@ import java.util.List;
 class RenewalController {
 
     private final RenewalService renewals;
+    private final InsuranceAccess access;
 
-    RenewalController(RenewalService renewals) {
+    RenewalController(RenewalService renewals, InsuranceAccess access) {
         this.renewals = renewals;
+        this.access = access;
     }
 
     @PutMapping("/api/insurance/organizations/{organizationId}/experience/{planYear}/{coverage}")
     @Operation(summary = "Consigne (ou remplace) l’expérience de sinistres d’un employeur pour une garantie et une année")
     ClaimsExperience report(@PathVariable String organizationId, @PathVariable int planYear,
                             @PathVariable CoverageCode coverage, @Valid @RequestBody ExperienceReport body, EsacUser user) {
+        access.requireStaff(user);
         return renewals.report(organizationId, planYear, coverage, body.lifeYears(), body.claims(), body.premiums(), user.id());
     }
 
     @GetMapping("/api/insurance/organizations/{organizationId}/experience")
     PageView<ClaimsExperience> experience(@PathVariable String organizationId,
                                           @RequestParam(defaultValue = "0") @Min(0) int page,
-                                          @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+                                          @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
+                                          EsacUser user) {
+        access.requireStaff(user);
         return PageView.of(renewals.experienceOf(organizationId), page, size);
     }
 
     @PostMapping("/api/insurance/plan-years/{planYear}/renewal")
     @Operation(summary = "Calcule et publie le taux de chaque employeur pour une année du régime, avant son entrée en vigueur")
-    List<RenewalService.Outcome> renew(@PathVariable int planYear) {
+    List<RenewalService.Outcome> renew(@PathVariable int planYear, EsacUser user) {
+        access.requireStaff(user);
         return renewals.renew(planYear);
     }
 

@@ -6,6 +6,7 @@ import qc.esac.events.insurance.EnrolmentChanged;
 import qc.esac.events.insurance.EnrolmentTerminated;
 import qc.esac.insurance.plan.CoverageCode;
 import qc.esac.insurance.plan.DependantKind;
+import qc.esac.insurance.membership.RosterEntry;
 import qc.esac.insurance.plan.EmployeeClass;
 import qc.esac.insurance.plan.SamplePlans;
 import qc.esac.insurance.plan.Tier;
@@ -29,37 +30,74 @@ class EnrolmentRulesTest {
 
     @Test
     void eligibleAfterTheWaitingPeriodAndAutomaticallyAcceptedWithin31Days() {
-        Eligibility onTime = Eligibility.of(fullTime, new BigDecimal("35"), HIRED, null, PLAN_START,
+        Eligibility onTime = Eligibility.of(fullTime, new BigDecimal("35"), HIRED, null, null, PLAN_START,
                 LocalDate.of(2027, 5, 11), 31);
         assertThat(onTime.eligibleOn()).isEqualTo(LocalDate.of(2027, 4, 11));
         assertThat(onTime.late()).isFalse();
 
-        Eligibility early = Eligibility.of(fullTime, new BigDecimal("35"), HIRED, null, PLAN_START, HIRED, 31);
+        Eligibility early = Eligibility.of(fullTime, new BigDecimal("35"), HIRED, null, null, PLAN_START, HIRED, 31);
         assertThat(early.eligibleOn()).as("enrolled before the end of probation: covered from its end")
                 .isEqualTo(LocalDate.of(2027, 4, 11));
         assertThat(early.late()).isFalse();
 
-        Eligibility late = Eligibility.of(fullTime, new BigDecimal("35"), HIRED, null, PLAN_START,
+        Eligibility late = Eligibility.of(fullTime, new BigDecimal("35"), HIRED, null, null, PLAN_START,
                 LocalDate.of(2027, 5, 13), 31);
         assertThat(late.late()).as("32 days after eligibility").isTrue();
     }
 
     @Test
     void eligibilityStartsNoEarlierThanTheEmployersParticipation() {
-        Eligibility e = Eligibility.of(fullTime, new BigDecimal("35"), LocalDate.of(2020, 3, 2), null,
+        Eligibility e = Eligibility.of(fullTime, new BigDecimal("35"), LocalDate.of(2020, 3, 2), null, null,
                 LocalDate.of(2027, 6, 1), LocalDate.of(2027, 6, 20), 31);
         assertThat(e.eligibleOn()).isEqualTo(LocalDate.of(2027, 6, 1));
         assertThat(e.late()).isFalse();
     }
 
     @Test
+    void hoursThatRiseToTheMinimumStartEligibilityAndTheWindowThatDayNotAtHire() {
+        RosterEntry added = new RosterEntry("e1", "org-1", "Prénom", "Fictif", "PART_TIME", new BigDecimal("20"),
+                LocalDate.of(2020, 3, 2), null, null, List.of());
+        RosterEntry recorded = withHistory(added, null, LocalDate.of(2020, 3, 2));
+        RosterEntry rose = withHistory(hours(recorded, "35"), recorded, LocalDate.of(2027, 6, 10));
+        LocalDate since = rose.hoursAtLeastSince(fullTime.minimumWeeklyHours());
+        assertThat(since).isEqualTo(LocalDate.of(2027, 6, 10));
+
+        Eligibility e = Eligibility.of(fullTime, new BigDecimal("35"), LocalDate.of(2020, 3, 2), since, null,
+                PLAN_START, LocalDate.of(2027, 7, 5), 31);
+        assertThat(e.eligibleOn()).isEqualTo(LocalDate.of(2027, 6, 10));
+        assertThat(e.late()).as("25 days after the hours rose").isFalse();
+        assertThat(Eligibility.of(fullTime, new BigDecimal("35"), LocalDate.of(2020, 3, 2), since, null, PLAN_START,
+                LocalDate.of(2027, 7, 12), 31).late()).as("32 days after").isTrue();
+
+        // Back under the minimum, then up again: eligible again from the second rise.
+        RosterEntry dropped = withHistory(hours(rose, "20"), rose, LocalDate.of(2027, 9, 1));
+        assertThat(dropped.hoursAtLeastSince(fullTime.minimumWeeklyHours())).isNull();
+        RosterEntry back = withHistory(hours(dropped, "30"), dropped, LocalDate.of(2027, 11, 15));
+        assertThat(back.hoursAtLeastSince(fullTime.minimumWeeklyHours())).isEqualTo(LocalDate.of(2027, 11, 15));
+        // Always enough hours: since the hire date, as before.
+        RosterEntry fullTimer = withHistory(hours(added, "35"), null, LocalDate.of(2020, 3, 2));
+        RosterEntry more = withHistory(hours(fullTimer, "40"), fullTimer, LocalDate.of(2027, 2, 1));
+        assertThat(more.hoursAtLeastSince(fullTime.minimumWeeklyHours())).isEqualTo(LocalDate.of(2020, 3, 2));
+    }
+
+    private static RosterEntry hours(RosterEntry e, String weeklyHours) {
+        return new RosterEntry(e.id(), e.organizationId(), e.firstName(), e.lastName(), e.employmentStatus(),
+                new BigDecimal(weeklyHours), e.hireDate(), e.endDate(), e.userId(), e.hoursHistory());
+    }
+
+    private static RosterEntry withHistory(RosterEntry e, RosterEntry previous, LocalDate on) {
+        return new RosterEntry(e.id(), e.organizationId(), e.firstName(), e.lastName(), e.employmentStatus(),
+                e.weeklyHours(), e.hireDate(), e.endDate(), e.userId(), e.historyWith(previous, on));
+    }
+
+    @Test
     void tooFewHoursOrAlreadyGoneIsIneligible() {
-        assertThatThrownBy(() -> Eligibility.of(fullTime, new BigDecimal("21"), HIRED, null, PLAN_START, HIRED, 31))
+        assertThatThrownBy(() -> Eligibility.of(fullTime, new BigDecimal("21"), HIRED, null, null, PLAN_START, HIRED, 31))
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
                     assertThat(e.code()).isEqualTo("adhesion.heures-insuffisantes");
                     assertThat(e.args()).containsExactly("21", "28", "Temps plein");
                 });
-        assertThatThrownBy(() -> Eligibility.of(fullTime, new BigDecimal("35"), HIRED, LocalDate.of(2027, 3, 1),
+        assertThatThrownBy(() -> Eligibility.of(fullTime, new BigDecimal("35"), HIRED, null, LocalDate.of(2027, 3, 1),
                 PLAN_START, LocalDate.of(2027, 3, 2), 31))
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.code()).isEqualTo("adhesion.employe-parti"));
     }

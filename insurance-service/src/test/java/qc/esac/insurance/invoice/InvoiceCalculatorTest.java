@@ -1,7 +1,9 @@
 package qc.esac.insurance.invoice;
 
 import org.junit.jupiter.api.Test;
+import qc.esac.events.insurance.EnrolmentChanged;
 import qc.esac.insurance.enrolment.Enrolment;
+import qc.esac.insurance.enrolment.PersonalData;
 import qc.esac.insurance.plan.CoverageCode;
 import qc.esac.insurance.plan.PlanYear;
 import qc.esac.insurance.plan.SamplePlans;
@@ -35,6 +37,36 @@ class InvoiceCalculatorTest {
         assertThat(drugs.employeeShare()).isEqualByComparingTo("29.88");
         assertThat(drugs.days()).isEqualTo(31);
         assertThat(InvoiceCalculator.sum(lines, InvoiceLine::amount)).isEqualByComparingTo("166.28");
+    }
+
+    @Test
+    void aRaiseInTheMonthBillsSalaryRatedCoveragesAtEachSalaryByTheDay() {
+        LocalDate start = LocalDate.of(2027, 1, 1);
+        LocalDate raise = LocalDate.of(2027, 3, 16);
+        Enrolment enrolment = Enrolment.create("e1", "org-1", "u1", "FULL_TIME",
+                new qc.esac.insurance.enrolment.Eligibility(start, false), start, Tier.SINGLE,
+                Set.of(CoverageCode.LTD, CoverageCode.DRUGS), List.of(), "sealed", 0).enrolment();
+        PersonalData before = new PersonalData(LocalDate.of(1985, 4, 2), new BigDecimal("48000"), List.of());
+        PersonalData after = before.withSalary(new BigDecimal("60000"), raise, start);
+
+        Enrolment.Change raised = enrolment.changeEmployment("FULL_TIME", enrolment.coverages(), List.of(), "sealed-2", raise);
+        List<InvoiceLine> lines = InvoiceCalculator.premiums(MARCH, plan,
+                List.of(new InvoiceCalculator.Billable("e1", raised.enrolment().segments(), after::salaryOn)), BigDecimal.ONE, 50);
+
+        assertThat(raised.events()).singleElement().isInstanceOfSatisfying(EnrolmentChanged.class,
+                e -> assertThat(e.effectiveDate()).isEqualTo(raise));
+        // LTD: 48,000 / 12 x 2.10 % = 84.00 x 15/31 = 40.65; 60,000 / 12 x 2.10 % = 105.00 x 16/31 = 54.19
+        assertThat(lines.stream().filter(l -> l.coverage() == CoverageCode.LTD).map(InvoiceLine::amount))
+                .containsExactly(new BigDecimal("40.65"), new BigDecimal("54.19"));
+        // Drugs are not salary-rated: the two parts make the month's premium.
+        assertThat(InvoiceCalculator.sum(lines.stream().filter(l -> l.coverage() == CoverageCode.DRUGS).toList(),
+                InvoiceLine::amount)).isEqualByComparingTo("68.50");
+        // A part-time move: the new class, its coverages, from the date given.
+        Enrolment.Change partTime = raised.enrolment().changeEmployment("PART_TIME", Set.of(CoverageCode.DRUGS), List.of(),
+                "sealed-3", LocalDate.of(2027, 4, 1));
+        assertThat(partTime.enrolment().classCode()).isEqualTo("PART_TIME");
+        assertThat(partTime.enrolment().segments()).extracting(Enrolment.Segment::classCode)
+                .containsExactly("FULL_TIME", "FULL_TIME", "PART_TIME");
     }
 
     @Test

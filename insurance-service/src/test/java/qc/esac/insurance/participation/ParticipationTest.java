@@ -32,6 +32,21 @@ class ParticipationTest {
     }
 
     @Test
+    void aClosureEndsTheParticipationThatDayWithoutGraceWithANoticeInBothLanguages() {
+        Participation.Change closed = active().organizationClosed(LocalDate.of(2027, 5, 12));
+
+        assertThat(closed.participation().status()).isEqualTo(ParticipationStatus.TERMINATED);
+        assertThat(closed.participation().terminatedOn()).isEqualTo(LocalDate.of(2027, 5, 12));
+        assertThat(closed.participation().terminationReason()).isEqualTo(Participation.REASON_ORGANIZATION_CLOSED);
+        assertThat(closed.events()).singleElement().isInstanceOf(ParticipationTerminated.class);
+        Participation.Notice notice = closed.participation().notices().stream()
+                .filter(n -> n.kind().equals("ORGANIZATION_CLOSED")).findFirst().orElseThrow();
+        assertThat(notice.text(java.util.Locale.CANADA_FRENCH)).contains("cessé ses activités");
+        assertThat(notice.text(java.util.Locale.ENGLISH)).contains("ceased activity");
+        assertThat(closed.participation().organizationClosed(LocalDate.of(2027, 5, 12)).events()).as("once").isEmpty();
+    }
+
+    @Test
     void aLapseStartsGraceAndReinstatementWithinGraceRestoresIt() {
         Participation.Change lapse = active().standingChanged("m-1", 7, false, LocalDate.of(2027, 4, 1), 60);
 

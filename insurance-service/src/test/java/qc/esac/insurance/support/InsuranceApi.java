@@ -44,6 +44,15 @@ public final class InsuranceApi {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET with {@code Accept-Language}. */
+    public HttpResponse<String> get(String path, String token, String language) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET().header("Accept-Language", language);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<String> send(String method, String path, String token, String ifMatch, String body)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
@@ -56,6 +65,13 @@ public final class InsuranceApi {
             request.header("If-Match", ifMatch);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An anonymous POST with {@code Accept-Language}. */
+    public HttpResponse<String> sendIn(String method, String path, String language, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Accept-Language", language).method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> sendWithKey(String path, String token, String idempotencyKey, String body) throws Exception {
