@@ -12,9 +12,12 @@ public record ProjectReport(String projectId, String projectName, String leadOrg
                             LocalDate periodStart, LocalDate periodEnd, String periodStatus, int progressPercent,
                             List<StepLine> steps, List<IndicatorLine> indicators, List<Transition> history) {
 
-    /** A step of the work plan; {@code overdue} when past due and neither done nor cancelled on the report's day. */
+    /**
+     * A step of the work plan; {@code overdue} when past due and neither done nor cancelled on the report's day;
+     * {@code illustrativeNote} says, in the reader's language, that the step is only an example.
+     */
     public record StepLine(String title, String status, LocalDate dueDate, boolean overdue, String responsible,
-                           LocalDate completedOn) {
+                           LocalDate completedOn, String illustrativeNote) {
     }
 
     /**

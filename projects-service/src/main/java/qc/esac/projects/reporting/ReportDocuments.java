@@ -80,7 +80,9 @@ class ReportDocuments {
                 .append("</h2>\n");
         table(html, List.of(vocabulary.text("rapport.etape"), vocabulary.text("rapport.statut"),
                 vocabulary.text("rapport.echeance"), vocabulary.text("rapport.responsable")),
-                report.steps().stream().map(s -> List.of(s.title(), s.status()
+                report.steps().stream().map(s -> List.of(
+                        s.illustrativeNote() == null ? s.title() : s.title() + " (" + s.illustrativeNote() + ")",
+                        s.status()
                         + (s.overdue() ? " (" + vocabulary.text("rapport.en-retard") + ")" : ""),
                         text(s.dueDate()), text(s.responsible()))));
         html.append("<h2>").append(e(vocabulary.text("rapport.indicateurs"))).append("</h2>\n");
