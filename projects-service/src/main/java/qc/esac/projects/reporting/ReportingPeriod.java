@@ -65,7 +65,8 @@ public record ReportingPeriod(String id, String projectId, String label, LocalDa
 
     /**
      * Submits the period for review, freezing the platform-fed values given (indicator id to value). A period
-     * is reported on once it is over: from its last day on, when what it measures has happened.
+     * is reported on once it is over (from the day after its last day), when everything it measures has
+     * happened: platform-fed values frozen earlier would miss the rest of the period.
      *
      * @param byLead whether the submitter is an administrator of the lead organization
      */
@@ -73,7 +74,7 @@ public record ReportingPeriod(String id, String projectId, String label, LocalDa
         if (!status.isEditable()) {
             throw new BusinessRuleException("periode.soumission-impossible", label, status.name());
         }
-        if (today.isBefore(endDate)) {
+        if (!today.isAfter(endDate)) {
             throw new BusinessRuleException("periode.non-terminee", label, endDate.toString());
         }
         List<PlatformValue> frozen = platformValuesNow.entrySet().stream()

@@ -102,7 +102,7 @@ class ReportingIT {
 
     @Test
     void partnersReportTheLeadOrStaffReviewAndStaffLocks() throws Exception {
-        String period = openPeriod("2025-2026", TODAY.minusDays(100), TODAY);
+        String period = openPeriod("2025-2026", TODAY.minusDays(100), TODAY.minusDays(1));
         String jobs = period + "/values/indicateur-1";
         String lead = TestTokens.orgAdmin(this.lead);
         String partner = TestTokens.orgAdmin(this.partner);
@@ -205,10 +205,10 @@ class ReportingIT {
     @Test
     void aCumulativeIndicatorAddsLockedPeriodsUpInTheProgrammeAndOnlyLockedOnesCount() throws Exception {
         String first = openPeriod("An 1", TODAY.minusDays(400), TODAY.minusDays(200));
-        String second = openPeriod("An 2", TODAY.minusDays(199), TODAY);
+        String second = openPeriod("An 2", TODAY.minusDays(199), TODAY.minusDays(1));
         assertThat(api.post(base + "/periods", TestTokens.orgAdmin(lead),
                 "{\"label\": \"An 3\", \"startDate\": \"%s\", \"endDate\": \"%s\"}"
-                        .formatted(TODAY, TODAY.plusDays(30))).status()).as("overlap").isEqualTo(409);
+                        .formatted(TODAY.minusDays(5), TODAY.plusDays(30))).status()).as("overlap").isEqualTo(409);
         ok(api.put(first + "/values/indicateur-1", TestTokens.orgAdmin(partner), null, value(partner, 20)));
         ok(api.put(second + "/values/indicateur-1", TestTokens.orgAdmin(partner), null, value(partner, 15)));
         for (String period : List.of(first, second)) {
@@ -238,15 +238,15 @@ class ReportingIT {
     }
 
     @Test
-    void aPeriodIsSubmittedFromItsLastDayAndTheLeadDoesNotApproveItsOwnSubmission() throws Exception {
+    void aPeriodIsSubmittedOnceOverAndTheLeadDoesNotApproveItsOwnSubmission() throws Exception {
         String ended = openPeriod("Trimestre passé", TODAY.minusDays(60), TODAY.minusDays(31));
-        String current = openPeriod("Trimestre en cours", TODAY.minusDays(30), TODAY.plusDays(1));
+        String current = openPeriod("Trimestre en cours", TODAY.minusDays(30), TODAY);
         String lead = TestTokens.orgAdmin(this.lead);
 
         Response early = api.post(current + "/submit", lead, null);
         assertThat(early.status()).as(early.body()).isEqualTo(422);
         assertThat(early.json().get("title").asString()).isEqualTo("Période non terminée");
-        assertThat(early.json().get("detail").asString()).contains(TODAY.plusDays(1).toString());
+        assertThat(early.json().get("detail").asString()).contains(TODAY.toString()).contains("lendemain");
         assertThat(api.get(current, lead).json().get("status").asString()).isEqualTo("OPEN");
         HttpResponse<String> inEnglish = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + current + "/submit"))

@@ -141,13 +141,16 @@ class ReportingPeriodTest {
     }
 
     @Test
-    void aPeriodIsSubmittedFromItsLastDayOnNotBefore() {
+    void aPeriodIsSubmittedOnceItIsOverNotOnItsLastDay() {
         LocalDate lastDay = LocalDate.of(2026, 3, 31);
 
-        assertThatThrownBy(() -> open().submit(Map.of(), lastDay.minusDays(1), "a", false))
-                .isInstanceOfSatisfying(BusinessRuleException.class,
-                        e -> assertThat(e.code()).isEqualTo("periode.non-terminee"));
-        assertThat(open().submit(Map.of(), lastDay, "a", false).status()).isEqualTo(PeriodStatus.SUBMITTED);
+        for (LocalDate tooEarly : List.of(lastDay.minusDays(10), lastDay)) {
+            assertThatThrownBy(() -> open().submit(Map.of(), tooEarly, "a", false))
+                    .isInstanceOfSatisfying(BusinessRuleException.class,
+                            e -> assertThat(e.code()).isEqualTo("periode.non-terminee"));
+        }
+        assertThat(open().submit(Map.of(), lastDay.plusDays(1), "a", false).status())
+                .isEqualTo(PeriodStatus.SUBMITTED);
     }
 
     @Test
