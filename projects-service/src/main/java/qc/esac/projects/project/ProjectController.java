@@ -292,15 +292,17 @@ class ProjectController {
     record TargetRequest(@NotNull @PositiveOrZero Double value, Unit unit) {
     }
 
+    /** @param illustrative an example (demonstration content), indicator and target, not the project's own */
     record IndicatorRequest(@NotBlank @Size(max = 200) String name, @Size(max = 2_000) String description,
                             @NotNull IndicatorKind kind, Unit unit, Double baseline, @Valid TargetRequest target,
                             Boolean cumulative, @Size(max = 60) String breakdownDimension, PlatformSource source,
-                            @Size(max = 60) @Pattern(regexp = "[A-Z0-9_]+") String programmeCode) {
+                            @Size(max = 60) @Pattern(regexp = "[A-Z0-9_]+") String programmeCode,
+                            Boolean illustrative) {
 
         IndicatorDefinition definition() {
             return new IndicatorDefinition(name, description, kind, unit, baseline,
                     target == null ? null : target.value(), target == null ? null : target.unit(), cumulative,
-                    breakdownDimension, source, programmeCode);
+                    breakdownDimension, source, programmeCode, Boolean.TRUE.equals(illustrative));
         }
     }
 }

@@ -107,7 +107,8 @@ public class ProjectViews {
                 code(i.kind()), i.unit() == null ? null : new Code(i.unit().name(), vocabulary.label("unite", i.unit())),
                 i.baseline(), i.target(), i.cumulative(), i.breakdownDimension(),
                 i.source() == null ? null : new Code(i.source().name(), vocabulary.label("source", i.source())),
-                i.programmeCode())).toList();
+                i.programmeCode(), i.illustrative(),
+                i.illustrative() ? vocabulary.text("indicateur.illustratif") : null)).toList();
     }
 
     private Code code(Enum<?> value) {
@@ -156,7 +157,7 @@ public class ProjectViews {
 
     public record IndicatorView(String id, String name, String description, Code kind, Code unit, Double baseline,
                                 Double target, boolean cumulative, String breakdownDimension, Code source,
-                                String programmeCode) {
+                                String programmeCode, boolean illustrative, String illustrativeNote) {
     }
 
     public record ProjectView(String id, String name, List<Code> targetedIssues, String description,

@@ -75,7 +75,7 @@ public class AccountabilityReports {
                     indicator.baseline(), indicator.target(), indicator.cumulative(),
                     indicator.source() == null ? null : vocabulary.label("source", indicator.source()),
                     value, toDate, IndicatorResults.achievementPercent(indicator, toDate), breakdown(period, indicator),
-                    contributions));
+                    contributions, indicator.illustrative() ? vocabulary.text("indicateur.illustratif") : null));
         }
         return new ProjectReport(project.id(), project.name(), name(project.leadOrganizationId(), known),
                 vocabulary.label("statut-projet", project.status()), project.startDate(), project.endDate(),

@@ -22,12 +22,13 @@ public record ProjectReport(String projectId, String projectName, String leadOrg
 
     /**
      * One indicator: its value this period, its result to date (periods up to this one), and how far toward
-     * the target; for qualitative indicators, the contributions carry the narratives.
+     * the target; for qualitative indicators, the contributions carry the narratives. {@code illustrativeNote}
+     * says, in the reader's language, that the indicator and its target are only an example.
      */
     public record IndicatorLine(String id, String name, String kind, String unit, Double baseline, Double target,
                                 boolean cumulative, String source, Double periodValue, Double toDate,
                                 Double achievementPercent, List<BreakdownValue> breakdown,
-                                List<Contribution> contributions) {
+                                List<Contribution> contributions, String illustrativeNote) {
     }
 
     public record Contribution(String organization, Double value, String narrative, String progressLabel) {

@@ -90,7 +90,8 @@ class ReportDocuments {
                 vocabulary.text("rapport.reference"), vocabulary.text("rapport.cible"),
                 vocabulary.text("rapport.valeur-periode"), vocabulary.text("rapport.a-date"),
                 vocabulary.text("rapport.atteinte")),
-                report.indicators().stream().map(i -> List.of(i.name() + (i.source() == null ? "" : " (" + i.source() + ")"),
+                report.indicators().stream().map(i -> List.of(i.name() + (i.source() == null ? "" : " (" + i.source() + ")")
+                        + (i.illustrativeNote() == null ? "" : " (" + i.illustrativeNote() + ")"),
                         text(i.unit()), number(i.baseline()), number(i.target()), number(i.periodValue()),
                         number(i.toDate()), i.achievementPercent() == null ? "" : number(i.achievementPercent()) + " %")));
         html.append("<h2>").append(e(vocabulary.text("rapport.recits"))).append("</h2>\n");

@@ -360,7 +360,18 @@ class ProjectsApiIT {
                 "{\"title\": \"Dresser un portrait du secteur\", \"illustrative\": true}");
         assertThat(added.status()).as(added.body()).isEqualTo(200);
         api.post(BASE + "/" + id + "/steps", STAFF, "{\"title\": \"Étape annoncée\"}");
+        api.post(BASE + "/" + id + "/indicators", STAFF, """
+                {"name": "Organisations mobilisées", "kind": "QUANTITATIVE", "unit": "ORGANISATIONS",
+                 "target": {"value": 8}, "illustrative": true}""");
         api.post(BASE + "/" + id + "/activate", STAFF, null);
+        JsonNode indicator = api.get(BASE + "/" + id, STAFF).json().at("/indicators/0");
+        assertThat(indicator.get("illustrative").asBoolean()).isTrue();
+        assertThat(indicator.get("illustrativeNote").asString()).contains("ni l’indicateur ni sa cible");
+        String period = api.post(BASE + "/" + id + "/periods", STAFF, "{\"label\": \"An 1\", \"startDate\": \"%s\", \"endDate\": \"%s\"}"
+                .formatted(LocalDate.now().minusDays(20), LocalDate.now().plusDays(20))).json().get("id").asString();
+        String html = api.get(BASE + "/" + id + "/periods/" + period + "/report?format=html", STAFF).body();
+        assertThat(html).contains("Dresser un portrait du secteur (Étape donnée à titre d’illustration")
+                .contains("Organisations mobilisées (Indicateur donné à titre d’illustration");
 
         JsonNode steps = api.get(BASE + "/" + id, STAFF).json().get("steps");
         assertThat(steps.get(0).get("illustrative").asBoolean()).isTrue();
