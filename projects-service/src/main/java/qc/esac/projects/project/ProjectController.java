@@ -57,7 +57,8 @@ class ProjectController {
     }
 
     @GetMapping
-    @Operation(summary = "Projects the caller may read (staff: all; administrators: their organizations' projects)")
+    @Operation(summary = "Projects the caller may read (programme staff: all; administrators: their organizations' "
+            + "projects, and those they are invited to, listed in invitedOrganizationIds)")
     PageView<ProjectSummary> search(EsacUser user,
                                     @RequestParam(required = false) TargetedIssue issue,
                                     @RequestParam(required = false) String leadOrganizationId,
@@ -68,8 +69,8 @@ class ProjectController {
                                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         PageView<Versioned<Project>> found = projects.search(user,
                 new ProjectService.ProjectFilter(issue, leadOrganizationId, region, status, q), page, size);
-        return new PageView<>(found.items().stream().map(views::summary).toList(), found.page(), found.size(),
-                found.totalItems(), found.totalPages());
+        return new PageView<>(found.items().stream().map(v -> views.summary(v, user)).toList(), found.page(),
+                found.size(), found.totalItems(), found.totalPages());
     }
 
     @PostMapping

@@ -54,12 +54,14 @@ public class ProjectViews {
                 p.createdOn(), p.activatedOn(), p.closedOn(), versioned.version());
     }
 
-    public ProjectSummary summary(Versioned<Project> versioned) {
+    /** A line of the caller's project list; {@code invitedOrganizationIds}: the caller's organizations invited to it. */
+    public ProjectSummary summary(Versioned<Project> versioned, EsacUser user) {
         Project p = versioned.state();
         Map<String, KnownOrganization> known = known(p);
         return new ProjectSummary(p.id(), p.name(), issues(p), organization(p.leadOrganizationId(), known),
                 code(p.status()), p.startDate(), p.endDate(), p.regionCodes(), p.partners().size(),
-                p.progressPercent(), p.partners().stream().anyMatch(partner -> isClosed(partner.organizationId(), known)));
+                p.progressPercent(), p.partners().stream().anyMatch(partner -> isClosed(partner.organizationId(), known)),
+                access.administeredInvitations(user, p));
     }
 
     /** What anyone may read of an active or completed project: no funding amounts, requests or reporting. */
@@ -171,7 +173,8 @@ public class ProjectViews {
 
     public record ProjectSummary(String id, String name, List<Code> targetedIssues, OrganizationRef leadOrganization,
                                  Code status, LocalDate startDate, LocalDate endDate, List<String> regionCodes,
-                                 int partnerCount, int progressPercent, boolean hasClosedPartner) {
+                                 int partnerCount, int progressPercent, boolean hasClosedPartner,
+                                 List<String> invitedOrganizationIds) {
     }
 
     public record PublicProjectView(String id, String name, List<Code> targetedIssues, String description,

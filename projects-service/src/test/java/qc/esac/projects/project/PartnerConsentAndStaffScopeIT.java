@@ -99,7 +99,10 @@ class PartnerConsentAndStaffScopeIT {
                 .map(p -> p.get("partnerCount").asInt())).containsExactly(1);
         assertThat(api.get("/api/projects/programme/report", STAFF).body()).doesNotContain("Coopérative invitée");
 
-        // The invited organization reads what it is invited to, and only its administrator decides.
+        // The invited organization finds and reads what it is invited to, and only its administrator decides.
+        assertThat(api.get(BASE + "?size=100", TestTokens.orgAdmin(invited)).json().get("items").valueStream()
+                .filter(p -> path.endsWith(p.get("id").asString()))
+                .map(p -> p.get("invitedOrganizationIds").get(0).asString())).containsExactly(invited);
         Response seenByInvited = api.get(path, TestTokens.orgAdmin(invited));
         assertThat(seenByInvited.status()).as(seenByInvited.body()).isEqualTo(200);
         assertThat(seenByInvited.json().at("/invitations/0/organization/id").asString()).isEqualTo(invited);
@@ -132,6 +135,7 @@ class PartnerConsentAndStaffScopeIT {
         assertThat(api.get(path, STAFF).json().get("invitations")).isEmpty();
         assertThat(partnerIds(api.get(path, STAFF).json())).containsExactly(lead, invited);
         assertThat(api.get(path, TestTokens.orgAdmin(second)).status()).isEqualTo(403);
+        assertThat(api.get(BASE + "?size=100", TestTokens.orgAdmin(second)).json().get("totalItems").asInt()).isZero();
     }
 
     @Test
