@@ -12,11 +12,19 @@ import java.util.List;
  * An indicator as defined or redefined by the lead or the staff; {@link #toIndicator} checks that it makes
  * sense (one place for the rules of an indicator's shape).
  *
- * @param targetUnit the unit the target is expressed in: it must be the indicator's unit
+ * @param targetUnit   the unit the target is expressed in: it must be the indicator's unit
+ * @param illustrative an example for a demonstration rather than the project's own indicator
  */
 public record IndicatorDefinition(String name, String description, IndicatorKind kind, Unit unit, Double baseline,
                                   Double target, Unit targetUnit, Boolean cumulative, String breakdownDimension,
-                                  PlatformSource source, String programmeCode) {
+                                  PlatformSource source, String programmeCode, boolean illustrative) {
+
+    public IndicatorDefinition(String name, String description, IndicatorKind kind, Unit unit, Double baseline,
+                               Double target, Unit targetUnit, Boolean cumulative, String breakdownDimension,
+                               PlatformSource source, String programmeCode) {
+        this(name, description, kind, unit, baseline, target, targetUnit, cumulative, breakdownDimension, source,
+                programmeCode, false);
+    }
 
     Indicator toIndicator(String id) {
         List<FieldViolation> violations = new ArrayList<>();
@@ -54,7 +62,7 @@ public record IndicatorDefinition(String name, String description, IndicatorKind
             throw new InvalidInputException(violations);
         }
         return new Indicator(id, name.strip(), description, kind, effectiveUnit, baseline, target, effectiveCumulative,
-                blankToNull(breakdownDimension), source, blankToNull(programmeCode));
+                blankToNull(breakdownDimension), source, blankToNull(programmeCode), illustrative);
     }
 
     private static String blankToNull(String value) {

@@ -25,7 +25,7 @@ import java.util.function.UnaryOperator;
 public record Project(String id, String name, List<TargetedIssue> targetedIssues, String description,
                       String leadOrganizationId, Contact contact, ProjectStatus status, LocalDate startDate,
                       LocalDate endDate, List<String> regionCodes, List<Funding> funding, List<Partner> partners,
-                      List<JoinRequest> joinRequests, List<Step> steps, List<Indicator> indicators, int numbering,
+                      List<JoinRequest> joinRequests, List<Invitation> invitations, List<Step> steps, List<Indicator> indicators, int numbering,
                       LocalDate createdOn, LocalDate activatedOn, LocalDate closedOn) {
 
     public Project {
@@ -35,6 +35,7 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
         funding = copy(funding);
         partners = copy(partners);
         joinRequests = copy(joinRequests);
+        invitations = copy(invitations);
         steps = copy(steps);
         indicators = copy(indicators);
     }
@@ -44,7 +45,7 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
         return new Project(id, details.name(), details.targetedIssues(), details.description(), leadOrganizationId,
                 details.contact(), ProjectStatus.DRAFT, details.startDate(), details.endDate(), details.regionCodes(),
                 details.funding(), List.of(new Partner(leadOrganizationId, PartnerRole.LEAD, today)), List.of(),
-                List.of(), List.of(), 0, today, null, null);
+                List.of(), List.of(), List.of(), 0, today, null, null);
     }
 
     // --- description and lifecycle -------------------------------------------------------------------
@@ -53,7 +54,7 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
         requireOpen();
         return new Project(id, details.name(), details.targetedIssues(), details.description(), leadOrganizationId,
                 details.contact(), status, details.startDate(), details.endDate(), details.regionCodes(),
-                details.funding(), partners, joinRequests, steps, indicators, numbering, createdOn, activatedOn,
+                details.funding(), partners, joinRequests, invitations, steps, indicators, numbering, createdOn, activatedOn,
                 closedOn);
     }
 
@@ -76,7 +77,7 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
 
     private Project withStatus(ProjectStatus newStatus, LocalDate activated, LocalDate closed) {
         return new Project(id, name, targetedIssues, description, leadOrganizationId, contact, newStatus, startDate,
-                endDate, regionCodes, funding, partners, joinRequests, steps, indicators, numbering, createdOn,
+                endDate, regionCodes, funding, partners, joinRequests, invitations, steps, indicators, numbering, createdOn,
                 activated, closed);
     }
 
@@ -95,19 +96,43 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
         return partners.stream().map(Partner::organizationId).toList();
     }
 
+    /**
+     * Adds the organization as a partner: programme staff's direct addition, an accepted invitation or an
+     * accepted join request. Its pending request or invitation, if any, is settled by it.
+     */
     public Project addPartner(String organizationId, PartnerRole role, LocalDate today) {
         requireOpen();
-        if (role == PartnerRole.LEAD) {
-            throw InvalidInputException.of(FieldViolation.of("role", "partenaire.un-seul-porteur"));
-        }
-        if (partner(organizationId).isPresent()) {
-            throw new ConflictException("partenaire.deja-present", organizationId);
-        }
+        requireNewPartner(organizationId, role);
         List<Partner> newPartners = new ArrayList<>(partners);
         newPartners.add(new Partner(organizationId, role, today));
-        List<JoinRequest> remaining = joinRequests.stream()
-                .filter(r -> !r.organizationId().equals(organizationId)).toList();
-        return withPartners(newPartners, remaining, steps);
+        return withPartners(newPartners, withoutRequest(organizationId), withoutInvitation(organizationId), steps);
+    }
+
+    /** The lead invites an organization; it becomes a partner only when its administrator accepts. */
+    public Project invite(String organizationId, PartnerRole role, String invitedBy, LocalDate today) {
+        requireOpen();
+        requireNewPartner(organizationId, role);
+        if (invitation(organizationId).isPresent()) {
+            throw new ConflictException("invitation.deja-envoyee", organizationId);
+        }
+        List<Invitation> newInvitations = new ArrayList<>(invitations);
+        newInvitations.add(new Invitation(organizationId, role, today, invitedBy));
+        return withPartners(partners, joinRequests, newInvitations, steps);
+    }
+
+    public Optional<Invitation> invitation(String organizationId) {
+        return invitations.stream().filter(i -> i.organizationId().equals(organizationId)).findFirst();
+    }
+
+    /** The invited organization consents: it joins in the role it was invited to. */
+    public Project acceptInvitation(String organizationId, LocalDate today) {
+        return addPartner(organizationId, requireInvitation(organizationId).role(), today);
+    }
+
+    /** The invited organization declines (or the lead withdraws the invitation): nothing of it remains. */
+    public Project declineInvitation(String organizationId) {
+        requireInvitation(organizationId);
+        return withPartners(partners, joinRequests, withoutInvitation(organizationId), steps);
     }
 
     public Project requestToJoin(String organizationId, String message, String requestedBy, LocalDate today) {
@@ -118,9 +143,12 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
         if (joinRequest(organizationId).isPresent()) {
             throw new ConflictException("adhesion.deja-demandee", organizationId);
         }
+        if (invitation(organizationId).isPresent()) {
+            throw new ConflictException("adhesion.invitation-en-attente", organizationId);
+        }
         List<JoinRequest> requests = new ArrayList<>(joinRequests);
         requests.add(new JoinRequest(organizationId, message, today, requestedBy));
-        return withPartners(partners, requests, steps);
+        return withPartners(partners, requests, invitations, steps);
     }
 
     public Optional<JoinRequest> joinRequest(String organizationId) {
@@ -134,8 +162,7 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
 
     public Project declineJoinRequest(String organizationId) {
         requireJoinRequest(organizationId);
-        return withPartners(partners, joinRequests.stream()
-                .filter(r -> !r.organizationId().equals(organizationId)).toList(), steps);
+        return withPartners(partners, withoutRequest(organizationId), invitations, steps);
     }
 
     /** The organization leaves (or is removed); steps it was responsible for have no one in charge any more. */
@@ -147,9 +174,20 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
             throw new BusinessRuleException("partenaire.porteur-ne-quitte-pas");
         }
         List<Step> newSteps = steps.stream().map(s -> organizationId.equals(s.responsibleOrganizationId())
-                ? new Step(s.id(), s.title(), s.description(), s.status(), s.dueDate(), null, s.completedOn())
+                ? new Step(s.id(), s.title(), s.description(), s.status(), s.dueDate(), null, s.completedOn(),
+                s.illustrative())
                 : s).toList();
-        return withPartners(partners.stream().filter(p -> p != partner).toList(), joinRequests, newSteps);
+        return withPartners(partners.stream().filter(p -> p != partner).toList(), joinRequests, invitations,
+                newSteps);
+    }
+
+    private void requireNewPartner(String organizationId, PartnerRole role) {
+        if (role == PartnerRole.LEAD) {
+            throw InvalidInputException.of(FieldViolation.of("role", "partenaire.un-seul-porteur"));
+        }
+        if (partner(organizationId).isPresent()) {
+            throw new ConflictException("partenaire.deja-present", organizationId);
+        }
     }
 
     private void requireJoinRequest(String organizationId) {
@@ -158,9 +196,23 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
         }
     }
 
-    private Project withPartners(List<Partner> newPartners, List<JoinRequest> requests, List<Step> newSteps) {
+    private Invitation requireInvitation(String organizationId) {
+        return invitation(organizationId)
+                .orElseThrow(() -> new NotFoundException("invitation.introuvable", organizationId));
+    }
+
+    private List<JoinRequest> withoutRequest(String organizationId) {
+        return joinRequests.stream().filter(r -> !r.organizationId().equals(organizationId)).toList();
+    }
+
+    private List<Invitation> withoutInvitation(String organizationId) {
+        return invitations.stream().filter(i -> !i.organizationId().equals(organizationId)).toList();
+    }
+
+    private Project withPartners(List<Partner> newPartners, List<JoinRequest> requests, List<Invitation> newInvitations,
+                                 List<Step> newSteps) {
         return new Project(id, name, targetedIssues, description, leadOrganizationId, contact, status, startDate,
-                endDate, regionCodes, funding, newPartners, requests, newSteps, indicators, numbering, createdOn,
+                endDate, regionCodes, funding, newPartners, requests, newInvitations, newSteps, indicators, numbering, createdOn,
                 activatedOn, closedOn);
     }
 
@@ -171,7 +223,8 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
         requireResponsible(definition.responsibleOrganizationId());
         List<Step> newSteps = new ArrayList<>(steps);
         newSteps.add(new Step("etape-" + (numbering + 1), definition.title().strip(), definition.description(),
-                StepStatus.TODO, definition.dueDate(), definition.responsibleOrganizationId(), null));
+                StepStatus.TODO, definition.dueDate(), definition.responsibleOrganizationId(), null,
+                definition.illustrative()));
         return withPlan(newSteps, indicators, numbering + 1);
     }
 
@@ -183,14 +236,15 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
         requireOpen();
         requireResponsible(definition.responsibleOrganizationId());
         return replaceStep(stepId, s -> new Step(s.id(), definition.title().strip(), definition.description(),
-                s.status(), definition.dueDate(), definition.responsibleOrganizationId(), s.completedOn()));
+                s.status(), definition.dueDate(), definition.responsibleOrganizationId(), s.completedOn(),
+                definition.illustrative()));
     }
 
     public Project changeStepStatus(String stepId, StepStatus newStatus, LocalDate today) {
         requireOpen();
         return replaceStep(stepId, s -> new Step(s.id(), s.title(), s.description(), newStatus, s.dueDate(),
                 s.responsibleOrganizationId(), newStatus == StepStatus.DONE
-                        ? (s.status() == StepStatus.DONE ? s.completedOn() : today) : null));
+                        ? (s.status() == StepStatus.DONE ? s.completedOn() : today) : null, s.illustrative()));
     }
 
     /** Puts the steps in the given order, which must name each step once. */
@@ -248,7 +302,7 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
 
     private Project withPlan(List<Step> newSteps, List<Indicator> newIndicators, int newNumbering) {
         return new Project(id, name, targetedIssues, description, leadOrganizationId, contact, status, startDate,
-                endDate, regionCodes, funding, partners, joinRequests, newSteps, newIndicators, newNumbering,
+                endDate, regionCodes, funding, partners, joinRequests, invitations, newSteps, newIndicators, newNumbering,
                 createdOn, activatedOn, closedOn);
     }
 

@@ -12,8 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,7 +57,8 @@ class ProjectController {
     }
 
     @GetMapping
-    @Operation(summary = "Projects the caller may read (staff: all; administrators: their organizations' projects)")
+    @Operation(summary = "Projects the caller may read (programme staff: all; administrators: their organizations' "
+            + "projects, and those they are invited to, listed in invitedOrganizationIds)")
     PageView<ProjectSummary> search(EsacUser user,
                                     @RequestParam(required = false) TargetedIssue issue,
                                     @RequestParam(required = false) String leadOrganizationId,
@@ -68,19 +69,18 @@ class ProjectController {
                                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         PageView<Versioned<Project>> found = projects.search(user,
                 new ProjectService.ProjectFilter(issue, leadOrganizationId, region, status, q), page, size);
-        return new PageView<>(found.items().stream().map(views::summary).toList(), found.page(), found.size(),
-                found.totalItems(), found.totalPages());
+        return new PageView<>(found.items().stream().map(v -> views.summary(v, user)).toList(), found.page(),
+                found.size(), found.totalItems(), found.totalPages());
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Create a draft project (programme staff)")
-    ResponseEntity<ProjectView> create(@Valid @RequestBody CreateProject request) {
-        Versioned<Project> created = projects.create(request.leadOrganizationId(), request.details());
+    ResponseEntity<ProjectView> create(EsacUser user, @Valid @RequestBody CreateProject request) {
+        Versioned<Project> created = projects.create(user, request.leadOrganizationId(), request.details());
         return ResponseEntity
                 .created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(created.id()))
                 .eTag(VersionHeaders.etag(created.version()))
-                .body(views.full(created, true));
+                .body(views.full(created, user));
     }
 
     @GetMapping("/{id}")
@@ -98,30 +98,50 @@ class ProjectController {
     }
 
     @PostMapping("/{id}/activate")
-    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Programme staff")
     ResponseEntity<ProjectView> activate(@PathVariable String id, EsacUser user) {
-        return ok(projects.activate(id), user);
+        return ok(projects.activate(user, id), user);
     }
 
     @PostMapping("/{id}/complete")
-    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Programme staff")
     ResponseEntity<ProjectView> complete(@PathVariable String id, EsacUser user) {
-        return ok(projects.complete(id), user);
+        return ok(projects.complete(user, id), user);
     }
 
     @PostMapping("/{id}/cancel")
-    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Programme staff")
     ResponseEntity<ProjectView> cancel(@PathVariable String id, EsacUser user) {
-        return ok(projects.cancel(id), user);
+        return ok(projects.cancel(user, id), user);
     }
 
     // --- partners ------------------------------------------------------------------------------------
 
     @PostMapping("/{id}/partners")
-    @Operation(summary = "Add a partner organization (staff or the lead's administrator)")
+    @Operation(summary = "Add a partner: programme staff add it (200); the lead's administrator invites it (202), "
+            + "and it joins when its own administrator accepts")
     ResponseEntity<ProjectView> addPartner(@PathVariable String id, EsacUser user,
                                            @Valid @RequestBody AddPartner request) {
-        return ok(projects.addPartner(user, id, request.organizationId(), request.role()), user);
+        ProjectService.PartnerAddition addition = projects.addPartner(user, id, request.organizationId(),
+                request.role());
+        Versioned<Project> project = addition.project();
+        return ResponseEntity.status(addition.invited() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .eTag(VersionHeaders.etag(project.version())).body(views.full(project, user));
+    }
+
+    @PostMapping("/{id}/invitations/{organizationId}/accept")
+    @Operation(summary = "The invited organization's administrator accepts: the organization becomes a partner")
+    ResponseEntity<ProjectView> acceptInvitation(@PathVariable String id, @PathVariable String organizationId,
+                                                 EsacUser user) {
+        return ok(projects.acceptInvitation(user, id, organizationId), user);
+    }
+
+    @PostMapping("/{id}/invitations/{organizationId}/decline")
+    @Operation(summary = "The invited organization's administrator declines (or the lead or staff withdraw it)")
+    ResponseEntity<ProjectView> declineInvitation(@PathVariable String id, @PathVariable String organizationId,
+                                                  EsacUser user) {
+        Versioned<Project> project = projects.declineInvitation(user, id, organizationId);
+        return ResponseEntity.ok().eTag(VersionHeaders.etag(project.version())).body(views.full(project, user));
     }
 
     @DeleteMapping("/{id}/partners/{organizationId}")
@@ -132,7 +152,6 @@ class ProjectController {
     }
 
     @PostMapping("/{id}/join-requests")
-    @PreAuthorize("hasAnyRole('STAFF', 'ORG_ADMIN')")
     @Operation(summary = "An organization's administrator asks to join an active project")
     ResponseEntity<Void> requestToJoin(@PathVariable String id, EsacUser user,
                                        @Valid @RequestBody JoinProject request) {
@@ -201,10 +220,8 @@ class ProjectController {
         return ok(projects.redefineIndicator(user, id, version, indicatorId, request.definition()), user);
     }
 
-    /** Join requests (and their messages) are shown to those who decide on them. */
     private ResponseEntity<ProjectView> ok(Versioned<Project> project, EsacUser user) {
-        return ResponseEntity.ok().eTag(VersionHeaders.etag(project.version()))
-                .body(views.full(project, ProjectAccess.canManage(user, project.state())));
+        return ResponseEntity.ok().eTag(VersionHeaders.etag(project.version())).body(views.full(project, user));
     }
 
     // --- requests ------------------------------------------------------------------------------------
@@ -256,13 +273,14 @@ class ProjectController {
     record AcceptRequest(PartnerRole role) {
     }
 
+    /** @param illustrative an example (demonstration content) rather than a step the project announced */
     record StepRequest(@NotBlank @Size(max = 200) String title, @Size(max = 5_000) String description,
-                       LocalDate dueDate, String responsibleOrganizationId, StepStatus status) {
+                       LocalDate dueDate, String responsibleOrganizationId, StepStatus status, Boolean illustrative) {
 
         StepDefinition definition() {
             return new StepDefinition(title, description, dueDate,
                     responsibleOrganizationId == null || responsibleOrganizationId.isBlank() ? null
-                            : responsibleOrganizationId);
+                            : responsibleOrganizationId, Boolean.TRUE.equals(illustrative));
         }
     }
 
@@ -275,15 +293,17 @@ class ProjectController {
     record TargetRequest(@NotNull @PositiveOrZero Double value, Unit unit) {
     }
 
+    /** @param illustrative an example (demonstration content), indicator and target, not the project's own */
     record IndicatorRequest(@NotBlank @Size(max = 200) String name, @Size(max = 2_000) String description,
                             @NotNull IndicatorKind kind, Unit unit, Double baseline, @Valid TargetRequest target,
                             Boolean cumulative, @Size(max = 60) String breakdownDimension, PlatformSource source,
-                            @Size(max = 60) @Pattern(regexp = "[A-Z0-9_]+") String programmeCode) {
+                            @Size(max = 60) @Pattern(regexp = "[A-Z0-9_]+") String programmeCode,
+                            Boolean illustrative) {
 
         IndicatorDefinition definition() {
             return new IndicatorDefinition(name, description, kind, unit, baseline,
                     target == null ? null : target.value(), target == null ? null : target.unit(), cumulative,
-                    breakdownDimension, source, programmeCode);
+                    breakdownDimension, source, programmeCode, Boolean.TRUE.equals(illustrative));
         }
     }
 }

@@ -1,13 +1,11 @@
 package qc.esac.projects.project;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import qc.esac.events.EventData;
 import qc.esac.events.projects.PartnerJoined;
 import qc.esac.events.projects.PartnerLeft;
 import qc.esac.events.projects.ProjectActivated;
@@ -16,12 +14,12 @@ import qc.esac.events.projects.ProjectCreated;
 import qc.esac.events.projects.StepCompleted;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
+import qc.esac.kit.outbox.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
-import qc.esac.kit.web.VersionHeaders;
 import qc.esac.projects.organization.KnownOrganizations;
 import qc.esac.projects.vocabulary.PartnerRole;
 import qc.esac.projects.vocabulary.TargetedIssue;
@@ -31,27 +29,32 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
-/** Projects' commands and queries: authorization, known organizations, and state with its events in one write. */
+/**
+ * Projects' commands and queries: authorization, known organizations, and state with its events in one write.
+ * Every change goes through the kit's {@link AggregateStore#change}: 404, then who may act (403), then the
+ * client's If-Match (412), so an outsider learns neither a version nor anything else about the project.
+ */
 @Service
 public class ProjectService {
 
     static final String COLLECTION = "projects";
-    private static final int ATTEMPTS = 5;
 
     private final AggregateStore<Project> projects;
     private final KnownOrganizations organizations;
+    private final ProjectAccess access;
     private final Clock clock;
 
-    ProjectService(AggregateStores stores, MongoTemplate mongo, KnownOrganizations organizations, Clock clock) {
-        this.projects = stores.forCollection(COLLECTION, Project.class);
+    ProjectService(AggregateStores stores, MongoTemplate mongo, KnownOrganizations organizations,
+                   ProjectAccess access, Clock clock) {
+        this.projects = stores.forCollection(COLLECTION, Project.class, "projet.introuvable");
         this.organizations = organizations;
+        this.access = access;
         this.clock = clock;
         var indexes = mongo.indexOps(COLLECTION);
         for (String field : List.of("status", "targetedIssues", "leadOrganizationId", "regionCodes",
-                "partners.organizationId", "name")) {
+                "partners.organizationId", "invitations.organizationId", "name")) {
             indexes.createIndex(new Index().on("state." + field, Sort.Direction.ASC).named(field));
         }
     }
@@ -59,12 +62,13 @@ public class ProjectService {
     // --- queries ---------------------------------------------------------------------------------------
 
     public Versioned<Project> get(String id) {
-        return projects.find(id).orElseThrow(() -> new NotFoundException("projet.introuvable", id));
+        return projects.get(id);
     }
 
+    /** The project as its partners, programme staff, and organizations invited to it read it. */
     public Versioned<Project> getReadable(EsacUser user, String id) {
         Versioned<Project> project = get(id);
-        ProjectAccess.requireRead(user, project.state());
+        access.requireReadDescription(user, project.state());
         return project;
     }
 
@@ -74,12 +78,16 @@ public class ProjectService {
                 .orElseThrow(() -> new NotFoundException("projet.introuvable", id));
     }
 
-    /** Projects this user may read, filtered. Staff see all; administrators the projects of their organizations. */
+    /**
+     * Projects this user may read, filtered. Programme staff see all; administrators the projects of their
+     * organizations and those they are invited to.
+     */
     public PageView<Versioned<Project>> search(EsacUser user, ProjectFilter filter, int page, int size) {
         List<Criteria> criteria = criteria(filter);
-        if (!user.isStaff()) {
-            criteria.add(Criteria.where("state.partners.organizationId").in(
-                    user.isOrgAdmin() ? user.organizationIds() : List.of()));
+        if (!access.isProgrammeStaff(user)) {
+            List<String> own = user.isOrgAdmin() ? List.copyOf(user.organizationIds()) : List.of();
+            criteria.add(new Criteria().orOperator(Criteria.where("state.partners.organizationId").in(own),
+                    Criteria.where("state.invitations.organizationId").in(own)));
         }
         return page(criteria, page, size);
     }
@@ -105,7 +113,8 @@ public class ProjectService {
 
     // --- commands --------------------------------------------------------------------------------------
 
-    public Versioned<Project> create(String leadOrganizationId, ProjectDetails details) {
+    public Versioned<Project> create(EsacUser user, String leadOrganizationId, ProjectDetails details) {
+        access.requireProgrammeStaff(user);
         organizations.require(leadOrganizationId, "leadOrganizationId");
         LocalDate today = today();
         Project project = Project.draft(UUID.randomUUID().toString(), leadOrganizationId, details, today);
@@ -117,168 +126,156 @@ public class ProjectService {
     }
 
     public Versioned<Project> update(EsacUser user, String id, long version, ProjectDetails details) {
-        return change(id, version, p -> {
-            ProjectAccess.requireManage(user, p);
+        return projects.change(id, version, p -> access.requireManage(user, p), p -> {
             // Funding is granted by the programme: the lead may describe its project, not change its money.
-            if (!user.isStaff() && !details.funding().equals(p.funding())) {
+            if (!access.isProgrammeStaff(user) && !details.funding().equals(p.funding())) {
                 throw new ForbiddenException("projet.financement-reserve", p.id());
             }
-            return new Change(p.withDetails(details));
+            return Change.of(p.withDetails(details));
         });
     }
 
-    public Versioned<Project> activate(String id) {
-        return change(id, null, p -> {
+    public Versioned<Project> activate(EsacUser user, String id) {
+        return projects.change(id, null, p -> access.requireProgrammeStaff(user), p -> {
             Project active = p.activate(today());
-            return new Change(active, new ProjectActivated(p.id(), p.name(), p.leadOrganizationId(),
+            return Change.of(active, new ProjectActivated(p.id(), p.name(), p.leadOrganizationId(),
                     active.partnerOrganizationIds(), active.activatedOn()));
         });
     }
 
-    public Versioned<Project> complete(String id) {
-        return change(id, null, p -> {
+    public Versioned<Project> complete(EsacUser user, String id) {
+        return projects.change(id, null, p -> access.requireProgrammeStaff(user), p -> {
             Project completed = p.complete(today());
-            return new Change(completed, new ProjectCompleted(p.id(), p.name(), completed.closedOn(),
+            return Change.of(completed, new ProjectCompleted(p.id(), p.name(), completed.closedOn(),
                     completed.progressPercent()));
         });
     }
 
-    public Versioned<Project> cancel(String id) {
-        return change(id, null, p -> new Change(p.cancel(today())));
+    public Versioned<Project> cancel(EsacUser user, String id) {
+        return projects.change(id, null, p -> access.requireProgrammeStaff(user), p -> Change.of(p.cancel(today())));
     }
 
-    public Versioned<Project> addPartner(EsacUser user, String id, String organizationId, PartnerRole role) {
-        organizations.require(organizationId, "organizationId");
-        return change(id, null, p -> {
-            ProjectAccess.requireManage(user, p);
-            return new Change(p.addPartner(organizationId, role, today()),
-                    new PartnerJoined(p.id(), organizationId, role.name(), today()));
+    /**
+     * Programme staff add a partner directly. The lead's administrator only invites: the organization joins
+     * when its own administrator accepts (an organization that asked to join has consented already).
+     */
+    public PartnerAddition addPartner(EsacUser user, String id, String organizationId, PartnerRole role) {
+        Versioned<Project> changed = projects.change(id, null, p -> access.requireManage(user, p), p -> {
+            organizations.require(organizationId, "organizationId");
+            return access.isProgrammeStaff(user) || p.joinRequest(organizationId).isPresent()
+                    ? joined(p, p.addPartner(organizationId, role, today()), organizationId)
+                    : Change.of(p.invite(organizationId, role, user.id(), today()));
         });
+        return new PartnerAddition(changed, changed.state().partner(organizationId).isEmpty());
+    }
+
+    /** The outcome of adding a partner: the project, and whether the organization was only invited. */
+    public record PartnerAddition(Versioned<Project> project, boolean invited) {
+    }
+
+    public Versioned<Project> acceptInvitation(EsacUser user, String id, String organizationId) {
+        return projects.change(id, null, p -> requireInvited(user, p, organizationId),
+                p -> joined(p, p.acceptInvitation(organizationId, today()), organizationId));
+    }
+
+    /** The invited organization declines; the lead or programme staff may also withdraw the invitation. */
+    public Versioned<Project> declineInvitation(EsacUser user, String id, String organizationId) {
+        return projects.change(id, null, p -> {
+            if (!access.canManage(user, p)) {
+                requireInvited(user, p, organizationId);
+            }
+        }, p -> Change.of(p.declineInvitation(organizationId)));
+    }
+
+    /** Only the invited organization's administrator answers; to anyone else the invitation does not exist. */
+    private void requireInvited(EsacUser user, Project project, String organizationId) {
+        access.requireInvitedAdministrator(user, organizationId);
+        if (project.invitation(organizationId).isEmpty()) {
+            throw new NotFoundException("invitation.introuvable", organizationId);
+        }
     }
 
     public Versioned<Project> requestToJoin(EsacUser user, String id, String organizationId, String message) {
-        user.requireOrganization(organizationId);
+        access.requireOrganization(user, organizationId);
         organizations.require(organizationId, "organizationId");
-        return change(id, null, p -> new Change(p.requestToJoin(organizationId, message, user.id(), today())));
+        return projects.change(id, null, p -> { },
+                p -> Change.of(p.requestToJoin(organizationId, message, user.id(), today())));
     }
 
     public Versioned<Project> acceptJoinRequest(EsacUser user, String id, String organizationId, PartnerRole role) {
-        return change(id, null, p -> {
-            ProjectAccess.requireManage(user, p);
-            Project accepted = p.acceptJoinRequest(organizationId, role, today());
-            return new Change(accepted, new PartnerJoined(p.id(), organizationId,
-                    accepted.partner(organizationId).orElseThrow().role().name(), today()));
-        });
+        return projects.change(id, null, p -> access.requireManage(user, p),
+                p -> joined(p, p.acceptJoinRequest(organizationId, role, today()), organizationId));
     }
 
     public Versioned<Project> declineJoinRequest(EsacUser user, String id, String organizationId) {
-        return change(id, null, p -> {
-            ProjectAccess.requireManage(user, p);
-            return new Change(p.declineJoinRequest(organizationId));
-        });
+        return projects.change(id, null, p -> access.requireManage(user, p),
+                p -> Change.of(p.declineJoinRequest(organizationId)));
+    }
+
+    private Change<Project> joined(Project before, Project after, String organizationId) {
+        return Change.of(after, new PartnerJoined(before.id(), organizationId,
+                after.partner(organizationId).orElseThrow().role().name(), today()));
     }
 
     /** A partner leaves on its own, or the lead or staff remove it. */
     public Versioned<Project> removePartner(EsacUser user, String id, String organizationId) {
-        return change(id, null, p -> {
-            if (!ProjectAccess.canManage(user, p)) {
-                user.requireOrganization(organizationId);
+        return projects.change(id, null, p -> {
+            if (!access.canManage(user, p)) {
+                access.requireOrganization(user, organizationId);
                 if (p.partner(organizationId).isEmpty()) {
                     throw new NotFoundException("partenaire.introuvable", organizationId);
                 }
             }
-            return new Change(p.removePartner(organizationId), new PartnerLeft(p.id(), organizationId, today()));
-        });
+        }, p -> Change.of(p.removePartner(organizationId), new PartnerLeft(p.id(), organizationId, today())));
     }
 
     public Versioned<Project> addStep(EsacUser user, String id, StepDefinition definition) {
-        return change(id, null, p -> {
-            ProjectAccess.requireManage(user, p);
-            return new Change(p.addStep(definition));
-        });
+        return projects.change(id, null, p -> access.requireManage(user, p), p -> Change.of(p.addStep(definition)));
     }
 
     public Versioned<Project> redefineStep(EsacUser user, String id, long version, String stepId,
                                            StepDefinition definition, StepStatus status) {
-        return change(id, version, p -> {
-            ProjectAccess.requireManage(user, p);
+        return projects.change(id, version, p -> access.requireManage(user, p), p -> {
             Project changed = p.redefineStep(stepId, definition);
-            return status == null ? new Change(changed) : statusChange(p, changed, stepId, status);
+            return status == null ? Change.of(changed) : statusChange(p, changed, stepId, status);
         });
     }
 
     public Versioned<Project> changeStepStatus(EsacUser user, String id, String stepId, StepStatus status) {
-        return change(id, null, p -> {
-            ProjectAccess.requireManage(user, p);
-            return statusChange(p, p, stepId, status);
-        });
+        return projects.change(id, null, p -> access.requireManage(user, p),
+                p -> statusChange(p, p, stepId, status));
     }
 
-    private Change statusChange(Project before, Project changed, String stepId, StepStatus status) {
+    private Change<Project> statusChange(Project before, Project changed, String stepId, StepStatus status) {
         Project after = changed.changeStepStatus(stepId, status, today());
         boolean completedNow = status == StepStatus.DONE
                 && before.step(stepId).map(s -> s.status() != StepStatus.DONE).orElse(false);
         if (!completedNow) {
-            return new Change(after);
+            return Change.of(after);
         }
         Step step = after.step(stepId).orElseThrow();
-        return new Change(after, new StepCompleted(after.id(), stepId, step.title(), step.completedOn(),
+        return Change.of(after, new StepCompleted(after.id(), stepId, step.title(), step.completedOn(),
                 after.progressPercent()));
     }
 
     public Versioned<Project> reorderSteps(EsacUser user, String id, long version, List<String> stepIds) {
-        return change(id, version, p -> {
-            ProjectAccess.requireManage(user, p);
-            return new Change(p.reorderSteps(stepIds));
-        });
+        return projects.change(id, version, p -> access.requireManage(user, p),
+                p -> Change.of(p.reorderSteps(stepIds)));
     }
 
     public Versioned<Project> addIndicator(EsacUser user, String id, IndicatorDefinition definition) {
-        return change(id, null, p -> {
-            ProjectAccess.requireManage(user, p);
-            return new Change(p.addIndicator(definition));
-        });
+        return projects.change(id, null, p -> access.requireManage(user, p),
+                p -> Change.of(p.addIndicator(definition)));
     }
 
     public Versioned<Project> redefineIndicator(EsacUser user, String id, long version, String indicatorId,
                                                 IndicatorDefinition definition) {
-        return change(id, version, p -> {
-            ProjectAccess.requireManage(user, p);
-            return new Change(p.redefineIndicator(indicatorId, definition));
-        });
-    }
-
-    /**
-     * Applies a command to the current project. With a version (the client's {@code If-Match}) the project must
-     * still be at it; without one, the command expresses an intent that holds whatever changed meanwhile, so
-     * a concurrent write is simply retried on the fresh state.
-     */
-    private Versioned<Project> change(String id, Long expectedVersion, Function<Project, Change> command) {
-        for (int attempt = 1; ; attempt++) {
-            Versioned<Project> current = get(id);
-            if (expectedVersion != null && current.version() != expectedVersion) {
-                throw VersionHeaders.conflict(expectedVersion, current.version());
-            }
-            Change change = command.apply(current.state());
-            try {
-                return projects.update(id, current.version(), change.project(), change.events());
-            } catch (OptimisticLockingFailureException concurrent) {
-                if (expectedVersion != null || attempt == ATTEMPTS) {
-                    throw concurrent;
-                }
-            }
-        }
+        return projects.change(id, version, p -> access.requireManage(user, p),
+                p -> Change.of(p.redefineIndicator(indicatorId, definition)));
     }
 
     private LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    /** The changed project and the events the change causes. */
-    private record Change(Project project, List<EventData> events) {
-        Change(Project project, EventData... events) {
-            this(project, List.of(events));
-        }
     }
 
     /** Search filters; {@code null} means "any". */

@@ -7,9 +7,15 @@ import java.time.LocalDate;
  *
  * @param responsibleOrganizationId the partner in charge, or {@code null}
  * @param completedOn               when it was marked done
+ * @param illustrative              an example written for a demonstration, not a step the project announced;
+ *                                  readers are told so ({@code null}, from documents written before, is false)
  */
 public record Step(String id, String title, String description, StepStatus status, LocalDate dueDate,
-                   String responsibleOrganizationId, LocalDate completedOn) {
+                   String responsibleOrganizationId, LocalDate completedOn, Boolean illustrative) {
+
+    public Step {
+        illustrative = Boolean.TRUE.equals(illustrative);
+    }
 
     /** Past its due date and neither done nor cancelled. */
     public boolean isOverdue(LocalDate today) {

@@ -34,10 +34,12 @@ public class AccountabilityReports {
     private final PlatformFedValues platformValues;
     private final KnownOrganizations organizations;
     private final Vocabulary vocabulary;
+    private final ProjectAccess access;
     private final Clock clock;
 
     AccountabilityReports(ProjectService projects, PeriodService periods, PlatformFedValues platformValues,
-                          KnownOrganizations organizations, Vocabulary vocabulary, Clock clock) {
+                          KnownOrganizations organizations, Vocabulary vocabulary, ProjectAccess access, Clock clock) {
+        this.access = access;
         this.clock = clock;
         this.projects = projects;
         this.periods = periods;
@@ -48,7 +50,7 @@ public class AccountabilityReports {
 
     public ProjectReport forPeriod(EsacUser user, String projectId, String periodId) {
         Project project = projects.get(projectId).state();
-        ProjectAccess.requireRead(user, project);
+        access.requireRead(user, project);
         ReportingPeriod period = periods.get(projectId, periodId).state();
         List<ReportingPeriod> upToThis = periods.of(projectId).stream()
                 .filter(p -> !p.endDate().isAfter(period.endDate())).toList();
@@ -73,7 +75,7 @@ public class AccountabilityReports {
                     indicator.baseline(), indicator.target(), indicator.cumulative(),
                     indicator.source() == null ? null : vocabulary.label("source", indicator.source()),
                     value, toDate, IndicatorResults.achievementPercent(indicator, toDate), breakdown(period, indicator),
-                    contributions));
+                    contributions, indicator.illustrative() ? vocabulary.text("indicateur.illustratif") : null));
         }
         return new ProjectReport(project.id(), project.name(), name(project.leadOrganizationId(), known),
                 vocabulary.label("statut-projet", project.status()), project.startDate(), project.endDate(),
@@ -82,8 +84,12 @@ public class AccountabilityReports {
                 period.history());
     }
 
-    /** The programme aggregate over locked periods ending within [{@code from}, {@code to}] (either may be open). */
-    public ProgrammeReport programme(LocalDate from, LocalDate to) {
+    /**
+     * The programme aggregate over locked periods ending within [{@code from}, {@code to}] (either may be open);
+     * for programme staff.
+     */
+    public ProgrammeReport programme(EsacUser user, LocalDate from, LocalDate to) {
+        access.requireProgrammeStaff(user);
         List<Project> all = projects.all();
         Map<String, List<ReportingPeriod>> lockedByProject = periods.locked().stream()
                 .filter(p -> (from == null || !p.endDate().isBefore(from)) && (to == null || !p.endDate().isAfter(to)))
@@ -139,7 +145,7 @@ public class AccountabilityReports {
         return new ProjectReport.StepLine(step.title(), vocabulary.label("statut-etape", step.status()), step.dueDate(),
                 step.isOverdue(LocalDate.now(clock)),
                 step.responsibleOrganizationId() == null ? null : name(step.responsibleOrganizationId(), known),
-                step.completedOn());
+                step.completedOn(), step.illustrative() ? vocabulary.text("etape.illustrative") : null);
     }
 
     /** Totals per breakdown key across partners (e.g. people placed in jobs per region). */

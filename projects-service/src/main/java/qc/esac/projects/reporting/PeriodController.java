@@ -39,10 +39,12 @@ class PeriodController {
 
     private final PeriodService periods;
     private final ProjectService projects;
+    private final ProjectAccess access;
 
-    PeriodController(PeriodService periods, ProjectService projects) {
+    PeriodController(PeriodService periods, ProjectService projects, ProjectAccess access) {
         this.periods = periods;
         this.projects = projects;
+        this.access = access;
     }
 
     @PostMapping
@@ -61,14 +63,14 @@ class PeriodController {
     PageView<PeriodView> list(@PathVariable String projectId, EsacUser user,
                               @RequestParam(defaultValue = "0") @Min(0) int page,
                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        ProjectAccess.requireRead(user, projects.get(projectId).state());
+        access.requireRead(user, projects.get(projectId).state());
         List<PeriodView> all = periods.versionsOf(projectId).stream().map(PeriodView::of).toList();
         return PageView.of(all, page, size);
     }
 
     @GetMapping("/{periodId}")
     ResponseEntity<PeriodView> get(@PathVariable String projectId, @PathVariable String periodId, EsacUser user) {
-        ProjectAccess.requireRead(user, projects.get(projectId).state());
+        access.requireRead(user, projects.get(projectId).state());
         return ok(periods.get(projectId, periodId));
     }
 
@@ -85,11 +87,14 @@ class PeriodController {
     }
 
     @PostMapping("/{periodId}/submit")
+    @Operation(summary = "Submit the period for review (contributing partners or programme staff), from its last day on")
     ResponseEntity<PeriodView> submit(@PathVariable String projectId, @PathVariable String periodId, EsacUser user) {
         return ok(periods.submit(user, projectId, periodId));
     }
 
     @PostMapping("/{periodId}/approve")
+    @Operation(summary = "Approve a submitted period: programme staff, or the lead's administrator when a partner "
+            + "(not the lead's own administration) submitted it; nobody approves their own submission")
     ResponseEntity<PeriodView> approve(@PathVariable String projectId, @PathVariable String periodId, EsacUser user) {
         return ok(periods.approve(user, projectId, periodId));
     }

@@ -1,25 +1,23 @@
 package qc.esac.projects.reporting;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import qc.esac.events.EventData;
 import qc.esac.events.projects.PeriodApproved;
 import qc.esac.events.projects.PeriodLocked;
 import qc.esac.events.projects.PeriodSubmitted;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
+import qc.esac.kit.outbox.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.security.EsacUser;
-import qc.esac.kit.web.VersionHeaders;
 import qc.esac.projects.project.Indicator;
 import qc.esac.projects.project.Project;
 import qc.esac.projects.project.ProjectAccess;
@@ -35,24 +33,27 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Reporting periods: opened by the lead or staff, values recorded by the contributing partners, submitted by
- * any of them, approved or returned by the lead or staff, locked by staff.
+ * Reporting periods: opened by the lead or programme staff, values recorded by the contributing partners,
+ * submitted by any of them once the period is over, approved by programme staff (or by the lead when a partner
+ * submitted), returned by the lead or staff, locked by staff. Changes go through the kit's
+ * {@link AggregateStore#change}: who may act is checked before the client's If-Match.
  */
 @Service
 public class PeriodService {
 
     static final String COLLECTION = "reporting_periods";
-    private static final int ATTEMPTS = 5;
 
     private final AggregateStore<ReportingPeriod> periods;
     private final ProjectService projects;
+    private final ProjectAccess access;
     private final PlatformFedValues platformValues;
     private final Clock clock;
 
-    PeriodService(AggregateStores stores, MongoTemplate mongo, ProjectService projects,
+    PeriodService(AggregateStores stores, MongoTemplate mongo, ProjectService projects, ProjectAccess access,
                   PlatformFedValues platformValues, Clock clock) {
-        this.periods = stores.forCollection(COLLECTION, ReportingPeriod.class);
+        this.periods = stores.forCollection(COLLECTION, ReportingPeriod.class, "periode.introuvable");
         this.projects = projects;
+        this.access = access;
         this.platformValues = platformValues;
         this.clock = clock;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("state.projectId", Sort.Direction.ASC)
@@ -63,7 +64,7 @@ public class PeriodService {
     public Versioned<ReportingPeriod> open(EsacUser user, String projectId, String label, LocalDate start,
                                            LocalDate end) {
         Project project = projects.get(projectId).state();
-        ProjectAccess.requireManage(user, project);
+        access.requireManage(user, project);
         if (project.status() != ProjectStatus.ACTIVE) {
             throw new BusinessRuleException("periode.projet-non-actif", project.status().name());
         }
@@ -102,43 +103,42 @@ public class PeriodService {
                                                   String indicatorId, String organizationId, ValueInput input,
                                                   Long expectedVersion) {
         Project project = projects.get(projectId).state();
-        ProjectAccess.requireReporter(user, project, organizationId);
+        access.requireReporter(user, project, organizationId);
         Indicator indicator = project.indicator(indicatorId)
                 .orElseThrow(() -> new NotFoundException("indicateur.introuvable", indicatorId));
         return change(projectId, periodId, expectedVersion,
-                period -> new Change(period.record(indicator, organizationId, input, today(), user.id())));
+                period -> Change.of(period.record(indicator, organizationId, input, today(), user.id())));
     }
 
     public Versioned<ReportingPeriod> submit(EsacUser user, String projectId, String periodId) {
         Project project = projects.get(projectId).state();
-        boolean reporter = project.contributingOrganizationIds().stream()
-                .anyMatch(id -> user.isOrgAdmin() && user.organizationIds().contains(id));
-        if (!user.isStaff() && !reporter) {
-            throw new ForbiddenException("periode.soumission-refusee", projectId);
-        }
+        access.requireSubmitter(user, project);
+        boolean byLead = access.isLeadAdministrator(user, project);
         return change(projectId, periodId, null, period -> {
-            ReportingPeriod submitted = period.submit(platformValues.now(project, period), today(), user.id());
-            return new Change(submitted, new PeriodSubmitted(period.id(), projectId, period.label(),
+            ReportingPeriod submitted = period.submit(platformValues.now(project, period), today(), user.id(), byLead);
+            return Change.of(submitted, new PeriodSubmitted(period.id(), projectId, period.label(),
                     period.startDate(), period.endDate(), today()));
         });
     }
 
     public Versioned<ReportingPeriod> approve(EsacUser user, String projectId, String periodId) {
-        ProjectAccess.requireManage(user, projects.get(projectId).state());
-        return change(projectId, periodId, null, period -> new Change(period.approve(today(), user.id()),
+        access.requireManage(user, projects.get(projectId).state());
+        ReportingPeriod.Reviewer reviewer = access.isProgrammeStaff(user) ? ReportingPeriod.Reviewer.PROGRAMME_STAFF
+                : ReportingPeriod.Reviewer.LEAD_ADMINISTRATOR;
+        return change(projectId, periodId, null, period -> Change.of(period.approve(today(), user.id(), reviewer),
                 new PeriodApproved(period.id(), projectId, period.label(), period.startDate(), period.endDate(),
                         today())));
     }
 
     public Versioned<ReportingPeriod> returnForRevision(EsacUser user, String projectId, String periodId,
                                                         String reason) {
-        ProjectAccess.requireManage(user, projects.get(projectId).state());
+        access.requireManage(user, projects.get(projectId).state());
         return change(projectId, periodId, null,
-                period -> new Change(period.returnForRevision(reason, today(), user.id())));
+                period -> Change.of(period.returnForRevision(reason, today(), user.id())));
     }
 
     public Versioned<ReportingPeriod> lock(EsacUser user, String projectId, String periodId) {
-        if (!user.isStaff()) {
+        if (!access.isProgrammeStaff(user)) {
             throw new ForbiddenException("periode.verrouillage-refuse", periodId);
         }
         Project project = projects.get(projectId).state();
@@ -152,36 +152,25 @@ public class PeriodService {
                             indicator.cumulative())));
                 }
             }
-            return new Change(locked, new PeriodLocked(period.id(), projectId, period.label(), period.startDate(),
+            return Change.of(locked, new PeriodLocked(period.id(), projectId, period.label(), period.startDate(),
                     period.endDate(), today(), values));
         });
     }
 
+    /**
+     * A change to one of the project's periods; the caller has already checked, on the project, who may act.
+     * A period of another project is unknown here (404) before any version is compared.
+     */
     private Versioned<ReportingPeriod> change(String projectId, String periodId, Long expectedVersion,
-                                              Function<ReportingPeriod, Change> command) {
-        for (int attempt = 1; ; attempt++) {
-            Versioned<ReportingPeriod> current = get(projectId, periodId);
-            if (expectedVersion != null && current.version() != expectedVersion) {
-                throw VersionHeaders.conflict(expectedVersion, current.version());
+                                              Function<ReportingPeriod, Change<ReportingPeriod>> command) {
+        return periods.change(periodId, expectedVersion, period -> {
+            if (!period.projectId().equals(projectId)) {
+                throw new NotFoundException("periode.introuvable", periodId);
             }
-            Change change = command.apply(current.state());
-            try {
-                return periods.update(periodId, current.version(), change.period(), change.events());
-            } catch (OptimisticLockingFailureException concurrent) {
-                if (expectedVersion != null || attempt == ATTEMPTS) {
-                    throw concurrent;
-                }
-            }
-        }
+        }, command);
     }
 
     private LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    private record Change(ReportingPeriod period, List<EventData> events) {
-        Change(ReportingPeriod period, EventData... events) {
-            this(period, List.of(events));
-        }
     }
 }

@@ -7,7 +7,6 @@ import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -68,38 +67,36 @@ class ReportController {
     }
 
     @GetMapping(path = PROGRAMME, produces = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "The programme aggregate over locked periods ending between from and to (staff)")
+    @Operation(summary = "The programme aggregate over locked periods ending between from and to (programme staff)")
     ProgrammeReport programmeReport(@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-                                    @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
-        return reports.programme(from, to);
+                                    @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+                                    EsacUser user) {
+        return reports.programme(user, from, to);
     }
 
     @GetMapping(path = PROGRAMME, produces = "text/csv")
-    @PreAuthorize("hasRole('STAFF')")
     ResponseEntity<String> programmeReportCsv(
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
-        return file(CSV, documents.csv(reports.programme(from, to)), "reddition-programme.csv");
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to, EsacUser user) {
+        return file(CSV, documents.csv(reports.programme(user, from, to)), "reddition-programme.csv");
     }
 
     @GetMapping(path = PROGRAMME, produces = "text/html")
-    @PreAuthorize("hasRole('STAFF')")
     ResponseEntity<String> programmeReportHtml(
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
-        return ResponseEntity.ok().contentType(HTML).body(documents.html(reports.programme(from, to)));
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to, EsacUser user) {
+        return ResponseEntity.ok().contentType(HTML).body(documents.html(reports.programme(user, from, to)));
     }
 
     @GetMapping(path = PROGRAMME, params = "format")
-    @PreAuthorize("hasRole('STAFF')")
     ResponseEntity<?> programmeReportAs(@RequestParam String format,
                                         @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-                                        @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
+                                        @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+                                        EsacUser user) {
         return switch (format) {
-            case "csv" -> programmeReportCsv(from, to);
-            case "html" -> programmeReportHtml(from, to);
-            default -> ResponseEntity.ok(programmeReport(from, to));
+            case "csv" -> programmeReportCsv(from, to, user);
+            case "html" -> programmeReportHtml(from, to, user);
+            default -> ResponseEntity.ok(programmeReport(from, to, user));
         };
     }
 

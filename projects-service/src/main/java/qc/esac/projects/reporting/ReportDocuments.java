@@ -80,7 +80,9 @@ class ReportDocuments {
                 .append("</h2>\n");
         table(html, List.of(vocabulary.text("rapport.etape"), vocabulary.text("rapport.statut"),
                 vocabulary.text("rapport.echeance"), vocabulary.text("rapport.responsable")),
-                report.steps().stream().map(s -> List.of(s.title(), s.status()
+                report.steps().stream().map(s -> List.of(
+                        s.illustrativeNote() == null ? s.title() : s.title() + " (" + s.illustrativeNote() + ")",
+                        s.status()
                         + (s.overdue() ? " (" + vocabulary.text("rapport.en-retard") + ")" : ""),
                         text(s.dueDate()), text(s.responsible()))));
         html.append("<h2>").append(e(vocabulary.text("rapport.indicateurs"))).append("</h2>\n");
@@ -88,7 +90,8 @@ class ReportDocuments {
                 vocabulary.text("rapport.reference"), vocabulary.text("rapport.cible"),
                 vocabulary.text("rapport.valeur-periode"), vocabulary.text("rapport.a-date"),
                 vocabulary.text("rapport.atteinte")),
-                report.indicators().stream().map(i -> List.of(i.name() + (i.source() == null ? "" : " (" + i.source() + ")"),
+                report.indicators().stream().map(i -> List.of(i.name() + (i.source() == null ? "" : " (" + i.source() + ")")
+                        + (i.illustrativeNote() == null ? "" : " (" + i.illustrativeNote() + ")"),
                         text(i.unit()), number(i.baseline()), number(i.target()), number(i.periodValue()),
                         number(i.toDate()), i.achievementPercent() == null ? "" : number(i.achievementPercent()) + " %")));
         html.append("<h2>").append(e(vocabulary.text("rapport.recits"))).append("</h2>\n");

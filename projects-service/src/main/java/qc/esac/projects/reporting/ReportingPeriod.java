@@ -2,6 +2,7 @@ package qc.esac.projects.reporting;
 
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.FieldViolation;
+import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.problem.InvalidInputException;
 import qc.esac.projects.project.Indicator;
 
@@ -16,14 +17,20 @@ import java.util.Optional;
  * A project's reporting period: partners' values and narratives, and the review workflow. Immutable; each rule
  * returns the changed period or refuses with a problem.
  *
- * @param platformValues values of platform-fed indicators, frozen when the period is submitted
+ * @param platformValues  values of platform-fed indicators, frozen when the period is submitted
+ * @param submittedByLead whether the last submission was made by an administrator of the lead organization
+ *                        (who then may not approve it: see {@link #approve}); {@code null} (older documents) is false
  */
 public record ReportingPeriod(String id, String projectId, String label, LocalDate startDate, LocalDate endDate,
                               PeriodStatus status, List<Entry> entries, List<PlatformValue> platformValues,
-                              List<Transition> history) {
+                              List<Transition> history, Boolean submittedByLead) {
+
+    /** Who reviews a submitted period, for the approval rule. */
+    public enum Reviewer { PROGRAMME_STAFF, LEAD_ADMINISTRATOR }
 
     public ReportingPeriod {
         Objects.requireNonNull(id, "id");
+        submittedByLead = Boolean.TRUE.equals(submittedByLead);
         entries = entries == null ? List.of() : List.copyOf(entries);
         platformValues = platformValues == null ? List.of() : List.copyOf(platformValues);
         history = history == null ? List.of() : List.copyOf(history);
@@ -35,7 +42,7 @@ public record ReportingPeriod(String id, String projectId, String label, LocalDa
             throw InvalidInputException.of(FieldViolation.of("endDate", "dates.fin-avant-debut"));
         }
         return new ReportingPeriod(id, projectId, label.strip(), startDate, endDate, PeriodStatus.OPEN, List.of(),
-                List.of(), List.of(new Transition(PeriodStatus.OPEN, today, by, null)));
+                List.of(), List.of(new Transition(PeriodStatus.OPEN, today, by, null)), false);
     }
 
     public boolean overlaps(LocalDate start, LocalDate end) {
@@ -52,22 +59,45 @@ public record ReportingPeriod(String id, String projectId, String label, LocalDa
         List<Entry> newEntries = new ArrayList<>(entries.stream().filter(e ->
                 !(e.indicatorId().equals(indicator.id()) && e.organizationId().equals(organizationId))).toList());
         newEntries.add(entry);
-        return new ReportingPeriod(id, projectId, label, startDate, endDate, status, newEntries, platformValues, history);
+        return new ReportingPeriod(id, projectId, label, startDate, endDate, status, newEntries, platformValues, history,
+                submittedByLead);
     }
 
-    /** Submits the period for review, freezing the platform-fed values given (indicator id to value). */
-    public ReportingPeriod submit(Map<String, Double> platformValuesNow, LocalDate today, String by) {
+    /**
+     * Submits the period for review, freezing the platform-fed values given (indicator id to value). A period
+     * is reported on once it is over (from the day after its last day), when everything it measures has
+     * happened: platform-fed values frozen earlier would miss the rest of the period.
+     *
+     * @param byLead whether the submitter is an administrator of the lead organization
+     */
+    public ReportingPeriod submit(Map<String, Double> platformValuesNow, LocalDate today, String by, boolean byLead) {
         if (!status.isEditable()) {
             throw new BusinessRuleException("periode.soumission-impossible", label, status.name());
         }
+        if (!today.isAfter(endDate)) {
+            throw new BusinessRuleException("periode.non-terminee", label, endDate.toString());
+        }
         List<PlatformValue> frozen = platformValuesNow.entrySet().stream()
                 .map(e -> new PlatformValue(e.getKey(), e.getValue())).toList();
-        return moveTo(PeriodStatus.SUBMITTED, frozen, today, by, null);
+        return moveTo(PeriodStatus.SUBMITTED, frozen, today, by, null, byLead);
     }
 
-    public ReportingPeriod approve(LocalDate today, String by) {
+    /**
+     * Approves the submitted period. Nobody approves a submission they made; programme staff approve any other;
+     * the lead's administrator approves only what a partner (not the lead's own administration) submitted, so
+     * that the lead never signs off its own report.
+     */
+    public ReportingPeriod approve(LocalDate today, String by, Reviewer reviewer) {
         requireStatus(PeriodStatus.SUBMITTED, "periode.approbation-impossible");
-        return moveTo(PeriodStatus.APPROVED, platformValues, today, by, null);
+        boolean ownSubmission = history.stream().filter(t -> t.status() == PeriodStatus.SUBMITTED)
+                .reduce((first, last) -> last).map(t -> by.equals(t.by())).orElse(false);
+        if (ownSubmission) {
+            throw new ForbiddenException("periode.approbation-propre-soumission", label);
+        }
+        if (reviewer == Reviewer.LEAD_ADMINISTRATOR && submittedByLead) {
+            throw new ForbiddenException("periode.approbation-porteur-refusee", label);
+        }
+        return moveTo(PeriodStatus.APPROVED, platformValues, today, by, null, submittedByLead);
     }
 
     /** Sends the period back to the partners; platform-fed values follow the events again until resubmission. */
@@ -76,12 +106,12 @@ public record ReportingPeriod(String id, String projectId, String label, LocalDa
         if (reason == null || reason.isBlank()) {
             throw InvalidInputException.of(FieldViolation.of("comment", "periode.motif-requis"));
         }
-        return moveTo(PeriodStatus.RETURNED, List.of(), today, by, reason.strip());
+        return moveTo(PeriodStatus.RETURNED, List.of(), today, by, reason.strip(), submittedByLead);
     }
 
     public ReportingPeriod lock(LocalDate today, String by) {
         requireStatus(PeriodStatus.APPROVED, "periode.verrouillage-impossible");
-        return moveTo(PeriodStatus.LOCKED, platformValues, today, by, null);
+        return moveTo(PeriodStatus.LOCKED, platformValues, today, by, null, submittedByLead);
     }
 
     /** Whether platform-fed values are frozen (submitted, approved or locked). */
@@ -117,9 +147,10 @@ public record ReportingPeriod(String id, String projectId, String label, LocalDa
     }
 
     private ReportingPeriod moveTo(PeriodStatus next, List<PlatformValue> values, LocalDate today, String by,
-                                   String comment) {
+                                   String comment, boolean byLead) {
         List<Transition> newHistory = new ArrayList<>(history);
         newHistory.add(new Transition(next, today, by, comment));
-        return new ReportingPeriod(id, projectId, label, startDate, endDate, next, entries, values, newHistory);
+        return new ReportingPeriod(id, projectId, label, startDate, endDate, next, entries, values, newHistory,
+                byLead);
     }
 }

@@ -9,7 +9,6 @@ import qc.esac.events.Topics;
 import qc.esac.events.membership.OrganizationRegistered;
 import qc.esac.projects.ProjectsTestSupport;
 import qc.esac.projects.ProjectsTestSupport.Response;
-import qc.esac.testkit.TestEvents;
 import qc.esac.testkit.TestTopics;
 import qc.esac.testkit.jwt.TestTokens;
 
@@ -30,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlatformFedIndicatorIT {
 
-    static final String STAFF = TestTokens.staff("programme-economie-sociale");
+    static final String STAFF = TestTokens.staff("csmo-esac");
     static final String REGISTERED = EventCatalog.of(OrganizationRegistered.class).type();
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Montreal"));
 
@@ -54,21 +53,21 @@ class PlatformFedIndicatorIT {
         ok(api.post(base + "/activate", STAFF, null));
         String period = base + "/periods/" + api.post(base + "/periods", STAFF,
                 "{\"label\": \"Année en cours\", \"startDate\": \"%s\", \"endDate\": \"%s\"}"
-                        .formatted(TODAY.minusDays(30), TODAY.plusDays(30))).json().get("id").asString();
+                        .formatted(TODAY.minusDays(30), TODAY.minusDays(1))).json().get("id").asString();
         assertThat(value(api, period)).isEqualTo(2.0);
 
         // A new organization registers in membership and joins as a partner: the indicator follows.
         String newcomer = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
-        RecordMetadata registered = TestEvents.publish(Topics.MEMBERSHIP, eventId, REGISTERED, newcomer, 1,
+        RecordMetadata registered = publishRegistration(eventId, newcomer, 1,
                 registration(newcomer, "Coopérative d’architecture"));
         TestTopics.awaitConsumed(ProjectsTestSupport.GROUP, registered, Duration.ofSeconds(30));
         ok(api.post(base + "/partners", STAFF, partner(newcomer, "PARTNER")));
         assertThat(value(api, period)).isEqualTo(3.0);
 
         // The same event delivered again, and an update, count the organization once.
-        TestEvents.publish(Topics.MEMBERSHIP, eventId, REGISTERED, newcomer, 1, registration(newcomer, "Doublon"));
-        RecordMetadata update = TestEvents.publish(Topics.MEMBERSHIP, REGISTERED, newcomer, 2,
+        publishRegistration(eventId, newcomer, 1, registration(newcomer, "Doublon"));
+        RecordMetadata update = publishRegistration(UUID.randomUUID().toString(), newcomer, 2,
                 registration(newcomer, "Coopérative d’architecture (nom à jour)"));
         TestTopics.awaitConsumed(ProjectsTestSupport.GROUP, update, Duration.ofSeconds(30));
         assertThat(value(api, period)).isEqualTo(3.0);
@@ -85,6 +84,13 @@ class PlatformFedIndicatorIT {
         assertThat(value(api, period)).isEqualTo(3.0);
         ok(api.post(period + "/return", STAFF, "{\"comment\": \"Ajouter le nouveau partenaire.\"}"));
         assertThat(value(api, period)).isEqualTo(4.0);
+    }
+
+    /** Registered before the period, which is over when it is submitted: facts take the event's date. */
+    private static RecordMetadata publishRegistration(String eventId, String organizationId, long sequence,
+                                                      String json) {
+        return ProjectsTestSupport.publishAt(ProjectsTestSupport.REGISTERED_AT, Topics.MEMBERSHIP, eventId,
+                REGISTERED, organizationId, sequence, json);
     }
 
     private static double value(ProjectsTestSupport api, String period) throws Exception {

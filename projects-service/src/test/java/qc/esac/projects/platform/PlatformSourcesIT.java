@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlatformSourcesIT {
 
-    static final String STAFF = TestTokens.staff("programme-economie-sociale");
+    static final String STAFF = TestTokens.staff("csmo-esac");
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Montreal"));
     /** The previous period ends the day before the current one starts. */
     static final LocalDate CURRENT_START = TODAY.minusDays(30);

@@ -36,6 +36,29 @@ class ProjectTest {
     }
 
     @Test
+    void anInvitedOrganizationIsNoPartnerUntilItAccepts() {
+        Project invited = draft().activate(TODAY).invite("coop", PartnerRole.INITIAL_PARTNER, "lead-admin", TODAY);
+
+        assertThat(invited.partnerOrganizationIds()).containsExactly("lead");
+        assertThat(invited.contributingOrganizationIds()).containsExactly("lead");
+        assertThat(invited.invitation("coop")).isPresent();
+        assertThatThrownBy(() -> invited.invite("coop", PartnerRole.PARTNER, "lead-admin", TODAY))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> invited.requestToJoin("coop", null, "coop-admin", TODAY))
+                .isInstanceOf(ConflictException.class);
+
+        Project accepted = invited.acceptInvitation("coop", TODAY);
+        assertThat(accepted.partner("coop")).hasValueSatisfying(
+                p -> assertThat(p.role()).isEqualTo(PartnerRole.INITIAL_PARTNER));
+        assertThat(accepted.invitations()).isEmpty();
+        Project declined = invited.declineInvitation("coop");
+        assertThat(declined.partnerOrganizationIds()).containsExactly("lead");
+        assertThat(declined.invitations()).isEmpty();
+        assertThatThrownBy(() -> declined.acceptInvitation("coop", TODAY)).isInstanceOf(ProblemException.class)
+                .extracting(e -> ((ProblemException) e).code()).isEqualTo("invitation.introuvable");
+    }
+
+    @Test
     void lifecycleGoesDraftActiveCompletedAndRefusesOtherMoves() {
         Project active = draft().activate(TODAY);
         assertThat(active.status()).isEqualTo(ProjectStatus.ACTIVE);

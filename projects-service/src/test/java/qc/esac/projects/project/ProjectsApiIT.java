@@ -19,6 +19,10 @@ import qc.esac.testkit.jwt.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProjectsApiIT {
 
     static final String BASE = "/api/projects/projects";
-    static final String STAFF = TestTokens.staff("programme-economie-sociale");
+    static final String STAFF = TestTokens.staff("csmo-esac");
 
     @LocalServerPort
     int port;
@@ -347,6 +351,39 @@ class ProjectsApiIT {
         assertThat(known.get("regionCode").asString()).isEqualTo("03");
         assertThat(known.get("closed").asBoolean()).isTrue();
         assertThat(ids(api.get(BASE + "?q=Services%20de%20proximit%C3%A9&size=100", STAFF))).contains(id);
+    }
+
+    @Test
+    void anIllustrativeStepIsSaidToBeAnExampleInFrenchAndEnglish() throws Exception {
+        String id = create("Projet de démonstration");
+        Response added = api.post(BASE + "/" + id + "/steps", STAFF,
+                "{\"title\": \"Dresser un portrait du secteur\", \"illustrative\": true}");
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        api.post(BASE + "/" + id + "/steps", STAFF, "{\"title\": \"Étape annoncée\"}");
+        api.post(BASE + "/" + id + "/indicators", STAFF, """
+                {"name": "Organisations mobilisées", "kind": "QUANTITATIVE", "unit": "ORGANISATIONS",
+                 "target": {"value": 8}, "illustrative": true}""");
+        api.post(BASE + "/" + id + "/activate", STAFF, null);
+        JsonNode indicator = api.get(BASE + "/" + id, STAFF).json().at("/indicators/0");
+        assertThat(indicator.get("illustrative").asBoolean()).isTrue();
+        assertThat(indicator.get("illustrativeNote").asString()).contains("ni l’indicateur ni sa cible");
+        String period = api.post(BASE + "/" + id + "/periods", STAFF, "{\"label\": \"An 1\", \"startDate\": \"%s\", \"endDate\": \"%s\"}"
+                .formatted(LocalDate.now().minusDays(20), LocalDate.now().plusDays(20))).json().get("id").asString();
+        String html = api.get(BASE + "/" + id + "/periods/" + period + "/report?format=html", STAFF).body();
+        assertThat(html).contains("Dresser un portrait du secteur (Étape donnée à titre d’illustration")
+                .contains("Organisations mobilisées (Indicateur donné à titre d’illustration");
+
+        JsonNode steps = api.get(BASE + "/" + id, STAFF).json().get("steps");
+        assertThat(steps.get(0).get("illustrative").asBoolean()).isTrue();
+        assertThat(steps.get(0).get("illustrativeNote").asString()).contains("à titre d’illustration");
+        assertThat(steps.get(1).get("illustrative").asBoolean()).isFalse();
+        assertThat(steps.get(1).get("illustrativeNote").isNull()).isTrue();
+        HttpResponse<String> english = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/projects/public/projects/" + id))
+                .header("Accept-Language", "en").GET().build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode publicStep = JSON.readTree(english.body()).get("steps").get(0);
+        assertThat(publicStep.get("illustrative").asBoolean()).isTrue();
+        assertThat(publicStep.get("illustrativeNote").asString()).startsWith("Illustrative step");
     }
 
     private static List<String> ids(Response response) {

@@ -7,6 +7,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import qc.esac.events.EventSchemas;
 import qc.esac.events.Topics;
+import qc.esac.identity.EsacRole;
 import qc.esac.projects.ProjectsTestSupport;
 import qc.esac.projects.ProjectsTestSupport.Response;
 import qc.esac.testkit.TopicProbe;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReportingIT {
 
-    static final String STAFF = TestTokens.staff("programme-economie-sociale");
+    static final String STAFF = TestTokens.staff("csmo-esac");
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Montreal"));
 
     @LocalServerPort
@@ -101,7 +102,7 @@ class ReportingIT {
 
     @Test
     void partnersReportTheLeadOrStaffReviewAndStaffLocks() throws Exception {
-        String period = openPeriod("2025-2026", TODAY.minusDays(100), TODAY.plusDays(10));
+        String period = openPeriod("2025-2026", TODAY.minusDays(100), TODAY.minusDays(1));
         String jobs = period + "/values/indicateur-1";
         String lead = TestTokens.orgAdmin(this.lead);
         String partner = TestTokens.orgAdmin(this.partner);
@@ -204,14 +205,15 @@ class ReportingIT {
     @Test
     void aCumulativeIndicatorAddsLockedPeriodsUpInTheProgrammeAndOnlyLockedOnesCount() throws Exception {
         String first = openPeriod("An 1", TODAY.minusDays(400), TODAY.minusDays(200));
-        String second = openPeriod("An 2", TODAY.minusDays(199), TODAY.plusDays(10));
+        String second = openPeriod("An 2", TODAY.minusDays(199), TODAY.minusDays(1));
         assertThat(api.post(base + "/periods", TestTokens.orgAdmin(lead),
                 "{\"label\": \"An 3\", \"startDate\": \"%s\", \"endDate\": \"%s\"}"
-                        .formatted(TODAY, TODAY.plusDays(30))).status()).as("overlap").isEqualTo(409);
+                        .formatted(TODAY.minusDays(5), TODAY.plusDays(30))).status()).as("overlap").isEqualTo(409);
         ok(api.put(first + "/values/indicateur-1", TestTokens.orgAdmin(partner), null, value(partner, 20)));
         ok(api.put(second + "/values/indicateur-1", TestTokens.orgAdmin(partner), null, value(partner, 15)));
         for (String period : List.of(first, second)) {
-            ok(api.post(period + "/submit", TestTokens.orgAdmin(partner), null));
+            // Submitted by a partner's administrator (another person), so the lead may approve.
+            ok(api.post(period + "/submit", partnerAdministrator(), null));
             ok(api.post(period + "/approve", TestTokens.orgAdmin(lead), null));
         }
         ok(api.post(first + "/lock", STAFF, null));
@@ -235,10 +237,50 @@ class ReportingIT {
         assertThat(html.body()).contains("<html lang=\"en\"").contains("Result to date").doesNotContain("Résultat à date");
     }
 
+    @Test
+    void aPeriodIsSubmittedOnceOverAndTheLeadDoesNotApproveItsOwnSubmission() throws Exception {
+        String ended = openPeriod("Trimestre passé", TODAY.minusDays(60), TODAY.minusDays(31));
+        String current = openPeriod("Trimestre en cours", TODAY.minusDays(30), TODAY);
+        String lead = TestTokens.orgAdmin(this.lead);
+
+        Response early = api.post(current + "/submit", lead, null);
+        assertThat(early.status()).as(early.body()).isEqualTo(422);
+        assertThat(early.json().get("title").asString()).isEqualTo("Période non terminée");
+        assertThat(early.json().get("detail").asString()).contains(TODAY.toString()).contains("lendemain");
+        assertThat(api.get(current, lead).json().get("status").asString()).isEqualTo("OPEN");
+        HttpResponse<String> inEnglish = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + current + "/submit"))
+                .header("Authorization", "Bearer " + lead).header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(inEnglish.body()).contains("Period not over");
+
+        ok(api.post(ended + "/submit", lead, null));
+        Response ownApproval = api.post(ended + "/approve", lead, null);
+        assertThat(ownApproval.status()).as(ownApproval.body()).isEqualTo(403);
+        assertThat(ownApproval.json().get("detail").asString()).contains("personnel du programme");
+        assertThat(api.get(ended, lead).json().get("status").asString()).isEqualTo("SUBMITTED");
+        Response byStaff = api.post(ended + "/approve", STAFF, null);
+        assertThat(byStaff.status()).as(byStaff.body()).isEqualTo(200);
+        assertThat(byStaff.json().get("status").asString()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void nobodyApprovesTheirOwnSubmission() throws Exception {
+        String ended = openPeriod("Semestre passé", TODAY.minusDays(60), TODAY.minusDays(1));
+        ok(api.post(ended + "/submit", STAFF, null));
+        assertThat(api.post(ended + "/approve", STAFF, null).status()).isEqualTo(403);
+        ok(api.post(ended + "/approve", TestTokens.orgAdmin(lead), null));
+    }
+
     private double programmeTotal() throws Exception {
         return api.get("/api/projects/programme/report", STAFF).json().get("totals").valueStream()
                 .filter(t -> t.get("programmeCode").asString().equals(programmeCode))
                 .mapToDouble(t -> t.get("total").asDouble()).sum();
+    }
+
+    /** An administrator of the partner who is not the (shared) test administrator of the lead. */
+    private String partnerAdministrator() {
+        return TestTokens.builder("administrateur-partenaire").roles(EsacRole.ORG_ADMIN).organizations(partner).build();
     }
 
     private static String partnerBody(String organizationId, String role) {

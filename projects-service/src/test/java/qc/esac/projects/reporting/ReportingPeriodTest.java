@@ -2,6 +2,7 @@ package qc.esac.projects.reporting;
 
 import org.junit.jupiter.api.Test;
 import qc.esac.kit.problem.BusinessRuleException;
+import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.problem.InvalidInputException;
 import qc.esac.kit.problem.ProblemException;
 import qc.esac.projects.platform.PlatformSource;
@@ -49,11 +50,11 @@ class ReportingPeriodTest {
     @Test
     void theWorkflowGoesOpenSubmittedApprovedLocked() {
         ReportingPeriod submitted = open().record(JOBS, "org-a", jobs(3), DAY, "a")
-                .submit(Map.of(REGISTERED.id(), 4.0), DAY, "a");
+                .submit(Map.of(REGISTERED.id(), 4.0), DAY, "a", false);
         assertThat(submitted.status()).isEqualTo(PeriodStatus.SUBMITTED);
         assertThat(submitted.value(REGISTERED)).as("frozen at submission").hasValue(4.0);
 
-        ReportingPeriod locked = submitted.approve(DAY, "staff").lock(DAY.plusDays(1), "staff");
+        ReportingPeriod locked = submitted.approve(DAY, "staff", ReportingPeriod.Reviewer.PROGRAMME_STAFF).lock(DAY.plusDays(1), "staff");
 
         assertThat(locked.status()).isEqualTo(PeriodStatus.LOCKED);
         assertThat(locked.history()).extracting(Transition::status).containsExactly(PeriodStatus.OPEN,
@@ -63,8 +64,8 @@ class ReportingPeriodTest {
 
     @Test
     void nothingIsRecordedInASubmittedApprovedOrLockedPeriod() {
-        ReportingPeriod submitted = open().submit(Map.of(), DAY, "a");
-        ReportingPeriod approved = submitted.approve(DAY, "staff");
+        ReportingPeriod submitted = open().submit(Map.of(), DAY, "a", false);
+        ReportingPeriod approved = submitted.approve(DAY, "staff", ReportingPeriod.Reviewer.PROGRAMME_STAFF);
         ReportingPeriod locked = approved.lock(DAY, "staff");
 
         for (ReportingPeriod closed : List.of(submitted, approved, locked)) {
@@ -72,14 +73,14 @@ class ReportingPeriodTest {
                     .isInstanceOf(BusinessRuleException.class)
                     .extracting(e -> ((ProblemException) e).code()).isEqualTo("periode.non-modifiable");
         }
-        assertThatThrownBy(() -> locked.submit(Map.of(), DAY, "a")).isInstanceOf(BusinessRuleException.class);
+        assertThatThrownBy(() -> locked.submit(Map.of(), DAY, "a", false)).isInstanceOf(BusinessRuleException.class);
     }
 
     @Test
     void illegalTransitionsAreRefused() {
-        assertThatThrownBy(() -> open().approve(DAY, "staff")).isInstanceOf(BusinessRuleException.class);
+        assertThatThrownBy(() -> open().approve(DAY, "staff", ReportingPeriod.Reviewer.PROGRAMME_STAFF)).isInstanceOf(BusinessRuleException.class);
         assertThatThrownBy(() -> open().lock(DAY, "staff")).isInstanceOf(BusinessRuleException.class);
-        assertThatThrownBy(() -> open().submit(Map.of(), DAY, "a").lock(DAY, "staff"))
+        assertThatThrownBy(() -> open().submit(Map.of(), DAY, "a", false).lock(DAY, "staff"))
                 .as("only approved periods lock").isInstanceOf(BusinessRuleException.class);
         assertThatThrownBy(() -> open().returnForRevision("motif", DAY, "lead"))
                 .isInstanceOf(BusinessRuleException.class);
@@ -87,7 +88,7 @@ class ReportingPeriodTest {
 
     @Test
     void aReturnedPeriodIsEditableAgainAndFollowsTheEventsUntilResubmitted() {
-        ReportingPeriod submitted = open().submit(Map.of(REGISTERED.id(), 2.0), DAY, "a");
+        ReportingPeriod submitted = open().submit(Map.of(REGISTERED.id(), 2.0), DAY, "a", false);
         assertThatThrownBy(() -> submitted.returnForRevision(" ", DAY, "lead"))
                 .isInstanceOf(InvalidInputException.class);
 
@@ -97,7 +98,7 @@ class ReportingPeriodTest {
         assertThat(returned.isFrozen()).isFalse();
         assertThat(returned.value(REGISTERED)).isEmpty();
         assertThat(returned.history().get(2).comment()).isEqualTo("Préciser les régions");
-        assertThat(returned.record(JOBS, "org-a", jobs(8), DAY, "a").submit(Map.of(REGISTERED.id(), 3.0), DAY, "a")
+        assertThat(returned.record(JOBS, "org-a", jobs(8), DAY, "a").submit(Map.of(REGISTERED.id(), 3.0), DAY, "a", false)
                 .value(REGISTERED)).hasValue(3.0);
     }
 
@@ -137,5 +138,36 @@ class ReportingPeriodTest {
         assertThat(period.value(STORY)).isEmpty();
         assertThatThrownBy(() -> open().record(STORY, "org-a", new ValueInput(2.0, null, List.of(), null, null), DAY, "a"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).hasSize(3));
+    }
+
+    @Test
+    void aPeriodIsSubmittedOnceItIsOverNotOnItsLastDay() {
+        LocalDate lastDay = LocalDate.of(2026, 3, 31);
+
+        for (LocalDate tooEarly : List.of(lastDay.minusDays(10), lastDay)) {
+            assertThatThrownBy(() -> open().submit(Map.of(), tooEarly, "a", false))
+                    .isInstanceOfSatisfying(BusinessRuleException.class,
+                            e -> assertThat(e.code()).isEqualTo("periode.non-terminee"));
+        }
+        assertThat(open().submit(Map.of(), lastDay.plusDays(1), "a", false).status())
+                .isEqualTo(PeriodStatus.SUBMITTED);
+    }
+
+    @Test
+    void theLeadApprovesOnlyWhatAPartnerSubmittedAndNobodyTheirOwnSubmission() {
+        ReportingPeriod byLead = open().submit(Map.of(), DAY, "lead-admin", true);
+        ReportingPeriod byPartner = open().submit(Map.of(), DAY, "partner-admin", false);
+
+        assertThatThrownBy(() -> byLead.approve(DAY, "other-lead-admin", ReportingPeriod.Reviewer.LEAD_ADMINISTRATOR))
+                .isInstanceOfSatisfying(ForbiddenException.class,
+                        e -> assertThat(e.code()).isEqualTo("periode.approbation-porteur-refusee"));
+        assertThat(byLead.approve(DAY, "staff", ReportingPeriod.Reviewer.PROGRAMME_STAFF).status())
+                .isEqualTo(PeriodStatus.APPROVED);
+        assertThat(byPartner.approve(DAY, "lead-admin", ReportingPeriod.Reviewer.LEAD_ADMINISTRATOR).status())
+                .isEqualTo(PeriodStatus.APPROVED);
+        assertThatThrownBy(() -> open().submit(Map.of(), DAY, "staff", false)
+                .approve(DAY, "staff", ReportingPeriod.Reviewer.PROGRAMME_STAFF))
+                .isInstanceOfSatisfying(ForbiddenException.class,
+                        e -> assertThat(e.code()).isEqualTo("periode.approbation-propre-soumission"));
     }
 }
