@@ -1,18 +1,10 @@
 package qc.esac.projects;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.KafkaMessageFactory;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import qc.esac.events.EventCatalog;
 import qc.esac.events.Topics;
 import qc.esac.events.membership.OrganizationRegistered;
-import qc.esac.testkit.TestInfrastructure;
+import qc.esac.testkit.TestEvents;
 import qc.esac.testkit.TestTopics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -30,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /** HTTP calls to the service under test and organizations made known to it through membership events. */
@@ -63,7 +53,7 @@ public final class ProjectsTestSupport {
         List<RecordMetadata> published = new ArrayList<>();
         for (String name : names) {
             String id = UUID.randomUUID().toString();
-            published.add(publishAt(REGISTERED_AT, Topics.MEMBERSHIP, UUID.randomUUID().toString(), REGISTERED, id, 1, """
+            published.add(TestEvents.publishAt(REGISTERED_AT, Topics.MEMBERSHIP, UUID.randomUUID().toString(), REGISTERED, id, 1, """
                     {"organizationId": "%s", "legalName": "%s", "neq": "1234567890", "legalForm": "OBNL",
                      "regionCode": "06", "sectorCodes": []}
                     """.formatted(id, name)));
@@ -71,26 +61,6 @@ public final class ProjectsTestSupport {
         }
         awaitConsumed(published);
         return ids;
-    }
-
-    /**
-     * Publishes an event as its producer would (CloudEvents binary mode) but as having happened at {@code time}:
-     * facts take their date from the event's time, and test-kit's {@code TestEvents} always says "now".
-     */
-    public static RecordMetadata publishAt(OffsetDateTime time, String topic, String id, String type, String subject,
-                                           long sequence, String jsonData) {
-        CloudEvent event = CloudEventBuilder.v1().withId(id).withSource(URI.create("/esac/test")).withType(type)
-                .withSubject(subject).withTime(time).withDataContentType("application/json")
-                .withExtension("sequence", sequence).withData(jsonData.getBytes(StandardCharsets.UTF_8)).build();
-        ProducerRecord<String, byte[]> record = KafkaMessageFactory.createWriter(topic, null, null, subject)
-                .writeBinary(event);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            return producer.send(record).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not publish to " + topic, e);
-        }
     }
 
     /**

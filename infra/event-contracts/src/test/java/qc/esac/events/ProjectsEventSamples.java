@@ -1,5 +1,7 @@
 package qc.esac.events;
 
+import qc.esac.events.projects.PartnerInvitationEnded;
+import qc.esac.events.projects.PartnerInvited;
 import qc.esac.events.projects.PartnerJoined;
 import qc.esac.events.projects.PartnerLeft;
 import qc.esac.events.projects.PeriodApproved;
@@ -26,7 +28,10 @@ final class ProjectsEventSamples {
     static final PeriodApproved PERIOD_APPROVED = new PeriodApproved("per-5e21", "prj-2b1c", "2025-2026", LocalDate.parse("2025-04-01"), LocalDate.parse("2026-03-31"), LocalDate.parse("2026-05-02"));
     static final PeriodLocked PERIOD_LOCKED = new PeriodLocked("per-5e21", "prj-2b1c", "2025-2026", LocalDate.parse("2025-04-01"), LocalDate.parse("2026-03-31"), LocalDate.parse("2026-05-15"), List.of(new PeriodLocked.LockedValue("ind-1", "Personnes intégrées en emploi", "PERSONNES_EN_EMPLOI", "PERSONNES", 42, true)));
 
-    static final List<EventData> ALL = List.of(PROJECT_CREATED, PROJECT_ACTIVATED, PROJECT_COMPLETED, PARTNER_JOINED, PARTNER_LEFT, STEP_COMPLETED, PERIOD_SUBMITTED, PERIOD_APPROVED, PERIOD_LOCKED);
+    static final PartnerInvited PARTNER_INVITED = new PartnerInvited("prj-2b1c", "org-91d0", "PARTNER", LocalDate.parse("2025-05-02"));
+    static final PartnerInvitationEnded PARTNER_INVITATION_ENDED = new PartnerInvitationEnded("prj-2b1c", "org-7a3e", "DECLINED", LocalDate.parse("2025-05-09"));
+
+    static final List<EventData> ALL = List.of(PROJECT_CREATED, PROJECT_ACTIVATED, PROJECT_COMPLETED, PARTNER_JOINED, PARTNER_LEFT, PARTNER_INVITED, PARTNER_INVITATION_ENDED, STEP_COMPLETED, PERIOD_SUBMITTED, PERIOD_APPROVED, PERIOD_LOCKED);
 
     private ProjectsEventSamples() {
     }

@@ -34,12 +34,21 @@ public final class TestEvents {
     /** Publishes a well-formed event with a chosen id (a redelivery has the same id). */
     public static RecordMetadata publish(String topic, String id, String type, String subject, long sequence,
                                          String jsonData) {
+        return publishAt(OffsetDateTime.now(), topic, id, type, subject, sequence, jsonData);
+    }
+
+    /**
+     * Publishes a well-formed event as having happened at {@code time}: for consumers that date facts by the
+     * event's time (a registration long ago, a change of hours last month).
+     */
+    public static RecordMetadata publishAt(OffsetDateTime time, String topic, String id, String type, String subject,
+                                           long sequence, String jsonData) {
         CloudEvent event = CloudEventBuilder.v1()
                 .withId(id)
                 .withSource(URI.create("/esac/test"))
                 .withType(type)
                 .withSubject(subject)
-                .withTime(OffsetDateTime.now())
+                .withTime(time)
                 .withDataContentType("application/json")
                 .withExtension("sequence", sequence)
                 .withData(jsonData.getBytes(StandardCharsets.UTF_8))

@@ -6,6 +6,8 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import qc.esac.events.projects.PartnerInvitationEnded;
+import qc.esac.events.projects.PartnerInvited;
 import qc.esac.events.projects.PartnerJoined;
 import qc.esac.events.projects.PartnerLeft;
 import qc.esac.events.projects.ProjectActivated;
@@ -164,7 +166,8 @@ public class ProjectService {
             organizations.require(organizationId, "organizationId");
             return access.isProgrammeStaff(user) || p.joinRequest(organizationId).isPresent()
                     ? joined(p, p.addPartner(organizationId, role, today()), organizationId)
-                    : Change.of(p.invite(organizationId, role, user.id(), today()));
+                    : Change.of(p.invite(organizationId, role, user.id(), today()),
+                            new PartnerInvited(p.id(), organizationId, role.name(), today()));
         });
         return new PartnerAddition(changed, changed.state().partner(organizationId).isEmpty());
     }
@@ -184,7 +187,8 @@ public class ProjectService {
             if (!access.canManage(user, p)) {
                 requireInvited(user, p, organizationId);
             }
-        }, p -> Change.of(p.declineInvitation(organizationId)));
+        }, p -> Change.of(p.declineInvitation(organizationId), new PartnerInvitationEnded(p.id(), organizationId,
+                access.canManage(user, p) ? "WITHDRAWN" : "DECLINED", today())));
     }
 
     /** Only the invited organization's administrator answers; to anyone else the invitation does not exist. */

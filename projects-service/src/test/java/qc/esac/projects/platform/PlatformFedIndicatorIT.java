@@ -6,6 +6,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import qc.esac.events.EventCatalog;
 import qc.esac.events.Topics;
+import qc.esac.testkit.TestEvents;
 import qc.esac.events.membership.OrganizationRegistered;
 import qc.esac.projects.ProjectsTestSupport;
 import qc.esac.projects.ProjectsTestSupport.Response;
@@ -89,7 +90,7 @@ class PlatformFedIndicatorIT {
     /** Registered before the period, which is over when it is submitted: facts take the event's date. */
     private static RecordMetadata publishRegistration(String eventId, String organizationId, long sequence,
                                                       String json) {
-        return ProjectsTestSupport.publishAt(ProjectsTestSupport.REGISTERED_AT, Topics.MEMBERSHIP, eventId,
+        return TestEvents.publishAt(ProjectsTestSupport.REGISTERED_AT, Topics.MEMBERSHIP, eventId,
                 REGISTERED, organizationId, sequence, json);
     }
 

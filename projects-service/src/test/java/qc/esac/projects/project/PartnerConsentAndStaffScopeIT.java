@@ -126,12 +126,25 @@ class PartnerConsentAndStaffScopeIT {
         }
         assertThat(api.get(report, leadToken).json().at("/indicators/0/periodValue").asDouble()).isEqualTo(2.0);
 
-        // Another invitation, declined: nothing remains of it.
-        ok(api.post(path + "/partners", leadToken, "{\"organizationId\": \"%s\", \"role\": \"PARTNER\"}".formatted(second)));
-        assertThat(api.post(path + "/invitations/" + second + "/accept", TestTokens.orgAdmin(invited), null).status())
-                .isEqualTo(403);
-        Response declined = api.post(path + "/invitations/" + second + "/decline", TestTokens.orgAdmin(second), null);
-        assertThat(declined.status()).as(declined.body()).isEqualTo(200);
+        // Another invitation, declined: nothing remains of it, and partners can follow both steps as events.
+        try (TopicProbe probe = TopicProbe.from(Topics.PROJECTS)) {
+            ok(api.post(path + "/partners", leadToken,
+                    "{\"organizationId\": \"%s\", \"role\": \"PARTNER\"}".formatted(second)));
+            assertThat(api.post(path + "/invitations/" + second + "/accept", TestTokens.orgAdmin(invited), null)
+                    .status()).isEqualTo(403);
+            Response declined = api.post(path + "/invitations/" + second + "/decline", TestTokens.orgAdmin(second),
+                    null);
+            assertThat(declined.status()).as(declined.body()).isEqualTo(200);
+            List<ConsumerRecord<String, byte[]>> events = probe.await(e -> path.endsWith(e.key())
+                    && TopicProbe.header(e, "ce_type").startsWith("qc.esac.projects.partner-invit"), 2,
+                    Duration.ofSeconds(20));
+            assertThat(events).extracting(e -> TopicProbe.header(e, "ce_type")).containsExactly(
+                    "qc.esac.projects.partner-invited.v1", "qc.esac.projects.partner-invitation-ended.v1");
+            assertThat(EventSchemas.validate("qc.esac.projects.partner-invited.v1", events.get(0).value())
+                    .get("organizationId").asString()).isEqualTo(second);
+            assertThat(EventSchemas.validate("qc.esac.projects.partner-invitation-ended.v1", events.get(1).value())
+                    .get("outcome").asString()).isEqualTo("DECLINED");
+        }
         assertThat(api.get(path, STAFF).json().get("invitations")).isEmpty();
         assertThat(partnerIds(api.get(path, STAFF).json())).containsExactly(lead, invited);
         assertThat(api.get(path, TestTokens.orgAdmin(second)).status()).isEqualTo(403);

@@ -14,6 +14,8 @@ public final class ProjectsEventTypes {
             EventDescriptor.v1(Topics.PROJECTS, "project-completed", ProjectCompleted.class),
             EventDescriptor.v1(Topics.PROJECTS, "partner-joined", PartnerJoined.class),
             EventDescriptor.v1(Topics.PROJECTS, "partner-left", PartnerLeft.class),
+            EventDescriptor.v1(Topics.PROJECTS, "partner-invited", PartnerInvited.class),
+            EventDescriptor.v1(Topics.PROJECTS, "partner-invitation-ended", PartnerInvitationEnded.class),
             EventDescriptor.v1(Topics.PROJECTS, "step-completed", StepCompleted.class),
             EventDescriptor.v1(Topics.PROJECTS, "period-submitted", PeriodSubmitted.class),
             EventDescriptor.v1(Topics.PROJECTS, "period-approved", PeriodApproved.class),
