@@ -61,8 +61,8 @@ public class PlaceholderSecretsCheck implements EnvironmentPostProcessor, Ordere
             throw new IllegalStateException("Refusing to start: " + String.join(", ", refused)
                     + (refused.size() == 1 ? " holds" : " hold") + " a placeholder or blank secret. Give "
                     + (refused.size() == 1 ? "it a real value" : "them real values")
-                    + " (Kubernetes: create the Secret as the README's section Operating and deploying shows); for local development only, set "
-                    + ALLOW_PROPERTY + "=true or activate the 'local' profile.");
+                    + " (Kubernetes: create the Secret as the README's section Operating and deploying shows);"
+                    + " for local development only, set " + ALLOW_PROPERTY + "=true or activate the 'local' profile.");
         }
     }
 
