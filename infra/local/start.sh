@@ -25,6 +25,10 @@ for module in infra/event-contracts infra/service-kit infra/identity membership-
   if [[ -d "$module" ]] && stale "$module"; then build=true; fi
 done
 if [[ ! -f infra/local/target/local-0.1.0-SNAPSHOT-exec.jar ]]; then build=true; fi
+# The declared Kafka topics are packaged into the launcher (KafkaTopics).
+if [[ -n "$(find infra/k8s/kafka-topics/topics.txt -newer infra/local/target/local-0.1.0-SNAPSHOT-exec.jar -print 2>/dev/null)" ]]; then
+  build=true
+fi
 
 if $build; then
   echo "Building the platform (./mvnw -DskipTests package)..."

@@ -94,12 +94,19 @@ class DeploymentFilesTest {
         }
         // Shared settings reach every service (the gateway only its identity settings); the gateway's own
         // settings are in its directory; the rest of a service's are in its directory.
+        // The Secrets are created by the operator from the example files' variables (README.md).
         Set<String> shared = new TreeSet<>(variablesByFile.get("platform-config.yaml"));
         shared.addAll(variablesByFile.get("service-base/deployment.yaml"));
+        shared.addAll(exampleEnvVariables("platform-secrets.example.env"));
+        assertThat(shared).contains("MONGODB_URI", "MANAGEMENT_SERVER_PORT");
         assertThat(shared).isNotEmpty();
         for (String service : SERVICES) {
             Set<String> own = new TreeSet<>(shared);
             own.addAll(variablesByFile.getOrDefault(service + "/kustomization.yaml", Set.of()));
+            if (service.equals("insurance-service")) {
+                own.addAll(exampleEnvVariables("insurance-secrets.example.env"));
+                assertThat(own).contains("INSURANCE_ENCRYPTION_PASSWORD", "INSURANCE_ENCRYPTION_SALT");
+            }
             assertThat(unread(service, own)).as("variables the manifests give %s that it does not read", service)
                     .isEmpty();
         }
@@ -107,6 +114,16 @@ class DeploymentFilesTest {
         gateway.add("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI");
         assertThat(unread("gateway", gateway)).as("variables the manifests give the gateway that it does not read")
                 .isEmpty();
+    }
+
+    private static Set<String> exampleEnvVariables(String file) throws IOException {
+        Set<String> variables = new TreeSet<>();
+        for (String line : Files.readAllLines(ROOT.resolve("infra/k8s").resolve(file))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                variables.add(line.substring(0, line.indexOf('=')));
+            }
+        }
+        return variables;
     }
 
     @Test
@@ -199,7 +216,7 @@ class DeploymentFilesTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> yaml(Path file) throws IOException {
+    static List<Map<String, Object>> yaml(Path file) throws IOException {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         List<Map<String, Object>> documents = new ArrayList<>();

@@ -115,6 +115,11 @@ final class FullStack {
         return stack.process("gateway").uri(path);
     }
 
+    /** An address of one component of the stack (by its name in LocalStack.COMPONENTS), bypassing the gateway. */
+    URI component(String name, String path) {
+        return stack.process(name).uri(path);
+    }
+
     /** An access token from the identity provider for a confidential client (client-credentials grant). */
     String clientToken(String clientId, String secret) {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));

@@ -30,6 +30,11 @@ final class DataDirectory {
         return root.resolve("kafka");
     }
 
+    /** Node 1 keeps the single broker's directory; the others of a cluster have their own beside it. */
+    Path kafkaLogDirectory(int nodeId) {
+        return nodeId == 1 ? kafkaLogDirectory() : root.resolve("kafka-" + nodeId);
+    }
+
     Path mongoStoreFile() {
         return root.resolve("mongo").resolve("esac.mv.db");
     }

@@ -24,6 +24,7 @@ final class KafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private boolean closed;
 
     private KafkaBroker(KafkaRaftServer server, String bootstrapServers) {
         this.server = server;
@@ -32,8 +33,20 @@ final class KafkaBroker implements AutoCloseable {
 
     /** Returns once the broker is registered, unfenced and accepting client requests. */
     static KafkaBroker start(Path logDirectory, int port, int controllerPort) {
-        KafkaConfig config = new KafkaConfig(KafkaBrokerConfig.properties(logDirectory, port, controllerPort));
-        formatIfNew(logDirectory);
+        return start(logDirectory, KafkaBrokerConfig.NODE_ID, port, controllerPort,
+                KafkaBrokerConfig.NODE_ID + "@" + KafkaBrokerConfig.HOST + ":" + controllerPort, 1,
+                Uuid.randomUuid().toString());
+    }
+
+    /**
+     * One node of a cluster ({@code voters} names them all). Returns once it is registered and unfenced, which
+     * needs a quorum of controllers: start the nodes of a cluster together, not one after the other.
+     */
+    static KafkaBroker start(Path logDirectory, int nodeId, int port, int controllerPort, String voters, int brokers,
+            String clusterId) {
+        KafkaConfig config = new KafkaConfig(KafkaBrokerConfig.properties(logDirectory, nodeId, port, controllerPort,
+                voters, brokers));
+        formatIfNew(logDirectory, nodeId, clusterId);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         try {
             server.startup();
@@ -48,16 +61,15 @@ final class KafkaBroker implements AutoCloseable {
      * Formatting writes a new cluster id; doing it again would orphan the existing metadata log,
      * so an already formatted directory (it has meta.properties) is used as it is.
      */
-    private static void formatIfNew(Path logDirectory) {
+    private static void formatIfNew(Path logDirectory, int nodeId, String clusterId) {
         if (Files.exists(logDirectory.resolve(MetaPropertiesEnsemble.META_PROPERTIES_NAME))) {
             return;
         }
-        String clusterId = Uuid.randomUuid().toString();
         log.info("Formatting Kafka storage in {} (cluster id {})", logDirectory, clusterId);
         try {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .setNodeId(KafkaBrokerConfig.NODE_ID)
+                    .setNodeId(nodeId)
                     .setClusterId(clusterId)
                     .setControllerListenerName(KafkaBrokerConfig.CONTROLLER_LISTENER)
                     .addDirectory(logDirectory.toString())
@@ -74,7 +86,11 @@ final class KafkaBroker implements AutoCloseable {
 
     /** Controlled shutdown: leadership is handed over and logs are flushed before the process goes. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         server.shutdown();
         server.awaitShutdown();
     }

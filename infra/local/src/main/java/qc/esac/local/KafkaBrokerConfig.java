@@ -3,10 +3,15 @@ package qc.esac.local;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Server properties of the single-node KRaft broker (one JVM playing both broker and controller). */
+/**
+ * Server properties of a KRaft node playing both broker and controller: alone (the default local stack) or one
+ * of a cluster of several in this JVM ({@code --brokers 3}, replication as in production).
+ */
 final class KafkaBrokerConfig {
 
     static final int NODE_ID = 1;
+    /** Replicas of the internal topics in a cluster, and the most a topic gets locally (topics.txt asks 3). */
+    static final int MAX_REPLICATION = 3;
     static final String CONTROLLER_LISTENER = "CONTROLLER";
     static final String HOST = "127.0.0.1";
 
@@ -14,12 +19,22 @@ final class KafkaBrokerConfig {
     }
 
     static Map<String, String> properties(Path logDirectory, int port, int controllerPort) {
+        return properties(logDirectory, NODE_ID, port, controllerPort, NODE_ID + "@" + HOST + ":" + controllerPort, 1);
+    }
+
+    /**
+     * @param voters  the static quorum, {@code id@host:port,...}: the voters' addresses live in this config, not in
+     *                the metadata log, so the controller ports may change from one start to the next
+     * @param brokers how many nodes the cluster has: internal topics get up to three replicas, two in sync
+     */
+    static Map<String, String> properties(Path logDirectory, int nodeId, int port, int controllerPort, String voters,
+            int brokers) {
+        String replication = String.valueOf(replication(brokers));
+        String minInSync = String.valueOf(minInSyncReplicas(brokers));
         return Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
-                Map.entry("node.id", String.valueOf(NODE_ID)),
-                // A static one-voter quorum: the voter's address lives in this config, not in the
-                // metadata log, so the controller port may change from one start to the next.
-                Map.entry("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort),
+                Map.entry("node.id", String.valueOf(nodeId)),
+                Map.entry("controller.quorum.voters", voters),
                 Map.entry("controller.listener.names", CONTROLLER_LISTENER),
                 Map.entry("listeners", "PLAINTEXT://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort),
                 Map.entry("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port),
@@ -29,14 +44,14 @@ final class KafkaBrokerConfig {
                 // Services rely on producing to a topic to create it, as on a developer's Kafka.
                 Map.entry("auto.create.topics.enable", "true"),
                 Map.entry("num.partitions", "1"),
-                // One broker: every internal topic must make do with a single replica.
-                Map.entry("default.replication.factor", "1"),
-                Map.entry("min.insync.replicas", "1"),
-                Map.entry("offsets.topic.replication.factor", "1"),
-                Map.entry("transaction.state.log.replication.factor", "1"),
-                Map.entry("transaction.state.log.min.isr", "1"),
-                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
-                Map.entry("share.coordinator.state.topic.min.isr", "1"),
+                // One broker: every internal topic must make do with a single replica; three: as in production.
+                Map.entry("default.replication.factor", replication),
+                Map.entry("min.insync.replicas", minInSync),
+                Map.entry("offsets.topic.replication.factor", replication),
+                Map.entry("transaction.state.log.replication.factor", replication),
+                Map.entry("transaction.state.log.min.isr", minInSync),
+                Map.entry("share.coordinator.state.topic.replication.factor", replication),
+                Map.entry("share.coordinator.state.topic.min.isr", minInSync),
                 // 50 partitions each (the default) only slow down the first consumer group on one node.
                 Map.entry("offsets.topic.num.partitions", "5"),
                 Map.entry("transaction.state.log.num.partitions", "5"),
@@ -58,5 +73,14 @@ final class KafkaBrokerConfig {
                 Map.entry("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE)),
                 // Nobody else is about to join a local group: do not wait 3 s before the first rebalance.
                 Map.entry("group.initial.rebalance.delay.ms", "0"));
+    }
+
+    static int replication(int brokers) {
+        return Math.min(MAX_REPLICATION, brokers);
+    }
+
+    /** Two of three replicas must have a write (acks=all); a single replica is its own quorum. */
+    static int minInSyncReplicas(int brokers) {
+        return replication(brokers) >= 3 ? 2 : 1;
     }
 }

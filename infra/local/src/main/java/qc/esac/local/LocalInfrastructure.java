@@ -1,11 +1,24 @@
 package qc.esac.local;
 
+import org.apache.kafka.common.Uuid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
 /**
- * The platform's local infrastructure in one JVM: a Kafka KRaft broker and a MongoDB-protocol store,
- * both keeping their data under one directory so a restart finds topics, records and documents again.
+ * The platform's local infrastructure in one JVM: a Kafka KRaft broker (or a cluster of them, {@code --brokers 3})
+ * with the platform's declared topics ({@link KafkaTopics}) and a MongoDB-protocol store, all keeping their data
+ * under one directory so a restart finds topics, records and documents again.
  *
  * <pre>{@code
  * try (LocalInfrastructure infra = new LocalInfrastructure(LocalOptions.defaults())) {
@@ -20,7 +33,7 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     private final LocalOptions options;
     private MongoStore mongo;
-    private KafkaBroker kafka;
+    private final List<KafkaBroker> kafka = new ArrayList<>();
     private LocalAddresses addresses;
 
     public LocalInfrastructure(LocalOptions options) {
@@ -41,25 +54,89 @@ public final class LocalInfrastructure implements AutoCloseable {
         try {
             // The store first: it binds in milliseconds, so a taken port fails before Kafka's slower start.
             mongo = MongoStore.start(data.mongoStoreFile(), options.mongoPort());
-            kafka = KafkaBroker.start(data.kafkaLogDirectory(),
-                    FreePort.orAny(options.kafkaPort()), FreePort.orAny(options.controllerPort()));
+            startKafka(data);
+            KafkaTopics.apply(bootstrapServers(), options.brokers());
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        addresses = new LocalAddresses(kafka.bootstrapServers(), mongo.connectionString(), data.root());
+        addresses = new LocalAddresses(bootstrapServers(), mongo.connectionString(), data.root());
         return addresses;
+    }
+
+    /**
+     * One node, or a cluster whose nodes start together (a node is up only once a quorum of controllers is):
+     * node 1 on the configured ports, the others on any free ports.
+     */
+    private void startKafka(DataDirectory data) {
+        int brokers = checkBrokerCount(data);
+        if (brokers == 1) {
+            kafka.add(KafkaBroker.start(data.kafkaLogDirectory(),
+                    FreePort.orAny(options.kafkaPort()), FreePort.orAny(options.controllerPort())));
+            return;
+        }
+        int[] ports = new int[brokers + 1];
+        int[] controllerPorts = new int[brokers + 1];
+        for (int node = 1; node <= brokers; node++) {
+            ports[node] = node == 1 ? FreePort.orAny(options.kafkaPort()) : FreePort.any();
+            controllerPorts[node] = node == 1 ? FreePort.orAny(options.controllerPort()) : FreePort.any();
+        }
+        String voters = IntStream.rangeClosed(1, brokers)
+                .mapToObj(node -> node + "@" + KafkaBrokerConfig.HOST + ":" + controllerPorts[node])
+                .collect(Collectors.joining(","));
+        String clusterId = Uuid.randomUuid().toString();
+        List<CompletableFuture<KafkaBroker>> starting = IntStream.rangeClosed(1, brokers)
+                .mapToObj(node -> CompletableFuture.supplyAsync(() -> KafkaBroker.start(data.kafkaLogDirectory(node),
+                        node, ports[node], controllerPorts[node], voters, brokers, clusterId)))
+                .toList();
+        RuntimeException failure = null;
+        for (CompletableFuture<KafkaBroker> node : starting) {
+            try {
+                kafka.add(node.join());
+            } catch (CompletionException e) {
+                failure = e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** A data directory keeps the cluster it was formatted for: its node count is written beside the logs. */
+    private int checkBrokerCount(DataDirectory data) {
+        Path file = data.root().resolve("kafka-brokers");
+        try {
+            boolean formatted = Files.exists(data.kafkaLogDirectory().resolve("meta.properties"));
+            int recorded = Files.exists(file) ? Integer.parseInt(Files.readString(file).strip()) : formatted ? 1 : 0;
+            if (recorded != 0 && recorded != options.brokers()) {
+                throw new IllegalStateException("The data directory " + data.root() + " holds a Kafka cluster of "
+                        + recorded + " node(s), not " + options.brokers() + ": start with --brokers " + recorded
+                        + ", or add --reset to start afresh");
+            }
+            Files.writeString(file, options.brokers() + "\n");
+            return options.brokers();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String bootstrapServers() {
+        return kafka.stream().map(KafkaBroker::bootstrapServers).collect(Collectors.joining(","));
+    }
+
+    /** Stops node {@code nodeId} (1-based) of the cluster, as a broker failure would (tests). */
+    synchronized void stopBroker(int nodeId) {
+        kafka.get(nodeId - 1).close();
     }
 
     /** Stops both servers; safe to call more than once. The stack can be started again afterwards. */
     @Override
     public synchronized void close() {
         try {
-            if (kafka != null) {
-                kafka.close();
-            }
+            // Each node once: a node a test already stopped is not stopped again.
+            kafka.parallelStream().forEach(KafkaBroker::close);
         } finally {
-            kafka = null;
+            kafka.clear();
             addresses = null;
             if (mongo != null) {
                 mongo.close();

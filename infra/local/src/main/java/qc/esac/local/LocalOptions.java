@@ -8,7 +8,8 @@ import java.util.Set;
  * How the local stack starts: where its data lives and which ports it listens on.
  * A port of 0 means "any free port" (handy for tests and for running two stacks side by side).
  */
-public record LocalOptions(Path dataDirectory, int kafkaPort, int controllerPort, int mongoPort, boolean reset) {
+public record LocalOptions(Path dataDirectory, int kafkaPort, int controllerPort, int mongoPort, boolean reset,
+        int brokers) {
 
     public static final Path DEFAULT_DATA_DIRECTORY = Path.of(".local-data");
     public static final int DEFAULT_KAFKA_PORT = 9092;
@@ -17,7 +18,7 @@ public record LocalOptions(Path dataDirectory, int kafkaPort, int controllerPort
     public static final int DEFAULT_CONTROLLER_PORT = 0;
 
     private static final Set<String> VALUED_OPTIONS =
-            Set.of("--data-dir", "--kafka-port", "--mongo-port", "--controller-port");
+            Set.of("--data-dir", "--kafka-port", "--mongo-port", "--controller-port", "--brokers");
 
     static final String USAGE = """
             Usage: java -jar local.jar [options]
@@ -27,13 +28,23 @@ public record LocalOptions(Path dataDirectory, int kafkaPort, int controllerPort
               --kafka-port <port>       Kafka PLAINTEXT listener (env ESAC_KAFKA_PORT, default 9092)
               --mongo-port <port>       MongoDB wire protocol (env ESAC_MONGO_PORT, default 27017)
               --controller-port <port>  KRaft controller listener (env ESAC_KAFKA_CONTROLLER_PORT, default: any free port)
+              --brokers <n>             Kafka nodes (env ESAC_KAFKA_BROKERS, default 1); 3 = replication as in
+                                        production (3 replicas, 2 in sync); the others listen on any free port.
+                                        Fixed for a data directory: change it with --reset
               --reset                   delete the data directory before starting
               --no-demo                 do not load the demo content (loaded once, on the first start, otherwise)
               --port-offset <n>         add n to every component's port (gateway 8080+n), to run beside another stack
               --help                    print this help
             A port of 0 means any free port.""";
 
+    public LocalOptions(Path dataDirectory, int kafkaPort, int controllerPort, int mongoPort, boolean reset) {
+        this(dataDirectory, kafkaPort, controllerPort, mongoPort, reset, 1);
+    }
+
     public LocalOptions {
+        if (brokers < 1 || brokers > 9) {
+            throw new IllegalArgumentException("brokers must be between 1 and 9, got: " + brokers);
+        }
         if (dataDirectory == null) {
             throw new IllegalArgumentException("data directory is required");
         }
@@ -56,6 +67,7 @@ public record LocalOptions(Path dataDirectory, int kafkaPort, int controllerPort
         int mongoPort = port("ESAC_MONGO_PORT", environment.get("ESAC_MONGO_PORT"), DEFAULT_MONGO_PORT);
         int controllerPort = port("ESAC_KAFKA_CONTROLLER_PORT", environment.get("ESAC_KAFKA_CONTROLLER_PORT"),
                 DEFAULT_CONTROLLER_PORT);
+        int brokers = count("ESAC_KAFKA_BROKERS", environment.get("ESAC_KAFKA_BROKERS"));
         boolean reset = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -80,22 +92,27 @@ public record LocalOptions(Path dataDirectory, int kafkaPort, int controllerPort
                 case "--data-dir" -> dataDirectory = Path.of(value);
                 case "--kafka-port" -> kafkaPort = port(name, value, DEFAULT_KAFKA_PORT);
                 case "--mongo-port" -> mongoPort = port(name, value, DEFAULT_MONGO_PORT);
+                case "--brokers" -> brokers = count(name, value);
                 default -> controllerPort = port(name, value, DEFAULT_CONTROLLER_PORT);
             }
         }
-        return new LocalOptions(dataDirectory, kafkaPort, controllerPort, mongoPort, reset);
+        return new LocalOptions(dataDirectory, kafkaPort, controllerPort, mongoPort, reset, brokers);
+    }
+
+    public LocalOptions withBrokers(int count) {
+        return new LocalOptions(dataDirectory, kafkaPort, controllerPort, mongoPort, reset, count);
     }
 
     public LocalOptions withDataDirectory(Path directory) {
-        return new LocalOptions(directory, kafkaPort, controllerPort, mongoPort, reset);
+        return new LocalOptions(directory, kafkaPort, controllerPort, mongoPort, reset, brokers);
     }
 
     public LocalOptions withPorts(int kafka, int mongo) {
-        return new LocalOptions(dataDirectory, kafka, controllerPort, mongo, reset);
+        return new LocalOptions(dataDirectory, kafka, controllerPort, mongo, reset, brokers);
     }
 
     public LocalOptions withReset(boolean resetFirst) {
-        return new LocalOptions(dataDirectory, kafkaPort, controllerPort, mongoPort, resetFirst);
+        return new LocalOptions(dataDirectory, kafkaPort, controllerPort, mongoPort, resetFirst, brokers);
     }
 
     private static int port(String name, String value, int defaultPort) {
@@ -106,6 +123,17 @@ public record LocalOptions(Path dataDirectory, int kafkaPort, int controllerPort
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a port number, got: " + value);
+        }
+    }
+
+    private static int count(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, got: " + value);
         }
     }
 

@@ -19,6 +19,16 @@ class LocalOptionsTest {
         assertThat(options.controllerPort()).isZero();
         assertThat(options.dataDirectory()).isEqualTo(Path.of(".local-data").toAbsolutePath().normalize());
         assertThat(options.reset()).isFalse();
+        assertThat(options.brokers()).isEqualTo(1);
+    }
+
+    @Test
+    void aClusterOfBrokersFromTheFlagOrTheEnvironment() {
+        assertThat(LocalOptions.fromCommandLine(new String[] {"--brokers", "3"}, Map.of()).brokers()).isEqualTo(3);
+        assertThat(LocalOptions.fromCommandLine(new String[0], Map.of("ESAC_KAFKA_BROKERS", "3")).brokers()).isEqualTo(3);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LocalOptions.fromCommandLine(new String[] {"--brokers=0"}, Map.of()))
+                .withMessageContaining("brokers must be between 1 and 9");
     }
 
     @Test

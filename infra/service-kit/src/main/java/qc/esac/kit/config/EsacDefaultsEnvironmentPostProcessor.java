@@ -20,6 +20,10 @@ public class EsacDefaultsEnvironmentPostProcessor implements EnvironmentPostProc
     public static final String PROPERTY_SOURCE_NAME = "esacDefaults";
     /** Set to {@code false} for human-readable console logs (e.g. when developing). */
     public static final String JSON_LOGGING_PROPERTY = "esac.logging.json";
+    /** The {@code aud} every access token must name (the gateway checks the same, ESAC_JWT_AUDIENCES). */
+    public static final String AUDIENCE_PROPERTY = "esac.security.audience";
+    /** The platform API's audience, as infra/identity and the Keycloak realm issue it. */
+    public static final String DEFAULT_AUDIENCE = "esac-api";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -31,15 +35,19 @@ public class EsacDefaultsEnvironmentPostProcessor implements EnvironmentPostProc
 
     static Map<String, Object> defaults(ConfigurableEnvironment environment) {
         Map<String, Object> defaults = new LinkedHashMap<>();
-        // Probes for the orchestrator; readiness follows the broker and the store.
+        // Probes for the orchestrator. Readiness follows the store, not the broker: the outbox exists to ride out a
+        // broker outage, so an outage must not take every API out of rotation. Kafka stays in /actuator/health.
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         // Which component is down is worth knowing at a glance; details (addresses, errors) stay hidden.
         defaults.put("management.endpoint.health.show-components", "always");
         defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
-        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo,kafka");
+        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo");
         // A service (or a test) without one of them must still start.
         defaults.put("management.endpoint.health.validate-group-membership", "false");
+        // Every service checks the token's audience too, not only the gateway (same value as the gateway's).
+        defaults.put("spring.security.oauth2.resourceserver.jwt.audiences", "${" + AUDIENCE_PROPERTY + ":"
+                + DEFAULT_AUDIENCE + "}");
         // Every metric says which service it comes from.
         defaults.put("management.metrics.tags.application", "${spring.application.name:esac}");
         // Sample everything (volumes are modest); traces are only exported when an OTLP
@@ -61,6 +69,9 @@ public class EsacDefaultsEnvironmentPostProcessor implements EnvironmentPostProc
         defaults.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         defaults.put("spring.kafka.consumer.properties.isolation.level", "read_committed");
         defaults.put("spring.kafka.listener.observation-enabled", "true");
+        // An event leaves the outbox only once every in-sync replica has it; retries never duplicate or reorder it.
+        defaults.put("spring.kafka.producer.acks", "all");
+        defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
         defaults.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
         defaults.put("spring.kafka.producer.value-serializer",
                 "org.apache.kafka.common.serialization.ByteArraySerializer");

@@ -44,7 +44,7 @@ public class EsacObservabilityAutoConfiguration {
     @ConditionalOnEnabledHealthIndicator("kafka")
     static class KafkaHealthConfiguration {
 
-        /** Bean name gives the contributor name {@code kafka}, listed in the readiness group. */
+        /** Bean name gives the contributor name {@code kafka}: in /actuator/health, not in the readiness group. */
         @Bean
         @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
         KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin, Environment environment) {

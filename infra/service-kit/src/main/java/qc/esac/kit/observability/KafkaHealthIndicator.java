@@ -16,9 +16,10 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Readiness follows the broker: a service that cannot publish its outbox or consume events
- * should not receive traffic. Asks the cluster to describe itself with a short timeout, so a
- * missing broker shows DOWN within seconds rather than the client's default minute.
+ * The broker's health, shown in {@code /actuator/health} (and so in alerts and dashboards) but deliberately not
+ * in the readiness group: the outbox keeps events while the broker is away, so a broker outage must not take the
+ * API out of rotation. Asks the cluster to describe itself with a short timeout, so a missing broker shows DOWN
+ * within seconds rather than the client's default minute.
  */
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 

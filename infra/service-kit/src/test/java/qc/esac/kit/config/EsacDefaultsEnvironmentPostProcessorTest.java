@@ -27,7 +27,7 @@ class EsacDefaultsEnvironmentPostProcessorTest {
                 .isEqualTo("health,info,prometheus,metrics");
         assertThat(environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
         assertThat(environment.getProperty("management.endpoint.health.group.readiness.include"))
-                .isEqualTo("readinessState,mongo,kafka");
+                .isEqualTo("readinessState,mongo");
         assertThat(environment.getProperty("management.endpoint.health.group.liveness.include"))
                 .isEqualTo("livenessState");
         assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("1.0");
@@ -35,6 +35,18 @@ class EsacDefaultsEnvironmentPostProcessorTest {
         assertThat(environment.getProperty("spring.mvc.problemdetails.enabled")).isEqualTo("true");
         assertThat(environment.getProperty("server.forward-headers-strategy")).isEqualTo("framework");
         assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
+        assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.audiences")).isEqualTo("esac-api");
+        assertThat(environment.getProperty("spring.kafka.producer.acks")).isEqualTo("all");
+        assertThat(environment.getProperty("spring.kafka.producer.properties.enable.idempotence")).isEqualTo("true");
+    }
+
+    @Test
+    void theAudienceComesFromItsProperty() {
+        ConfigurableEnvironment environment = environment(Map.of("esac.security.audience", "autre-api"));
+
+        processor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.audiences")).isEqualTo("autre-api");
     }
 
     @Test
@@ -80,7 +92,7 @@ class EsacDefaultsEnvironmentPostProcessorTest {
             assertThat(environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("false");
             // Untouched defaults
             assertThat(environment.getProperty("management.endpoint.health.group.readiness.include"))
-                    .isEqualTo("readinessState,mongo,kafka");
+                    .isEqualTo("readinessState,mongo");
             assertThat(environment.getProperty("management.metrics.tags.application")).isEqualTo("override-test");
         }
     }

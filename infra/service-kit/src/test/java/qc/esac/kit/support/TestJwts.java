@@ -63,8 +63,14 @@ public final class TestJwts {
         return sign(OTHER_KEYS, "staff-1", Map.of("roles", List.of("staff")), Instant.now().plusSeconds(300));
     }
 
+    /** A valid token of this issuer, but for another API: services refuse it too (not only the gateway). */
+    public static String forAnotherAudience() {
+        return token("staff-1", Map.of("roles", List.of("staff"), "network_ids", List.of("n-1"), "aud", List.of("autre-api")));
+    }
+
     private static String sign(KeyPair keys, String subject, Map<String, Object> claims, Instant expiresAt) {
-        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(subject)
+        // The platform API's audience (the kit's default esac.security.audience); a claim may replace it.
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(subject).audience("esac-api")
                 .issueTime(Date.from(expiresAt.minusSeconds(600))).expirationTime(Date.from(expiresAt));
         claims.forEach(builder::claim);
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), builder.build());
