@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import qc.esac.kit.outbox.Versioned;
-import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
 import qc.esac.training.FiscalYear;
@@ -77,9 +76,7 @@ class CoachingController {
     NetworkCoaching totals(@RequestParam String networkId, @RequestParam int fiscalYear,
                            @RequestParam(defaultValue = "0") @Min(0) int page,
                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
-        if (!user.isStaffOf(networkId)) {
-            throw new ForbiddenException("reseau.personnel-requis", networkId);
-        }
+        user.requireStaffOf(networkId);
         FiscalYear year = new FiscalYear(fiscalYear);
         List<CoachingEntry> entries = coaching.ofNetwork(networkId, year.firstDay(), year.lastDay());
         List<CoachingService.OrganizationHours> perOrganization = CoachingService.hoursPerOrganization(entries);

@@ -47,9 +47,7 @@ public class CoachingService {
     /** Logs hours; a retry with the same idempotency key returns the entry already logged. */
     public Versioned<CoachingEntry> log(EsacUser user, String networkId, String organizationId, LocalDate date,
                                         BigDecimal hours, String topic, String idempotencyKey) {
-        if (!user.isStaffOf(networkId)) {
-            throw new ForbiddenException("reseau.personnel-requis", networkId);
-        }
+        user.requireStaffOf(networkId);
         if (date.isAfter(clock.today())) {
             throw new BusinessRuleException("accompagnement.date-future", date.toString());
         }

@@ -5,7 +5,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.training.FiscalYear;
 import qc.esac.training.TrainingClock;
@@ -41,9 +40,7 @@ class FiguresController {
             + "satisfaction, coaching hours, PAMT (fiscal year = April to March; default: the current one)")
     Figures figures(@RequestParam String networkId, @RequestParam(required = false) Integer fiscalYear,
                     EsacUser user) {
-        if (!user.isStaffOf(networkId)) {
-            throw new ForbiddenException("reseau.personnel-requis", networkId);
-        }
+        user.requireStaffOf(networkId);
         FiscalYear year = fiscalYear == null ? FiscalYear.containing(clock.today()) : new FiscalYear(fiscalYear);
         LocalDate from = year.firstDay();
         LocalDate to = year.lastDay();

@@ -37,10 +37,9 @@ class LedgerController {
     PersonLedger personLedger(@PathVariable String personId,
                               @RequestParam(defaultValue = "0") @Min(0) int page,
                               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
-        boolean self = sessions.isSamePerson(user, personId);
-        List<Session> found = sessions.sessionsOfPerson(personId);
-        List<Ledger.Entry> entries = Ledger.entries(visible(found, user, self),
-                (s, r) -> r.participant().personId().equals(personId) && visibleTo(user, self, s, r));
+        List<Registration> visible = visibleRegistrations(user, personId);
+        List<Ledger.Entry> entries = Ledger.entries(sessions.sessionsOfPerson(personId),
+                (s, r) -> visible.contains(r));
         return new PersonLedger(personId, entries.size(), Ledger.totalHours(entries), Ledger.totalUec(entries),
                 PageView.of(entries, page, size));
     }
@@ -50,11 +49,9 @@ class LedgerController {
     PageView<RegistrationController.RegistrationView> personRegistrations(
             @PathVariable String personId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
-        boolean self = sessions.isSamePerson(user, personId);
-        List<Session> found = sessions.sessionsOfPerson(personId);
-        List<RegistrationController.RegistrationView> views = visible(found, user, self).stream()
-                .flatMap(s -> s.registrations().stream()
-                        .filter(r -> r.participant().personId().equals(personId) && visibleTo(user, self, s, r))
+        List<Registration> visible = visibleRegistrations(user, personId);
+        List<RegistrationController.RegistrationView> views = sessions.sessionsOfPerson(personId).stream()
+                .flatMap(s -> s.registrations().stream().filter(visible::contains)
                         .map(r -> RegistrationController.RegistrationView.of(s, r)))
                 .toList();
         return PageView.of(views, page, size);
@@ -106,22 +103,26 @@ class LedgerController {
                 Ledger.totalUec(entries), PageView.of(Ledger.perPerson(entries), page, size));
     }
 
-    /** The person themselves, or an administrator or staff member, who then sees only their part. */
-    private static List<Session> visible(List<Session> found, EsacUser user, boolean self) {
-        if (!self && !user.isStaff() && !user.isOrgAdmin()) {
+    /**
+     * The person's registrations the caller may see: all of them for the person themselves; for anyone else, those
+     * their organization made or their network ran, and a 403 when that is none (the person is not theirs: an empty
+     * answer would still tell them something, and they have no business asking).
+     */
+    private List<Registration> visibleRegistrations(EsacUser user, String personId) {
+        boolean self = sessions.isSamePerson(user, personId);
+        List<Registration> visible = sessions.sessionsOfPerson(personId).stream()
+                .flatMap(s -> s.registrations().stream().filter(r -> r.participant().personId().equals(personId)
+                        && (self || visibleTo(user, s, r))))
+                .toList();
+        if (!self && visible.isEmpty()) {
             throw new ForbiddenException("acces.personne-refusee");
         }
-        return found;
+        return visible;
     }
 
-    /**
-     * A registration is visible to the participant, to an administrator of the organization that registered
-     * them, and to the staff of the network that ran the session.
-     */
-    private static boolean visibleTo(EsacUser user, boolean self, Session session, Registration r) {
-        return self
-                || (user.isOrgAdmin() && user.organizationIds().contains(r.organizationId()))
-                || user.isStaffOf(session.networkId());
+    /** An administrator of the organization that registered them, or staff of the network that ran the session. */
+    private static boolean visibleTo(EsacUser user, Session session, Registration r) {
+        return user.canActForOrganizationIn(r.organizationId(), session.networkId());
     }
 
     record PersonLedger(String personId, int attestations, BigDecimal totalHours, BigDecimal totalUec,

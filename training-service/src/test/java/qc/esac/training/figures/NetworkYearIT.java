@@ -62,17 +62,35 @@ class NetworkYearIT {
         api.post("/api/training/diagnostics/" + diagnostic + "/complete", admin, null)
                 .expectProblem(422, "direction");
         api.put(answers, admin, Map.of("ratings", Map.of("GRH", 2, "GOUVERNANCE", 3)), null).expect(200);
+        // While open, nothing is shown: live averages would tell who answered what.
+        JsonNode open = api.get("/api/training/diagnostics/" + diagnostic, admin).expect(200).body();
+        assertThat(open.path("priorities").size()).isZero();
+        assertThat(open.path("employeeAnswers").asInt()).isEqualTo(2);
+        // Two employees are too few to keep each one's answers to themselves: closing is refused.
+        api.post("/api/training/diagnostics/" + diagnostic + "/complete", admin, null).expectProblem(422, "3");
+        api.put(answers, TestTokens.employee("emp-3", org), Map.of("ratings", Map.of("GRH", 1, "GOUVERNANCE", 1)),
+                null).expect(200);
         api.post("/api/training/diagnostics/" + diagnostic + "/complete", TestTokens.employee("emp-1", org), null)
                 .expect(403);
 
         try (TopicProbe events = TopicProbe.from(Topics.TRAINING)) {
             JsonNode done = api.post("/api/training/diagnostics/" + diagnostic + "/complete", admin, null)
                     .expect(200).body();
-            assertThat(done.path("employeeAnswers").asInt()).isEqualTo(2);
+            assertThat(done.path("employeeAnswers").asInt()).isEqualTo(3);
             assertThat(done.at("/priorities/0/theme").asString()).isEqualTo("GOUVERNANCE");
-            assertThat(done.at("/priorities/0/score").decimalValue()).isEqualByComparingTo("2.75");
+            // (employees (3 + 2 + 1) / 3 + manager 3) / 2
+            assertThat(done.at("/priorities/0/score").decimalValue()).isEqualByComparingTo("2.5");
+            assertThat(done.at("/priorities/0/managerAverage").decimalValue()).isEqualByComparingTo("3");
             assertThat(done.at("/priorities/0/courses/0/id").asString()).isEqualTo(courseId);
             assertThat(done.toString()).doesNotContain("emp-1"); // answers stay confidential
+            // Employees see the ranking, not the scores from which the manager's ratings could be worked out.
+            JsonNode seenByEmployee = api.get("/api/training/diagnostics/" + diagnostic,
+                    TestTokens.employee("emp-2", org)).expect(200).body();
+            assertThat(seenByEmployee.at("/priorities/0/theme").asString()).isEqualTo("GOUVERNANCE");
+            assertThat(seenByEmployee.at("/priorities/0/rank").asInt()).isEqualTo(1);
+            assertThat(seenByEmployee.at("/priorities/0/managerAverage").isNull()).isTrue();
+            assertThat(seenByEmployee.at("/priorities/0/employeeAverage").isNull()).isTrue();
+            assertThat(seenByEmployee.at("/priorities/0/score").isNull()).isTrue();
 
             ConsumerRecord<String, byte[]> completed = events.await(TopicProbe.subject(diagnostic), 1,
                     Duration.ofSeconds(20)).get(0);
