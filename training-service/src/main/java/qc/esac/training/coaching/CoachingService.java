@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Coaching (accompaniment) hours: staff log them; totals per organization and per fiscal year. */
@@ -83,9 +84,10 @@ public class CoachingService {
         return Decimals.tidy(entries.stream().map(CoachingEntry::hours).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
-    /** Hours per fiscal year ("2025-2026"), oldest first. */
-    public static Map<String, BigDecimal> hoursPerFiscalYear(List<CoachingEntry> entries) {
-        return entries.stream().collect(Collectors.groupingBy(e -> FiscalYear.containing(e.date()).label(),
+    /** Hours per fiscal year ("2025-2026", or "2025" for a calendar year), oldest first. */
+    public static Map<String, BigDecimal> hoursPerFiscalYear(List<CoachingEntry> entries,
+                                                             Function<CoachingEntry, FiscalYear> yearOf) {
+        return entries.stream().collect(Collectors.groupingBy(e -> yearOf.apply(e).label(),
                 TreeMap::new, Collectors.collectingAndThen(Collectors.toList(), CoachingService::totalHours)));
     }
 
