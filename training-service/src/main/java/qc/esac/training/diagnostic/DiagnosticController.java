@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -104,7 +105,7 @@ class DiagnosticController {
     record CourseMatch(String id, String title, BigDecimal hours) {
 
         static CourseMatch of(Course c) {
-            return new CourseMatch(c.id(), c.title().fr(), c.hours());
+            return new CourseMatch(c.id(), c.title().in(LocaleContextHolder.getLocale()), c.hours());
         }
     }
 

@@ -8,6 +8,7 @@ import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.problem.NotFoundException;
+import qc.esac.training.catalogue.LocalizedText;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,8 +20,8 @@ import java.util.function.Supplier;
  * professional standard. The companion signs off competencies one by one (each gives a partial attestation);
  * the last one completes the agreement and issues the qualification certificate.
  */
-public record Agreement(String id, String standardId, String standardCode, String standardTitle, String networkId,
-                        String organizationId, Person apprentice, Person companion, LocalDate signedOn,
+public record Agreement(String id, String standardId, String standardCode, String standardTitle,
+                        String standardTitleEn, String networkId, String organizationId, Person apprentice, Person companion, LocalDate signedOn,
                         AgreementStatus status, List<CompetencyProgress> competencies, Certificate certificate,
                         LocalDate endedOn, String endReason) {
 
@@ -37,7 +38,12 @@ public record Agreement(String id, String standardId, String standardCode, Strin
     }
 
     /** One competency of the standard and, once signed off, its partial attestation. */
-    public record CompetencyProgress(String code, String title, LocalDate attestedOn, String verificationCode) {
+    public record CompetencyProgress(String code, String title, String titleEn, LocalDate attestedOn,
+                                     String verificationCode) {
+
+        public LocalizedText titleText() {
+            return new LocalizedText(title, titleEn);
+        }
 
         boolean attested() {
             return attestedOn != null;
@@ -57,13 +63,17 @@ public record Agreement(String id, String standardId, String standardCode, Strin
             throw new BusinessRuleException("pamt.norme-inactive", standard.code());
         }
         List<CompetencyProgress> competencies = standard.competencies().stream()
-                .map(c -> new CompetencyProgress(c.code(), c.title().fr(), null, null)).toList();
+                .map(c -> new CompetencyProgress(c.code(), c.title().fr(), c.title().en(), null, null)).toList();
         Agreement agreement = new Agreement(id, standard.id(), standard.code(), standard.title().fr(),
-                standard.networkId(), organizationId, apprentice, companion, signedOn, AgreementStatus.ACTIVE,
+                standard.title().en(), standard.networkId(), organizationId, apprentice, companion, signedOn, AgreementStatus.ACTIVE,
                 competencies, null, null, null);
         return new AgreementChange(agreement, List.of(new PamtAgreementSigned(id, standard.code(),
                 standard.title().fr(), organizationId, apprentice.employeeId(), companion.employeeId(),
                 competencies.size(), signedOn)));
+    }
+
+    public LocalizedText standardTitleText() {
+        return new LocalizedText(standardTitle, standardTitleEn);
     }
 
     public long remaining() {
@@ -89,7 +99,7 @@ public record Agreement(String id, String standardId, String standardCode, Strin
         }
         String code = verificationCodes.get();
         List<CompetencyProgress> updated = competencies.stream()
-                .map(c -> c.code().equals(competencyCode) ? new CompetencyProgress(c.code(), c.title(), today, code) : c).toList();
+                .map(c -> c.code().equals(competencyCode) ? new CompetencyProgress(c.code(), c.title(), c.titleEn(), today, code) : c).toList();
         long remaining = updated.stream().filter(c -> !c.attested()).count();
         List<EventData> events = new ArrayList<>();
         events.add(new PamtCompetencyAttested(id, standardCode, organizationId, apprentice.employeeId(),
@@ -102,7 +112,7 @@ public record Agreement(String id, String standardId, String standardCode, Strin
             events.add(new PamtCertificateIssued(id, standardCode, standardTitle, organizationId,
                     apprentice.employeeId(), companion.employeeId(), issued.verificationCode(), today));
         }
-        return new AgreementChange(new Agreement(id, standardId, standardCode, standardTitle, networkId,
+        return new AgreementChange(new Agreement(id, standardId, standardCode, standardTitle, standardTitleEn, networkId,
                 organizationId, apprentice, companion, signedOn, nextStatus, updated, issued,
                 issued == null ? null : today, null), events);
     }
@@ -112,7 +122,7 @@ public record Agreement(String id, String standardId, String standardCode, Strin
         if (status != AgreementStatus.ACTIVE) {
             throw new BusinessRuleException("pamt.entente-inactive", status.name());
         }
-        return new AgreementChange(new Agreement(id, standardId, standardCode, standardTitle, networkId,
+        return new AgreementChange(new Agreement(id, standardId, standardCode, standardTitle, standardTitleEn, networkId,
                 organizationId, apprentice, companion, signedOn, AgreementStatus.TERMINATED, competencies, null,
                 today, reason), List.of());
     }

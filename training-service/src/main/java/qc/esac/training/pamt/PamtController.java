@@ -2,6 +2,7 @@ package qc.esac.training.pamt;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,6 +31,7 @@ import qc.esac.training.catalogue.LocalizedText;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 /** Workplace apprenticeship over HTTP: {@code /api/training/pamt}. */
 @RestController
@@ -118,10 +121,17 @@ class PamtController {
                              @NotNull @Valid LocalizedText title) {
     }
 
+    /** People read a standard's titles in French or English (agreements, attestations): both are required. */
     record StandardRequest(@NotBlank @Pattern(regexp = "[A-Z0-9_]{1,40}", message = "{esac.validation.code}") String code,
                            @NotBlank @Size(max = 80) String networkId,
                            @NotNull @Valid LocalizedText title,
                            @NotEmpty @Size(max = 50) List<@NotNull @Valid CompetencyRequest> competencies) {
+
+        @AssertTrue(message = "{esac.validation.francais-et-anglais}")
+        boolean isInFrenchAndEnglish() {
+            return title == null || competencies == null || (title.en() != null && competencies.stream()
+                    .allMatch(c -> c == null || c.title() == null || c.title().en() != null));
+        }
     }
 
     record AgreementRequest(@NotBlank String standardId, @NotBlank String organizationId,
@@ -131,18 +141,25 @@ class PamtController {
     record TerminateRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
+    /** An agreement as a person reads it: titles in the caller's language (French unless they prefer English). */
     record AgreementView(String id, String standardId, String standardCode, String standardTitle, String networkId,
                          String organizationId, PersonView apprentice, PersonView companion, LocalDate signedOn,
                          AgreementStatus status, int competenciesAttested, int competenciesTotal,
-                         List<Agreement.CompetencyProgress> competencies, Agreement.Certificate certificate,
+                         List<CompetencyView> competencies, Agreement.Certificate certificate,
                          LocalDate endedOn, String endReason) {
 
         static AgreementView of(Agreement a) {
-            return new AgreementView(a.id(), a.standardId(), a.standardCode(), a.standardTitle(), a.networkId(),
-                    a.organizationId(), PersonView.of(a.apprentice()), PersonView.of(a.companion()), a.signedOn(),
-                    a.status(), (int) (a.competencies().size() - a.remaining()), a.competencies().size(),
-                    a.competencies(), a.certificate(), a.endedOn(), a.endReason());
+            Locale locale = LocaleContextHolder.getLocale();
+            return new AgreementView(a.id(), a.standardId(), a.standardCode(), a.standardTitleText().in(locale),
+                    a.networkId(), a.organizationId(), PersonView.of(a.apprentice()), PersonView.of(a.companion()),
+                    a.signedOn(), a.status(), (int) (a.competencies().size() - a.remaining()),
+                    a.competencies().size(), a.competencies().stream().map(c -> new CompetencyView(c.code(),
+                    c.titleText().in(locale), c.attestedOn(), c.verificationCode())).toList(), a.certificate(),
+                    a.endedOn(), a.endReason());
         }
+    }
+
+    record CompetencyView(String code, String title, LocalDate attestedOn, String verificationCode) {
     }
 
     record PersonView(String employeeId, String firstName, String lastName) {

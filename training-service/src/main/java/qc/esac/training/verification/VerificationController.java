@@ -1,6 +1,7 @@
 package qc.esac.training.verification;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,6 +15,7 @@ import qc.esac.training.session.SessionService;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -49,14 +51,17 @@ class VerificationController {
     private Optional<Verification> apprenticeship(String code) {
         return pamt.agreementWithCode(code).flatMap(agreement -> {
             String holder = agreement.apprentice().fullName();
+            Locale locale = LocaleContextHolder.getLocale();
+            String standard = agreement.standardTitleText().in(locale);
             if (agreement.certificate() != null && agreement.certificate().verificationCode().equals(code)) {
                 return Optional.of(new Verification(true, Kind.PAMT_QUALIFICATION_CERTIFICATE, code, holder,
-                        agreement.standardTitle(), agreement.networkId(), agreement.signedOn(), agreement.endedOn(),
+                        standard, agreement.networkId(), agreement.signedOn(), agreement.endedOn(),
                         null, null, agreement.certificate().issuedOn()));
             }
             return agreement.competencies().stream().filter(c -> code.equals(c.verificationCode())).findFirst()
                     .map(c -> new Verification(true, Kind.PAMT_COMPETENCY_ATTESTATION, code, holder,
-                            agreement.standardTitle() + " : " + c.title(), agreement.networkId(),
+                            standard + ("en".equals(locale.getLanguage()) ? ": " : " : ")
+                                    + c.titleText().in(locale), agreement.networkId(),
                             agreement.signedOn(), null, null, null, c.attestedOn()));
         });
     }

@@ -20,7 +20,7 @@ class AgreementTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 1, 15);
     private static final ProfessionalStandard STANDARD = new ProfessionalStandard("std-1", "PAD", "reseau-csmo-esac",
-            LocalizedText.fr("Préposé ou préposée d’aide à domicile"), List.of(
+            new LocalizedText("Préposé ou préposée d’aide à domicile", "Home-care attendant"), List.of(
             new ProfessionalStandard.Competency("C1", LocalizedText.fr("Entretien ménager")),
             new ProfessionalStandard.Competency("C2", LocalizedText.fr("Soutien aux repas")),
             new ProfessionalStandard.Competency("C3", LocalizedText.fr("Relation avec la personne"))), true);
