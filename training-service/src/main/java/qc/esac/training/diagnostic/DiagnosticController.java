@@ -29,6 +29,7 @@ import qc.esac.training.catalogue.Course;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Training-needs diagnostics: {@code /api/training/diagnostics}. */
@@ -87,7 +88,7 @@ class DiagnosticController {
         List<PriorityView> views = d.results().stream().map(p -> new PriorityView(p.rank(), p.theme(),
                 withScores ? p.score() : null, withScores ? p.employeeAverage() : null,
                 withScores ? p.managerAverage() : null, withScores ? p.importantFor() : null, withCourses
-                ? diagnostics.coursesFor(List.of(p.theme())).stream().limit(5).map(CourseMatch::of).toList()
+                ? diagnostics.coursesFor(List.of(p.theme())).stream().limit(5).map(c -> CourseMatch.of(c, LocaleContextHolder.getLocale())).toList()
                 : List.of())).toList();
         return new DiagnosticView(d.id(), d.organizationId(), d.networkId(), d.themes(), d.status(), d.openedOn(),
                 d.completedOn(), (int) d.count(Diagnostic.Role.EMPLOYEE), (int) d.count(Diagnostic.Role.MANAGER),
@@ -104,8 +105,8 @@ class DiagnosticController {
 
     record CourseMatch(String id, String title, BigDecimal hours) {
 
-        static CourseMatch of(Course c) {
-            return new CourseMatch(c.id(), c.title().in(LocaleContextHolder.getLocale()), c.hours());
+        static CourseMatch of(Course c, Locale locale) {
+            return new CourseMatch(c.id(), c.title().in(locale), c.hours());
         }
     }
 

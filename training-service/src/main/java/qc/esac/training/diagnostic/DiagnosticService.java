@@ -17,6 +17,7 @@ import qc.esac.training.TrainingClock;
 import qc.esac.training.catalogue.Course;
 import qc.esac.training.catalogue.CourseService;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -103,6 +104,22 @@ public class DiagnosticService {
      */
     public boolean seesScores(EsacUser user, Diagnostic d) {
         return user.canActForOrganizationIn(d.organizationId(), d.networkId());
+    }
+
+    /** The questionnaires this caller answered (their own answers, for their data export), most recent first. */
+    public List<OwnAnswer> answersOf(EsacUser user) {
+        return diagnostics.find(Query.query(Criteria.where("state.answers.respondentId").is(user.id()))
+                        .with(Sort.by(Sort.Direction.DESC, "state.openedOn"))).stream().map(Versioned::state)
+                .flatMap(d -> d.answers().stream().filter(a -> a.respondentId().equals(user.id()))
+                        .map(a -> new OwnAnswer(d.id(), d.organizationId(), d.networkId(), d.status(), a.role(),
+                                a.ratings(), a.answeredOn())))
+                .toList();
+    }
+
+    /** One of the caller's own answers. */
+    public record OwnAnswer(String diagnosticId, String organizationId, String networkId,
+                            Diagnostic.DiagnosticStatus status, Diagnostic.Role role, Map<String, Integer> ratings,
+                            LocalDate answeredOn) {
     }
 
     /** Active catalogue courses covering a theme. */

@@ -13,6 +13,7 @@ import qc.esac.training.catalogue.LocalizedText;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +35,10 @@ public record Agreement(String id, String standardId, String standardCode, Strin
 
         public String fullName() {
             return firstName + " " + lastName;
+        }
+
+        Person named(String newFirstName, String newLastName) {
+            return new Person(employeeId, newFirstName.strip(), newLastName.strip(), userId);
         }
     }
 
@@ -125,6 +130,19 @@ public record Agreement(String id, String standardId, String standardCode, Strin
         return new AgreementChange(new Agreement(id, standardId, standardCode, standardTitle, standardTitleEn, networkId,
                 organizationId, apprentice, companion, signedOn, AgreementStatus.TERMINATED, competencies, null,
                 today, reason), List.of());
+    }
+
+    /** The person's own correction of their name as apprentice or companion; null when they are neither. */
+    public Agreement withPersonCorrected(Set<String> employeeIds, String firstName, String lastName) {
+        boolean apprenticeCorrected = employeeIds.contains(apprentice.employeeId());
+        boolean companionCorrected = employeeIds.contains(companion.employeeId());
+        if (!apprenticeCorrected && !companionCorrected) {
+            return null;
+        }
+        return new Agreement(id, standardId, standardCode, standardTitle, standardTitleEn, networkId, organizationId,
+                apprenticeCorrected ? apprentice.named(firstName, lastName) : apprentice,
+                companionCorrected ? companion.named(firstName, lastName) : companion, signedOn, status,
+                competencies, certificate, endedOn, endReason);
     }
 
     public record AgreementChange(Agreement agreement, List<EventData> events) {

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,6 +27,7 @@ import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
 import qc.esac.kit.web.VersionHeaders;
 import qc.esac.training.catalogue.LocalizedText;
+import qc.esac.training.privacy.AccessLog;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -40,9 +40,11 @@ import java.util.Locale;
 class PamtController {
 
     private final PamtService pamt;
+    private final AccessLog accessLog;
 
-    PamtController(PamtService pamt) {
+    PamtController(PamtService pamt, AccessLog accessLog) {
         this.pamt = pamt;
+        this.accessLog = accessLog;
     }
 
     @PostMapping("/standards")
@@ -72,11 +74,11 @@ class PamtController {
     @PostMapping("/agreements")
     @PreAuthorize("hasAnyRole('STAFF', 'ORG_ADMIN')")
     @Operation(summary = "Sign an apprenticeship agreement between an apprentice and a companion of the organization")
-    ResponseEntity<AgreementView> sign(@Valid @RequestBody AgreementRequest request, EsacUser user) {
+    ResponseEntity<AgreementView> sign(@Valid @RequestBody AgreementRequest request, EsacUser user, Locale locale) {
         Versioned<Agreement> signed = pamt.sign(user, request.standardId(), request.organizationId(),
                 request.apprenticeId(), request.companionId());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(signed.id()))
-                .eTag(VersionHeaders.etag(signed.version())).body(AgreementView.of(signed.state()));
+                .eTag(VersionHeaders.etag(signed.version())).body(AgreementView.of(signed.state(), locale));
     }
 
     @GetMapping("/agreements")
@@ -85,26 +87,39 @@ class PamtController {
                                        @RequestParam(required = false) AgreementStatus status,
                                        @RequestParam(defaultValue = "0") @Min(0) int page,
                                        @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-                                       EsacUser user) {
-        return PageView.of(pamt.agreementsOf(user, organizationId).stream()
-                .filter(a -> status == null || a.status() == status).map(AgreementView::of).toList(), page, size);
+                                       EsacUser user, Locale locale) {
+        PageView<Agreement> shown = PageView.of(pamt.agreementsOf(user, organizationId).stream()
+                .filter(a -> status == null || a.status() == status).toList(), page, size);
+        shown.items().forEach(a -> logRead(user, a, "pamt-agreements"));
+        return new PageView<>(shown.items().stream().map(a -> AgreementView.of(a, locale)).toList(), shown.page(),
+                shown.size(), shown.totalItems(), shown.totalPages());
     }
 
     @GetMapping("/agreements/{id}")
-    AgreementView agreement(@PathVariable String id, EsacUser user) {
-        return AgreementView.of(pamt.agreementVisibleTo(user, id).state());
+    AgreementView agreement(@PathVariable String id, EsacUser user, Locale locale) {
+        Agreement agreement = pamt.agreementVisibleTo(user, id).state();
+        logRead(user, agreement, "pamt-agreement");
+        return AgreementView.of(agreement, locale);
+    }
+
+    /** The apprentice's and the companion's names are personal information: reads by others are logged. */
+    private void logRead(EsacUser user, Agreement a, String what) {
+        accessLog.read(user, List.of(new AccessLog.Subject(a.apprentice().employeeId(), a.organizationId()),
+                new AccessLog.Subject(a.companion().employeeId(), a.organizationId())), what,
+                "/pamt/agreements/" + a.id());
     }
 
     @PostMapping("/agreements/{id}/competencies/{code}/sign-off")
     @Operation(summary = "The companion attests a competency; the last one issues the qualification certificate")
-    AgreementView attest(@PathVariable String id, @PathVariable String code, EsacUser user) {
-        return AgreementView.of(pamt.attest(user, id, code).state());
+    AgreementView attest(@PathVariable String id, @PathVariable String code, EsacUser user, Locale locale) {
+        return AgreementView.of(pamt.attest(user, id, code).state(), locale);
     }
 
     @PostMapping("/agreements/{id}/terminate")
     @Operation(summary = "End an agreement before completion")
-    AgreementView terminate(@PathVariable String id, @Valid @RequestBody TerminateRequest request, EsacUser user) {
-        return AgreementView.of(pamt.terminate(user, id, request.reason()).state());
+    AgreementView terminate(@PathVariable String id, @Valid @RequestBody TerminateRequest request, EsacUser user,
+                            Locale locale) {
+        return AgreementView.of(pamt.terminate(user, id, request.reason()).state(), locale);
     }
 
     @GetMapping("/figures")
@@ -148,8 +163,7 @@ class PamtController {
                          List<CompetencyView> competencies, Agreement.Certificate certificate,
                          LocalDate endedOn, String endReason) {
 
-        static AgreementView of(Agreement a) {
-            Locale locale = LocaleContextHolder.getLocale();
+        static AgreementView of(Agreement a, Locale locale) {
             return new AgreementView(a.id(), a.standardId(), a.standardCode(), a.standardTitleText().in(locale),
                     a.networkId(), a.organizationId(), PersonView.of(a.apprentice()), PersonView.of(a.companion()),
                     a.signedOn(), a.status(), (int) (a.competencies().size() - a.remaining()),

@@ -21,8 +21,10 @@ import qc.esac.training.catalogue.LocalizedText;
 import qc.esac.training.organization.Roster;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Workplace apprenticeship (PAMT): professional standards, agreements, sign-offs and certificates. */
@@ -129,6 +131,29 @@ public class PamtService {
                 .filter(a -> !user.isStaff() || user.isStaffOf(a.networkId()) || user.organizationIds()
                         .contains(organizationId))
                 .toList();
+    }
+
+    /** The agreements where one of these employees is the apprentice or the companion, most recent first. */
+    public List<Agreement> agreementsOfPeople(Collection<String> employeeIds) {
+        return agreements.find(Query.query(new Criteria().orOperator(
+                        Criteria.where("state.apprentice.employeeId").in(employeeIds),
+                        Criteria.where("state.companion.employeeId").in(employeeIds)))
+                .with(Sort.by(Sort.Direction.DESC, "state.signedOn"))).stream().map(Versioned::state).toList();
+    }
+
+    /**
+     * A person corrects the name their agreements hold.
+     *
+     * @return how many agreements changed
+     */
+    public int correctPerson(Set<String> employeeIds, String firstName, String lastName) {
+        List<Agreement> theirs = agreementsOfPeople(employeeIds);
+        // The person acts on their own data only: the agreements were selected by their ids.
+        theirs.forEach(a -> agreements.change(a.id(), null, current -> { }, current -> {
+            Agreement changed = current.withPersonCorrected(employeeIds, firstName, lastName);
+            return changed == null ? Change.unchanged() : Change.of(changed);
+        }));
+        return theirs.size();
     }
 
     /** Agreements in force at some point of [from, to] (signed by its end, not ended before its start). */

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
+import qc.esac.training.privacy.AccessLog;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -27,9 +28,11 @@ import java.util.function.Predicate;
 class LedgerController {
 
     private final SessionService sessions;
+    private final AccessLog accessLog;
 
-    LedgerController(SessionService sessions) {
+    LedgerController(SessionService sessions, AccessLog accessLog) {
         this.sessions = sessions;
+        this.accessLog = accessLog;
     }
 
     @GetMapping("/api/training/people/{personId}/ledger")
@@ -38,6 +41,7 @@ class LedgerController {
                               @RequestParam(defaultValue = "0") @Min(0) int page,
                               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
         List<Registration> visible = visibleRegistrations(user, personId);
+        accessLog.read(user, subjects(visible), "person-ledger", "/people/" + personId + "/ledger");
         List<Ledger.Entry> entries = Ledger.entries(sessions.sessionsOfPerson(personId),
                 (s, r) -> visible.contains(r));
         return new PersonLedger(personId, entries.size(), Ledger.totalHours(entries), Ledger.totalUec(entries),
@@ -50,6 +54,7 @@ class LedgerController {
             @PathVariable String personId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
         List<Registration> visible = visibleRegistrations(user, personId);
+        accessLog.read(user, subjects(visible), "person-registrations", "/people/" + personId + "/registrations");
         List<RegistrationController.RegistrationView> views = sessions.sessionsOfPerson(personId).stream()
                 .flatMap(s -> s.registrations().stream().filter(visible::contains)
                         .map(r -> RegistrationController.RegistrationView.of(s, r)))
@@ -99,6 +104,8 @@ class LedgerController {
                 && (to == null || !r.attestation().issuedOn().isAfter(to));
         List<Ledger.Entry> entries = Ledger.entries(found,
                 (s, r) -> r.organizationId().equals(organizationId) && inPeriod.test(r));
+        accessLog.read(user, entries.stream().map(e -> new AccessLog.Subject(e.personId(), e.organizationId()))
+                .toList(), "organization-ledger", "/organizations/" + organizationId + "/ledger");
         return new OrganizationLedger(organizationId, entries.size(), Ledger.totalHours(entries),
                 Ledger.totalUec(entries), PageView.of(Ledger.perPerson(entries), page, size));
     }
@@ -118,6 +125,11 @@ class LedgerController {
             throw new ForbiddenException("acces.personne-refusee");
         }
         return visible;
+    }
+
+    private static List<AccessLog.Subject> subjects(List<Registration> shown) {
+        return shown.stream().map(r -> new AccessLog.Subject(r.participant().personId(), r.organizationId()))
+                .toList();
     }
 
     /** An administrator of the organization that registered them, or staff of the network that ran the session. */

@@ -26,6 +26,7 @@ import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
 import qc.esac.training.IdempotencyKeys;
+import qc.esac.training.privacy.AccessLog;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,9 +40,11 @@ import java.util.List;
 class RegistrationController {
 
     private final SessionService sessions;
+    private final AccessLog accessLog;
 
-    RegistrationController(SessionService sessions) {
+    RegistrationController(SessionService sessions, AccessLog accessLog) {
         this.sessions = sessions;
+        this.accessLog = accessLog;
     }
 
     @PostMapping
@@ -67,10 +70,13 @@ class RegistrationController {
                                     @RequestParam(defaultValue = "0") @Min(0) int page,
                                     @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
         Session session = sessions.get(sessionId).state();
-        List<RegistrationView> visible = sessions.registrationsVisibleTo(user, session).stream()
-                .filter(r -> status == null || r.status() == status)
-                .map(r -> RegistrationView.of(session, r)).toList();
-        return PageView.of(visible, page, size);
+        List<Registration> visible = sessions.registrationsVisibleTo(user, session).stream()
+                .filter(r -> status == null || r.status() == status).toList();
+        PageView<RegistrationView> shown = PageView.of(visible.stream().map(r -> RegistrationView.of(session, r))
+                .toList(), page, size);
+        accessLog.read(user, shown.items().stream().map(r -> new AccessLog.Subject(r.personId(),
+                r.organizationId())).toList(), "registrations", "/sessions/" + sessionId + "/registrations");
+        return shown;
     }
 
     @GetMapping("/{registrationId}")
@@ -80,6 +86,8 @@ class RegistrationController {
                 .filter(r -> r.id().equals(registrationId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("inscription.introuvable", registrationId,
                         sessionId));
+        accessLog.read(user, registration.participant().personId(), registration.organizationId(), "registration",
+                "/sessions/" + sessionId + "/registrations/" + registrationId);
         return RegistrationView.of(session, registration);
     }
 

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -372,6 +373,15 @@ public record Session(String id, String courseId, String courseTitle, List<Strin
         List<Registration> updated = registrations.stream()
                 .map(r -> r.id().equals(registrationId) ? r.withSatisfaction(rating) : r).toList();
         return new SessionChange(withRegistrations(updated), List.of());
+    }
+
+    /** The people's corrected names on their registrations; null when none of them is registered here. */
+    public Session withParticipantsCorrected(Set<String> personIds, String firstName, String lastName, String email) {
+        if (registrations.stream().noneMatch(r -> personIds.contains(r.participant().personId()))) {
+            return null;
+        }
+        return withRegistrations(registrations.stream().map(r -> personIds.contains(r.participant().personId())
+                ? r.withParticipant(r.participant().corrected(firstName, lastName, email)) : r).toList());
     }
 
     // --- Helpers --------------------------------------------------------------------------------------------

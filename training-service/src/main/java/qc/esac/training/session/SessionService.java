@@ -190,6 +190,24 @@ public class SessionService {
         return ids;
     }
 
+    /**
+     * A person corrects the name (and e-mail) training holds on their registrations.
+     *
+     * @return how many registrations changed
+     */
+    public int correctParticipant(Set<String> personIds, String firstName, String lastName, String email) {
+        int corrected = 0;
+        for (Session session : sessionsOfPeople(personIds)) {
+            sessions.change(session.id(), null, s -> { }, s -> {
+                Session changed = s.withParticipantsCorrected(personIds, firstName, lastName, email);
+                return changed == null ? Change.unchanged() : Change.of(changed);
+            });
+            corrected += (int) session.registrations().stream()
+                    .filter(r -> personIds.contains(r.participant().personId())).count();
+        }
+        return corrected;
+    }
+
     /** Every session where one of these people has a registration, most recent first. */
     public List<Session> sessionsOfPeople(Collection<String> personIds) {
         return sessions.find(Query.query(Criteria.where("state.registrations.participant.personId").in(personIds))

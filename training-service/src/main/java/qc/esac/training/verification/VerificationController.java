@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import qc.esac.kit.problem.NotFoundException;
 import qc.esac.training.VerificationCodes;
 import qc.esac.training.pamt.PamtService;
+import qc.esac.training.privacy.AccessLog;
 import qc.esac.training.session.Registration;
 import qc.esac.training.session.Session;
 import qc.esac.training.session.SessionService;
@@ -28,10 +29,12 @@ class VerificationController {
 
     private final SessionService sessions;
     private final PamtService pamt;
+    private final AccessLog accessLog;
 
-    VerificationController(SessionService sessions, PamtService pamt) {
+    VerificationController(SessionService sessions, PamtService pamt, AccessLog accessLog) {
         this.sessions = sessions;
         this.pamt = pamt;
+        this.accessLog = accessLog;
     }
 
     @GetMapping("/{code}")
@@ -50,6 +53,9 @@ class VerificationController {
 
     private Optional<Verification> apprenticeship(String code) {
         return pamt.agreementWithCode(code).flatMap(agreement -> {
+            // The holder's name is shown to whoever has the code: the read is logged for the holder.
+            accessLog.anonymousRead(agreement.apprentice().employeeId(), agreement.organizationId(), "verification",
+                    "/verifications/" + code);
             String holder = agreement.apprentice().fullName();
             Locale locale = LocaleContextHolder.getLocale();
             String standard = agreement.standardTitleText().in(locale);
@@ -66,7 +72,9 @@ class VerificationController {
         });
     }
 
-    private static Verification of(Session session, Registration r) {
+    private Verification of(Session session, Registration r) {
+        accessLog.anonymousRead(r.participant().personId(), r.organizationId(), "verification",
+                "/verifications/" + r.attestation().verificationCode());
         return new Verification(true, Kind.TRAINING_ATTESTATION, r.attestation().verificationCode(),
                 r.participant().fullName(), session.courseTitle(), session.networkId(), session.startDate(),
                 session.endDate(), r.attestation().hours(), r.attestation().uec(), r.attestation().issuedOn());
