@@ -27,6 +27,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -56,19 +57,20 @@ class MyDataController {
     @GetMapping("/data")
     @Operation(summary = "Export everything training holds about the caller: registrations, attestations and UEC "
             + "ledger, apprenticeship agreements, their own diagnostic answers, and who read their data")
-    PersonalData export(EsacUser user) {
+    PersonalData export(EsacUser user, Locale locale) {
         Set<String> mine = sessions.personIdsOf(user);
         List<Session> theirSessions = sessions.sessionsOfPeople(mine);
         List<RegistrationData> registrations = theirSessions.stream().flatMap(s -> s.registrations().stream()
                 .filter(r -> mine.contains(r.participant().personId()))
-                .map(r -> new RegistrationData(r.id(), s.id(), s.courseId(), s.courseTitle(), s.networkId(),
+                .map(r -> new RegistrationData(r.id(), s.id(), s.courseId(), s.courseTitle(locale), s.networkId(),
                         s.startDate(), s.endDate(), r.organizationId(), r.participant().personId(),
                         r.participant().firstName(), r.participant().lastName(), r.participant().email(), r.status(),
                         r.price(), r.registeredAt(), r.cancelledOn(), r.attendedHours(), r.attestation(),
                         r.satisfaction()))).toList();
-        List<Ledger.Entry> entries = Ledger.entries(theirSessions, (s, r) -> mine.contains(r.participant().personId()));
+        List<Ledger.Entry> entries = Ledger.entries(theirSessions, (s, r) -> mine.contains(r.participant().personId()),
+                locale);
         List<AgreementData> agreements = pamt.agreementsOfPeople(mine).stream().map(a -> new AgreementData(a.id(),
-                a.standardCode(), a.standardTitle(), a.organizationId(),
+                a.standardCode(), a.standardTitleText().in(locale), a.organizationId(),
                 mine.contains(a.apprentice().employeeId()) ? "APPRENTICE" : "COMPANION",
                 mine.contains(a.apprentice().employeeId()) ? a.apprentice() : a.companion(), a.signedOn(),
                 a.status(), a.competencies(), a.certificate(), a.endedOn())).toList();

@@ -3,6 +3,7 @@ package qc.esac.training.session;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +44,7 @@ class LedgerController {
         List<Registration> visible = visibleRegistrations(user, personId);
         accessLog.read(user, subjects(visible), "person-ledger", "/people/" + personId + "/ledger");
         List<Ledger.Entry> entries = Ledger.entries(sessions.sessionsOfPerson(personId),
-                (s, r) -> visible.contains(r));
+                (s, r) -> visible.contains(r), LocaleContextHolder.getLocale());
         return new PersonLedger(personId, entries.size(), Ledger.totalHours(entries), Ledger.totalUec(entries),
                 PageView.of(entries, page, size));
     }
@@ -57,7 +58,7 @@ class LedgerController {
         accessLog.read(user, subjects(visible), "person-registrations", "/people/" + personId + "/registrations");
         List<RegistrationController.RegistrationView> views = sessions.sessionsOfPerson(personId).stream()
                 .flatMap(s -> s.registrations().stream().filter(visible::contains)
-                        .map(r -> RegistrationController.RegistrationView.of(s, r)))
+                        .map(r -> RegistrationController.RegistrationView.of(s, r, LocaleContextHolder.getLocale())))
                 .toList();
         return PageView.of(views, page, size);
     }
@@ -68,7 +69,7 @@ class LedgerController {
                           @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
         Set<String> mine = sessions.personIdsOf(user);
         List<Ledger.Entry> entries = Ledger.entries(sessions.sessionsOfPeople(mine),
-                (s, r) -> mine.contains(r.participant().personId()));
+                (s, r) -> mine.contains(r.participant().personId()), LocaleContextHolder.getLocale());
         return new PersonLedger(user.id(), entries.size(), Ledger.totalHours(entries), Ledger.totalUec(entries),
                 PageView.of(entries, page, size));
     }
@@ -81,7 +82,7 @@ class LedgerController {
         Set<String> mine = sessions.personIdsOf(user);
         return PageView.of(sessions.sessionsOfPeople(mine).stream()
                 .flatMap(s -> s.registrations().stream().filter(r -> mine.contains(r.participant().personId()))
-                        .map(r -> RegistrationController.RegistrationView.of(s, r)))
+                        .map(r -> RegistrationController.RegistrationView.of(s, r, LocaleContextHolder.getLocale())))
                 .toList(), page, size);
     }
 
@@ -103,7 +104,8 @@ class LedgerController {
                 && (from == null || !r.attestation().issuedOn().isBefore(from))
                 && (to == null || !r.attestation().issuedOn().isAfter(to));
         List<Ledger.Entry> entries = Ledger.entries(found,
-                (s, r) -> r.organizationId().equals(organizationId) && inPeriod.test(r));
+                (s, r) -> r.organizationId().equals(organizationId) && inPeriod.test(r),
+                LocaleContextHolder.getLocale());
         accessLog.read(user, entries.stream().map(e -> new AccessLog.Subject(e.personId(), e.organizationId()))
                 .toList(), "organization-ledger", "/organizations/" + organizationId + "/ledger");
         return new OrganizationLedger(organizationId, entries.size(), Ledger.totalHours(entries),

@@ -89,7 +89,7 @@ public class SessionService {
         if (!course.active()) {
             throw new BusinessRuleException("seance.cours-retire", course.title().fr());
         }
-        SessionChange change = Session.schedule(id, course.id(), course.title().fr(), course.themes(),
+        SessionChange change = Session.schedule(id, course.id(), course.title(), course.themes(),
                 course.networkId(), command.startDate(), command.endDate(),
                 command.hours() == null ? course.hours() : command.hours(), command.mode(), command.location(),
                 command.seats(), command.memberPrice(), command.nonMemberPrice(), command.registrationDeadline(),

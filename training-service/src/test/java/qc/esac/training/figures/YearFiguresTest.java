@@ -1,6 +1,7 @@
 package qc.esac.training.figures;
 
 import org.junit.jupiter.api.Test;
+import qc.esac.training.catalogue.LocalizedText;
 import qc.esac.training.FiscalYear;
 import qc.esac.training.catalogue.DeliveryMode;
 import qc.esac.training.session.Participant;
@@ -78,7 +79,7 @@ class YearFiguresTest {
     /** A completed session: people (organization = "org-" + their initial) with attended hours and ratings. */
     private static Session given(String courseId, List<String> themes, String hours, Map<String, String> attended,
                                  Map<String, Integer> ratings) {
-        Session session = Session.schedule(UUID.randomUUID().toString(), courseId, "Cours", themes, "reseau", DAY,
+        Session session = Session.schedule(UUID.randomUUID().toString(), courseId, LocalizedText.fr("Cours"), themes, "reseau", DAY,
                 DAY, new BigDecimal(hours), DeliveryMode.IN_PERSON, null, 10, BigDecimal.TEN, BigDecimal.TEN, DAY,
                 DAY.minusDays(30)).session().openRegistrations(DAY.minusDays(30)).session();
         for (String person : attended.keySet()) {

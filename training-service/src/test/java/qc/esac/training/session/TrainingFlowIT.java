@@ -317,6 +317,23 @@ class TrainingFlowIT {
                 .path("totalItems").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void sessionsAndRegistrationsShowTheCourseTitleInTheReadersLanguage() {
+        String unique = UUID.randomUUID().toString();
+        String courseId = api.post("/api/training/courses", staff, course("Gestion d’équipe " + unique, "GRH", 7))
+                .expect(201).body().path("id").asString();
+        String sessionId = newSession(courseId, clock.today().plusDays(15), 5);
+        api.post("/api/training/sessions/" + sessionId + "/open", staff, null).expect(200);
+        String registration = register(sessionId, "ida");
+
+        assertThat(api.get("/api/training/sessions/" + sessionId, null).body().path("courseTitle").asString())
+                .isEqualTo("Gestion d’équipe " + unique);
+        assertThat(api.getEnglish("/api/training/sessions/" + sessionId, null).body().path("courseTitle")
+                .asString()).isEqualTo("Team management");
+        assertThat(api.getEnglish("/api/training/sessions/" + sessionId + "/registrations/" + registration, admin)
+                .expect(200).body().path("courseTitle").asString()).isEqualTo("Team management");
+    }
+
     private String register(String sessionId, String name) {
         return api.post("/api/training/sessions/" + sessionId + "/registrations", admin, external(org, name))
                 .expect(201).body().path("id").asString();
