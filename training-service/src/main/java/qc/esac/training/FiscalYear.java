@@ -13,7 +13,10 @@ public record FiscalYear(LocalDate firstDay, LocalDate lastDay) {
     /** The year-end of a network training knows nothing of yet: March 31, as the workforce committee's. */
     public static final MonthDay DEFAULT_END = MonthDay.of(3, 31);
 
-    /** The fiscal year that starts in {@code startYear}, for a year ending on {@code end} (Feb 29: the 28th in common years). */
+    /**
+     * The fiscal year that starts in {@code startYear}, for a year ending on {@code end} (February 29: the 28th in
+     * common years).
+     */
     public static FiscalYear starting(int startYear, MonthDay end) {
         LocalDate afterPreviousEnd = end.atYear(startYear - 1).plusDays(1);
         if (afterPreviousEnd.getYear() == startYear) {

@@ -76,7 +76,8 @@ class CoachingController {
 
     @GetMapping("/totals")
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "A network's coaching hours in one of its fiscal years (named by the year it starts in), per organization")
+    @Operation(summary = "A network's coaching hours in one of its fiscal years (named by the year it starts in), "
+            + "per organization")
     NetworkCoaching totals(@RequestParam String networkId, @RequestParam int fiscalYear,
                            @RequestParam(defaultValue = "0") @Min(0) int page,
                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {

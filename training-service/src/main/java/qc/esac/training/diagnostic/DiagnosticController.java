@@ -88,7 +88,8 @@ class DiagnosticController {
         List<PriorityView> views = d.results().stream().map(p -> new PriorityView(p.rank(), p.theme(),
                 withScores ? p.score() : null, withScores ? p.employeeAverage() : null,
                 withScores ? p.managerAverage() : null, withScores ? p.importantFor() : null, withCourses
-                ? diagnostics.coursesFor(List.of(p.theme())).stream().limit(5).map(c -> CourseMatch.of(c, LocaleContextHolder.getLocale())).toList()
+                ? diagnostics.coursesFor(List.of(p.theme())).stream().limit(5)
+                        .map(c -> CourseMatch.of(c, LocaleContextHolder.getLocale())).toList()
                 : List.of())).toList();
         return new DiagnosticView(d.id(), d.organizationId(), d.networkId(), d.themes(), d.status(), d.openedOn(),
                 d.completedOn(), (int) d.count(Diagnostic.Role.EMPLOYEE), (int) d.count(Diagnostic.Role.MANAGER),

@@ -19,12 +19,14 @@ import java.util.function.Supplier;
 /**
  * A workplace apprenticeship agreement: an apprentice and a companion of the same organization, for one
  * professional standard. The companion signs off competencies one by one (each gives a partial attestation);
- * the last one completes the agreement and issues the qualification certificate.
+ * the last one completes the agreement and issues the qualification certificate. The standard's titles are copied
+ * at signing in French and English (two fields, so that agreements stored before English existed still read).
  */
 public record Agreement(String id, String standardId, String standardCode, String standardTitle,
-                        String standardTitleEn, String networkId, String organizationId, Person apprentice, Person companion, LocalDate signedOn,
-                        AgreementStatus status, List<CompetencyProgress> competencies, Certificate certificate,
-                        LocalDate endedOn, String endReason) {
+                        String standardTitleEn, String networkId, String organizationId, Person apprentice,
+                        Person companion, LocalDate signedOn, AgreementStatus status,
+                        List<CompetencyProgress> competencies, Certificate certificate, LocalDate endedOn,
+                        String endReason) {
 
     public Agreement {
         competencies = List.copyOf(competencies);
@@ -70,7 +72,8 @@ public record Agreement(String id, String standardId, String standardCode, Strin
         List<CompetencyProgress> competencies = standard.competencies().stream()
                 .map(c -> new CompetencyProgress(c.code(), c.title().fr(), c.title().en(), null, null)).toList();
         Agreement agreement = new Agreement(id, standard.id(), standard.code(), standard.title().fr(),
-                standard.title().en(), standard.networkId(), organizationId, apprentice, companion, signedOn, AgreementStatus.ACTIVE,
+                standard.title().en(), standard.networkId(), organizationId, apprentice, companion, signedOn,
+                AgreementStatus.ACTIVE,
                 competencies, null, null, null);
         return new AgreementChange(agreement, List.of(new PamtAgreementSigned(id, standard.code(),
                 standard.title().fr(), organizationId, apprentice.employeeId(), companion.employeeId(),
@@ -104,7 +107,8 @@ public record Agreement(String id, String standardId, String standardCode, Strin
         }
         String code = verificationCodes.get();
         List<CompetencyProgress> updated = competencies.stream()
-                .map(c -> c.code().equals(competencyCode) ? new CompetencyProgress(c.code(), c.title(), c.titleEn(), today, code) : c).toList();
+                .map(c -> c.code().equals(competencyCode)
+                        ? new CompetencyProgress(c.code(), c.title(), c.titleEn(), today, code) : c).toList();
         long remaining = updated.stream().filter(c -> !c.attested()).count();
         List<EventData> events = new ArrayList<>();
         events.add(new PamtCompetencyAttested(id, standardCode, organizationId, apprentice.employeeId(),
@@ -117,8 +121,8 @@ public record Agreement(String id, String standardId, String standardCode, Strin
             events.add(new PamtCertificateIssued(id, standardCode, standardTitle, organizationId,
                     apprentice.employeeId(), companion.employeeId(), issued.verificationCode(), today));
         }
-        return new AgreementChange(new Agreement(id, standardId, standardCode, standardTitle, standardTitleEn, networkId,
-                organizationId, apprentice, companion, signedOn, nextStatus, updated, issued,
+        return new AgreementChange(new Agreement(id, standardId, standardCode, standardTitle, standardTitleEn,
+                networkId, organizationId, apprentice, companion, signedOn, nextStatus, updated, issued,
                 issued == null ? null : today, null), events);
     }
 
@@ -127,9 +131,9 @@ public record Agreement(String id, String standardId, String standardCode, Strin
         if (status != AgreementStatus.ACTIVE) {
             throw new BusinessRuleException("pamt.entente-inactive", status.name());
         }
-        return new AgreementChange(new Agreement(id, standardId, standardCode, standardTitle, standardTitleEn, networkId,
-                organizationId, apprentice, companion, signedOn, AgreementStatus.TERMINATED, competencies, null,
-                today, reason), List.of());
+        return new AgreementChange(new Agreement(id, standardId, standardCode, standardTitle, standardTitleEn,
+                networkId, organizationId, apprentice, companion, signedOn, AgreementStatus.TERMINATED,
+                competencies, null, today, reason), List.of());
     }
 
     /** The person's own correction of their name as apprentice or companion; null when they are neither. */
@@ -139,8 +143,8 @@ public record Agreement(String id, String standardId, String standardCode, Strin
         if (!apprenticeCorrected && !companionCorrected) {
             return null;
         }
-        return new Agreement(id, standardId, standardCode, standardTitle, standardTitleEn, networkId, organizationId,
-                apprenticeCorrected ? apprentice.named(firstName, lastName) : apprentice,
+        return new Agreement(id, standardId, standardCode, standardTitle, standardTitleEn, networkId,
+                organizationId, apprenticeCorrected ? apprentice.named(firstName, lastName) : apprentice,
                 companionCorrected ? companion.named(firstName, lastName) : companion, signedOn, status,
                 competencies, certificate, endedOn, endReason);
     }

@@ -62,7 +62,8 @@ class RegistrationController {
                 request.person() == null ? null : request.person().email()), key);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                         .build(result.registration().id()))
-                .body(RegistrationView.of(result.session().state(), result.registration(), LocaleContextHolder.getLocale()));
+                .body(RegistrationView.of(result.session().state(), result.registration(),
+                        LocaleContextHolder.getLocale()));
     }
 
     @GetMapping
@@ -74,8 +75,8 @@ class RegistrationController {
         Session session = sessions.get(sessionId).state();
         List<Registration> visible = sessions.registrationsVisibleTo(user, session).stream()
                 .filter(r -> status == null || r.status() == status).toList();
-        PageView<RegistrationView> shown = PageView.of(visible.stream().map(r -> RegistrationView.of(session, r, LocaleContextHolder.getLocale()))
-                .toList(), page, size);
+        PageView<RegistrationView> shown = PageView.of(visible.stream()
+                .map(r -> RegistrationView.of(session, r, LocaleContextHolder.getLocale())).toList(), page, size);
         accessLog.read(user, shown.items().stream().map(r -> new AccessLog.Subject(r.personId(),
                 r.organizationId())).toList(), "registrations", "/sessions/" + sessionId + "/registrations");
         return shown;

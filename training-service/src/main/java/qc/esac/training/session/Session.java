@@ -209,9 +209,9 @@ public record Session(String id, String courseId, String courseTitle, String cou
                 updated.add(r);
             }
         }
-        return new SessionChange(new Session(id, courseId, courseTitle, courseTitleEn, themes, networkId, startDate, endDate, hours,
-                mode, location, seats, memberPrice, nonMemberPrice, registrationDeadline, SessionStatus.CANCELLED,
-                reason, null, updated), events);
+        return new SessionChange(new Session(id, courseId, courseTitle, courseTitleEn, themes, networkId, startDate,
+                endDate, hours, mode, location, seats, memberPrice, nonMemberPrice, registrationDeadline,
+                SessionStatus.CANCELLED, reason, null, updated), events);
     }
 
     /**
@@ -257,9 +257,9 @@ public record Session(String id, String courseId, String courseTitle, String cou
         events.add(new SessionCompleted(id, courseId, networkId, themes, startDate, endDate, hours, participants,
                 (int) attestations.stream().filter(AttestationIssued.class::isInstance).count(), today));
         events.addAll(attestations);
-        return new SessionChange(new Session(id, courseId, courseTitle, courseTitleEn, themes, networkId, startDate, endDate, hours,
-                mode, location, seats, memberPrice, nonMemberPrice, registrationDeadline, SessionStatus.COMPLETED,
-                cancellationReason, today, updated), events);
+        return new SessionChange(new Session(id, courseId, courseTitle, courseTitleEn, themes, networkId, startDate,
+                endDate, hours, mode, location, seats, memberPrice, nonMemberPrice, registrationDeadline,
+                SessionStatus.COMPLETED, cancellationReason, today, updated), events);
     }
 
     // --- Registrations --------------------------------------------------------------------------------------
@@ -414,14 +414,14 @@ public record Session(String id, String courseId, String courseTitle, String cou
     }
 
     private Session withStatus(SessionStatus newStatus) {
-        return new Session(id, courseId, courseTitle, courseTitleEn, themes, networkId, startDate, endDate, hours, mode, location,
-                seats, memberPrice, nonMemberPrice, registrationDeadline, newStatus, cancellationReason, completedOn,
-                registrations);
+        return new Session(id, courseId, courseTitle, courseTitleEn, themes, networkId, startDate, endDate, hours,
+                mode, location, seats, memberPrice, nonMemberPrice, registrationDeadline, newStatus, cancellationReason,
+                completedOn, registrations);
     }
 
     private Session withRegistrations(List<Registration> updated) {
-        return new Session(id, courseId, courseTitle, courseTitleEn, themes, networkId, startDate, endDate, hours, mode, location,
-                seats, memberPrice, nonMemberPrice, registrationDeadline, status, cancellationReason, completedOn,
-                updated);
+        return new Session(id, courseId, courseTitle, courseTitleEn, themes, networkId, startDate, endDate, hours,
+                mode, location, seats, memberPrice, nonMemberPrice, registrationDeadline, status, cancellationReason,
+                completedOn, updated);
     }
 }

@@ -61,8 +61,8 @@ class SessionController {
                                  @RequestParam(defaultValue = "0") @Min(0) int page,
                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Locale locale) {
         PageView<Versioned<Session>> found = sessions.search(courseId, networkId, status, from, page, size);
-        return new PageView<>(found.items().stream().map(s -> SessionView.of(s, locale)).toList(), found.page(), found.size(),
-                found.totalItems(), found.totalPages());
+        return new PageView<>(found.items().stream().map(s -> SessionView.of(s, locale)).toList(), found.page(),
+                found.size(), found.totalItems(), found.totalPages());
     }
 
     @GetMapping("/{id}")
@@ -185,8 +185,8 @@ class SessionController {
 
         static SessionView of(Versioned<Session> versioned, Locale locale) {
             Session s = versioned.state();
-            return new SessionView(s.id(), s.courseId(), s.courseTitle(locale), s.themes(), s.networkId(), s.startDate(),
-                    s.endDate(), s.hours(), s.uec(), s.mode(), s.location(), s.seats(), s.seatsLeft(),
+            return new SessionView(s.id(), s.courseId(), s.courseTitle(locale), s.themes(), s.networkId(),
+                    s.startDate(), s.endDate(), s.hours(), s.uec(), s.mode(), s.location(), s.seats(), s.seatsLeft(),
                     s.waitlist().size(), s.memberPrice(), s.nonMemberPrice(), s.registrationDeadline(), s.status(),
                     s.cancellationReason(), s.completedOn(), versioned.version());
         }

@@ -126,7 +126,8 @@ public class SessionService {
     }
 
     public Versioned<Session> complete(EsacUser user, String id) {
-        return staffChange(user, id, s -> s.complete(clock.today(), () -> UUID.randomUUID().toString(), VerificationCodes::next));
+        return staffChange(user, id,
+                s -> s.complete(clock.today(), () -> UUID.randomUUID().toString(), VerificationCodes::next));
     }
 
     public Versioned<Session> recordAttendance(EsacUser user, String id, Map<String, BigDecimal> hours) {

@@ -76,8 +76,9 @@ class VerificationController {
         accessLog.anonymousRead(r.participant().personId(), r.organizationId(), "verification",
                 "/verifications/" + r.attestation().verificationCode());
         return new Verification(true, Kind.TRAINING_ATTESTATION, r.attestation().verificationCode(),
-                r.participant().fullName(), session.courseTitle(LocaleContextHolder.getLocale()), session.networkId(), session.startDate(),
-                session.endDate(), r.attestation().hours(), r.attestation().uec(), r.attestation().issuedOn());
+                r.participant().fullName(), session.courseTitle(LocaleContextHolder.getLocale()),
+                session.networkId(), session.startDate(), session.endDate(), r.attestation().hours(),
+                r.attestation().uec(), r.attestation().issuedOn());
     }
 
     enum Kind { TRAINING_ATTESTATION, PAMT_COMPETENCY_ATTESTATION, PAMT_QUALIFICATION_CERTIFICATE }
