@@ -1,27 +1,48 @@
 package qc.esac.training;
 
 import java.time.LocalDate;
+import java.time.MonthDay;
 
-/** The networks' fiscal year, April 1 to March 31, named by its first calendar year ("2025" = 2025-2026). */
-public record FiscalYear(int startYear) {
+/**
+ * A network's fiscal year: from the day after its year-end to its next year-end, named by the calendar year it
+ * starts in ("2025" = 2025-01-01 to 2025-12-31 for a year ending December 31; "2025-2026" = 2025-04-01 to
+ * 2026-03-31 for one ending March 31). Each network sets its year-end (membership's network configuration).
+ */
+public record FiscalYear(LocalDate firstDay, LocalDate lastDay) {
 
-    public static FiscalYear containing(LocalDate day) {
-        return new FiscalYear(day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1);
+    /** The year-end of a network training knows nothing of yet: March 31, as the workforce committee's. */
+    public static final MonthDay DEFAULT_END = MonthDay.of(3, 31);
+
+    /**
+     * The fiscal year that starts in {@code startYear}, for a year ending on {@code end} (February 29: the 28th in
+     * common years).
+     */
+    public static FiscalYear starting(int startYear, MonthDay end) {
+        LocalDate afterPreviousEnd = end.atYear(startYear - 1).plusDays(1);
+        if (afterPreviousEnd.getYear() == startYear) {
+            return new FiscalYear(afterPreviousEnd, end.atYear(startYear));
+        }
+        return new FiscalYear(end.atYear(startYear).plusDays(1), end.atYear(startYear + 1));
     }
 
-    public LocalDate firstDay() {
-        return LocalDate.of(startYear, 4, 1);
+    public static FiscalYear containing(LocalDate day, MonthDay end) {
+        FiscalYear year = starting(day.getYear(), end);
+        if (day.isBefore(year.firstDay)) {
+            return starting(day.getYear() - 1, end);
+        }
+        return day.isAfter(year.lastDay) ? starting(day.getYear() + 1, end) : year;
     }
 
-    public LocalDate lastDay() {
-        return LocalDate.of(startYear + 1, 3, 31);
+    public int startYear() {
+        return firstDay.getYear();
     }
 
     public boolean contains(LocalDate day) {
-        return !day.isBefore(firstDay()) && !day.isAfter(lastDay());
+        return !day.isBefore(firstDay) && !day.isAfter(lastDay);
     }
 
     public String label() {
-        return startYear + "-" + (startYear + 1);
+        return firstDay.getYear() == lastDay.getYear() ? String.valueOf(firstDay.getYear())
+                : firstDay.getYear() + "-" + lastDay.getYear();
     }
 }

@@ -39,6 +39,11 @@ public final class Api {
         return send(request(path, token, ifMatch).PUT(body(body)));
     }
 
+    /** As {@link #get} but the caller prefers English. */
+    public Response getEnglish(String path, String token) {
+        return send(request(path, token, null, "en").GET());
+    }
+
     /** As {@link #post} but the caller prefers English. */
     public Response postEnglish(String path, String token, Object body) {
         return send(request(path, token, null, "en").POST(body(body)));

@@ -5,6 +5,8 @@ import qc.esac.events.EventCatalog;
 import qc.esac.events.EventData;
 import qc.esac.events.Topics;
 import qc.esac.events.membership.EmployeeLeft;
+import qc.esac.events.membership.MembershipInGrace;
+import qc.esac.events.membership.NetworkConfigured;
 import qc.esac.events.membership.OrganizationClosed;
 import qc.esac.testkit.TestEvents;
 import qc.esac.testkit.TestTopics;
@@ -26,9 +28,10 @@ public final class MembershipFixtures {
         String data = """
                 {"membershipId": "%s", "organizationId": "%s", "networkId": "%s", "category": "REGULAR",
                  "status": "%s", "previousStatus": null, "goodStanding": %s, "votingRights": %s,
-                 "periodStart": "2025-04-01", "periodEnd": "2026-03-31", "effectiveDate": "%s", "reason": null}
+                 "periodStart": "2025-04-01", "periodEnd": "2026-03-31", "effectiveDate": "%s", "reason": null%s}
                 """.formatted(membershipId, organizationId, networkId, status, goodStanding, goodStanding,
-                effectiveDate);
+                effectiveDate, type == MembershipInGrace.class
+                        ? ", \"graceEnd\": \"" + effectiveDate.plusDays(60) + "\"" : "");
         await(TestEvents.publish(Topics.MEMBERSHIP, EventCatalog.of(type).type(), membershipId, sequence, data));
     }
 
@@ -50,6 +53,17 @@ public final class MembershipFixtures {
                 """.formatted(organizationId, closedOn);
         await(TestEvents.publish(Topics.MEMBERSHIP, EventCatalog.of(OrganizationClosed.class).type(), organizationId,
                 2, data));
+    }
+
+    /** The network's configuration as membership publishes it (subject: the network id). */
+    public static void networkConfigured(String networkId, long sequence, int fiscalYearEndMonth,
+                                         int fiscalYearEndDay) {
+        String data = """
+                {"networkId": "%s", "name": "Réseau fictif", "fiscalYearEndMonth": %d, "fiscalYearEndDay": %d,
+                 "graceKeepsServices": true, "graceVotes": false}
+                """.formatted(networkId, fiscalYearEndMonth, fiscalYearEndDay);
+        await(TestEvents.publish(Topics.MEMBERSHIP, EventCatalog.of(NetworkConfigured.class).type(), networkId,
+                sequence, data));
     }
 
     private static void await(RecordMetadata record) {

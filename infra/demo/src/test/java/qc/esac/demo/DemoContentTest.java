@@ -122,6 +122,23 @@ class DemoContentTest {
     }
 
     @Test
+    void courseHoursAgreeWithTheSourceFiguresAndInventedCompetenciesSaySo() {
+        // Seed 002: the two online financial-management courses gave 36 attestations and 72 UEC (20 h each);
+        // the online social-impact course 4 attestations and 2.4 UEC (6 h each). 1 UEC = 10 h.
+        Map<String, Double> hours = new HashMap<>();
+        content.training().get("courses").forEach(c -> hours.put(c.get("key").asString(), c.get("hours").asDouble()));
+        assertThat(hours).containsEntry("gestion-financiere-obnl", 72.0 / 36 * 10)
+                .containsEntry("gestion-financiere-coop", 72.0 / 36 * 10)
+                .containsEntry("mesure-impact-social", 2.4 / 4 * 10);
+        // The sources do not list the standard's competencies: the demo's are examples, and says so to readers.
+        JsonNode pamt = content.training().get("pamtStandards").get(0);
+        assertThat(pamt.at("/title/fr").asString()).contains("exemple");
+        assertThat(pamt.at("/title/en").asString()).contains("example");
+        assertThat(list(pamt.get("competencies"))).allMatch(c -> c.at("/title/fr").asString().startsWith("Exemple")
+                && c.at("/title/en").asString().startsWith("Example"));
+    }
+
+    @Test
     void theTwelveProjectsNameOnlyOrganizationsOfTheFixture() {
         JsonNode projects = content.projects();
         Set<String> organizations = keys(projects.get("organizations"), o -> o.get("key").asString());

@@ -1,7 +1,6 @@
 package qc.esac.training.catalogue;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -10,12 +9,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
+import qc.esac.kit.outbox.Change;
 import qc.esac.kit.outbox.Versioned;
-import qc.esac.kit.problem.ForbiddenException;
-import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
-import qc.esac.kit.web.VersionHeaders;
 import qc.esac.training.Decimals;
 import qc.esac.training.IdempotencyKeys;
 
@@ -36,7 +33,7 @@ public class CourseService {
     private final AggregateStore<Course> courses;
 
     CourseService(AggregateStores stores, MongoTemplate mongo) {
-        this.courses = stores.forCollection(COLLECTION, Course.class);
+        this.courses = stores.forCollection(COLLECTION, Course.class, "cours.introuvable");
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().on("state.themes", Sort.Direction.ASC).named("themes"));
         indexes.createIndex(new Index().on("state.networkId", Sort.Direction.ASC)
@@ -45,7 +42,7 @@ public class CourseService {
 
     /** Adds a course; a retry with the same idempotency key returns the course the first request created. */
     public Versioned<Course> create(EsacUser user, CourseDetails details, String idempotencyKey) {
-        requireStaffOf(user, details.networkId());
+        user.requireStaffOf(details.networkId());
         String id = IdempotencyKeys.idFor(user, "course", idempotencyKey);
         try {
             return courses.insert(id, details.toCourse(id, true), List.of());
@@ -54,25 +51,17 @@ public class CourseService {
         }
     }
 
+    /** Replaces a course, only if it is still at the version the caller read (If-Match). */
     public Versioned<Course> update(EsacUser user, String id, long expectedVersion, CourseDetails details,
                                     boolean active) {
-        Versioned<Course> current = get(id);
-        requireStaffOf(user, current.state().networkId());
-        if (!current.state().networkId().equals(details.networkId())) {
-            requireStaffOf(user, details.networkId());
-        }
-        if (current.version() != expectedVersion) {
-            throw VersionHeaders.conflict(expectedVersion, current.version());
-        }
-        try {
-            return courses.update(id, expectedVersion, details.toCourse(id, active), List.of());
-        } catch (OptimisticLockingFailureException e) {
-            throw VersionHeaders.conflict(expectedVersion, get(id).version());
-        }
+        return courses.change(id, expectedVersion, c -> {
+            user.requireStaffOf(c.networkId());
+            user.requireStaffOf(details.networkId()); // moving it to another network takes staff of both
+        }, c -> Change.of(details.toCourse(id, active)));
     }
 
     public Versioned<Course> get(String id) {
-        return find(id).orElseThrow(() -> new NotFoundException("cours.introuvable", id));
+        return courses.get(id);
     }
 
     public Optional<Versioned<Course>> find(String id) {
@@ -120,12 +109,6 @@ public class CourseService {
         Query query = Query.query(Criteria.where("state.active").is(true).and("state.themes").in(themes))
                 .with(Sort.by("state.title.fr")).limit(200);
         return courses.find(query).stream().map(Versioned::state).toList();
-    }
-
-    private static void requireStaffOf(EsacUser user, String networkId) {
-        if (!user.isStaffOf(networkId)) {
-            throw new ForbiddenException("reseau.personnel-requis", networkId);
-        }
     }
 
     /** The filters of a catalogue search; null means "any". */

@@ -23,11 +23,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import qc.esac.kit.outbox.Versioned;
-import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
 import qc.esac.training.FiscalYear;
 import qc.esac.training.IdempotencyKeys;
+import qc.esac.training.organization.NetworkFiscalYears;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -41,8 +41,10 @@ import java.util.Map;
 class CoachingController {
 
     private final CoachingService coaching;
+    private final NetworkFiscalYears fiscalYears;
 
-    CoachingController(CoachingService coaching) {
+    CoachingController(CoachingService coaching, NetworkFiscalYears fiscalYears) {
+        this.fiscalYears = fiscalYears;
         this.coaching = coaching;
     }
 
@@ -59,7 +61,7 @@ class CoachingController {
     }
 
     @GetMapping
-    @Operation(summary = "An organization's coaching hours, with totals per fiscal year")
+    @Operation(summary = "An organization's coaching hours, with totals per fiscal year (each network's own)")
     OrganizationCoaching ofOrganization(@RequestParam String organizationId,
                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -68,19 +70,19 @@ class CoachingController {
                                         EsacUser user) {
         List<CoachingEntry> entries = coaching.ofOrganization(user, organizationId, from, to);
         return new OrganizationCoaching(organizationId, CoachingService.totalHours(entries),
-                CoachingService.hoursPerFiscalYear(entries), PageView.of(entries, page, size));
+                CoachingService.hoursPerFiscalYear(entries, e -> fiscalYears.containing(e.networkId(), e.date())),
+                PageView.of(entries, page, size));
     }
 
     @GetMapping("/totals")
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "A network's coaching hours in a fiscal year, per organization")
+    @Operation(summary = "A network's coaching hours in one of its fiscal years (named by the year it starts in), "
+            + "per organization")
     NetworkCoaching totals(@RequestParam String networkId, @RequestParam int fiscalYear,
                            @RequestParam(defaultValue = "0") @Min(0) int page,
                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
-        if (!user.isStaffOf(networkId)) {
-            throw new ForbiddenException("reseau.personnel-requis", networkId);
-        }
-        FiscalYear year = new FiscalYear(fiscalYear);
+        user.requireStaffOf(networkId);
+        FiscalYear year = fiscalYears.starting(networkId, fiscalYear);
         List<CoachingEntry> entries = coaching.ofNetwork(networkId, year.firstDay(), year.lastDay());
         List<CoachingService.OrganizationHours> perOrganization = CoachingService.hoursPerOrganization(entries);
         return new NetworkCoaching(networkId, year.label(), CoachingService.totalHours(entries),

@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Coaching (accompaniment) hours: staff log them; totals per organization and per fiscal year. */
@@ -47,9 +48,7 @@ public class CoachingService {
     /** Logs hours; a retry with the same idempotency key returns the entry already logged. */
     public Versioned<CoachingEntry> log(EsacUser user, String networkId, String organizationId, LocalDate date,
                                         BigDecimal hours, String topic, String idempotencyKey) {
-        if (!user.isStaffOf(networkId)) {
-            throw new ForbiddenException("reseau.personnel-requis", networkId);
-        }
+        user.requireStaffOf(networkId);
         if (date.isAfter(clock.today())) {
             throw new BusinessRuleException("accompagnement.date-future", date.toString());
         }
@@ -85,9 +84,10 @@ public class CoachingService {
         return Decimals.tidy(entries.stream().map(CoachingEntry::hours).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
-    /** Hours per fiscal year ("2025-2026"), oldest first. */
-    public static Map<String, BigDecimal> hoursPerFiscalYear(List<CoachingEntry> entries) {
-        return entries.stream().collect(Collectors.groupingBy(e -> FiscalYear.containing(e.date()).label(),
+    /** Hours per fiscal year ("2025-2026", or "2025" for a calendar year), oldest first. */
+    public static Map<String, BigDecimal> hoursPerFiscalYear(List<CoachingEntry> entries,
+                                                             Function<CoachingEntry, FiscalYear> yearOf) {
+        return entries.stream().collect(Collectors.groupingBy(e -> yearOf.apply(e).label(),
                 TreeMap::new, Collectors.collectingAndThen(Collectors.toList(), CoachingService::totalHours)));
     }
 

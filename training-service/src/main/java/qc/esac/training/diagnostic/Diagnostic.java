@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * An organization's training-needs diagnostic: each employee and the manager rate, per theme, how much training
  * they need (0 none, 1 some, 2 important, 3 urgent); closing it consolidates the answers into ranked priorities.
- * Answers are confidential: only the consolidation is ever shown.
+ * Answers are confidential: only the consolidation is ever shown, once closed with enough respondents.
  */
 public record Diagnostic(String id, String organizationId, String networkId, List<String> themes,
                          DiagnosticStatus status, LocalDate openedOn, LocalDate completedOn,
@@ -65,16 +65,20 @@ public record Diagnostic(String id, String organizationId, String networkId, Lis
                 priorities);
     }
 
-    /** Closes the diagnostic: it needs the manager's questionnaire and at least one employee's. */
-    public DiagnosticChange complete(LocalDate today) {
+    /**
+     * Closes the diagnostic: it needs the manager's questionnaire and at least {@code minimumEmployees} employees'
+     * (below that, averages would let the manager, or a colleague, read one person's answers; closing is then
+     * refused and the diagnostic stays open for more answers).
+     */
+    public DiagnosticChange complete(LocalDate today, int minimumEmployees) {
         if (status != DiagnosticStatus.OPEN) {
             throw new BusinessRuleException("diagnostic.ferme", completedOn.toString());
         }
         long managers = count(Role.MANAGER);
         long employees = count(Role.EMPLOYEE);
-        if (managers == 0 || employees == 0) {
+        if (managers == 0 || employees < Math.max(1, minimumEmployees)) {
             throw new BusinessRuleException("diagnostic.reponses-insuffisantes", String.valueOf(employees),
-                    String.valueOf(managers));
+                    String.valueOf(managers), String.valueOf(Math.max(1, minimumEmployees)));
         }
         List<Consolidation.Priority> ranked = Consolidation.rank(themes, answers);
         Diagnostic completed = new Diagnostic(id, organizationId, networkId, themes, DiagnosticStatus.COMPLETED,
@@ -88,9 +92,9 @@ public record Diagnostic(String id, String organizationId, String networkId, Lis
         return answers.stream().filter(a -> a.role() == role).count();
     }
 
-    /** The ranking as it stands (final once completed). */
-    public List<Consolidation.Priority> currentPriorities() {
-        return status == DiagnosticStatus.COMPLETED ? priorities : Consolidation.rank(themes, answers);
+    /** The ranking, once the diagnostic is closed; nothing while it is open (live averages reveal answers). */
+    public List<Consolidation.Priority> results() {
+        return status == DiagnosticStatus.COMPLETED ? priorities : List.of();
     }
 
     public record DiagnosticChange(Diagnostic diagnostic, DiagnosticCompleted event) {

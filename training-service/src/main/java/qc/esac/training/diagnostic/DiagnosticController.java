@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +29,7 @@ import qc.esac.training.catalogue.Course;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Training-needs diagnostics: {@code /api/training/diagnostics}. */
@@ -48,7 +50,7 @@ class DiagnosticController {
         Versioned<Diagnostic> opened = diagnostics.open(user, request.organizationId(), request.networkId(),
                 request.themes());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(opened.id()))
-                .body(view(opened.state(), false));
+                .body(view(opened.state(), false, true));
     }
 
     @GetMapping
@@ -56,33 +58,38 @@ class DiagnosticController {
     PageView<DiagnosticView> list(@RequestParam String organizationId,
                                   @RequestParam(defaultValue = "0") @Min(0) int page,
                                   @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, EsacUser user) {
-        return PageView.of(diagnostics.ofOrganization(user, organizationId).stream().map(d -> view(d, false))
+        return PageView.of(diagnostics.ofOrganization(user, organizationId).stream().map(d -> view(d, false, true))
                 .toList(), page, size);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A diagnostic with its ranked priorities and matching courses (never individual answers)")
+    @Operation(summary = "A diagnostic; once closed, its ranked priorities and matching courses (never individual "
+            + "answers; employees see ranks without scores)")
     DiagnosticView get(@PathVariable String id, EsacUser user) {
-        return view(diagnostics.get(user, id).state(), true);
+        Diagnostic d = diagnostics.get(user, id).state();
+        return view(d, true, diagnostics.seesScores(user, d));
     }
 
     @PutMapping("/{id}/answers/me")
     @Operation(summary = "Answer (or answer again) the questionnaire: employees as employees, the administrator as manager")
     DiagnosticView answer(@PathVariable String id, @Valid @RequestBody AnswerRequest request, EsacUser user) {
-        return view(diagnostics.answer(user, id, request.ratings()).state(), false);
+        Diagnostic d = diagnostics.answer(user, id, request.ratings()).state();
+        return view(d, false, diagnostics.seesScores(user, d));
     }
 
     @PostMapping("/{id}/complete")
     @Operation(summary = "Close the diagnostic and consolidate its priorities")
     DiagnosticView complete(@PathVariable String id, EsacUser user) {
-        return view(diagnostics.complete(user, id).state(), true);
+        return view(diagnostics.complete(user, id).state(), true, true);
     }
 
-    private DiagnosticView view(Diagnostic d, boolean withCourses) {
-        List<Consolidation.Priority> priorities = d.currentPriorities();
-        List<PriorityView> views = priorities.stream().map(p -> new PriorityView(p.rank(), p.theme(), p.score(),
-                p.employeeAverage(), p.managerAverage(), p.importantFor(), withCourses
-                ? diagnostics.coursesFor(List.of(p.theme())).stream().limit(5).map(CourseMatch::of).toList()
+    /** The diagnostic with its results once closed; {@code withScores} false leaves only themes and ranks. */
+    private DiagnosticView view(Diagnostic d, boolean withCourses, boolean withScores) {
+        List<PriorityView> views = d.results().stream().map(p -> new PriorityView(p.rank(), p.theme(),
+                withScores ? p.score() : null, withScores ? p.employeeAverage() : null,
+                withScores ? p.managerAverage() : null, withScores ? p.importantFor() : null, withCourses
+                ? diagnostics.coursesFor(List.of(p.theme())).stream().limit(5)
+                        .map(c -> CourseMatch.of(c, LocaleContextHolder.getLocale())).toList()
                 : List.of())).toList();
         return new DiagnosticView(d.id(), d.organizationId(), d.networkId(), d.themes(), d.status(), d.openedOn(),
                 d.completedOn(), (int) d.count(Diagnostic.Role.EMPLOYEE), (int) d.count(Diagnostic.Role.MANAGER),
@@ -99,13 +106,13 @@ class DiagnosticController {
 
     record CourseMatch(String id, String title, BigDecimal hours) {
 
-        static CourseMatch of(Course c) {
-            return new CourseMatch(c.id(), c.title().fr(), c.hours());
+        static CourseMatch of(Course c, Locale locale) {
+            return new CourseMatch(c.id(), c.title().in(locale), c.hours());
         }
     }
 
     record PriorityView(int rank, String theme, BigDecimal score, BigDecimal employeeAverage,
-                        BigDecimal managerAverage, int importantFor, List<CourseMatch> courses) {
+                        BigDecimal managerAverage, Integer importantFor, List<CourseMatch> courses) {
     }
 
     record DiagnosticView(String id, String organizationId, String networkId, List<String> themes,

@@ -1,42 +1,42 @@
 package qc.esac.training.diagnostic;
 
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import qc.esac.events.EventData;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
+import qc.esac.kit.outbox.Change;
 import qc.esac.kit.outbox.Versioned;
-import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.ForbiddenException;
-import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.training.TrainingClock;
 import qc.esac.training.catalogue.Course;
 import qc.esac.training.catalogue.CourseService;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** Training-needs diagnostics of organizations, consolidated into priorities matched with the catalogue. */
 @Service
 public class DiagnosticService {
 
     static final String COLLECTION = "diagnostics";
-    private static final int ATTEMPTS = 5;
 
     private final AggregateStore<Diagnostic> diagnostics;
     private final CourseService courses;
     private final TrainingClock clock;
+    private final int minimumEmployees;
 
-    DiagnosticService(AggregateStores stores, MongoTemplate mongo, CourseService courses, TrainingClock clock) {
-        this.diagnostics = stores.forCollection(COLLECTION, Diagnostic.class);
+    DiagnosticService(AggregateStores stores, MongoTemplate mongo, CourseService courses, TrainingClock clock,
+                      @Value("${esac.training.diagnostic.minimum-employee-respondents:3}") int minimumEmployees) {
+        this.minimumEmployees = minimumEmployees;
+        this.diagnostics = stores.forCollection(COLLECTION, Diagnostic.class, "diagnostic.introuvable");
         this.courses = courses;
         this.clock = clock;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("state.organizationId", Sort.Direction.ASC)
@@ -44,7 +44,7 @@ public class DiagnosticService {
     }
 
     public Versioned<Diagnostic> open(EsacUser user, String organizationId, String networkId, List<String> themes) {
-        requireManage(user, organizationId, networkId);
+        user.requireOrganizationIn(organizationId, networkId);
         String id = UUID.randomUUID().toString();
         return diagnostics.insert(id, Diagnostic.open(id, organizationId, networkId, themes, clock.today()), List.of());
     }
@@ -54,25 +54,26 @@ public class DiagnosticService {
      * answers, staff included: the diagnostic is the organization's own voice.
      */
     public Versioned<Diagnostic> answer(EsacUser user, String id, Map<String, Integer> ratings) {
-        return change(id, d -> {
-            Diagnostic.Role role;
-            if (user.isOrgAdmin() && user.organizationIds().contains(d.organizationId())) {
-                role = Diagnostic.Role.MANAGER;
-            } else if (user.isEmployee() && user.organizationIds().contains(d.organizationId())) {
-                role = Diagnostic.Role.EMPLOYEE;
-            } else {
-                throw new ForbiddenException("diagnostic.repondant-hors-organisation", d.organizationId());
-            }
-            return new DiagnosticStep(d.answer(user.id(), role, ratings, clock.today()), null);
-        });
+        return diagnostics.change(id, null, d -> roleOf(user, d),
+                d -> Change.of(d.answer(user.id(), roleOf(user, d), ratings, clock.today())));
     }
 
     public Versioned<Diagnostic> complete(EsacUser user, String id) {
-        return change(id, d -> {
-            requireManage(user, d.organizationId(), d.networkId());
-            Diagnostic.DiagnosticChange change = d.complete(clock.today());
-            return new DiagnosticStep(change.diagnostic(), change.event());
+        return diagnostics.change(id, null, d -> user.requireOrganizationIn(d.organizationId(), d.networkId()), d -> {
+            Diagnostic.DiagnosticChange change = d.complete(clock.today(), minimumEmployees);
+            return Change.of(change.diagnostic(), change.event());
         });
+    }
+
+    /** The role the caller answers in, or 403: nobody else answers, staff included. */
+    private static Diagnostic.Role roleOf(EsacUser user, Diagnostic d) {
+        if (user.isOrgAdmin() && user.organizationIds().contains(d.organizationId())) {
+            return Diagnostic.Role.MANAGER;
+        }
+        if (user.isEmployee() && user.organizationIds().contains(d.organizationId())) {
+            return Diagnostic.Role.EMPLOYEE;
+        }
+        throw new ForbiddenException("diagnostic.repondant-hors-organisation", d.organizationId());
     }
 
     public Versioned<Diagnostic> get(EsacUser user, String id) {
@@ -80,7 +81,7 @@ public class DiagnosticService {
         Diagnostic d = diagnostic.state();
         boolean respondent = user.isEmployee() && user.organizationIds().contains(d.organizationId());
         if (!respondent) {
-            requireManage(user, d.organizationId(), d.networkId());
+            user.requireOrganizationIn(d.organizationId(), d.networkId());
         }
         return diagnostic;
     }
@@ -96,37 +97,37 @@ public class DiagnosticService {
                 .toList();
     }
 
+    /**
+     * Whether the caller sees the scores behind the ranking: the organization's administrator (the manager, whose
+     * own ratings they are) and the network's staff. Employees see the ranking only: with the scores and their
+     * own colleagues' average they could work out the manager's ratings.
+     */
+    public boolean seesScores(EsacUser user, Diagnostic d) {
+        return user.canActForOrganizationIn(d.organizationId(), d.networkId());
+    }
+
+    /** The questionnaires this caller answered (their own answers, for their data export), most recent first. */
+    public List<OwnAnswer> answersOf(EsacUser user) {
+        return diagnostics.find(Query.query(Criteria.where("state.answers.respondentId").is(user.id()))
+                        .with(Sort.by(Sort.Direction.DESC, "state.openedOn"))).stream().map(Versioned::state)
+                .flatMap(d -> d.answers().stream().filter(a -> a.respondentId().equals(user.id()))
+                        .map(a -> new OwnAnswer(d.id(), d.organizationId(), d.networkId(), d.status(), a.role(),
+                                a.ratings(), a.answeredOn())))
+                .toList();
+    }
+
+    /** One of the caller's own answers. */
+    public record OwnAnswer(String diagnosticId, String organizationId, String networkId,
+                            Diagnostic.DiagnosticStatus status, Diagnostic.Role role, Map<String, Integer> ratings,
+                            LocalDate answeredOn) {
+    }
+
     /** Active catalogue courses covering a theme. */
     public List<Course> coursesFor(List<String> themes) {
         return courses.coveringThemes(themes);
     }
 
     private Versioned<Diagnostic> find(String id) {
-        return diagnostics.find(id).orElseThrow(() -> new NotFoundException("diagnostic.introuvable", id));
-    }
-
-    private Versioned<Diagnostic> change(String id, Function<Diagnostic, DiagnosticStep> command) {
-        for (int attempt = 1; ; attempt++) {
-            Versioned<Diagnostic> current = find(id);
-            DiagnosticStep step = command.apply(current.state());
-            try {
-                List<EventData> events = step.event() == null ? List.of() : List.of(step.event());
-                return diagnostics.update(id, current.version(), step.diagnostic(), events);
-            } catch (OptimisticLockingFailureException concurrent) {
-                if (attempt == ATTEMPTS) {
-                    throw new ConflictException("version.concurrente");
-                }
-            }
-        }
-    }
-
-    /** The organization's administrator, or staff of the network accompanying it. */
-    private static void requireManage(EsacUser user, String organizationId, String networkId) {
-        if (!user.isStaffOf(networkId) && !(user.isOrgAdmin() && user.organizationIds().contains(organizationId))) {
-            throw new ForbiddenException("acces.organisation-refusee", organizationId);
-        }
-    }
-
-    private record DiagnosticStep(Diagnostic diagnostic, EventData event) {
+        return diagnostics.get(id);
     }
 }

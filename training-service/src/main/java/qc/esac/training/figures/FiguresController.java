@@ -5,12 +5,12 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.training.FiscalYear;
 import qc.esac.training.TrainingClock;
 import qc.esac.training.coaching.CoachingEntry;
 import qc.esac.training.coaching.CoachingService;
+import qc.esac.training.organization.NetworkFiscalYears;
 import qc.esac.training.pamt.PamtFigures;
 import qc.esac.training.pamt.PamtService;
 import qc.esac.training.session.SessionService;
@@ -19,7 +19,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A network's figures for one fiscal year (April to March), as its annual report presents them. */
+/** A network's figures for one of its fiscal years, as its annual report presents them. */
 @RestController
 class FiguresController {
 
@@ -27,8 +27,11 @@ class FiguresController {
     private final CoachingService coaching;
     private final PamtService pamt;
     private final TrainingClock clock;
+    private final NetworkFiscalYears fiscalYears;
 
-    FiguresController(SessionService sessions, CoachingService coaching, PamtService pamt, TrainingClock clock) {
+    FiguresController(SessionService sessions, CoachingService coaching, PamtService pamt, TrainingClock clock,
+                      NetworkFiscalYears fiscalYears) {
+        this.fiscalYears = fiscalYears;
         this.sessions = sessions;
         this.coaching = coaching;
         this.pamt = pamt;
@@ -38,13 +41,13 @@ class FiguresController {
     @GetMapping("/api/training/figures")
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Year figures: sessions, themes, people trained, organizations reached, UEC, attestations, "
-            + "satisfaction, coaching hours, PAMT (fiscal year = April to March; default: the current one)")
+            + "satisfaction, coaching hours, PAMT (the network's fiscal year, named by the year it starts in; "
+            + "default: the current one)")
     Figures figures(@RequestParam String networkId, @RequestParam(required = false) Integer fiscalYear,
                     EsacUser user) {
-        if (!user.isStaffOf(networkId)) {
-            throw new ForbiddenException("reseau.personnel-requis", networkId);
-        }
-        FiscalYear year = fiscalYear == null ? FiscalYear.containing(clock.today()) : new FiscalYear(fiscalYear);
+        user.requireStaffOf(networkId);
+        FiscalYear year = fiscalYear == null ? fiscalYears.containing(networkId, clock.today())
+                : fiscalYears.starting(networkId, fiscalYear);
         LocalDate from = year.firstDay();
         LocalDate to = year.lastDay();
         List<CoachingEntry> coached = coaching.ofNetwork(networkId, from, to);

@@ -9,6 +9,7 @@ import qc.esac.events.EventData;
 import qc.esac.events.Topics;
 import qc.esac.events.membership.EmployeeLeft;
 import qc.esac.events.membership.MembershipStandingEvent;
+import qc.esac.events.membership.NetworkConfigured;
 import qc.esac.events.membership.OrganizationClosed;
 import qc.esac.events.membership.OrganizationRegistered;
 import qc.esac.events.membership.OrganizationUpdated;
@@ -21,7 +22,8 @@ import java.time.LocalDate;
 
 /**
  * Feeds training's read models from the membership topic: organizations, membership standing per network
- * (which sets prices) and staff rosters (who may be registered as an employee). Types training does not need
+ * (which sets prices; the events' {@code goodStanding} already applies each network's rule for members in grace),
+ * staff rosters (who may be registered as an employee) and networks' fiscal years. Types training does not need
  * (fees, applications' other details) and types it does not know yet are skipped.
  */
 @Component
@@ -33,9 +35,11 @@ class MembershipEventsListener {
     private final KnownOrganizations organizations;
     private final MembershipStandings standings;
     private final Roster roster;
+    private final NetworkFiscalYears fiscalYears;
 
     MembershipEventsListener(IncomingEvents events, KnownOrganizations organizations, MembershipStandings standings,
-                             Roster roster) {
+                             Roster roster, NetworkFiscalYears fiscalYears) {
+        this.fiscalYears = fiscalYears;
         this.events = events;
         this.organizations = organizations;
         this.standings = standings;
@@ -53,6 +57,8 @@ class MembershipEventsListener {
             applied = organizations.applyUpdated(event, updated);
         } else if (data instanceof OrganizationClosed closed) {
             applied = organizations.applyClosed(event, closed);
+        } else if (data instanceof NetworkConfigured configured) {
+            applied = fiscalYears.apply(event, configured);
         } else if (data instanceof MembershipStandingEvent standing) {
             applied = standings.applyStanding(event, standing.organizationId(), standing.networkId(),
                     standing.goodStanding(), standing.effectiveDate() != null ? standing.effectiveDate() : day(event));

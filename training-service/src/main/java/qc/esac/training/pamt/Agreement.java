@@ -8,21 +8,25 @@ import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.problem.NotFoundException;
+import qc.esac.training.catalogue.LocalizedText;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * A workplace apprenticeship agreement: an apprentice and a companion of the same organization, for one
  * professional standard. The companion signs off competencies one by one (each gives a partial attestation);
- * the last one completes the agreement and issues the qualification certificate.
+ * the last one completes the agreement and issues the qualification certificate. The standard's titles are copied
+ * at signing in French and English (two fields, so that agreements stored before English existed still read).
  */
-public record Agreement(String id, String standardId, String standardCode, String standardTitle, String networkId,
-                        String organizationId, Person apprentice, Person companion, LocalDate signedOn,
-                        AgreementStatus status, List<CompetencyProgress> competencies, Certificate certificate,
-                        LocalDate endedOn, String endReason) {
+public record Agreement(String id, String standardId, String standardCode, String standardTitle,
+                        String standardTitleEn, String networkId, String organizationId, Person apprentice,
+                        Person companion, LocalDate signedOn, AgreementStatus status,
+                        List<CompetencyProgress> competencies, Certificate certificate, LocalDate endedOn,
+                        String endReason) {
 
     public Agreement {
         competencies = List.copyOf(competencies);
@@ -34,10 +38,19 @@ public record Agreement(String id, String standardId, String standardCode, Strin
         public String fullName() {
             return firstName + " " + lastName;
         }
+
+        Person named(String newFirstName, String newLastName) {
+            return new Person(employeeId, newFirstName.strip(), newLastName.strip(), userId);
+        }
     }
 
     /** One competency of the standard and, once signed off, its partial attestation. */
-    public record CompetencyProgress(String code, String title, LocalDate attestedOn, String verificationCode) {
+    public record CompetencyProgress(String code, String title, String titleEn, LocalDate attestedOn,
+                                     String verificationCode) {
+
+        public LocalizedText titleText() {
+            return new LocalizedText(title, titleEn);
+        }
 
         boolean attested() {
             return attestedOn != null;
@@ -57,13 +70,18 @@ public record Agreement(String id, String standardId, String standardCode, Strin
             throw new BusinessRuleException("pamt.norme-inactive", standard.code());
         }
         List<CompetencyProgress> competencies = standard.competencies().stream()
-                .map(c -> new CompetencyProgress(c.code(), c.title().fr(), null, null)).toList();
+                .map(c -> new CompetencyProgress(c.code(), c.title().fr(), c.title().en(), null, null)).toList();
         Agreement agreement = new Agreement(id, standard.id(), standard.code(), standard.title().fr(),
-                standard.networkId(), organizationId, apprentice, companion, signedOn, AgreementStatus.ACTIVE,
+                standard.title().en(), standard.networkId(), organizationId, apprentice, companion, signedOn,
+                AgreementStatus.ACTIVE,
                 competencies, null, null, null);
         return new AgreementChange(agreement, List.of(new PamtAgreementSigned(id, standard.code(),
                 standard.title().fr(), organizationId, apprentice.employeeId(), companion.employeeId(),
                 competencies.size(), signedOn)));
+    }
+
+    public LocalizedText standardTitleText() {
+        return new LocalizedText(standardTitle, standardTitleEn);
     }
 
     public long remaining() {
@@ -89,7 +107,8 @@ public record Agreement(String id, String standardId, String standardCode, Strin
         }
         String code = verificationCodes.get();
         List<CompetencyProgress> updated = competencies.stream()
-                .map(c -> c.code().equals(competencyCode) ? new CompetencyProgress(c.code(), c.title(), today, code) : c).toList();
+                .map(c -> c.code().equals(competencyCode)
+                        ? new CompetencyProgress(c.code(), c.title(), c.titleEn(), today, code) : c).toList();
         long remaining = updated.stream().filter(c -> !c.attested()).count();
         List<EventData> events = new ArrayList<>();
         events.add(new PamtCompetencyAttested(id, standardCode, organizationId, apprentice.employeeId(),
@@ -102,8 +121,8 @@ public record Agreement(String id, String standardId, String standardCode, Strin
             events.add(new PamtCertificateIssued(id, standardCode, standardTitle, organizationId,
                     apprentice.employeeId(), companion.employeeId(), issued.verificationCode(), today));
         }
-        return new AgreementChange(new Agreement(id, standardId, standardCode, standardTitle, networkId,
-                organizationId, apprentice, companion, signedOn, nextStatus, updated, issued,
+        return new AgreementChange(new Agreement(id, standardId, standardCode, standardTitle, standardTitleEn,
+                networkId, organizationId, apprentice, companion, signedOn, nextStatus, updated, issued,
                 issued == null ? null : today, null), events);
     }
 
@@ -112,9 +131,22 @@ public record Agreement(String id, String standardId, String standardCode, Strin
         if (status != AgreementStatus.ACTIVE) {
             throw new BusinessRuleException("pamt.entente-inactive", status.name());
         }
-        return new AgreementChange(new Agreement(id, standardId, standardCode, standardTitle, networkId,
-                organizationId, apprentice, companion, signedOn, AgreementStatus.TERMINATED, competencies, null,
-                today, reason), List.of());
+        return new AgreementChange(new Agreement(id, standardId, standardCode, standardTitle, standardTitleEn,
+                networkId, organizationId, apprentice, companion, signedOn, AgreementStatus.TERMINATED,
+                competencies, null, today, reason), List.of());
+    }
+
+    /** The person's own correction of their name as apprentice or companion; null when they are neither. */
+    public Agreement withPersonCorrected(Set<String> employeeIds, String firstName, String lastName) {
+        boolean apprenticeCorrected = employeeIds.contains(apprentice.employeeId());
+        boolean companionCorrected = employeeIds.contains(companion.employeeId());
+        if (!apprenticeCorrected && !companionCorrected) {
+            return null;
+        }
+        return new Agreement(id, standardId, standardCode, standardTitle, standardTitleEn, networkId,
+                organizationId, apprenticeCorrected ? apprentice.named(firstName, lastName) : apprentice,
+                companionCorrected ? companion.named(firstName, lastName) : companion, signedOn, status,
+                competencies, certificate, endedOn, endReason);
     }
 
     public record AgreementChange(Agreement agreement, List<EventData> events) {

@@ -2,6 +2,7 @@ package qc.esac.training.pamt;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -22,14 +23,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import qc.esac.kit.outbox.Versioned;
-import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
 import qc.esac.kit.web.VersionHeaders;
 import qc.esac.training.catalogue.LocalizedText;
+import qc.esac.training.privacy.AccessLog;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 /** Workplace apprenticeship over HTTP: {@code /api/training/pamt}. */
 @RestController
@@ -38,9 +40,11 @@ import java.util.List;
 class PamtController {
 
     private final PamtService pamt;
+    private final AccessLog accessLog;
 
-    PamtController(PamtService pamt) {
+    PamtController(PamtService pamt, AccessLog accessLog) {
         this.pamt = pamt;
+        this.accessLog = accessLog;
     }
 
     @PostMapping("/standards")
@@ -70,11 +74,11 @@ class PamtController {
     @PostMapping("/agreements")
     @PreAuthorize("hasAnyRole('STAFF', 'ORG_ADMIN')")
     @Operation(summary = "Sign an apprenticeship agreement between an apprentice and a companion of the organization")
-    ResponseEntity<AgreementView> sign(@Valid @RequestBody AgreementRequest request, EsacUser user) {
+    ResponseEntity<AgreementView> sign(@Valid @RequestBody AgreementRequest request, EsacUser user, Locale locale) {
         Versioned<Agreement> signed = pamt.sign(user, request.standardId(), request.organizationId(),
                 request.apprenticeId(), request.companionId());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(signed.id()))
-                .eTag(VersionHeaders.etag(signed.version())).body(AgreementView.of(signed.state()));
+                .eTag(VersionHeaders.etag(signed.version())).body(AgreementView.of(signed.state(), locale));
     }
 
     @GetMapping("/agreements")
@@ -83,26 +87,39 @@ class PamtController {
                                        @RequestParam(required = false) AgreementStatus status,
                                        @RequestParam(defaultValue = "0") @Min(0) int page,
                                        @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-                                       EsacUser user) {
-        return PageView.of(pamt.agreementsOf(user, organizationId).stream()
-                .filter(a -> status == null || a.status() == status).map(AgreementView::of).toList(), page, size);
+                                       EsacUser user, Locale locale) {
+        PageView<Agreement> shown = PageView.of(pamt.agreementsOf(user, organizationId).stream()
+                .filter(a -> status == null || a.status() == status).toList(), page, size);
+        shown.items().forEach(a -> logRead(user, a, "pamt-agreements"));
+        return new PageView<>(shown.items().stream().map(a -> AgreementView.of(a, locale)).toList(), shown.page(),
+                shown.size(), shown.totalItems(), shown.totalPages());
     }
 
     @GetMapping("/agreements/{id}")
-    AgreementView agreement(@PathVariable String id, EsacUser user) {
-        return AgreementView.of(pamt.agreementVisibleTo(user, id).state());
+    AgreementView agreement(@PathVariable String id, EsacUser user, Locale locale) {
+        Agreement agreement = pamt.agreementVisibleTo(user, id).state();
+        logRead(user, agreement, "pamt-agreement");
+        return AgreementView.of(agreement, locale);
+    }
+
+    /** The apprentice's and the companion's names are personal information: reads by others are logged. */
+    private void logRead(EsacUser user, Agreement a, String what) {
+        accessLog.read(user, List.of(new AccessLog.Subject(a.apprentice().employeeId(), a.organizationId()),
+                new AccessLog.Subject(a.companion().employeeId(), a.organizationId())), what,
+                "/pamt/agreements/" + a.id());
     }
 
     @PostMapping("/agreements/{id}/competencies/{code}/sign-off")
     @Operation(summary = "The companion attests a competency; the last one issues the qualification certificate")
-    AgreementView attest(@PathVariable String id, @PathVariable String code, EsacUser user) {
-        return AgreementView.of(pamt.attest(user, id, code).state());
+    AgreementView attest(@PathVariable String id, @PathVariable String code, EsacUser user, Locale locale) {
+        return AgreementView.of(pamt.attest(user, id, code).state(), locale);
     }
 
     @PostMapping("/agreements/{id}/terminate")
     @Operation(summary = "End an agreement before completion")
-    AgreementView terminate(@PathVariable String id, @Valid @RequestBody TerminateRequest request, EsacUser user) {
-        return AgreementView.of(pamt.terminate(user, id, request.reason()).state());
+    AgreementView terminate(@PathVariable String id, @Valid @RequestBody TerminateRequest request, EsacUser user,
+                            Locale locale) {
+        return AgreementView.of(pamt.terminate(user, id, request.reason()).state(), locale);
     }
 
     @GetMapping("/figures")
@@ -111,9 +128,7 @@ class PamtController {
     PamtFigures figures(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                         @RequestParam String networkId, EsacUser user) {
-        if (!user.isStaffOf(networkId)) {
-            throw new ForbiddenException("reseau.personnel-requis", networkId);
-        }
+        user.requireStaffOf(networkId);
         return PamtFigures.of(pamt.agreementsActiveBetween(from, to, networkId), from, to);
     }
 
@@ -121,10 +136,17 @@ class PamtController {
                              @NotNull @Valid LocalizedText title) {
     }
 
+    /** People read a standard's titles in French or English (agreements, attestations): both are required. */
     record StandardRequest(@NotBlank @Pattern(regexp = "[A-Z0-9_]{1,40}", message = "{esac.validation.code}") String code,
                            @NotBlank @Size(max = 80) String networkId,
                            @NotNull @Valid LocalizedText title,
                            @NotEmpty @Size(max = 50) List<@NotNull @Valid CompetencyRequest> competencies) {
+
+        @AssertTrue(message = "{esac.validation.francais-et-anglais}")
+        boolean isInFrenchAndEnglish() {
+            return title == null || competencies == null || (title.en() != null && competencies.stream()
+                    .allMatch(c -> c == null || c.title() == null || c.title().en() != null));
+        }
     }
 
     record AgreementRequest(@NotBlank String standardId, @NotBlank String organizationId,
@@ -134,18 +156,24 @@ class PamtController {
     record TerminateRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
+    /** An agreement as a person reads it: titles in the caller's language (French unless they prefer English). */
     record AgreementView(String id, String standardId, String standardCode, String standardTitle, String networkId,
                          String organizationId, PersonView apprentice, PersonView companion, LocalDate signedOn,
                          AgreementStatus status, int competenciesAttested, int competenciesTotal,
-                         List<Agreement.CompetencyProgress> competencies, Agreement.Certificate certificate,
+                         List<CompetencyView> competencies, Agreement.Certificate certificate,
                          LocalDate endedOn, String endReason) {
 
-        static AgreementView of(Agreement a) {
-            return new AgreementView(a.id(), a.standardId(), a.standardCode(), a.standardTitle(), a.networkId(),
-                    a.organizationId(), PersonView.of(a.apprentice()), PersonView.of(a.companion()), a.signedOn(),
-                    a.status(), (int) (a.competencies().size() - a.remaining()), a.competencies().size(),
-                    a.competencies(), a.certificate(), a.endedOn(), a.endReason());
+        static AgreementView of(Agreement a, Locale locale) {
+            return new AgreementView(a.id(), a.standardId(), a.standardCode(), a.standardTitleText().in(locale),
+                    a.networkId(), a.organizationId(), PersonView.of(a.apprentice()), PersonView.of(a.companion()),
+                    a.signedOn(), a.status(), (int) (a.competencies().size() - a.remaining()),
+                    a.competencies().size(), a.competencies().stream().map(c -> new CompetencyView(c.code(),
+                    c.titleText().in(locale), c.attestedOn(), c.verificationCode())).toList(), a.certificate(),
+                    a.endedOn(), a.endReason());
         }
+    }
+
+    record CompetencyView(String code, String title, LocalDate attestedOn, String verificationCode) {
     }
 
     record PersonView(String employeeId, String firstName, String lastName) {

@@ -1,7 +1,6 @@
 package qc.esac.training.pamt;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -10,11 +9,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
+import qc.esac.kit.outbox.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.ForbiddenException;
-import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.training.TrainingClock;
 import qc.esac.training.VerificationCodes;
@@ -22,10 +21,11 @@ import qc.esac.training.catalogue.LocalizedText;
 import qc.esac.training.organization.Roster;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** Workplace apprenticeship (PAMT): professional standards, agreements, sign-offs and certificates. */
 @Service
@@ -33,7 +33,6 @@ public class PamtService {
 
     static final String STANDARDS = "pamt_standards";
     static final String AGREEMENTS = "pamt_agreements";
-    private static final int ATTEMPTS = 5;
 
     private final AggregateStore<ProfessionalStandard> standards;
     private final AggregateStore<Agreement> agreements;
@@ -41,8 +40,8 @@ public class PamtService {
     private final TrainingClock clock;
 
     PamtService(AggregateStores stores, MongoTemplate mongo, Roster roster, TrainingClock clock) {
-        this.standards = stores.forCollection(STANDARDS, ProfessionalStandard.class);
-        this.agreements = stores.forCollection(AGREEMENTS, Agreement.class);
+        this.standards = stores.forCollection(STANDARDS, ProfessionalStandard.class, "pamt.norme-introuvable");
+        this.agreements = stores.forCollection(AGREEMENTS, Agreement.class, "pamt.entente-introuvable");
         this.roster = roster;
         this.clock = clock;
         mongo.indexOps(STANDARDS).createIndex(new Index().on("state.code", Sort.Direction.ASC).unique().named("code"));
@@ -60,9 +59,7 @@ public class PamtService {
     public Versioned<ProfessionalStandard> createStandard(EsacUser user, String code, String networkId,
                                                           LocalizedText title,
                                                           List<ProfessionalStandard.Competency> competencies) {
-        if (!user.isStaffOf(networkId)) {
-            throw new ForbiddenException("reseau.personnel-requis", networkId);
-        }
+        user.requireStaffOf(networkId);
         long distinct = competencies.stream().map(ProfessionalStandard.Competency::code).distinct().count();
         if (distinct != competencies.size()) {
             throw new BusinessRuleException("pamt.competences-en-double", code);
@@ -77,7 +74,7 @@ public class PamtService {
     }
 
     public Versioned<ProfessionalStandard> standard(String id) {
-        return standards.find(id).orElseThrow(() -> new NotFoundException("pamt.norme-introuvable", id));
+        return standards.get(id);
     }
 
     public List<ProfessionalStandard> standards() {
@@ -91,7 +88,7 @@ public class PamtService {
     public Versioned<Agreement> sign(EsacUser user, String standardId, String organizationId, String apprenticeId,
                                      String companionId) {
         ProfessionalStandard standard = standard(standardId).state();
-        requireActFor(user, standard.networkId(), organizationId);
+        user.requireOrganizationIn(organizationId, standard.networkId());
         LocalDate today = clock.today();
         String id = UUID.randomUUID().toString();
         Agreement.AgreementChange change = Agreement.sign(id, standard, organizationId,
@@ -99,18 +96,18 @@ public class PamtService {
         return agreements.insert(id, change.agreement(), change.events());
     }
 
+    /** Only the agreement's companion signs off a competency. */
     public Versioned<Agreement> attest(EsacUser user, String agreementId, String competencyCode) {
-        return change(agreementId, a -> a.attest(competencyCode,
-                roster.isSamePerson(user.id(), a.companion().employeeId())
-                        || (a.companion().userId() != null && a.companion().userId().equals(user.id())),
-                clock.today(), VerificationCodes::next));
+        return agreements.change(agreementId, null, a -> {
+            if (!isCompanion(user, a)) {
+                throw new ForbiddenException("pamt.signataire-non-compagnon", a.companion().fullName());
+            }
+        }, a -> written(a.attest(competencyCode, true, clock.today(), VerificationCodes::next)));
     }
 
     public Versioned<Agreement> terminate(EsacUser user, String agreementId, String reason) {
-        return change(agreementId, a -> {
-            requireActFor(user, a.networkId(), a.organizationId());
-            return a.terminate(reason.strip(), clock.today());
-        });
+        return agreements.change(agreementId, null, a -> user.requireOrganizationIn(a.organizationId(), a.networkId()),
+                a -> written(a.terminate(reason.strip(), clock.today())));
     }
 
     /** Staff of the network, administrators of the organization, the apprentice and the companion. */
@@ -120,7 +117,7 @@ public class PamtService {
         boolean party = roster.isSamePerson(user.id(), a.apprentice().employeeId())
                 || roster.isSamePerson(user.id(), a.companion().employeeId());
         if (!party) {
-            requireActFor(user, a.networkId(), a.organizationId());
+            user.requireOrganizationIn(a.organizationId(), a.networkId());
         }
         return agreement;
     }
@@ -134,6 +131,29 @@ public class PamtService {
                 .filter(a -> !user.isStaff() || user.isStaffOf(a.networkId()) || user.organizationIds()
                         .contains(organizationId))
                 .toList();
+    }
+
+    /** The agreements where one of these employees is the apprentice or the companion, most recent first. */
+    public List<Agreement> agreementsOfPeople(Collection<String> employeeIds) {
+        return agreements.find(Query.query(new Criteria().orOperator(
+                        Criteria.where("state.apprentice.employeeId").in(employeeIds),
+                        Criteria.where("state.companion.employeeId").in(employeeIds)))
+                .with(Sort.by(Sort.Direction.DESC, "state.signedOn"))).stream().map(Versioned::state).toList();
+    }
+
+    /**
+     * A person corrects the name their agreements hold.
+     *
+     * @return how many agreements changed
+     */
+    public int correctPerson(Set<String> employeeIds, String firstName, String lastName) {
+        List<Agreement> theirs = agreementsOfPeople(employeeIds);
+        // The person acts on their own data only: the agreements were selected by their ids.
+        theirs.forEach(a -> agreements.change(a.id(), null, current -> { }, current -> {
+            Agreement changed = current.withPersonCorrected(employeeIds, firstName, lastName);
+            return changed == null ? Change.unchanged() : Change.of(changed);
+        }));
+        return theirs.size();
     }
 
     /** Agreements in force at some point of [from, to] (signed by its end, not ended before its start). */
@@ -155,7 +175,12 @@ public class PamtService {
     }
 
     private Versioned<Agreement> agreement(String id) {
-        return agreements.find(id).orElseThrow(() -> new NotFoundException("pamt.entente-introuvable", id));
+        return agreements.get(id);
+    }
+
+    private boolean isCompanion(EsacUser user, Agreement a) {
+        return roster.isSamePerson(user.id(), a.companion().employeeId())
+                || (a.companion().userId() != null && a.companion().userId().equals(user.id()));
     }
 
     private Agreement.Person employee(String employeeId, String organizationId, LocalDate today) {
@@ -165,23 +190,7 @@ public class PamtService {
         return new Agreement.Person(employee.id(), employee.firstName(), employee.lastName(), employee.userId());
     }
 
-    private Versioned<Agreement> change(String id, Function<Agreement, Agreement.AgreementChange> command) {
-        for (int attempt = 1; ; attempt++) {
-            Versioned<Agreement> current = agreement(id);
-            Agreement.AgreementChange change = command.apply(current.state());
-            try {
-                return agreements.update(id, current.version(), change.agreement(), change.events());
-            } catch (OptimisticLockingFailureException concurrent) {
-                if (attempt == ATTEMPTS) {
-                    throw new ConflictException("version.concurrente");
-                }
-            }
-        }
-    }
-
-    private static void requireActFor(EsacUser user, String networkId, String organizationId) {
-        if (!user.isStaffOf(networkId) && !(user.isOrgAdmin() && user.organizationIds().contains(organizationId))) {
-            throw new ForbiddenException("acces.organisation-refusee", organizationId);
-        }
+    private static Change<Agreement> written(Agreement.AgreementChange change) {
+        return Change.of(change.agreement(), change.events());
     }
 }

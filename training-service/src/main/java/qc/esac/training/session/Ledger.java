@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiPredicate;
 
@@ -29,14 +30,18 @@ public final class Ledger {
                               BigDecimal hours, BigDecimal uec) {
     }
 
-    /** The attestations held in {@code sessions} whose registration matches, most recent first. */
-    public static List<Entry> entries(List<Session> sessions, BiPredicate<Session, Registration> which) {
+    /**
+     * The attestations held in {@code sessions} whose registration matches, most recent first, with course titles
+     * in the reader's language.
+     */
+    public static List<Entry> entries(List<Session> sessions, BiPredicate<Session, Registration> which,
+                                      Locale locale) {
         List<Entry> entries = new ArrayList<>();
         for (Session s : sessions) {
             for (Registration r : s.registrations()) {
                 Attestation a = r.attestation();
                 if (a != null && which.test(s, r)) {
-                    entries.add(new Entry(a.id(), a.verificationCode(), s.id(), s.courseId(), s.courseTitle(),
+                    entries.add(new Entry(a.id(), a.verificationCode(), s.id(), s.courseId(), s.courseTitle(locale),
                             s.networkId(), r.organizationId(), r.participant().personId(),
                             r.participant().firstName(), r.participant().lastName(), a.hours(), a.uec(),
                             a.issuedOn()));

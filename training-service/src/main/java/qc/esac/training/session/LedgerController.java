@@ -3,6 +3,7 @@ package qc.esac.training.session;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
+import qc.esac.training.privacy.AccessLog;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -27,9 +29,11 @@ import java.util.function.Predicate;
 class LedgerController {
 
     private final SessionService sessions;
+    private final AccessLog accessLog;
 
-    LedgerController(SessionService sessions) {
+    LedgerController(SessionService sessions, AccessLog accessLog) {
         this.sessions = sessions;
+        this.accessLog = accessLog;
     }
 
     @GetMapping("/api/training/people/{personId}/ledger")
@@ -37,10 +41,10 @@ class LedgerController {
     PersonLedger personLedger(@PathVariable String personId,
                               @RequestParam(defaultValue = "0") @Min(0) int page,
                               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
-        boolean self = sessions.isSamePerson(user, personId);
-        List<Session> found = sessions.sessionsOfPerson(personId);
-        List<Ledger.Entry> entries = Ledger.entries(visible(found, user, self),
-                (s, r) -> r.participant().personId().equals(personId) && visibleTo(user, self, s, r));
+        List<Registration> visible = visibleRegistrations(user, personId);
+        accessLog.read(user, subjects(visible), "person-ledger", "/people/" + personId + "/ledger");
+        List<Ledger.Entry> entries = Ledger.entries(sessions.sessionsOfPerson(personId),
+                (s, r) -> visible.contains(r), LocaleContextHolder.getLocale());
         return new PersonLedger(personId, entries.size(), Ledger.totalHours(entries), Ledger.totalUec(entries),
                 PageView.of(entries, page, size));
     }
@@ -50,12 +54,11 @@ class LedgerController {
     PageView<RegistrationController.RegistrationView> personRegistrations(
             @PathVariable String personId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
-        boolean self = sessions.isSamePerson(user, personId);
-        List<Session> found = sessions.sessionsOfPerson(personId);
-        List<RegistrationController.RegistrationView> views = visible(found, user, self).stream()
-                .flatMap(s -> s.registrations().stream()
-                        .filter(r -> r.participant().personId().equals(personId) && visibleTo(user, self, s, r))
-                        .map(r -> RegistrationController.RegistrationView.of(s, r)))
+        List<Registration> visible = visibleRegistrations(user, personId);
+        accessLog.read(user, subjects(visible), "person-registrations", "/people/" + personId + "/registrations");
+        List<RegistrationController.RegistrationView> views = sessions.sessionsOfPerson(personId).stream()
+                .flatMap(s -> s.registrations().stream().filter(visible::contains)
+                        .map(r -> RegistrationController.RegistrationView.of(s, r, LocaleContextHolder.getLocale())))
                 .toList();
         return PageView.of(views, page, size);
     }
@@ -66,7 +69,7 @@ class LedgerController {
                           @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
         Set<String> mine = sessions.personIdsOf(user);
         List<Ledger.Entry> entries = Ledger.entries(sessions.sessionsOfPeople(mine),
-                (s, r) -> mine.contains(r.participant().personId()));
+                (s, r) -> mine.contains(r.participant().personId()), LocaleContextHolder.getLocale());
         return new PersonLedger(user.id(), entries.size(), Ledger.totalHours(entries), Ledger.totalUec(entries),
                 PageView.of(entries, page, size));
     }
@@ -79,7 +82,7 @@ class LedgerController {
         Set<String> mine = sessions.personIdsOf(user);
         return PageView.of(sessions.sessionsOfPeople(mine).stream()
                 .flatMap(s -> s.registrations().stream().filter(r -> mine.contains(r.participant().personId()))
-                        .map(r -> RegistrationController.RegistrationView.of(s, r)))
+                        .map(r -> RegistrationController.RegistrationView.of(s, r, LocaleContextHolder.getLocale())))
                 .toList(), page, size);
     }
 
@@ -101,27 +104,39 @@ class LedgerController {
                 && (from == null || !r.attestation().issuedOn().isBefore(from))
                 && (to == null || !r.attestation().issuedOn().isAfter(to));
         List<Ledger.Entry> entries = Ledger.entries(found,
-                (s, r) -> r.organizationId().equals(organizationId) && inPeriod.test(r));
+                (s, r) -> r.organizationId().equals(organizationId) && inPeriod.test(r),
+                LocaleContextHolder.getLocale());
+        accessLog.read(user, entries.stream().map(e -> new AccessLog.Subject(e.personId(), e.organizationId()))
+                .toList(), "organization-ledger", "/organizations/" + organizationId + "/ledger");
         return new OrganizationLedger(organizationId, entries.size(), Ledger.totalHours(entries),
                 Ledger.totalUec(entries), PageView.of(Ledger.perPerson(entries), page, size));
     }
 
-    /** The person themselves, or an administrator or staff member, who then sees only their part. */
-    private static List<Session> visible(List<Session> found, EsacUser user, boolean self) {
-        if (!self && !user.isStaff() && !user.isOrgAdmin()) {
+    /**
+     * The person's registrations the caller may see: all of them for the person themselves; for anyone else, those
+     * their organization made or their network ran, and a 403 when that is none (the person is not theirs: an empty
+     * answer would still tell them something, and they have no business asking).
+     */
+    private List<Registration> visibleRegistrations(EsacUser user, String personId) {
+        boolean self = sessions.isSamePerson(user, personId);
+        List<Registration> visible = sessions.sessionsOfPerson(personId).stream()
+                .flatMap(s -> s.registrations().stream().filter(r -> r.participant().personId().equals(personId)
+                        && (self || visibleTo(user, s, r))))
+                .toList();
+        if (!self && visible.isEmpty()) {
             throw new ForbiddenException("acces.personne-refusee");
         }
-        return found;
+        return visible;
     }
 
-    /**
-     * A registration is visible to the participant, to an administrator of the organization that registered
-     * them, and to the staff of the network that ran the session.
-     */
-    private static boolean visibleTo(EsacUser user, boolean self, Session session, Registration r) {
-        return self
-                || (user.isOrgAdmin() && user.organizationIds().contains(r.organizationId()))
-                || user.isStaffOf(session.networkId());
+    private static List<AccessLog.Subject> subjects(List<Registration> shown) {
+        return shown.stream().map(r -> new AccessLog.Subject(r.participant().personId(), r.organizationId()))
+                .toList();
+    }
+
+    /** An administrator of the organization that registered them, or staff of the network that ran the session. */
+    private static boolean visibleTo(EsacUser user, Session session, Registration r) {
+        return user.canActForOrganizationIn(r.organizationId(), session.networkId());
     }
 
     record PersonLedger(String personId, int attestations, BigDecimal totalHours, BigDecimal totalUec,

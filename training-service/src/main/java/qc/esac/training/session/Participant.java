@@ -21,6 +21,12 @@ public record Participant(String personId, boolean employee, String firstName, S
         return new Participant(id, false, firstName.strip(), lastName.strip(), normalized);
     }
 
+    /** The person's own correction of their name (and of their e-mail, where training holds one); same id. */
+    public Participant corrected(String newFirstName, String newLastName, String newEmail) {
+        return new Participant(personId, employee, newFirstName.strip(), newLastName.strip(),
+                email == null || newEmail == null ? email : newEmail.strip().toLowerCase(Locale.ROOT));
+    }
+
     public String fullName() {
         return firstName + " " + lastName;
     }

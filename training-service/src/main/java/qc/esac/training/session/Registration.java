@@ -42,6 +42,11 @@ public record Registration(String id, String organizationId, Participant partici
                 registeredAt, cancelledOn, lateCancellation, attendedHours, issued, satisfaction);
     }
 
+    Registration withParticipant(Participant corrected) {
+        return new Registration(id, organizationId, corrected, status, price, memberPrice, promotedFromWaitlist,
+                registeredAt, cancelledOn, lateCancellation, attendedHours, attestation, satisfaction);
+    }
+
     Registration withSatisfaction(int rating) {
         return new Registration(id, organizationId, participant, status, price, memberPrice, promotedFromWaitlist,
                 registeredAt, cancelledOn, lateCancellation, attendedHours, attestation, rating);

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,11 +27,13 @@ import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
 import qc.esac.training.IdempotencyKeys;
+import qc.esac.training.privacy.AccessLog;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 /** Registrations to a session: {@code /api/training/sessions/{id}/registrations}. */
 @RestController
@@ -39,9 +42,11 @@ import java.util.List;
 class RegistrationController {
 
     private final SessionService sessions;
+    private final AccessLog accessLog;
 
-    RegistrationController(SessionService sessions) {
+    RegistrationController(SessionService sessions, AccessLog accessLog) {
         this.sessions = sessions;
+        this.accessLog = accessLog;
     }
 
     @PostMapping
@@ -57,7 +62,8 @@ class RegistrationController {
                 request.person() == null ? null : request.person().email()), key);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                         .build(result.registration().id()))
-                .body(RegistrationView.of(result.session().state(), result.registration()));
+                .body(RegistrationView.of(result.session().state(), result.registration(),
+                        LocaleContextHolder.getLocale()));
     }
 
     @GetMapping
@@ -67,10 +73,13 @@ class RegistrationController {
                                     @RequestParam(defaultValue = "0") @Min(0) int page,
                                     @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
         Session session = sessions.get(sessionId).state();
-        List<RegistrationView> visible = sessions.registrationsVisibleTo(user, session).stream()
-                .filter(r -> status == null || r.status() == status)
-                .map(r -> RegistrationView.of(session, r)).toList();
-        return PageView.of(visible, page, size);
+        List<Registration> visible = sessions.registrationsVisibleTo(user, session).stream()
+                .filter(r -> status == null || r.status() == status).toList();
+        PageView<RegistrationView> shown = PageView.of(visible.stream()
+                .map(r -> RegistrationView.of(session, r, LocaleContextHolder.getLocale())).toList(), page, size);
+        accessLog.read(user, shown.items().stream().map(r -> new AccessLog.Subject(r.personId(),
+                r.organizationId())).toList(), "registrations", "/sessions/" + sessionId + "/registrations");
+        return shown;
     }
 
     @GetMapping("/{registrationId}")
@@ -80,14 +89,17 @@ class RegistrationController {
                 .filter(r -> r.id().equals(registrationId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("inscription.introuvable", registrationId,
                         sessionId));
-        return RegistrationView.of(session, registration);
+        accessLog.read(user, registration.participant().personId(), registration.organizationId(), "registration",
+                "/sessions/" + sessionId + "/registrations/" + registrationId);
+        return RegistrationView.of(session, registration, LocaleContextHolder.getLocale());
     }
 
     @PostMapping("/{registrationId}/cancel")
     @Operation(summary = "Cancel a registration before the session starts; the first person waiting gets the seat")
     RegistrationView cancel(@PathVariable String sessionId, @PathVariable String registrationId, EsacUser user) {
         Versioned<Session> saved = sessions.cancelRegistration(user, sessionId, registrationId);
-        return RegistrationView.of(saved.state(), saved.state().requireRegistration(registrationId));
+        return RegistrationView.of(saved.state(), saved.state().requireRegistration(registrationId),
+                LocaleContextHolder.getLocale());
     }
 
     @PutMapping("/{registrationId}/satisfaction")
@@ -95,7 +107,8 @@ class RegistrationController {
     RegistrationView rate(@PathVariable String sessionId, @PathVariable String registrationId,
                           @Valid @RequestBody SatisfactionRequest request, EsacUser user) {
         Versioned<Session> saved = sessions.rate(user, sessionId, registrationId, request.rating());
-        return RegistrationView.of(saved.state(), saved.state().requireRegistration(registrationId));
+        return RegistrationView.of(saved.state(), saved.state().requireRegistration(registrationId),
+                LocaleContextHolder.getLocale());
     }
 
     record PersonRequest(@NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
@@ -125,10 +138,10 @@ class RegistrationController {
                             LocalDate cancelledOn, boolean lateCancellation, BigDecimal attendedHours,
                             BigDecimal attendancePercent, AttestationView attestation, Integer satisfaction) {
 
-        static RegistrationView of(Session session, Registration r) {
+        static RegistrationView of(Session session, Registration r, Locale locale) {
             int position = session.waitlist().indexOf(r);
             Attestation a = r.attestation();
-            return new RegistrationView(r.id(), session.id(), session.courseTitle(), session.startDate(),
+            return new RegistrationView(r.id(), session.id(), session.courseTitle(locale), session.startDate(),
                     r.organizationId(), r.participant().personId(), r.participant().employee(),
                     r.participant().firstName(), r.participant().lastName(), r.status(),
                     position < 0 ? null : position + 1, r.price(), r.memberPrice(), r.promotedFromWaitlist(),

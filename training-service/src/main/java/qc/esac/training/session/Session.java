@@ -16,6 +16,7 @@ import qc.esac.kit.problem.InvalidInputException;
 import qc.esac.kit.problem.NotFoundException;
 import qc.esac.training.Decimals;
 import qc.esac.training.catalogue.DeliveryMode;
+import qc.esac.training.catalogue.LocalizedText;
 import qc.esac.training.catalogue.Uec;
 
 import java.math.BigDecimal;
@@ -23,18 +24,24 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * A scheduled occurrence of a course, with its registrations: seats, waiting list, attendance and
  * attestations change together in this one aggregate, so that a seat is never given twice.
  *
+ * <p>The course's title is copied at scheduling in French and English ({@code courseTitleEn}, null when the
+ * course had none: readers then get the French one).
+ *
  * <p>Immutable: every command returns the new session and the events it causes, or throws a problem and
  * changes nothing.
  */
-public record Session(String id, String courseId, String courseTitle, List<String> themes, String networkId,
+public record Session(String id, String courseId, String courseTitle, String courseTitleEn, List<String> themes,
+                      String networkId,
                       LocalDate startDate, LocalDate endDate, BigDecimal hours, DeliveryMode mode, String location,
                       int seats, BigDecimal memberPrice, BigDecimal nonMemberPrice, LocalDate registrationDeadline,
                       SessionStatus status, String cancellationReason, LocalDate completedOn,
@@ -46,7 +53,7 @@ public record Session(String id, String courseId, String courseTitle, List<Strin
     }
 
     /** A new session, planned: registrations open when staff open them. */
-    public static SessionChange schedule(String id, String courseId, String courseTitle, List<String> themes,
+    public static SessionChange schedule(String id, String courseId, LocalizedText title, List<String> themes,
                                          String networkId, LocalDate startDate, LocalDate endDate, BigDecimal hours,
                                          DeliveryMode mode, String location, int seats, BigDecimal memberPrice,
                                          BigDecimal nonMemberPrice, LocalDate registrationDeadline, LocalDate today) {
@@ -55,7 +62,8 @@ public record Session(String id, String courseId, String courseTitle, List<Strin
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        Session session = new Session(id, courseId, courseTitle, themes, networkId, startDate, endDate,
+        String courseTitle = title.fr();
+        Session session = new Session(id, courseId, courseTitle, title.en(), themes, networkId, startDate, endDate,
                 Decimals.tidy(hours), mode, location, seats, memberPrice, nonMemberPrice, registrationDeadline,
                 SessionStatus.PLANNED, null, null, List.of());
         return new SessionChange(session, List.of(new SessionScheduled(id, courseId, courseTitle, networkId,
@@ -105,7 +113,7 @@ public record Session(String id, String courseId, String courseTitle, List<Strin
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        Session changed = new Session(id, courseId, courseTitle, themes, networkId, newStart, newEnd,
+        Session changed = new Session(id, courseId, courseTitle, courseTitleEn, themes, networkId, newStart, newEnd,
                 Decimals.tidy(newHours), newMode, newLocation, newSeats, newMemberPrice, newNonMemberPrice,
                 newDeadline, status, cancellationReason, completedOn, registrations);
         List<EventData> promotions = new ArrayList<>();
@@ -132,6 +140,11 @@ public record Session(String id, String courseId, String courseTitle, List<Strin
                 next.status().name()));
         events.addAll(promotions);
         return new SessionChange(next, events);
+    }
+
+    /** The course's title in the reader's language (French when no English title was given). */
+    public String courseTitle(Locale locale) {
+        return new LocalizedText(courseTitle, courseTitleEn).in(locale);
     }
 
     public BigDecimal uec() {
@@ -196,9 +209,9 @@ public record Session(String id, String courseId, String courseTitle, List<Strin
                 updated.add(r);
             }
         }
-        return new SessionChange(new Session(id, courseId, courseTitle, themes, networkId, startDate, endDate, hours,
-                mode, location, seats, memberPrice, nonMemberPrice, registrationDeadline, SessionStatus.CANCELLED,
-                reason, null, updated), events);
+        return new SessionChange(new Session(id, courseId, courseTitle, courseTitleEn, themes, networkId, startDate,
+                endDate, hours, mode, location, seats, memberPrice, nonMemberPrice, registrationDeadline,
+                SessionStatus.CANCELLED, reason, null, updated), events);
     }
 
     /**
@@ -244,9 +257,9 @@ public record Session(String id, String courseId, String courseTitle, List<Strin
         events.add(new SessionCompleted(id, courseId, networkId, themes, startDate, endDate, hours, participants,
                 (int) attestations.stream().filter(AttestationIssued.class::isInstance).count(), today));
         events.addAll(attestations);
-        return new SessionChange(new Session(id, courseId, courseTitle, themes, networkId, startDate, endDate, hours,
-                mode, location, seats, memberPrice, nonMemberPrice, registrationDeadline, SessionStatus.COMPLETED,
-                cancellationReason, today, updated), events);
+        return new SessionChange(new Session(id, courseId, courseTitle, courseTitleEn, themes, networkId, startDate,
+                endDate, hours, mode, location, seats, memberPrice, nonMemberPrice, registrationDeadline,
+                SessionStatus.COMPLETED, cancellationReason, today, updated), events);
     }
 
     // --- Registrations --------------------------------------------------------------------------------------
@@ -374,6 +387,15 @@ public record Session(String id, String courseId, String courseTitle, List<Strin
         return new SessionChange(withRegistrations(updated), List.of());
     }
 
+    /** The people's corrected names on their registrations; null when none of them is registered here. */
+    public Session withParticipantsCorrected(Set<String> personIds, String firstName, String lastName, String email) {
+        if (registrations.stream().noneMatch(r -> personIds.contains(r.participant().personId()))) {
+            return null;
+        }
+        return withRegistrations(registrations.stream().map(r -> personIds.contains(r.participant().personId())
+                ? r.withParticipant(r.participant().corrected(firstName, lastName, email)) : r).toList());
+    }
+
     // --- Helpers --------------------------------------------------------------------------------------------
 
     private BusinessRuleException transition(String code) {
@@ -392,14 +414,14 @@ public record Session(String id, String courseId, String courseTitle, List<Strin
     }
 
     private Session withStatus(SessionStatus newStatus) {
-        return new Session(id, courseId, courseTitle, themes, networkId, startDate, endDate, hours, mode, location,
-                seats, memberPrice, nonMemberPrice, registrationDeadline, newStatus, cancellationReason, completedOn,
-                registrations);
+        return new Session(id, courseId, courseTitle, courseTitleEn, themes, networkId, startDate, endDate, hours,
+                mode, location, seats, memberPrice, nonMemberPrice, registrationDeadline, newStatus, cancellationReason,
+                completedOn, registrations);
     }
 
     private Session withRegistrations(List<Registration> updated) {
-        return new Session(id, courseId, courseTitle, themes, networkId, startDate, endDate, hours, mode, location,
-                seats, memberPrice, nonMemberPrice, registrationDeadline, status, cancellationReason, completedOn,
-                updated);
+        return new Session(id, courseId, courseTitle, courseTitleEn, themes, networkId, startDate, endDate, hours,
+                mode, location, seats, memberPrice, nonMemberPrice, registrationDeadline, status, cancellationReason,
+                completedOn, updated);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,6 +37,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Sessions over HTTP: {@code /api/training/sessions}; the calendar is open to everyone, the rest to staff. */
@@ -57,10 +59,10 @@ class SessionController {
                                  @RequestParam(required = false) SessionStatus status,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                  @RequestParam(defaultValue = "0") @Min(0) int page,
-                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Locale locale) {
         PageView<Versioned<Session>> found = sessions.search(courseId, networkId, status, from, page, size);
-        return new PageView<>(found.items().stream().map(SessionView::of).toList(), found.page(), found.size(),
-                found.totalItems(), found.totalPages());
+        return new PageView<>(found.items().stream().map(s -> SessionView.of(s, locale)).toList(), found.page(),
+                found.size(), found.totalItems(), found.totalPages());
     }
 
     @GetMapping("/{id}")
@@ -74,12 +76,12 @@ class SessionController {
     @Operation(summary = "Schedule a session of a catalogue course")
     ResponseEntity<SessionView> schedule(@Valid @RequestBody ScheduleRequest request,
                                          @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
-                                         EsacUser user) {
+                                         EsacUser user, Locale locale) {
         Versioned<Session> created = sessions.schedule(user, new SessionService.ScheduleSession(request.courseId(),
                 request.startDate(), request.endDate(), request.hours(), request.mode(), request.location(),
                 request.seats(), request.memberPrice(), request.nonMemberPrice(), request.registrationDeadline()), key);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(created.id()))
-                .eTag(VersionHeaders.etag(created.version())).body(SessionView.of(created));
+                .eTag(VersionHeaders.etag(created.version())).body(SessionView.of(created, locale));
     }
 
     @PutMapping("/{id}")
@@ -134,7 +136,8 @@ class SessionController {
     }
 
     private static ResponseEntity<SessionView> view(Versioned<Session> session) {
-        return ResponseEntity.ok().eTag(VersionHeaders.etag(session.version())).body(SessionView.of(session));
+        return ResponseEntity.ok().eTag(VersionHeaders.etag(session.version()))
+                .body(SessionView.of(session, LocaleContextHolder.getLocale()));
     }
 
     record ScheduleRequest(
@@ -180,10 +183,10 @@ class SessionController {
                        BigDecimal nonMemberPrice, LocalDate registrationDeadline, SessionStatus status,
                        String cancellationReason, LocalDate completedOn, long version) {
 
-        static SessionView of(Versioned<Session> versioned) {
+        static SessionView of(Versioned<Session> versioned, Locale locale) {
             Session s = versioned.state();
-            return new SessionView(s.id(), s.courseId(), s.courseTitle(), s.themes(), s.networkId(), s.startDate(),
-                    s.endDate(), s.hours(), s.uec(), s.mode(), s.location(), s.seats(), s.seatsLeft(),
+            return new SessionView(s.id(), s.courseId(), s.courseTitle(locale), s.themes(), s.networkId(),
+                    s.startDate(), s.endDate(), s.hours(), s.uec(), s.mode(), s.location(), s.seats(), s.seatsLeft(),
                     s.waitlist().size(), s.memberPrice(), s.nonMemberPrice(), s.registrationDeadline(), s.status(),
                     s.cancellationReason(), s.completedOn(), versioned.version());
         }

@@ -1,7 +1,6 @@
 package qc.esac.training.session;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -11,14 +10,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
+import qc.esac.kit.outbox.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
-import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.ForbiddenException;
-import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
-import qc.esac.kit.web.VersionHeaders;
 import qc.esac.training.IdempotencyKeys;
 import qc.esac.training.TrainingClock;
 import qc.esac.training.VerificationCodes;
@@ -50,7 +47,6 @@ import java.util.function.Function;
 public class SessionService {
 
     static final String COLLECTION = "sessions";
-    private static final int ATTEMPTS = 5;
 
     private final AggregateStore<Session> sessions;
     private final CourseService courses;
@@ -61,7 +57,7 @@ public class SessionService {
 
     SessionService(AggregateStores stores, MongoTemplate mongo, CourseService courses, MembershipStandings standings,
                    Roster roster, KnownOrganizations organizations, TrainingClock clock) {
-        this.sessions = stores.forCollection(COLLECTION, Session.class);
+        this.sessions = stores.forCollection(COLLECTION, Session.class, "seance.introuvable");
         this.courses = courses;
         this.standings = standings;
         this.roster = roster;
@@ -84,7 +80,7 @@ public class SessionService {
     /** Schedules a session; a retry with the same idempotency key returns the session already scheduled. */
     public Versioned<Session> schedule(EsacUser user, ScheduleSession command, String idempotencyKey) {
         Course course = courses.get(command.courseId()).state();
-        requireStaffOf(user, course.networkId());
+        user.requireStaffOf(course.networkId());
         String id = IdempotencyKeys.idFor(user, "session", idempotencyKey);
         Optional<Versioned<Session>> retried = sessions.find(id);
         if (retried.isPresent()) {
@@ -93,7 +89,7 @@ public class SessionService {
         if (!course.active()) {
             throw new BusinessRuleException("seance.cours-retire", course.title().fr());
         }
-        SessionChange change = Session.schedule(id, course.id(), course.title().fr(), course.themes(),
+        SessionChange change = Session.schedule(id, course.id(), course.title(), course.themes(),
                 course.networkId(), command.startDate(), command.endDate(),
                 command.hours() == null ? course.hours() : command.hours(), command.mode(), command.location(),
                 command.seats(), command.memberPrice(), command.nonMemberPrice(), command.registrationDeadline(),
@@ -107,57 +103,35 @@ public class SessionService {
 
     /** Changes a session's details, only if it is still at the version the caller read (If-Match). */
     public Versioned<Session> update(EsacUser user, String id, long expectedVersion, ScheduleSession command) {
-        Versioned<Session> current = get(id);
-        requireStaffOf(user, current.state().networkId());
-        if (current.version() != expectedVersion) {
-            throw VersionHeaders.conflict(expectedVersion, current.version());
-        }
-        LocalDate today = clock.today();
-        Session s = current.state();
-        SessionChange change = s.update(command.startDate(), command.endDate(),
-                command.hours() == null ? s.hours() : command.hours(), command.mode(), command.location(),
-                command.seats(), command.memberPrice(), command.nonMemberPrice(), command.registrationDeadline(), today,
-                (organizationId, networkId) -> standings.isInGoodStanding(organizationId, networkId, today));
-        try {
-            return sessions.update(id, expectedVersion, change.session(), change.events());
-        } catch (OptimisticLockingFailureException concurrent) {
-            throw VersionHeaders.conflict(expectedVersion, get(id).version());
-        }
+        return sessions.change(id, expectedVersion, s -> user.requireStaffOf(s.networkId()), s -> {
+            LocalDate today = clock.today();
+            return written(s.update(command.startDate(), command.endDate(),
+                    command.hours() == null ? s.hours() : command.hours(), command.mode(), command.location(),
+                    command.seats(), command.memberPrice(), command.nonMemberPrice(), command.registrationDeadline(),
+                    today, (organizationId, networkId) -> standings.isInGoodStanding(organizationId, networkId,
+                            today)));
+        });
     }
 
     public Versioned<Session> openRegistrations(EsacUser user, String id) {
-        return change(id, s -> {
-            requireStaffOf(user, s.networkId());
-            return s.openRegistrations(clock.today());
-        });
+        return staffChange(user, id, s -> s.openRegistrations(clock.today()));
     }
 
     public Versioned<Session> closeRegistrations(EsacUser user, String id) {
-        return change(id, s -> {
-            requireStaffOf(user, s.networkId());
-            return s.closeRegistrations();
-        });
+        return staffChange(user, id, s -> s.closeRegistrations());
     }
 
     public Versioned<Session> cancel(EsacUser user, String id, String reason) {
-        return change(id, s -> {
-            requireStaffOf(user, s.networkId());
-            return s.cancel(reason.strip(), clock.today());
-        });
+        return staffChange(user, id, s -> s.cancel(reason.strip(), clock.today()));
     }
 
     public Versioned<Session> complete(EsacUser user, String id) {
-        return change(id, s -> {
-            requireStaffOf(user, s.networkId());
-            return s.complete(clock.today(), () -> UUID.randomUUID().toString(), VerificationCodes::next);
-        });
+        return staffChange(user, id,
+                s -> s.complete(clock.today(), () -> UUID.randomUUID().toString(), VerificationCodes::next));
     }
 
     public Versioned<Session> recordAttendance(EsacUser user, String id, Map<String, BigDecimal> hours) {
-        return change(id, s -> {
-            requireStaffOf(user, s.networkId());
-            return s.recordAttendance(hours, clock.today());
-        });
+        return staffChange(user, id, s -> s.recordAttendance(hours, clock.today()));
     }
 
     // --- Organizations: registrations ----------------------------------------------------------------------
@@ -165,46 +139,43 @@ public class SessionService {
     /** Registers an employee of the organization's roster, or an external person the organization pays for. */
     public RegistrationResult register(EsacUser user, String sessionId, Register command, String idempotencyKey) {
         String registrationId = IdempotencyKeys.idFor(user, "registration:" + sessionId, idempotencyKey);
-        Versioned<Session> current = get(sessionId);
-        Optional<Registration> retried = current.state().registration(registrationId);
-        if (retried.isPresent()) {
-            return new RegistrationResult(current, retried.get());
-        }
-        organizations.find(command.organizationId()).filter(o -> o.closedOn() != null).ifPresent(closed -> {
-            throw new BusinessRuleException("inscription.organisation-fermee", closed.legalName(),
-                    closed.closedOn().toString());
-        });
-        Versioned<Session> saved = change(sessionId, s -> {
-            requireActForOrganization(user, s, command.organizationId());
-            Participant participant = participant(command);
-            Price price = Pricing.quote(s, standings.isInGoodStanding(command.organizationId(), s.networkId(),
-                    clock.today()));
-            return s.register(registrationId, command.organizationId(), participant, price, clock.today(),
-                    clock.now());
-        });
+        Versioned<Session> saved = sessions.change(sessionId, null,
+                s -> requireActForOrganization(user, s, command.organizationId()), s -> {
+                    if (s.registration(registrationId).isPresent()) {
+                        return Change.unchanged(); // a retry: what the first request registered
+                    }
+                    organizations.find(command.organizationId()).filter(o -> o.closedOn() != null)
+                            .ifPresent(closed -> {
+                                throw new BusinessRuleException("inscription.organisation-fermee",
+                                        closed.legalName(), closed.closedOn().toString());
+                            });
+                    Price price = Pricing.quote(s, standings.isInGoodStanding(command.organizationId(),
+                            s.networkId(), clock.today()));
+                    return written(s.register(registrationId, command.organizationId(), participant(command), price,
+                            clock.today(), clock.now()));
+                });
         return new RegistrationResult(saved, saved.state().requireRegistration(registrationId));
     }
 
     public Versioned<Session> cancelRegistration(EsacUser user, String sessionId, String registrationId) {
-        return change(sessionId, s -> {
-            Registration registration = s.requireRegistration(registrationId);
-            requireActForOrganization(user, s, registration.organizationId());
-            LocalDate today = clock.today();
-            return s.cancelRegistration(registrationId, today,
-                    (organizationId, networkId) -> standings.isInGoodStanding(organizationId, networkId, today));
-        });
+        return sessions.change(sessionId, null,
+                s -> requireActForOrganization(user, s, s.requireRegistration(registrationId).organizationId()),
+                s -> {
+                    LocalDate today = clock.today();
+                    return written(s.cancelRegistration(registrationId, today,
+                            (organizationId, networkId) -> standings.isInGoodStanding(organizationId, networkId,
+                                    today)));
+                });
     }
 
     /** The participant rates the session; their organization's administrator or staff may record it for them. */
     public Versioned<Session> rate(EsacUser user, String sessionId, String registrationId, int rating) {
-        return change(sessionId, s -> {
+        return sessions.change(sessionId, null, s -> {
             Registration registration = s.requireRegistration(registrationId);
-            boolean self = roster.isSamePerson(user.id(), registration.participant().personId());
-            if (!self) {
+            if (!roster.isSamePerson(user.id(), registration.participant().personId())) {
                 requireActForOrganization(user, s, registration.organizationId());
             }
-            return s.rate(registrationId, rating);
-        });
+        }, s -> written(s.rate(registrationId, rating)));
     }
 
     /** Whether the caller is this participant (their token subject, or the account linked to their roster entry). */
@@ -220,6 +191,24 @@ public class SessionService {
         return ids;
     }
 
+    /**
+     * A person corrects the name (and e-mail) training holds on their registrations.
+     *
+     * @return how many registrations changed
+     */
+    public int correctParticipant(Set<String> personIds, String firstName, String lastName, String email) {
+        int corrected = 0;
+        for (Session session : sessionsOfPeople(personIds)) {
+            sessions.change(session.id(), null, s -> { }, s -> {
+                Session changed = s.withParticipantsCorrected(personIds, firstName, lastName, email);
+                return changed == null ? Change.unchanged() : Change.of(changed);
+            });
+            corrected += (int) session.registrations().stream()
+                    .filter(r -> personIds.contains(r.participant().personId())).count();
+        }
+        return corrected;
+    }
+
     /** Every session where one of these people has a registration, most recent first. */
     public List<Session> sessionsOfPeople(Collection<String> personIds) {
         return sessions.find(Query.query(Criteria.where("state.registrations.participant.personId").in(personIds))
@@ -229,7 +218,7 @@ public class SessionService {
     // --- Reading -------------------------------------------------------------------------------------------
 
     public Versioned<Session> get(String id) {
-        return sessions.find(id).orElseThrow(() -> new NotFoundException("seance.introuvable", id));
+        return sessions.get(id);
     }
 
     /** Sessions for the public calendar: optionally of one course or network, from a day on, by start date. */
@@ -295,18 +284,13 @@ public class SessionService {
 
     // --- Internals -----------------------------------------------------------------------------------------
 
-    private Versioned<Session> change(String id, Function<Session, SessionChange> command) {
-        for (int attempt = 1; ; attempt++) {
-            Versioned<Session> current = get(id);
-            SessionChange change = command.apply(current.state());
-            try {
-                return sessions.update(id, current.version(), change.session(), change.events());
-            } catch (OptimisticLockingFailureException concurrent) {
-                if (attempt == ATTEMPTS) {
-                    throw new ConflictException("version.concurrente");
-                }
-            }
-        }
+    /** A command only the staff of the session's network may give. */
+    private Versioned<Session> staffChange(EsacUser user, String id, Function<Session, SessionChange> command) {
+        return sessions.change(id, null, s -> user.requireStaffOf(s.networkId()), s -> written(command.apply(s)));
+    }
+
+    private static Change<Session> written(SessionChange change) {
+        return Change.of(change.session(), change.events());
     }
 
     private Participant participant(Register command) {
@@ -320,20 +304,9 @@ public class SessionService {
         return Participant.external(command.firstName(), command.lastName(), command.email());
     }
 
-    private static void requireStaffOf(EsacUser user, String networkId) {
-        if (!user.isStaffOf(networkId)) {
-            throw new ForbiddenException("reseau.personnel-requis", networkId);
-        }
-    }
-
     /** Staff of the network running the session, or an administrator of the organization. */
     private static void requireActForOrganization(EsacUser user, Session session, String organizationId) {
-        if (user.isStaffOf(session.networkId())) {
-            return;
-        }
-        if (!(user.isOrgAdmin() && user.organizationIds().contains(organizationId))) {
-            throw new ForbiddenException("acces.organisation-refusee", organizationId);
-        }
+        user.requireOrganizationIn(organizationId, session.networkId());
     }
 
     public record ScheduleSession(String courseId, LocalDate startDate, LocalDate endDate, BigDecimal hours,

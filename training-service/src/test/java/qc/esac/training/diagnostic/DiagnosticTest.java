@@ -26,7 +26,7 @@ class DiagnosticTest {
                 .answer("e3", Diagnostic.Role.EMPLOYEE, Map.of("GRH", 3, "GOUVERNANCE", 1, "FINANCES", 1), DAY)
                 .answer("m1", Diagnostic.Role.MANAGER, Map.of("GRH", 1, "GOUVERNANCE", 3, "FINANCES", 0), DAY);
 
-        List<Consolidation.Priority> ranked = d.currentPriorities();
+        List<Consolidation.Priority> ranked = Consolidation.rank(THEMES, d.answers());
 
         // GRH: (2.67 + 1) / 2 = 1.83; GOUVERNANCE: (0.33 + 3) / 2 = 1.67; FINANCES: (1 + 0) / 2 = 0.5
         assertThat(ranked).extracting(Consolidation.Priority::theme).containsExactly("GRH", "GOUVERNANCE", "FINANCES");
@@ -40,7 +40,7 @@ class DiagnosticTest {
         Diagnostic d = opened
                 .answer("e1", Diagnostic.Role.EMPLOYEE, Map.of("GRH", 2, "GOUVERNANCE", 3, "FINANCES", 0), DAY)
                 .answer("e2", Diagnostic.Role.EMPLOYEE, Map.of("GRH", 2, "GOUVERNANCE", 1, "FINANCES", 0), DAY);
-        assertThat(d.currentPriorities()).extracting(Consolidation.Priority::theme)
+        assertThat(Consolidation.rank(THEMES, d.answers())).extracting(Consolidation.Priority::theme)
                 .containsExactly("GRH", "GOUVERNANCE");
     }
 
@@ -50,7 +50,7 @@ class DiagnosticTest {
                 .answer("e1", Diagnostic.Role.EMPLOYEE, Map.of("GRH", 3, "GOUVERNANCE", 3, "FINANCES", 3), DAY)
                 .answer("e1", Diagnostic.Role.EMPLOYEE, Map.of("GRH", 1, "GOUVERNANCE", 0, "FINANCES", 0), DAY);
         assertThat(d.count(Diagnostic.Role.EMPLOYEE)).isEqualTo(1);
-        assertThat(d.currentPriorities()).singleElement().satisfies(p -> assertThat(p.theme()).isEqualTo("GRH"));
+        assertThat(Consolidation.rank(THEMES, d.answers())).singleElement().satisfies(p -> assertThat(p.theme()).isEqualTo("GRH"));
     }
 
     @Test
@@ -65,17 +65,31 @@ class DiagnosticTest {
     }
 
     @Test
-    void closingNeedsTheManagerAndAnEmployeeThenFreezesTheRanking() {
+    void closingNeedsTheManagerAndTheMinimumOfEmployeesThenFreezesTheRanking() {
         Diagnostic employeeOnly = opened.answer("e1", Diagnostic.Role.EMPLOYEE,
                 Map.of("GRH", 2, "GOUVERNANCE", 1, "FINANCES", 0), DAY);
-        assertThatThrownBy(() -> employeeOnly.complete(DAY)).isInstanceOfSatisfying(BusinessRuleException.class,
-                e -> assertThat(e.args()).containsExactly("1", "0"));
+        assertThatThrownBy(() -> employeeOnly.complete(DAY, 1)).isInstanceOfSatisfying(BusinessRuleException.class,
+                e -> assertThat(e.args()).containsExactly("1", "0", "1"));
+        Diagnostic withManager = employeeOnly.answer("m1", Diagnostic.Role.MANAGER,
+                Map.of("GRH", 3, "GOUVERNANCE", 0, "FINANCES", 0), DAY);
+        // One employee's answers would be readable from the averages: under the minimum, closing is refused.
+        assertThatThrownBy(() -> withManager.complete(DAY, 3)).isInstanceOfSatisfying(BusinessRuleException.class,
+                e -> assertThat(e.args()).containsExactly("1", "1", "3"));
 
-        Diagnostic.DiagnosticChange change = employeeOnly.answer("m1", Diagnostic.Role.MANAGER,
-                Map.of("GRH", 3, "GOUVERNANCE", 0, "FINANCES", 0), DAY).complete(DAY.plusDays(7));
+        Diagnostic.DiagnosticChange change = withManager.complete(DAY.plusDays(7), 1);
         assertThat(change.event().priorities()).extracting(p -> p.theme()).containsExactly("GRH", "GOUVERNANCE");
         assertThat(change.event().employeeResponses()).isEqualTo(1);
+        assertThat(change.diagnostic().results()).extracting(Consolidation.Priority::theme)
+                .containsExactly("GRH", "GOUVERNANCE");
         assertThatThrownBy(() -> change.diagnostic().answer("e2", Diagnostic.Role.EMPLOYEE,
                 Map.of("GRH", 1, "GOUVERNANCE", 1, "FINANCES", 1), DAY)).isInstanceOf(BusinessRuleException.class);
+    }
+
+    @Test
+    void anOpenDiagnosticShowsNoResults() {
+        Diagnostic d = opened
+                .answer("e1", Diagnostic.Role.EMPLOYEE, Map.of("GRH", 3, "GOUVERNANCE", 0, "FINANCES", 1), DAY)
+                .answer("m1", Diagnostic.Role.MANAGER, Map.of("GRH", 1, "GOUVERNANCE", 3, "FINANCES", 0), DAY);
+        assertThat(d.results()).isEmpty();
     }
 }

@@ -11,6 +11,7 @@ import qc.esac.testkit.TopicProbe;
 import qc.esac.testkit.jwt.TestTokens;
 import qc.esac.training.Api;
 import qc.esac.training.FiscalYear;
+import qc.esac.training.MembershipFixtures;
 import qc.esac.training.TrainingClock;
 import tools.jackson.databind.JsonNode;
 
@@ -62,17 +63,35 @@ class NetworkYearIT {
         api.post("/api/training/diagnostics/" + diagnostic + "/complete", admin, null)
                 .expectProblem(422, "direction");
         api.put(answers, admin, Map.of("ratings", Map.of("GRH", 2, "GOUVERNANCE", 3)), null).expect(200);
+        // While open, nothing is shown: live averages would tell who answered what.
+        JsonNode open = api.get("/api/training/diagnostics/" + diagnostic, admin).expect(200).body();
+        assertThat(open.path("priorities").size()).isZero();
+        assertThat(open.path("employeeAnswers").asInt()).isEqualTo(2);
+        // Two employees are too few to keep each one's answers to themselves: closing is refused.
+        api.post("/api/training/diagnostics/" + diagnostic + "/complete", admin, null).expectProblem(422, "3");
+        api.put(answers, TestTokens.employee("emp-3", org), Map.of("ratings", Map.of("GRH", 1, "GOUVERNANCE", 1)),
+                null).expect(200);
         api.post("/api/training/diagnostics/" + diagnostic + "/complete", TestTokens.employee("emp-1", org), null)
                 .expect(403);
 
         try (TopicProbe events = TopicProbe.from(Topics.TRAINING)) {
             JsonNode done = api.post("/api/training/diagnostics/" + diagnostic + "/complete", admin, null)
                     .expect(200).body();
-            assertThat(done.path("employeeAnswers").asInt()).isEqualTo(2);
+            assertThat(done.path("employeeAnswers").asInt()).isEqualTo(3);
             assertThat(done.at("/priorities/0/theme").asString()).isEqualTo("GOUVERNANCE");
-            assertThat(done.at("/priorities/0/score").decimalValue()).isEqualByComparingTo("2.75");
+            // (employees (3 + 2 + 1) / 3 + manager 3) / 2
+            assertThat(done.at("/priorities/0/score").decimalValue()).isEqualByComparingTo("2.5");
+            assertThat(done.at("/priorities/0/managerAverage").decimalValue()).isEqualByComparingTo("3");
             assertThat(done.at("/priorities/0/courses/0/id").asString()).isEqualTo(courseId);
             assertThat(done.toString()).doesNotContain("emp-1"); // answers stay confidential
+            // Employees see the ranking, not the scores from which the manager's ratings could be worked out.
+            JsonNode seenByEmployee = api.get("/api/training/diagnostics/" + diagnostic,
+                    TestTokens.employee("emp-2", org)).expect(200).body();
+            assertThat(seenByEmployee.at("/priorities/0/theme").asString()).isEqualTo("GOUVERNANCE");
+            assertThat(seenByEmployee.at("/priorities/0/rank").asInt()).isEqualTo(1);
+            assertThat(seenByEmployee.at("/priorities/0/managerAverage").isNull()).isTrue();
+            assertThat(seenByEmployee.at("/priorities/0/employeeAverage").isNull()).isTrue();
+            assertThat(seenByEmployee.at("/priorities/0/score").isNull()).isTrue();
 
             ConsumerRecord<String, byte[]> completed = events.await(TopicProbe.subject(diagnostic), 1,
                     Duration.ofSeconds(20)).get(0);
@@ -112,7 +131,7 @@ class NetworkYearIT {
 
         JsonNode coaching = api.get("/api/training/coaching?organizationId=" + org, admin).expect(200).body();
         assertThat(coaching.path("totalHours").decimalValue()).isEqualByComparingTo("3.75");
-        assertThat(coaching.at("/hoursPerFiscalYear/" + FiscalYear.containing(today).label()).decimalValue())
+        assertThat(coaching.at("/hoursPerFiscalYear/" + FiscalYear.containing(today, FiscalYear.DEFAULT_END).label()).decimalValue())
                 .isEqualByComparingTo("3.75");
         api.get("/api/training/coaching?organizationId=" + org, TestTokens.orgAdmin("org-autre")).expect(403);
 
@@ -130,6 +149,38 @@ class NetworkYearIT {
 
         api.get("/api/training/figures?networkId=" + network, TestTokens.staff("autre-reseau")).expect(403);
         api.get("/api/training/figures?networkId=" + network, admin).expect(403);
+    }
+
+    @Test
+    void figuresAndCoachingTotalsFollowTheNetworksOwnFiscalYearFromMembershipEvents() {
+        Api api = new Api(port);
+        LocalDate today = clock.today();
+        // Unknown to training yet: April to March.
+        JsonNode before = api.get("/api/training/figures?networkId=" + network + "&fiscalYear=2025", staff)
+                .expect(200).body();
+        assertThat(before.path("from").asString()).isEqualTo("2025-04-01");
+        assertThat(before.path("to").asString()).isEqualTo("2026-03-31");
+
+        // The network keeps calendar years; an older configuration arriving late changes nothing.
+        MembershipFixtures.networkConfigured(network, 2, 12, 31);
+        MembershipFixtures.networkConfigured(network, 1, 6, 30);
+        JsonNode figures = api.get("/api/training/figures?networkId=" + network + "&fiscalYear=2025", staff)
+                .expect(200).body();
+        assertThat(figures.path("fiscalYear").asString()).isEqualTo("2025");
+        assertThat(figures.path("from").asString()).isEqualTo("2025-01-01");
+        assertThat(figures.path("to").asString()).isEqualTo("2025-12-31");
+
+        api.post("/api/training/coaching", staff, Map.of("networkId", network, "organizationId", org,
+                "date", today.toString(), "hours", 2, "topic", "Budget")).expect(201);
+        String year = String.valueOf(today.getYear());
+        JsonNode totals = api.get("/api/training/coaching/totals?networkId=" + network + "&fiscalYear=" + year,
+                staff).expect(200).body();
+        assertThat(totals.path("fiscalYear").asString()).isEqualTo(year);
+        assertThat(totals.path("totalHours").decimalValue()).isEqualByComparingTo("2");
+        JsonNode coaching = api.get("/api/training/coaching?organizationId=" + org, admin).expect(200).body();
+        assertThat(coaching.at("/hoursPerFiscalYear/" + year).decimalValue()).isEqualByComparingTo("2");
+        assertThat(api.get("/api/training/figures?networkId=" + network, staff).expect(200).body()
+                .path("fiscalYear").asString()).isEqualTo(year);
     }
 
     private String register(Api api, String sessionId, String name) {

@@ -1,6 +1,7 @@
 package qc.esac.training.figures;
 
 import org.junit.jupiter.api.Test;
+import qc.esac.training.catalogue.LocalizedText;
 import qc.esac.training.FiscalYear;
 import qc.esac.training.catalogue.DeliveryMode;
 import qc.esac.training.session.Participant;
@@ -10,6 +11,7 @@ import qc.esac.training.session.Session;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,17 +51,35 @@ class YearFiguresTest {
     }
 
     @Test
-    void theFiscalYearRunsFromAprilToMarch() {
-        assertThat(FiscalYear.containing(LocalDate.of(2026, 3, 31)).label()).isEqualTo("2025-2026");
-        assertThat(FiscalYear.containing(LocalDate.of(2026, 4, 1)).label()).isEqualTo("2026-2027");
-        assertThat(new FiscalYear(2025).contains(LocalDate.of(2025, 4, 1))).isTrue();
-        assertThat(new FiscalYear(2025).contains(LocalDate.of(2025, 3, 31))).isFalse();
+    void aFiscalYearEndsOnTheNetworksDayAndIsNamedByTheYearItStarts() {
+        MonthDay march31 = FiscalYear.DEFAULT_END;
+        assertThat(FiscalYear.containing(LocalDate.of(2026, 3, 31), march31).label()).isEqualTo("2025-2026");
+        assertThat(FiscalYear.containing(LocalDate.of(2026, 4, 1), march31).label()).isEqualTo("2026-2027");
+        assertThat(FiscalYear.starting(2025, march31).contains(LocalDate.of(2025, 4, 1))).isTrue();
+        assertThat(FiscalYear.starting(2025, march31).contains(LocalDate.of(2025, 3, 31))).isFalse();
+
+        FiscalYear calendar = FiscalYear.containing(LocalDate.of(2025, 7, 14), MonthDay.of(12, 31));
+        assertThat(calendar.label()).isEqualTo("2025");
+        assertThat(calendar.firstDay()).isEqualTo(LocalDate.of(2025, 1, 1));
+        assertThat(calendar.lastDay()).isEqualTo(LocalDate.of(2025, 12, 31));
+
+        FiscalYear june = FiscalYear.starting(2025, MonthDay.of(6, 30));
+        assertThat(june.firstDay()).isEqualTo(LocalDate.of(2025, 7, 1));
+        assertThat(june.lastDay()).isEqualTo(LocalDate.of(2026, 6, 30));
+        assertThat(FiscalYear.containing(LocalDate.of(2026, 6, 30), MonthDay.of(6, 30))).isEqualTo(june);
+
+        // A year ending on February 29 ends on the 28th in common years.
+        FiscalYear leap = FiscalYear.containing(LocalDate.of(2027, 2, 28), MonthDay.of(2, 29));
+        assertThat(leap.firstDay()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(leap.lastDay()).isEqualTo(LocalDate.of(2027, 2, 28));
+        assertThat(FiscalYear.containing(LocalDate.of(2028, 2, 29), MonthDay.of(2, 29)).lastDay())
+                .isEqualTo(LocalDate.of(2028, 2, 29));
     }
 
     /** A completed session: people (organization = "org-" + their initial) with attended hours and ratings. */
     private static Session given(String courseId, List<String> themes, String hours, Map<String, String> attended,
                                  Map<String, Integer> ratings) {
-        Session session = Session.schedule(UUID.randomUUID().toString(), courseId, "Cours", themes, "reseau", DAY,
+        Session session = Session.schedule(UUID.randomUUID().toString(), courseId, LocalizedText.fr("Cours"), themes, "reseau", DAY,
                 DAY, new BigDecimal(hours), DeliveryMode.IN_PERSON, null, 10, BigDecimal.TEN, BigDecimal.TEN, DAY,
                 DAY.minusDays(30)).session().openRegistrations(DAY.minusDays(30)).session();
         for (String person : attended.keySet()) {

@@ -11,6 +11,8 @@ import qc.esac.training.catalogue.LocalizedText;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +22,7 @@ class AgreementTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 1, 15);
     private static final ProfessionalStandard STANDARD = new ProfessionalStandard("std-1", "PAD", "reseau-csmo-esac",
-            LocalizedText.fr("Préposé ou préposée d’aide à domicile"), List.of(
+            new LocalizedText("Préposé ou préposée d’aide à domicile", "Home-care attendant"), List.of(
             new ProfessionalStandard.Competency("C1", LocalizedText.fr("Entretien ménager")),
             new ProfessionalStandard.Competency("C2", LocalizedText.fr("Soutien aux repas")),
             new ProfessionalStandard.Competency("C3", LocalizedText.fr("Relation avec la personne"))), true);
@@ -101,5 +103,23 @@ class AgreementTest {
         assertThat(figures.competenciesAttested()).isEqualTo(3);
         assertThat(figures.companions()).isEqualTo(1);
         assertThat(figures.apprentices()).isEqualTo(2);
+    }
+
+    @Test
+    void aPersonCorrectsTheirNameAsApprenticeOrCompanionOnly() {
+        Agreement corrected = signed().withPersonCorrected(Set.of("emp-2"), " Dominic ", "Compagnon-Corrigé");
+        assertThat(corrected.companion().fullName()).isEqualTo("Dominic Compagnon-Corrigé");
+        assertThat(corrected.companion().userId()).isEqualTo("u-2");
+        assertThat(corrected.apprentice()).isEqualTo(APPRENTICE);
+        assertThat(signed().withPersonCorrected(Set.of("emp-9"), "X", "Y")).isNull();
+    }
+
+    @Test
+    void theAgreementKeepsTheStandardsTitlesInBothLanguages() {
+        Agreement a = signed();
+        assertThat(a.standardTitleText().in(Locale.ENGLISH)).isEqualTo("Home-care attendant");
+        assertThat(a.standardTitleText().in(Locale.CANADA_FRENCH)).isEqualTo("Préposé ou préposée d’aide à domicile");
+        // A competency without an English title reads in French.
+        assertThat(a.competencies().get(0).titleText().in(Locale.ENGLISH)).isEqualTo("Entretien ménager");
     }
 }

@@ -42,10 +42,16 @@ class PamtIT {
         MembershipFixtures.employee(EmployeeAdded.class, companion, 1, org, "Dominique", null, "user-" + companion);
 
         String code = "PAD" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace("-", "");
-        Map<String, Object> standard = Map.of("code", code, "networkId", NETWORK,
+        Map<String, Object> frenchOnly = Map.of("code", code, "networkId", NETWORK,
                 "title", Map.of("fr", "Préposé ou préposée d’aide à domicile"),
-                "competencies", List.of(Map.of("code", "C1", "title", Map.of("fr", "Entretien du domicile")),
-                        Map.of("code", "C2", "title", Map.of("fr", "Aide aux repas"))));
+                "competencies", List.of(Map.of("code", "C1", "title", Map.of("fr", "Entretien du domicile"))));
+        // People read these titles in French or English: a standard comes with both.
+        api.post("/api/training/pamt/standards", staff, frenchOnly).expectProblem(400, "");
+        Map<String, Object> standard = Map.of("code", code, "networkId", NETWORK,
+                "title", Map.of("fr", "Préposé ou préposée d’aide à domicile", "en", "Home-care attendant"),
+                "competencies", List.of(
+                        Map.of("code", "C1", "title", Map.of("fr", "Entretien du domicile", "en", "Housekeeping")),
+                        Map.of("code", "C2", "title", Map.of("fr", "Aide aux repas", "en", "Help with meals"))));
         api.post("/api/training/pamt/standards", admin, standard).expect(403);
         String standardId = api.post("/api/training/pamt/standards", staff, standard).expect(201).body()
                 .path("id").asString();
@@ -82,8 +88,17 @@ class PamtIT {
             assertThat(api.get("/api/training/verifications/" + partialCode, null).expect(200).body()
                     .path("kind").asString()).isEqualTo("PAMT_COMPETENCY_ATTESTATION");
 
-            // The apprentice reads their agreement; another employee cannot.
-            api.get("/api/training/pamt/agreements/" + id, TestTokens.employee("user-" + apprentice, org)).expect(200);
+            // The apprentice reads their agreement, in French by default or in English; another employee cannot.
+            JsonNode french = api.get("/api/training/pamt/agreements/" + id,
+                    TestTokens.employee("user-" + apprentice, org)).expect(200).body();
+            assertThat(french.path("standardTitle").asString()).isEqualTo("Préposé ou préposée d’aide à domicile");
+            assertThat(french.at("/competencies/1/title").asString()).isEqualTo("Aide aux repas");
+            JsonNode english = api.getEnglish("/api/training/pamt/agreements/" + id,
+                    TestTokens.employee("user-" + apprentice, org)).expect(200).body();
+            assertThat(english.path("standardTitle").asString()).isEqualTo("Home-care attendant");
+            assertThat(english.at("/competencies/1/title").asString()).isEqualTo("Help with meals");
+            assertThat(api.getEnglish("/api/training/verifications/" + partialCode, null).expect(200).body()
+                    .path("title").asString()).isEqualTo("Home-care attendant: Housekeeping");
             api.get("/api/training/pamt/agreements/" + id, TestTokens.employee("user-x", org)).expect(403);
             assertThat(api.get("/api/training/pamt/agreements?organizationId=" + org, admin).expect(200).body()
                     .path("totalItems").asInt()).isEqualTo(1);

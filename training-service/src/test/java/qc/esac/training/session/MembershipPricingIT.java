@@ -7,6 +7,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import qc.esac.events.membership.EmployeeAdded;
 import qc.esac.events.membership.EmployeeLeft;
 import qc.esac.events.membership.MembershipActivated;
+import qc.esac.events.membership.MembershipInGrace;
 import qc.esac.events.membership.MembershipLapsed;
 import qc.esac.testkit.jwt.TestTokens;
 import qc.esac.training.Api;
@@ -67,6 +68,22 @@ class MembershipPricingIT {
         MembershipFixtures.organizationClosed(org, clock.today().minusDays(1));
         api.post("/api/training/sessions/" + sessionId + "/registrations", admin, external("dan"))
                 .expectProblem(422, "cessé ses activités");
+    }
+
+    @Test
+    void aMemberInGracePaysWhatTheEventsGoodStandingSaysWhateverTheStatus() {
+        Api api = new Api(port);
+        String sessionId = openSession(api);
+
+        // A network whose rule keeps services during grace: membership says good standing, training follows.
+        publishStanding(MembershipInGrace.class, 1, "IN_GRACE", true);
+        assertThat(register(api, sessionId, external("eva")).path("memberPrice").asBoolean()).isTrue();
+
+        // The same status under a rule that withdraws services during grace: the flag decides, not the status.
+        publishStanding(MembershipInGrace.class, 2, "IN_GRACE", false);
+        JsonNode withdrawn = register(api, sessionId, external("fay"));
+        assertThat(withdrawn.path("memberPrice").asBoolean()).isFalse();
+        assertThat(withdrawn.path("price").decimalValue()).isEqualByComparingTo("150");
     }
 
     @Test

@@ -2,6 +2,7 @@ package qc.esac.training.session;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import qc.esac.training.catalogue.LocalizedText;
 import qc.esac.events.training.AttestationIssued;
 import qc.esac.events.training.RegistrationCancelled;
 import qc.esac.events.training.RegistrationConfirmed;
@@ -36,7 +37,7 @@ class SessionTest {
     private final AtomicInteger ids = new AtomicInteger();
 
     private Session scheduled(int seats) {
-        return Session.schedule("ses-1", "crs-1", "Gestion d’équipe", java.util.List.of("GRH"), NETWORK, START,
+        return Session.schedule("ses-1", "crs-1", LocalizedText.fr("Gestion d’équipe"), java.util.List.of("GRH"), NETWORK, START,
                 START.plusDays(1), new BigDecimal("12"), DeliveryMode.IN_PERSON, "Montréal", seats, MEMBER,
                 NON_MEMBER, START.minusDays(7), TODAY).session();
     }
@@ -200,7 +201,7 @@ class SessionTest {
 
         @Test
         void schedulingChecksDatesAndPricesTogether() {
-            assertThatThrownBy(() -> Session.schedule("s", "c", "T", java.util.List.of(), NETWORK, START,
+            assertThatThrownBy(() -> Session.schedule("s", "c", LocalizedText.fr("T"), java.util.List.of(), NETWORK, START,
                     START.minusDays(1), BigDecimal.TEN, DeliveryMode.ONLINE_SYNCHRONOUS, null, 5, NON_MEMBER, MEMBER,
                     START.plusDays(1), TODAY))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
@@ -210,7 +211,7 @@ class SessionTest {
 
         @Test
         void schedulingAnnouncesTheSessionWithItsUec() {
-            SessionChange change = Session.schedule("ses-1", "crs-1", "T", java.util.List.of("GRH"), NETWORK, START,
+            SessionChange change = Session.schedule("ses-1", "crs-1", LocalizedText.fr("T"), java.util.List.of("GRH"), NETWORK, START,
                     START, new BigDecimal("12.0"), DeliveryMode.IN_PERSON, null, 5, MEMBER, NON_MEMBER, START, TODAY);
             assertThat(change.session().status()).isEqualTo(SessionStatus.PLANNED);
             assertThat(change.events()).singleElement().isInstanceOfSatisfying(SessionScheduled.class,

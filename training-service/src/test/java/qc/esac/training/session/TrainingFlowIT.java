@@ -283,6 +283,57 @@ class TrainingFlowIT {
                 .path("satisfaction").asInt()).isEqualTo(5);
     }
 
+    @Test
+    void outsidersWithAStaleVersionLearnNeitherExistenceNorVersion() {
+        String courseId = newCourse(7);
+        String sessionId = newSession(courseId, clock.today().plusDays(12), 5);
+        String stale = "\"0\"";
+        String otherStaff = TestTokens.staff("autre-reseau");
+        String otherAdmin = TestTokens.orgAdmin("org-autre-" + UUID.randomUUID());
+        LocalDate start = clock.today().plusDays(12);
+        Map<String, Object> details = Map.of("startDate", start.toString(), "endDate", start.toString(),
+                "mode", "IN_PERSON", "location", "Québec", "seats", 3, "memberPrice", 120, "nonMemberPrice", 180,
+                "registrationDeadline", start.toString());
+
+        // Refused for who they are, not told that the version moved on.
+        api.put("/api/training/courses/" + courseId, otherStaff, course("Cours détourné", "GRH", 7), stale)
+                .expectProblem(403, NETWORK);
+        api.put("/api/training/sessions/" + sessionId, otherStaff, details, stale).expectProblem(403, NETWORK);
+        api.put("/api/training/sessions/" + sessionId, otherAdmin, details, stale).expect(403);
+        // The network's own staff with the same stale version: that is a 412.
+        api.put("/api/training/sessions/" + sessionId, staff, details, stale).expect(412);
+        assertThat(api.get("/api/training/sessions/" + sessionId, null).body().path("seats").asInt()).isEqualTo(5);
+
+        // A person's ledger is refused to another organization's administrator, not shown empty.
+        String sessionToday = newSession(newCourse(7), clock.today(), 5);
+        api.post("/api/training/sessions/" + sessionToday + "/open", staff, null).expect(200);
+        String registration = register(sessionToday, "noe");
+        String personId = api.get("/api/training/sessions/" + sessionToday + "/registrations/" + registration, admin)
+                .expect(200).body().path("personId").asString();
+        api.get("/api/training/people/" + personId + "/ledger", otherAdmin).expect(403);
+        api.get("/api/training/people/" + personId + "/registrations", otherAdmin).expect(403);
+        api.get("/api/training/people/" + personId + "/ledger", otherStaff).expect(403);
+        assertThat(api.get("/api/training/people/" + personId + "/registrations", admin).expect(200).body()
+                .path("totalItems").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void sessionsAndRegistrationsShowTheCourseTitleInTheReadersLanguage() {
+        String unique = UUID.randomUUID().toString();
+        String courseId = api.post("/api/training/courses", staff, course("Gestion d’équipe " + unique, "GRH", 7))
+                .expect(201).body().path("id").asString();
+        String sessionId = newSession(courseId, clock.today().plusDays(15), 5);
+        api.post("/api/training/sessions/" + sessionId + "/open", staff, null).expect(200);
+        String registration = register(sessionId, "ida");
+
+        assertThat(api.get("/api/training/sessions/" + sessionId, null).body().path("courseTitle").asString())
+                .isEqualTo("Gestion d’équipe " + unique);
+        assertThat(api.getEnglish("/api/training/sessions/" + sessionId, null).body().path("courseTitle")
+                .asString()).isEqualTo("Team management");
+        assertThat(api.getEnglish("/api/training/sessions/" + sessionId + "/registrations/" + registration, admin)
+                .expect(200).body().path("courseTitle").asString()).isEqualTo("Team management");
+    }
+
     private String register(String sessionId, String name) {
         return api.post("/api/training/sessions/" + sessionId + "/registrations", admin, external(org, name))
                 .expect(201).body().path("id").asString();
