@@ -1,0 +1,103 @@
+package qc.esac.bench;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code end-to-end}: registrations at a fixed rate (open model), each measured from its intended start until
+ * training has applied its event to its organizations read model (what {@code GET /api/training/organizations/{id}}
+ * then answers).
+ *
+ * <p>The signal is training's consumer group committing an offset past the registration's record on the
+ * membership topic ({@link AppliedSignal}), read from {@code __consumer_offsets} as it is written: no polling
+ * of the service, whose extra load would slow what is measured. A sample of the organizations is then asked
+ * for through training's API once, to check that the signal means what it says.
+ */
+final class EndToEndScenario implements Scenario {
+
+    private static final int CHECKED = 20;
+
+    @Override
+    public String name() {
+        return "end-to-end";
+    }
+
+    @Override
+    public Map<String, Object> run(Run run, Report report) {
+        Plan plan = run.plan;
+        EventTail events = run.events();
+        AppliedSignal applied = run.trainingApplied();
+        Table table = new Table("end-to-end: open-model registrations on membership-service -> organization in "
+                + "training's read model (" + plan.endToEndLength().toSeconds() + " s per rate; latency from "
+                + "the intended start)", "rate/s", "achieved/s", "errors", "HTTP", "-> on topic",
+                "-> in training", "missing", "checked by GET");
+        List<Object> rates = new ArrayList<>();
+        for (double rate : plan.endToEndRates()) {
+            Histogram toTopic = Latency.histogram();
+            Histogram toReadModel = Latency.histogram();
+            Map<String, CompletableFuture<Long>> done = new ConcurrentHashMap<>();
+            Load.Result load = OpenLoad.run(rate, plan.endToEndLength(), Api.TIMEOUT, (i, at) ->
+                    run.api.register(run.membership()).thenApply(registered -> {
+                        registered.id().ifPresent(id -> done.put(id, appliedAt(events, applied, id)
+                                .whenComplete((nanos, error) -> {
+                                    if (nanos != null) {
+                                        Latency.record(toReadModel, nanos - at);
+                                        Latency.record(toTopic, events.arrival(id).nanos() - at);
+                                    }
+                                })));
+                        return registered.status();
+                    }));
+            long missing = awaitAll(done, plan.drainPatience());
+            String checked = check(run, done);
+            Latency topic = Latency.of(toTopic);
+            Latency readModel = Latency.of(toReadModel);
+            table.row(Format.rate(rate), Format.rate(load.achievedRate()), load.errors(), load.latency().brief(),
+                    topic.brief(), readModel.brief(), missing, checked);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("rate", rate);
+            json.put("http", load.json());
+            json.put("intendedStartToTopic", topic.json());
+            json.put("intendedStartToTrainingReadModel", readModel.json());
+            json.put("missing", missing);
+            json.put("checkedByGet", checked);
+            rates.add(json);
+        }
+        report.table(table);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("signal", "training-service's offset commits on " + Topics.MEMBERSHIP + ", read from "
+                + Topics.CONSUMER_OFFSETS + " (commit past the registration's record)");
+        json.put("rates", rates);
+        return json;
+    }
+
+    /** When training applied the organization's first event: once the event is on the topic, its commit. */
+    private static CompletableFuture<Long> appliedAt(EventTail events, AppliedSignal applied, String id) {
+        return events.arrivalOf(id).thenCompose(arrival -> applied.applied(arrival.partition(), arrival.offset()));
+    }
+
+    private static long awaitAll(Map<String, CompletableFuture<Long>> done, java.time.Duration patience) {
+        try {
+            CompletableFuture.allOf(done.values().toArray(CompletableFuture[]::new))
+                    .get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // counted below
+        }
+        return done.values().stream().filter(future -> !future.isDone()).count();
+    }
+
+    /** Training's API, asked once for a sample of the organizations the signal said were applied. */
+    private static String check(Run run, Map<String, CompletableFuture<Long>> done) {
+        List<String> sample = done.entrySet().stream().filter(e -> e.getValue().isDone()).map(Map.Entry::getKey)
+                .limit(CHECKED).toList();
+        long found = sample.stream().filter(id -> run.api.get(run.training()
+                .resolve("/api/training/organizations/" + id), true).join() == 200).count();
+        return found + "/" + sample.size();
+    }
+}
