@@ -2,12 +2,15 @@ package qc.esac.bench;
 
 import org.HdrHistogram.Histogram;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 final class EndToEndScenario implements Scenario {
 
     private static final int CHECKED = 20;
+    /** Registrations also followed by asking training every 50 ms, to compare with the signal. */
+    private static final int POLLED = 3;
 
     @Override
     public String name() {
@@ -37,14 +42,21 @@ final class EndToEndScenario implements Scenario {
         Table table = new Table("end-to-end: open-model registrations on membership-service -> organization in "
                 + "training's read model (" + plan.endToEndLength().toSeconds() + " s per rate; latency from "
                 + "the intended start)", "rate/s", "achieved/s", "errors", "HTTP", "-> on topic",
-                "-> in training", "missing", "checked by GET");
+                "-> in training", "missing", "checked by GET", "signal - GET poll (ms)", "caught up first (s)");
         List<Object> rates = new ArrayList<>();
         for (double rate : plan.endToEndRates()) {
+            // Training first finishes what earlier scenarios gave it, so that this rate is measured alone.
+            Duration caughtUp = run.awaitCaughtUp(Run.TRAINING_GROUP, Topics.MEMBERSHIP, plan.drainPatience());
+            Map<String, CompletableFuture<Long>> polled = new ConcurrentHashMap<>();
+            ExecutorService pollers = Executors.newFixedThreadPool(POLLED);
             Histogram toTopic = Latency.histogram();
             Histogram toReadModel = Latency.histogram();
             Map<String, CompletableFuture<Long>> done = new ConcurrentHashMap<>();
             Load.Result load = OpenLoad.run(rate, plan.endToEndLength(), Api.TIMEOUT, (i, at) ->
                     run.api.register(run.membership()).thenApply(registered -> {
+                        registered.id().filter(id -> i < POLLED).ifPresent(id ->
+                                polled.put(id, CompletableFuture.supplyAsync(() -> pollUntilKnown(run, id,
+                                        plan.drainPatience()), pollers)));
                         registered.id().ifPresent(id -> done.put(id, appliedAt(events, applied, id)
                                 .whenComplete((nanos, error) -> {
                                     if (nanos != null) {
@@ -56,10 +68,13 @@ final class EndToEndScenario implements Scenario {
                     }));
             long missing = awaitAll(done, plan.drainPatience());
             String checked = check(run, done);
+            String versusPoll = compare(done, polled);
+            pollers.shutdownNow();
             Latency topic = Latency.of(toTopic);
             Latency readModel = Latency.of(toReadModel);
             table.row(Format.rate(rate), Format.rate(load.achievedRate()), load.errors(), load.latency().brief(),
-                    topic.brief(), readModel.brief(), missing, checked);
+                    topic.brief(), readModel.brief(), missing, checked, versusPoll,
+                    caughtUp == null ? "no" : Format.rate(caughtUp.toMillis() / 1000.0));
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("rate", rate);
             json.put("http", load.json());
@@ -67,6 +82,8 @@ final class EndToEndScenario implements Scenario {
             json.put("intendedStartToTrainingReadModel", readModel.json());
             json.put("missing", missing);
             json.put("checkedByGet", checked);
+            json.put("signalMinusGetPollMs", versusPoll);
+            json.put("trainingCaughtUpBeforeSeconds", caughtUp == null ? null : caughtUp.toMillis() / 1000.0);
             rates.add(json);
         }
         report.table(table);
@@ -82,7 +99,32 @@ final class EndToEndScenario implements Scenario {
         return events.arrivalOf(id).thenCompose(arrival -> applied.applied(arrival.partition(), arrival.offset()));
     }
 
-    private static long awaitAll(Map<String, CompletableFuture<Long>> done, java.time.Duration patience) {
+    /** Asks training for the organization every 50 ms until it knows it; returns when it first answered 200. */
+    private static long pollUntilKnown(Run run, String id, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (run.api.get(run.training().resolve("/api/training/organizations/" + id), true).join() == 200) {
+                return System.nanoTime();
+            }
+            Pause.millis(50);
+        }
+        return -1;
+    }
+
+    /** For the polled registrations: how much later (or earlier) the signal said "applied" than the poll saw it. */
+    private static String compare(Map<String, CompletableFuture<Long>> done, Map<String, CompletableFuture<Long>> polled) {
+        List<String> differences = new ArrayList<>();
+        polled.forEach((id, poll) -> {
+            Long seen = poll.join();
+            CompletableFuture<Long> signal = done.get(id);
+            if (seen > 0 && signal != null && signal.isDone()) {
+                differences.add(String.format(java.util.Locale.ROOT, "%+.0f", (signal.join() - seen) / 1e6));
+            }
+        });
+        return differences.isEmpty() ? "-" : String.join(" ", differences);
+    }
+
+    private static long awaitAll(Map<String, CompletableFuture<Long>> done, Duration patience) {
         try {
             CompletableFuture.allOf(done.values().toArray(CompletableFuture[]::new))
                     .get(patience.toMillis(), TimeUnit.MILLISECONDS);

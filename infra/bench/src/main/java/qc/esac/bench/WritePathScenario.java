@@ -54,7 +54,9 @@ final class WritePathScenario implements Scenario {
         if (samples.isEmpty()) {
             throw new IllegalStateException("No organization document to copy in " + Run.ORGANIZATIONS);
         }
-        database.getCollection(RAW).drop();
+        if (database.listCollectionNames().into(new ArrayList<>()).contains(RAW)) {
+            database.getCollection(RAW).drop(); // left by an interrupted run
+        }
         MongoCollection<Document> raw = database.getCollection(RAW);
         List<String> unique = copyIndexes(organizations, raw);
         List<Document> templates = samples;
