@@ -74,8 +74,10 @@ final class GatewayScenario implements Scenario {
         }
         report.table(maxima);
         report.table(curve);
-        report.chart(CHART, SvgChart.draw("Latency vs rate: gateway vs membership-service directly ("
-                        + (plan.smoke() ? "smoke run, not a measurement" : "open model, coordinated omission corrected") + ")",
+        report.chart(CHART, SvgChart.draw("Latency vs offered rate: gateway vs membership-service directly",
+                (plan.smoke() ? "SMOKE RUN: checks the harness, not a measurement. " : "")
+                        + "Open model, latency from the intended start; p99 solid, p50 dashed. "
+                        + report.machineLine(),
                 "offered rate (requests/s)", "latency (ms, log scale)", series));
         return json;
     }

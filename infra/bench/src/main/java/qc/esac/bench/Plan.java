@@ -26,7 +26,7 @@ record Plan(boolean smoke, int clients,
     static Plan quick() {
         return new Plan(true, 16, Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(60),
                 List.of(50.0, 200.0), Duration.ofSeconds(6),
-                Duration.ofSeconds(3), List.of(0.25, 0.75), Duration.ofSeconds(3),
+                Duration.ofSeconds(3), List.of(0.25, 0.75), Duration.ofSeconds(2),
                 Duration.ofSeconds(4),
                 0, 200, 20, Duration.ofSeconds(5));
     }

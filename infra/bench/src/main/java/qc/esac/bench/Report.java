@@ -67,6 +67,15 @@ final class Report {
         return written;
     }
 
+    /** "2 cores, AMD EPYC, 2026-12-06": what a chart says it was measured on. */
+    @SuppressWarnings("unchecked")
+    String machineLine() {
+        Map<String, Object> machine = (Map<String, Object>) header.get("machine");
+        return machine.get("cores") + " cores, " + machine.get("cpu") + ", load " + String.format(java.util.Locale.ROOT,
+                "%.1f", (Double) machine.get("loadAverageAtStart")) + ", " + String.valueOf(header.get("date"))
+                .substring(0, 10);
+    }
+
     String summary() {
         StringBuilder text = new StringBuilder();
         tables.forEach(table -> text.append(table.render()));

@@ -20,13 +20,13 @@ final class SvgChart {
     private static final int HEIGHT = 500;
     private static final int LEFT = 70;
     private static final int RIGHT = 250;
-    private static final int TOP = 40;
+    private static final int TOP = 60;
     private static final int BOTTOM = 55;
 
     private SvgChart() {
     }
 
-    static String draw(String title, String xLabel, String yLabel, List<Series> series) {
+    static String draw(String title, String subtitle, String xLabel, String yLabel, List<Series> series) {
         List<Point> all = series.stream().flatMap(s -> s.points().stream())
                 .filter(p -> Double.isFinite(p.x()) && Double.isFinite(p.y()) && p.y() > 0).toList();
         double maxX = niceCeiling(all.stream().mapToDouble(Point::x).max().orElse(1));
@@ -45,7 +45,8 @@ final class SvgChart {
                 .formatted(WIDTH, HEIGHT, WIDTH, HEIGHT))
                 .append("font-family=\"sans-serif\" font-size=\"12\">\n")
                 .append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n")
-                .append(text(LEFT, 22, escape(title), "start", 15));
+                .append(text(LEFT, 22, escape(title), "start", 15))
+                .append(text(LEFT, 42, escape(subtitle), "start", 11));
         // y grid and labels: 1, 2, 5 x 10^k
         for (int decade = lowDecade; decade <= highDecade; decade++) {
             for (int step : new int[]{1, 2, 5}) {
@@ -121,7 +122,7 @@ final class SvgChart {
     }
 
     private static String number(double value) {
-        return value >= 1 && value == Math.rint(value) ? Long.toString((long) value)
+        return value == Math.rint(value) ? Long.toString((long) value)
                 : String.format(Locale.ROOT, "%s", (float) value);
     }
 
