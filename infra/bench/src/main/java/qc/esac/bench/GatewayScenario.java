@@ -37,8 +37,11 @@ final class GatewayScenario implements Scenario {
                 new Target("regions via gateway", "#ff7f0e", run.gateway().resolve(regions), false),
                 new Target("regions direct", "#2ca02c", run.membership().resolve(regions), false));
 
+        java.util.Optional<java.nio.file.Path> wrk = Wrk.find();
         Table maxima = new Table("gateway: highest rate, " + plan.clients() + " closed-model connections, "
-                + plan.gatewayClosedLength().toSeconds() + " s each", "target", "requests/s", "errors", "latency");
+                + plan.gatewayClosedLength().toSeconds() + " s each" + (wrk.isPresent() ? "; wrk the same" : "")
+                + " (the open-model rates below are fractions of the higher of the two)",
+                "target", "requests/s", "errors", "latency", "wrk requests/s", "wrk errors");
         Table curve = new Table("gateway: latency at open-model rates (fractions of each target's highest rate, "
                 + plan.gatewayOpenLength().toSeconds() + " s each; from the intended start)",
                 "target", "offered/s", "achieved/s", "errors", "p50 ms", "p99 ms", "max ms", "generator lag ms");
@@ -48,12 +51,17 @@ final class GatewayScenario implements Scenario {
             Load.Request request = (i, at) -> run.api.get(target.uri(), target.authenticated());
             ClosedLoad.run(plan.clients(), plan.warmUp(), request);
             Load.Result max = ClosedLoad.run(plan.clients(), plan.gatewayClosedLength(), request);
-            maxima.row(target.name(), Format.rate(max.achievedRate()), max.errors(), max.latency().brief());
+            java.util.Optional<Wrk.Result> byWrk = wrk.flatMap(path -> Wrk.run(path, target.uri(),
+                    target.authenticated() ? run.stack.staffToken() : null, plan.clients(), plan.gatewayClosedLength()));
+            maxima.row(target.name(), Format.rate(max.achievedRate()), max.errors(), max.latency().brief(),
+                    byWrk.map(r -> Format.rate(r.requestsPerSecond())).orElse("-"),
+                    byWrk.map(r -> Long.toString(r.non2xx() + r.socketErrors())).orElse("-"));
+            double highest = Math.max(max.achievedRate(), byWrk.map(Wrk.Result::requestsPerSecond).orElse(0.0));
             List<SvgChart.Point> p99 = new ArrayList<>();
             List<SvgChart.Point> p50 = new ArrayList<>();
             List<Object> points = new ArrayList<>();
             for (double fraction : plan.gatewayFractions()) {
-                double rate = Math.max(1, Math.round(max.achievedRate() * fraction));
+                double rate = Math.max(1, Math.round(highest * fraction));
                 Load.Result open = OpenLoad.run(rate, plan.gatewayOpenLength(), Api.TIMEOUT, request);
                 curve.row(target.name(), Format.rate(rate), Format.rate(open.achievedRate()), open.errors(),
                         Format.ms(open.latency().p50()), Format.ms(open.latency().p99()),
@@ -69,6 +77,7 @@ final class GatewayScenario implements Scenario {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("uri", target.uri().getPath());
             figures.put("closedModelMax", max.json());
+            byWrk.ifPresent(r -> figures.put("wrkMax", r.json()));
             figures.put("openModel", points);
             json.put(target.name(), figures);
         }
