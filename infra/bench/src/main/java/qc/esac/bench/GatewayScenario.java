@@ -85,7 +85,7 @@ final class GatewayScenario implements Scenario {
         report.table(curve);
         report.chart(CHART, SvgChart.draw("Latency vs offered rate: gateway vs membership-service directly",
                 (plan.smoke() ? "SMOKE RUN: checks the harness, not a measurement. " : "")
-                        + "Open model, latency from the intended start; p99 solid, p50 dashed. "
+                        + "Open model, latency from the intended start; p99 solid, p50 dashed.\n"
                         + report.machineLine(),
                 "offered rate (requests/s)", "latency (ms, log scale)", series));
         return json;

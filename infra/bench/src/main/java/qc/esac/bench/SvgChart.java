@@ -20,7 +20,7 @@ final class SvgChart {
     private static final int HEIGHT = 500;
     private static final int LEFT = 70;
     private static final int RIGHT = 250;
-    private static final int TOP = 60;
+    private static final int TOP = 72;
     private static final int BOTTOM = 55;
 
     private SvgChart() {
@@ -45,8 +45,11 @@ final class SvgChart {
                 .formatted(WIDTH, HEIGHT, WIDTH, HEIGHT))
                 .append("font-family=\"sans-serif\" font-size=\"12\">\n")
                 .append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n")
-                .append(text(LEFT, 22, escape(title), "start", 15))
-                .append(text(LEFT, 42, escape(subtitle), "start", 11));
+                .append(text(LEFT, 22, escape(title), "start", 15));
+        String[] lines = subtitle.split("\n");
+        for (int i = 0; i < lines.length; i++) { // one line each: SVG text does not wrap
+            svg.append(text(LEFT, 40 + 14 * i, escape(lines[i]), "start", 11));
+        }
         // y grid and labels: 1, 2, 5 x 10^k
         for (int decade = lowDecade; decade <= highDecade; decade++) {
             for (int step : new int[]{1, 2, 5}) {

@@ -14,7 +14,7 @@ class SvgChartTest {
 
     @Test
     void drawsOnePolylineAndOneLegendEntryPerSeriesAsWellFormedSvg() throws Exception {
-        String svg = SvgChart.draw("Latency <vs> rate & more", "subtitle", "rate", "ms", List.of(
+        String svg = SvgChart.draw("Latency <vs> rate & more", "first line\nsecond line", "rate", "ms", List.of(
                 new SvgChart.Series("gateway p99", "#d62728", false,
                         List.of(new SvgChart.Point(100, 3.5), new SvgChart.Point(50, 2), new SvgChart.Point(200, 40))),
                 new SvgChart.Series("direct p99", "#1f77b4", true,
@@ -27,7 +27,7 @@ class SvgChartTest {
         assertThat(document.getElementsByTagName("polyline").getLength()).isEqualTo(2);
         assertThat(document.getElementsByTagName("circle").getLength()).isEqualTo(4); // the NaN point is left out
         assertThat(svg).contains("gateway p99", "direct p99", "Latency &lt;vs&gt; rate &amp; more",
-                "stroke-dasharray", ">0<");
+                "stroke-dasharray", ">0<", ">first line<", ">second line<");
         // points drawn in rate order: the polyline's x coordinates increase
         String points = ((org.w3c.dom.Element) document.getElementsByTagName("polyline").item(0))
                 .getAttribute("points");
