@@ -56,6 +56,7 @@ final class GrowthScenario implements Scenario {
         Map<Integer, Map<String, Long>> memory = new ConcurrentHashMap<>();
         Map<Integer, Long> sizes = new ConcurrentHashMap<>();
         List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
+        List<String> written = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         URI list = run.membership().resolve("/api/membership/organizations?size=20&page=10");
         URI search = run.membership().resolve("/api/membership/organizations?size=20&name=" + run.api.nameOf(1));
@@ -79,6 +80,7 @@ final class GrowthScenario implements Scenario {
 
         Load.Result writes = OpenLoad.run(plan.growthRate(), length, Api.TIMEOUT, (i, at) ->
                 run.api.register(run.membership()).thenApply(registered -> {
+                    registered.id().ifPresent(written::add);
                     registered.id().ifPresent(id -> events.arrivalOf(id).thenAccept(arrival -> {
                         arrivals.add(arrival.nanos());
                         Latency.record(histogram(eventLatency, (int) ((at - start) / window)), arrival.nanos() - at);
@@ -86,7 +88,12 @@ final class GrowthScenario implements Scenario {
                     return registered.status();
                 }));
         long writesEnd = start + length.toNanos();
-        Pause.millis(2_000); // the last events and probes
+        List<String> ids;
+        synchronized (written) {
+            ids = List.copyOf(written);
+        }
+        long missing = events.await(ids, plan.drainPatience()); // the last events
+        Pause.millis(200); // and their callbacks
         probes.shutdownNow();
         int windows = (int) Math.ceil((double) length.toNanos() / window);
         Map<String, Long> lastMemory = run.stack.residentMib();
@@ -136,7 +143,7 @@ final class GrowthScenario implements Scenario {
             rows.add(row);
         }
         table.row("all", run.organizationCount(), Format.ms(writes.latency().p99()) + " (HTTP)",
-                "", "", stalls + " stalls, longest " + (longest == 0 ? "-" : Format.ms(longest / 1e6) + " ms"),
+                missing + " events missing", "", stalls + " stalls, longest " + (longest == 0 ? "-" : Format.ms(longest / 1e6) + " ms"),
                 lastMemory.get("total"));
         report.table(table);
         json.put("to", to);
@@ -144,6 +151,7 @@ final class GrowthScenario implements Scenario {
         json.put("windowSeconds", plan.growthWindow().toSeconds());
         json.put("writes", writes.json());
         json.put("eventsRead", times.size());
+        json.put("eventsMissing", missing);
         json.put("stalls", stalls);
         json.put("longestStallMs", longest == 0 ? null : Format.round(longest / 1e6));
         json.put("windows", rows);
