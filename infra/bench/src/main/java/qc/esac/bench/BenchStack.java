@@ -1,0 +1,162 @@
+package qc.esac.bench;
+
+import qc.esac.local.LocalOptions;
+import qc.esac.local.LocalStack;
+import qc.esac.local.ManagedProcess;
+import qc.esac.local.StackComponent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform for a benchmark: infra/local's {@link LocalStack} (broker and store in this JVM, the
+ * identity provider, the four services and the gateway each in its own JVM), started from empty stores on
+ * ports moved by an offset, with the gateway's rate limits raised so that they are not what is measured.
+ */
+final class BenchStack implements AutoCloseable {
+
+    /** Every per-caller quota of the gateway, high enough never to answer 429 here (production: 20/s). */
+    private static final String UNLIMITED = "1000000";
+
+    private final LocalStack stack;
+    private final Path data;
+    private final boolean ownData;
+    private final String token;
+
+    private BenchStack(LocalStack stack, Path data, boolean ownData, String token) {
+        this.stack = stack;
+        this.data = data;
+        this.ownData = ownData;
+        this.token = token;
+    }
+
+    /**
+     * @param dataDirectory where the broker and the store keep their files; null: a new temporary directory,
+     *                      deleted on close
+     */
+    static BenchStack start(Path root, int portOffset, Path dataDirectory, Map<String, String> environment)
+            throws IOException {
+        for (StackComponent component : LocalStack.COMPONENTS) {
+            requireFree(component.port() + portOffset, component.name());
+        }
+        boolean own = dataDirectory == null;
+        Path data = own ? Files.createTempDirectory("esac-bench") : dataDirectory;
+        Map<String, String> env = new HashMap<>();
+        for (String group : new String[]{"MEMBERSHIP", "TRAINING", "INSURANCE", "PROJECTS"}) {
+            env.put("ESAC_GATEWAY_RATELIMIT_GROUPS_" + group + "_REPLENISHRATE", UNLIMITED);
+            env.put("ESAC_GATEWAY_RATELIMIT_GROUPS_" + group + "_BURSTCAPACITY", UNLIMITED);
+        }
+        env.put("ESAC_GATEWAY_RATELIMIT_FALLBACK_REPLENISHRATE", UNLIMITED);
+        env.put("ESAC_GATEWAY_RATELIMIT_FALLBACK_BURSTCAPACITY", UNLIMITED);
+        // One token for the whole run, however long (the issuer's default is 15 minutes).
+        env.put("ESAC_IDENTITY_ACCESS_TOKEN_LIFETIME", "12h");
+        env.putAll(environment);
+        LocalStack stack = new LocalStack(LocalOptions.defaults().withDataDirectory(data).withPorts(0, 0), root,
+                portOffset, env);
+        try {
+            stack.start(Duration.ofMinutes(5));
+            return new BenchStack(stack, data, own, clientToken(stack.process("identity").uri("/oauth2/token")));
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private static void requireFree(int port, String component) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " (" + component + ") is in use: another stack runs "
+                    + "there; choose another --port-offset");
+        }
+    }
+
+    /** The demo loader's client (staff of every network; infra/identity's DemoDirectory). */
+    private static String clientToken(URI tokenEndpoint) {
+        String basic = Base64.getEncoder().encodeToString(
+                "esac-chargement-demo:chargement-demo-secret".getBytes(StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(tokenEndpoint)
+                    .header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+            if (response.statusCode() != 200 || !token.find()) {
+                throw new IllegalStateException("No token from " + tokenEndpoint + ": " + response.body());
+            }
+            return token.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String staffToken() {
+        return token;
+    }
+
+    /** A component's base address, e.g. {@code base("gateway")}. */
+    URI base(String component) {
+        return stack.process(component).uri("/");
+    }
+
+    String kafka() {
+        return stack.infrastructureAddresses().kafkaBootstrapServers();
+    }
+
+    String mongo() {
+        return stack.infrastructureAddresses().mongoConnectionString();
+    }
+
+    /** Resident memory in MiB: the whole stack, then each process (this JVM holds the broker and the store). */
+    Map<String, Long> residentMib() {
+        Map<String, Long> memory = new LinkedHashMap<>();
+        memory.put("total", stack.residentKib() / 1024);
+        memory.put("broker+store+bench", qc.esac.local.ProcessMemory.residentKib(ProcessHandle.current().pid()) / 1024);
+        for (StackComponent component : LocalStack.COMPONENTS) {
+            ManagedProcess process = stack.process(component.name());
+            memory.put(component.name(), process.residentKib() / 1024);
+        }
+        return memory;
+    }
+
+    Path logs() {
+        return stack.logDirectory();
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+        if (ownData) {
+            // The broker's and the store's files go; the components' logs stay for a look afterwards.
+            for (String files : new String[]{"kafka", "mongo"}) {
+                try (Stream<Path> paths = Files.walk(data.resolve(files))) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                } catch (IOException e) {
+                    System.err.println("Could not delete " + data.resolve(files) + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+}

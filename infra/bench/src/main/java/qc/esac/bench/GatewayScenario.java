@@ -1,0 +1,93 @@
+package qc.esac.bench;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code gateway}: the gateway against the service directly, on an authenticated read
+ * ({@code GET /api/membership/organizations/{id}}, staff token) and an anonymous one
+ * ({@code GET /api/membership/reference/regions}): the highest rate of each (closed model), then the latency at
+ * open-model rates up to that maximum (the latency-vs-rate curve, drawn in {@code latency-vs-rate.svg}).
+ */
+final class GatewayScenario implements Scenario {
+
+    static final String CHART = "latency-vs-rate.svg";
+
+    private record Target(String name, String colour, URI uri, boolean authenticated) {
+    }
+
+    @Override
+    public String name() {
+        return "gateway";
+    }
+
+    @Override
+    public Map<String, Object> run(Run run, Report report) {
+        Plan plan = run.plan;
+        String id = run.api.register(run.membership()).join().id()
+                .orElseThrow(() -> new IllegalStateException("Could not register the organization to read"));
+        String organization = "/api/membership/organizations/" + id;
+        String regions = "/api/membership/reference/regions";
+        List<Target> targets = List.of(
+                new Target("organization via gateway", "#d62728", run.gateway().resolve(organization), true),
+                new Target("organization direct", "#1f77b4", run.membership().resolve(organization), true),
+                new Target("regions via gateway", "#ff7f0e", run.gateway().resolve(regions), false),
+                new Target("regions direct", "#2ca02c", run.membership().resolve(regions), false));
+
+        java.util.Optional<java.nio.file.Path> wrk = Wrk.find();
+        Table maxima = new Table("gateway: highest rate, " + plan.clients() + " closed-model connections, "
+                + plan.gatewayClosedLength().toSeconds() + " s each" + (wrk.isPresent() ? "; wrk the same" : "")
+                + " (the open-model rates below are fractions of the higher of the two)",
+                "target", "requests/s", "errors", "latency", "wrk requests/s", "wrk errors");
+        Table curve = new Table("gateway: latency at open-model rates (fractions of each target's highest rate, "
+                + plan.gatewayOpenLength().toSeconds() + " s each; from the intended start)",
+                "target", "offered/s", "achieved/s", "errors", "p50 ms", "p99 ms", "max ms", "generator lag ms");
+        List<SvgChart.Series> series = new ArrayList<>();
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (Target target : targets) {
+            Load.Request request = (i, at) -> run.api.get(target.uri(), target.authenticated());
+            ClosedLoad.run(plan.clients(), plan.warmUp(), request);
+            Load.Result max = ClosedLoad.run(plan.clients(), plan.gatewayClosedLength(), request);
+            java.util.Optional<Wrk.Result> byWrk = wrk.flatMap(path -> Wrk.run(path, target.uri(),
+                    target.authenticated() ? run.stack.staffToken() : null, plan.clients(), plan.gatewayClosedLength()));
+            maxima.row(target.name(), Format.rate(max.achievedRate()), max.errors(), max.latency().brief(),
+                    byWrk.map(r -> Format.rate(r.requestsPerSecond())).orElse("-"),
+                    byWrk.map(r -> Long.toString(r.non2xx() + r.socketErrors())).orElse("-"));
+            double highest = Math.max(max.achievedRate(), byWrk.map(Wrk.Result::requestsPerSecond).orElse(0.0));
+            List<SvgChart.Point> p99 = new ArrayList<>();
+            List<SvgChart.Point> p50 = new ArrayList<>();
+            List<Object> points = new ArrayList<>();
+            for (double fraction : plan.gatewayFractions()) {
+                double rate = Math.max(1, Math.round(highest * fraction));
+                Load.Result open = OpenLoad.run(rate, plan.gatewayOpenLength(), Api.TIMEOUT, request);
+                curve.row(target.name(), Format.rate(rate), Format.rate(open.achievedRate()), open.errors(),
+                        Format.ms(open.latency().p50()), Format.ms(open.latency().p99()),
+                        Format.ms(open.latency().max()), Format.ms(open.maxLagMs()));
+                p99.add(new SvgChart.Point(rate, open.latency().p99()));
+                p50.add(new SvgChart.Point(rate, open.latency().p50()));
+                Map<String, Object> point = new LinkedHashMap<>(open.json());
+                point.put("fractionOfMax", fraction);
+                points.add(point);
+            }
+            series.add(new SvgChart.Series(target.name() + " p99", target.colour(), false, p99));
+            series.add(new SvgChart.Series(target.name() + " p50", target.colour(), true, p50));
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("uri", target.uri().getPath());
+            figures.put("closedModelMax", max.json());
+            byWrk.ifPresent(r -> figures.put("wrkMax", r.json()));
+            figures.put("openModel", points);
+            json.put(target.name(), figures);
+        }
+        report.table(maxima);
+        report.table(curve);
+        report.chart(CHART, SvgChart.draw("Latency vs offered rate: gateway vs membership-service directly",
+                (plan.smoke() ? "SMOKE RUN: checks the harness, not a measurement. " : "")
+                        + "Open model, latency from the intended start; p99 solid, p50 dashed.\n"
+                        + report.machineLine(),
+                "offered rate (requests/s)", "latency (ms, log scale)", series));
+        return json;
+    }
+}
