@@ -34,7 +34,7 @@ class KnownOrganizationController {
                 o.illustrative(), o.illustrative() ? vocabulary.text("organisation.illustrative") : null);
     }
 
-    /** The organization as known here; {@code illustrativeNote} tells the reader its legal form and region are invented. */
+    /** The organization as known here; {@code illustrativeNote}: its legal form and region are invented. */
     record KnownOrganizationView(String id, String legalName, String legalForm, String regionCode, boolean closed,
                                  boolean illustrative, String illustrativeNote) {
     }
