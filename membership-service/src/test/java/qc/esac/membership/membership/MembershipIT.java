@@ -300,7 +300,8 @@ class MembershipIT {
         assertThat(voters.at("/items/1/illustrativeNote").asString())
                 .isEqualTo("Démonstration : forme juridique, région et NEQ fictifs");
         assertThat(api().send("GET", path, staff, null, java.util.Map.of("Accept-Language", "en")).json()
-                .at("/items/1/illustrativeNote").asString()).isEqualTo("Demo: legal form, region and NEQ are fictitious");
+                .at("/items/1/illustrativeNote").asString())
+                .isEqualTo("Demo: legal form, region and NEQ are fictitious");
     }
 
     @Test
