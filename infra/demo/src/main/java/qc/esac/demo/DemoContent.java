@@ -48,7 +48,7 @@ public record DemoContent(JsonNode networks, JsonNode organizations, JsonNode tr
     /**
      * Every organization the demo registers, with its platform id: those of {@code organizations.json} (the
      * demo accounts' three under their fixed ids) and those the projects name (registered with their public
-     * name only).
+     * name only). Their profiles carry {@code illustrative} as the content says.
      */
     public List<Organization> allOrganizations() {
         List<Organization> all = new ArrayList<>();
@@ -65,6 +65,8 @@ public record DemoContent(JsonNode networks, JsonNode organizations, JsonNode tr
             profile.put("legalForm", organization.get("legalForm").asString());
             profile.put("regionCode", organization.get("regionCode").asString());
             profile.putArray("sectorCodes");
+            // Their legal forms, regions and NEQs are invented: membership tells every reader so.
+            profile.put("illustrative", organization.path("illustrative").asBoolean(false));
             all.add(new Organization("projet:" + key, idOf("projet:" + key), profile));
         }
         return all;

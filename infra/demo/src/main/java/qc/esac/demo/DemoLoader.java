@@ -146,15 +146,42 @@ public final class DemoLoader {
         return fees;
     }
 
-    /** A PUT under the fixed id: 201 when it registers the organization, 200 when it was already there. */
+    /**
+     * A PUT under the fixed id: 201 when it registers the organization, 200 when it was already there. 428 when
+     * it is there with other details (e.g. loaded before the {@code illustrative} flag existed): then its
+     * {@code illustrative} flag is brought to the content's, the rest of its profile left as it is now.
+     */
     private void organization(DemoContent.Organization organization) {
-        int status = api.put("/api/membership/organizations/" + organization.id(), organization.profile(), 200, 201)
-                .status();
+        String path = "/api/membership/organizations/" + organization.id();
+        int status = api.put(path, organization.profile(), 200, 201, 428).status();
         if (status == 201) {
             report.countCreated("organizations");
-        } else {
-            report.countPresent("organizations");
+            return;
         }
+        if (status == 428) {
+            PlatformApi.Reply current = api.get(path, 200);
+            boolean illustrative = organization.profile().path("illustrative").asBoolean(false);
+            if (current.body().path("illustrative").asBoolean(false) != illustrative
+                    && !current.body().path("closed").asBoolean(false)) {
+                api.send("PUT", path, currentProfile(current.body(), illustrative),
+                        Map.of("If-Match", current.etag().orElseThrow()), 200);
+            }
+        }
+        report.countPresent("organizations");
+    }
+
+    /** The profile fields of an organization view, to send back whole (an update replaces the profile). */
+    private static ObjectNode currentProfile(JsonNode view, boolean illustrative) {
+        ObjectNode profile = PlatformApi.JSON.createObjectNode();
+        for (String field : List.of("legalName", "neq", "legalForm", "regionCode", "regionsServed", "sectorCodes",
+                "foundingYear", "fullTimeEmployees", "partTimeEmployees", "budgetBand", "supervisingMinistry",
+                "address", "preferredLanguage")) {
+            if (view.hasNonNull(field)) {
+                profile.set(field, view.get(field));
+            }
+        }
+        profile.put("illustrative", illustrative);
+        return profile;
     }
 
     /** The memberships the networks already have, by organization and network ({@code org/network}). */

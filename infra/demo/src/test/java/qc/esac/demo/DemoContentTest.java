@@ -34,6 +34,17 @@ class DemoContentTest {
     }
 
     @Test
+    void everyOrganizationIsRegisteredAsIllustrativeForItsProfileIsInvented() {
+        List<JsonNode> programme = list(content.projects().get("organizations"));
+        assertThat(programme).hasSize(81).allSatisfy(o -> assertThat(o.path("illustrative").asBoolean(false))
+                .as("programme organization %s", o.path("key").asString()).isTrue());
+        List<DemoContent.Organization> all = content.allOrganizations();
+        assertThat(all.stream().filter(DemoContent.Organization::namedByProjects)).hasSize(81);
+        assertThat(all).allSatisfy(o -> assertThat(o.profile().path("illustrative").isBoolean()
+                && o.profile().get("illustrative").asBoolean()).as("profile sent for %s", o.key()).isTrue());
+    }
+
+    @Test
     void theDemoAccountsOrganizationsAreThereUnderTheirFixedIds() {
         // infra/identity's DemoDirectory: the administrators' tokens carry these ids.
         Map<String, String> byId = new HashMap<>();

@@ -40,6 +40,26 @@ class EventSchemasTest {
     }
 
     @Test
+    void theIllustrativeFlagOfAnOrganizationIsOptionalNullableAndBoolean() {
+        String updated = EventCatalog.of(qc.esac.events.membership.OrganizationUpdated.class).type();
+        for (String type : List.of(TYPE, updated)) {
+            ObjectNode data = JSON.valueToTree(type.equals(TYPE) ? EventSamples.ORGANIZATION_REGISTERED
+                    : MembershipEventSamples.ORGANIZATION_UPDATED);
+            data.put("illustrative", true);
+            assertThat(EventSchemas.violations(type, data)).as(type + " flagged").isEmpty();
+            data.putNull("illustrative");
+            assertThat(EventSchemas.violations(type, data)).as(type + " null").isEmpty();
+            data.remove("illustrative");
+            assertThat(EventSchemas.violations(type, data)).as(type + " as published before the flag").isEmpty();
+            data.put("illustrative", "oui");
+            assertThat(EventSchemas.violations(type, data)).as(type + " not a boolean").isNotEmpty();
+        }
+        // Publishers built against the shape before the flag still compile and send no flag.
+        assertThat(new OrganizationRegistered("org-1", "X", "1171234567", "OBNL", "03", List.of()).illustrative())
+                .isNull();
+    }
+
+    @Test
     void invalidJsonStringIsRejectedWithItsViolations() {
         String json = """
                 {"organizationId":"org-1","legalName":"X","neq":"12","legalForm":"OBNL","regionCode":"03","sectorCodes":[1]}

@@ -37,13 +37,13 @@ final class MembershipEventSamples {
 
     static final OrganizationRegistered ORGANIZATION_REGISTERED = new OrganizationRegistered(
             ORG, "Coopérative de solidarité du Vieux-Moulin", "1171234567", "COOP_SOLIDARITE", "03",
-            List.of("SECURITE_ALIMENTAIRE", "ENVIRONNEMENT"));
+            List.of("SECURITE_ALIMENTAIRE", "ENVIRONNEMENT"), false);
 
     static final OrganizationUpdated ORGANIZATION_UPDATED = new OrganizationUpdated(
             ORG, "Coopérative de solidarité du Vieux-Moulin", "1171234567", "COOP_SOLIDARITE", "03",
             List.of("03", "12"), List.of("SECURITE_ALIMENTAIRE", "ENVIRONNEMENT"), 2009, 4, 3, "FROM_100K_TO_300K",
             "MAPAQ", new PostalAddress("12, rue du Moulin", "Québec", "QC", "G1K 3A1"), "fr",
-            List.of("regionsServed", "fullTimeEmployees"));
+            List.of("regionsServed", "fullTimeEmployees", "illustrative"), true);
 
     static final OrganizationClosed ORGANIZATION_CLOSED = new OrganizationClosed(
             ORG, "Coopérative de solidarité du Vieux-Moulin", "1171234567", LocalDate.of(2026, 6, 30),

@@ -2,6 +2,8 @@ package qc.esac.membership.membership;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,10 +31,13 @@ class NetworkMembersController {
 
     private final MembershipService memberships;
     private final OrganizationService organizations;
+    private final MessageSource messages;
 
-    NetworkMembersController(MembershipService memberships, OrganizationService organizations) {
+    NetworkMembersController(MembershipService memberships, OrganizationService organizations,
+                             MessageSource messages) {
         this.memberships = memberships;
         this.organizations = organizations;
+        this.messages = messages;
     }
 
     /** Members entitled to vote at a general meeting held on {@code date}, by name. */
@@ -46,10 +51,13 @@ class NetworkMembersController {
         Network network = memberships.network(networkId);
         List<Membership> entitled = VotingRoll.entitledOn(network, states(networkId), date, memberships.today());
         Map<String, Organization> names = byId(entitled);
+        String note = messages.getMessage("organisation.illustrative", null, LocaleContextHolder.getLocale());
         List<Voter> voters = entitled.stream().map(m -> {
             Organization o = names.get(m.organizationId());
+            boolean illustrative = o != null && o.profile().illustrative();
             return new Voter(m.id(), m.organizationId(), o == null ? null : o.profile().legalName(),
-                    o == null ? null : o.profile().regionCode(), m.category());
+                    o == null ? null : o.profile().regionCode(), m.category(), illustrative,
+                    illustrative ? note : null);
         }).sorted(Comparator.comparing(v -> Organization.fold(v.legalName()))).toList();
         return PageView.of(voters, page, size);
     }
@@ -77,6 +85,8 @@ class NetworkMembersController {
                 .collect(Collectors.toMap(Versioned::id, Versioned::state));
     }
 
-    record Voter(String membershipId, String organizationId, String legalName, String regionCode, String category) {
+    /** A voting member; {@code illustrativeNote} when its organization's region and legal form are invented. */
+    record Voter(String membershipId, String organizationId, String legalName, String regionCode, String category,
+                 boolean illustrative, String illustrativeNote) {
     }
 }

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +31,8 @@ import java.util.List;
 
 /**
  * Organizations over HTTP: {@code /api/membership/organizations}. Staff and an organization's administrators
- * see its whole profile; partners, and the organization's employees, its public part only.
+ * see its whole profile; partners, and the organization's employees, its public part only. Every view of a profile
+ * marked illustrative carries a note saying so, in the caller's language.
  */
 @RestController
 @RequestMapping("/api/membership/organizations")
@@ -38,9 +41,26 @@ class OrganizationController {
     private static final String REGION = "0[1-9]|1[0-7]";
 
     private final OrganizationService organizations;
+    private final MessageSource messages;
 
-    OrganizationController(OrganizationService organizations) {
+    OrganizationController(OrganizationService organizations, MessageSource messages) {
         this.organizations = organizations;
+        this.messages = messages;
+    }
+
+    /** The reader's warning that the legal form, region and NEQ are invented; null for a real profile. */
+    private String illustrativeNote(Versioned<Organization> organization) {
+        return organization.state().profile().illustrative()
+                ? messages.getMessage("organisation.illustrative", null, LocaleContextHolder.getLocale())
+                : null;
+    }
+
+    private OrganizationView view(Versioned<Organization> organization) {
+        return OrganizationView.of(organization, illustrativeNote(organization));
+    }
+
+    private PublicOrganizationView publicView(Versioned<Organization> organization) {
+        return PublicOrganizationView.of(organization, illustrativeNote(organization));
     }
 
     @PostMapping
@@ -49,7 +69,7 @@ class OrganizationController {
         return ResponseEntity
                 .created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(created.id()))
                 .eTag(VersionHeaders.etag(created.version()))
-                .body(OrganizationView.of(created));
+                .body(view(created));
     }
 
     @GetMapping
@@ -65,8 +85,8 @@ class OrganizationController {
         PageView<Versioned<Organization>> found = organizations.search(
                 new OrganizationService.SearchCriteria(name, region, sector, legalForm, includeClosed), page, size, user);
         List<?> items = user.isStaff() || user.isOrgAdmin()
-                ? found.items().stream().map(OrganizationView::of).toList()
-                : found.items().stream().map(PublicOrganizationView::of).toList();
+                ? found.items().stream().map(this::view).toList()
+                : found.items().stream().map(this::publicView).toList();
         return new PageView<>(items, found.page(), found.size(), found.totalItems(), found.totalPages());
     }
 
@@ -79,7 +99,7 @@ class OrganizationController {
         }
         Versioned<Organization> organization = organizations.get(id);
         return ResponseEntity.ok().eTag(VersionHeaders.etag(organization.version()))
-                .body(full ? OrganizationView.of(organization) : PublicOrganizationView.of(organization));
+                .body(full ? view(organization) : publicView(organization));
     }
 
     /**
@@ -96,11 +116,11 @@ class OrganizationController {
             ResponseEntity.BodyBuilder response = registration.created()
                     ? ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().build().toUri())
                     : ResponseEntity.ok();
-            return response.eTag(VersionHeaders.etag(organization.version())).body(OrganizationView.of(organization));
+            return response.eTag(VersionHeaders.etag(organization.version())).body(view(organization));
         }
         long expected = VersionHeaders.requiredVersion(ifMatch);
         Versioned<Organization> updated = organizations.update(id, expected, request.toProfile(), user);
-        return ResponseEntity.ok().eTag(VersionHeaders.etag(updated.version())).body(OrganizationView.of(updated));
+        return ResponseEntity.ok().eTag(VersionHeaders.etag(updated.version())).body(view(updated));
     }
 
     @PostMapping("/{id}/closure")
@@ -109,7 +129,7 @@ class OrganizationController {
                                            @Valid @RequestBody ClosureRequest request, EsacUser user) {
         long expected = VersionHeaders.requiredVersion(ifMatch);
         Versioned<Organization> closed = organizations.close(id, expected, request.closedOn(), request.reason(), user);
-        return ResponseEntity.ok().eTag(VersionHeaders.etag(closed.version())).body(OrganizationView.of(closed));
+        return ResponseEntity.ok().eTag(VersionHeaders.etag(closed.version())).body(view(closed));
     }
 
     /** The profile form, for registration and update (an update sends the whole profile). */
@@ -126,14 +146,15 @@ class OrganizationController {
             @Size(max = 40) String budgetBand,
             @Size(max = 200) String supervisingMinistry,
             @Valid AddressRequest address,
-            @Pattern(regexp = "fr|en", message = "{esac.validation.langue}") String preferredLanguage) {
+            @Pattern(regexp = "fr|en", message = "{esac.validation.langue}") String preferredLanguage,
+            Boolean illustrative) {
 
         OrganizationProfile toProfile() {
             return new OrganizationProfile(legalName, neq, legalForm, regionCode, regionsServed, sectorCodes,
                     foundingYear, fullTimeEmployees, partTimeEmployees, budgetBand, supervisingMinistry,
                     address == null ? null : new Address(address.street(), address.city(), address.province(),
                             address.postalCode()),
-                    preferredLanguage);
+                    preferredLanguage, illustrative);
         }
     }
 
@@ -148,34 +169,41 @@ class OrganizationController {
     record ClosureRequest(@NotNull LocalDate closedOn, @Size(max = 500) String reason) {
     }
 
-    /** The whole profile, for staff and the organization's administrators. */
+    /**
+     * The whole profile, for staff and the organization's administrators.
+     *
+     * @param illustrativeNote when {@code illustrative}: that the legal form, region and NEQ are invented
+     */
     record OrganizationView(String id, String legalName, String neq, String legalForm, String regionCode,
                             List<String> regionsServed, List<String> sectorCodes, Integer foundingYear,
                             Integer fullTimeEmployees, Integer partTimeEmployees, String budgetBand,
                             String supervisingMinistry, Address address, String preferredLanguage,
+                            boolean illustrative, String illustrativeNote,
                             LocalDate registeredOn, boolean closed, LocalDate closedOn, String closureReason,
                             long version) {
 
-        static OrganizationView of(Versioned<Organization> versioned) {
+        static OrganizationView of(Versioned<Organization> versioned, String illustrativeNote) {
             Organization o = versioned.state();
             OrganizationProfile p = o.profile();
             return new OrganizationView(o.id(), p.legalName(), p.neq(), p.legalForm(), p.regionCode(),
                     p.regionsServed(), p.sectorCodes(), p.foundingYear(), p.fullTimeEmployees(),
                     p.partTimeEmployees(), p.budgetBand(), p.supervisingMinistry(), p.address(),
-                    p.preferredLanguage(), o.registeredOn(), o.closed(), o.closedOn(), o.closureReason(),
+                    p.preferredLanguage(), p.illustrative(), illustrativeNote, o.registeredOn(), o.closed(),
+                    o.closedOn(), o.closureReason(),
                     versioned.version());
         }
     }
 
     /** What partners and employees may read: the public face of the organization. */
     record PublicOrganizationView(String id, String legalName, String legalForm, String regionCode,
-                                  List<String> regionsServed, List<String> sectorCodes, boolean closed) {
+                                  List<String> regionsServed, List<String> sectorCodes, boolean illustrative,
+                                  String illustrativeNote, boolean closed) {
 
-        static PublicOrganizationView of(Versioned<Organization> versioned) {
+        static PublicOrganizationView of(Versioned<Organization> versioned, String illustrativeNote) {
             Organization o = versioned.state();
             OrganizationProfile p = o.profile();
             return new PublicOrganizationView(o.id(), p.legalName(), p.legalForm(), p.regionCode(),
-                    p.regionsServed(), p.sectorCodes(), o.closed());
+                    p.regionsServed(), p.sectorCodes(), p.illustrative(), illustrativeNote, o.closed());
         }
     }
 }

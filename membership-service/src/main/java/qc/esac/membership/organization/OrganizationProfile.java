@@ -16,11 +16,15 @@ import java.util.Objects;
  * What an organization says about itself: the fields registration and update take. The edge checks formats
  * (Bean Validation); the codes are checked here against the reference lists, so the rule lives in one place
  * whatever the caller.
+ *
+ * @param illustrative whether the legal form, region and NEQ are invented (demonstration content), so every view
+ *                     must tell its reader; absent means false
  */
 public record OrganizationProfile(String legalName, String neq, String legalForm, String regionCode,
                                   List<String> regionsServed, List<String> sectorCodes, Integer foundingYear,
                                   Integer fullTimeEmployees, Integer partTimeEmployees, String budgetBand,
-                                  String supervisingMinistry, Address address, String preferredLanguage) {
+                                  String supervisingMinistry, Address address, String preferredLanguage,
+                                  Boolean illustrative) {
 
     public OrganizationProfile {
         legalName = legalName == null ? null : legalName.strip().replaceAll("\\s+", " ");
@@ -29,6 +33,8 @@ public record OrganizationProfile(String legalName, String neq, String legalForm
         supervisingMinistry = supervisingMinistry == null || supervisingMinistry.isBlank() ? null
                 : supervisingMinistry.strip();
         preferredLanguage = preferredLanguage == null ? "fr" : preferredLanguage;
+        // Stored profiles from before the flag have none: they are not illustrative.
+        illustrative = Boolean.TRUE.equals(illustrative);
         if (address != null) {
             address = new Address(address.street().strip(), address.city().strip(),
                     address.province() == null ? "QC" : address.province().toUpperCase(),
@@ -72,7 +78,7 @@ public record OrganizationProfile(String legalName, String neq, String legalForm
     OrganizationProfile normalized() {
         return new OrganizationProfile(legalName, Neq.normalize(neq).orElseThrow(), legalForm, regionCode,
                 regionsServed, sectorCodes, foundingYear, fullTimeEmployees, partTimeEmployees, budgetBand,
-                supervisingMinistry, address, preferredLanguage);
+                supervisingMinistry, address, preferredLanguage, illustrative);
     }
 
     /** Names of the fields whose value differs from {@code before}, in declaration order. */

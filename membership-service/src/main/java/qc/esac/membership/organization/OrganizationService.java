@@ -130,7 +130,7 @@ public class OrganizationService {
             // The registered event's shape is frozen; the full profile travels in an update right behind it.
             List<String> details = valid.changedSince(new OrganizationProfile(valid.legalName(), valid.neq(),
                     valid.legalForm(), valid.regionCode(), List.of(), valid.sectorCodes(), null, null, null, null,
-                    null, null, "fr"));
+                    null, null, "fr", valid.illustrative()));
             events.add(updated(organization, details));
         }
         try {
@@ -254,7 +254,7 @@ public class OrganizationService {
     private static OrganizationRegistered registered(Organization organization) {
         OrganizationProfile p = organization.profile();
         return new OrganizationRegistered(organization.id(), p.legalName(), p.neq(), p.legalForm(), p.regionCode(),
-                p.sectorCodes());
+                p.sectorCodes(), p.illustrative());
     }
 
     private static OrganizationUpdated updated(Organization organization, List<String> changed) {
@@ -264,7 +264,7 @@ public class OrganizationService {
                 p.regionsServed(), p.sectorCodes(), p.foundingYear(), p.fullTimeEmployees(), p.partTimeEmployees(),
                 p.budgetBand(), p.supervisingMinistry(),
                 a == null ? null : new PostalAddress(a.street(), a.city(), a.province(), a.postalCode()),
-                p.preferredLanguage(), changed);
+                p.preferredLanguage(), changed, p.illustrative());
     }
 
     /** The outcome of a registration under a chosen id: the organization, and whether this call created it. */

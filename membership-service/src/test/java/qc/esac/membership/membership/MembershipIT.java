@@ -71,10 +71,14 @@ class MembershipIT {
     }
 
     private String organization(String name, String region) {
+        return organization(name, region, false);
+    }
+
+    private String organization(String name, String region, boolean illustrative) {
         Api.Response created = api().post("/api/membership/organizations", TestTokens.staff("any"), """
                 {"legalName": "%s", "neq": "%s", "legalForm": "OBNL", "regionCode": "%s",
-                 "sectorCodes": ["EMPLOI_INSERTION"]}
-                """.formatted(name, Api.randomNeq(), region));
+                 "sectorCodes": ["EMPLOI_INSERTION"], "illustrative": %s}
+                """.formatted(name, Api.randomNeq(), region, illustrative));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.text("id");
     }
@@ -279,6 +283,25 @@ class MembershipIT {
             PublishedEvents.expectFrom(probe, id, 5, MembershipTerminated.class);
             assertThat(service.terminateMembershipsOfClosedOrganizations()).as("nothing left to end").isZero();
         }
+    }
+
+    @Test
+    void aVoterWhoseProfileIsInventedIsSaidToBeSo() {
+        String network = network();
+        String staff = TestTokens.staff(network);
+        activeMembership(organization("Fédération de démonstration du Nord", "10", true), network, "REGULAR");
+        activeMembership(organization("Centre communautaire du Lac", "10"), network, "REGULAR");
+        String path = "/api/membership/networks/" + network + "/voters?date=" + service.today();
+
+        JsonNode voters = api().get(path, staff).json();
+        assertThat(voters.at("/items/0/legalName").asString()).isEqualTo("Centre communautaire du Lac");
+        assertThat(voters.at("/items/0/illustrativeNote").isNull()).isTrue();
+        assertThat(voters.at("/items/1/illustrative").asBoolean()).isTrue();
+        assertThat(voters.at("/items/1/illustrativeNote").asString())
+                .isEqualTo("Démonstration : forme juridique, région et NEQ fictifs");
+        assertThat(api().send("GET", path, staff, null, java.util.Map.of("Accept-Language", "en")).json()
+                .at("/items/1/illustrativeNote").asString())
+                .isEqualTo("Demo: legal form, region and NEQ are fictitious");
     }
 
     @Test

@@ -106,6 +106,53 @@ class OrganizationIT {
     }
 
     @Test
+    void anIllustrativeProfileIsMarkedInEveryViewInFrenchOrEnglishAndTravelsInItsEvents() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String neq = Api.randomNeq();
+        String flagged = profile("Fédération démo " + marker, neq, "06", "AIDE_DOMICILE", "\"illustrative\": true");
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            Api.Response created = register(flagged);
+            String id = created.text("id");
+            assertThat(created.json().get("illustrative").asBoolean()).isTrue();
+            assertThat(created.text("illustrativeNote"))
+                    .isEqualTo("Démonstration : forme juridique, région et NEQ fictifs");
+
+            JsonNode registered = PublishedEvents.expect(probe, id, OrganizationRegistered.class).get(0).data();
+            assertThat(registered.get("illustrative").asBoolean()).as("schema-valid and carried").isTrue();
+
+            String path = BASE + "/" + id;
+            assertThat(api().get(path, STAFF).text("illustrativeNote")).startsWith("Démonstration");
+            JsonNode english = api().send("GET", path, STAFF, null, Map.of("Accept-Language", "en")).json();
+            assertThat(english.get("illustrativeNote").asString())
+                    .isEqualTo("Demo: legal form, region and NEQ are fictitious");
+            JsonNode publicView = api().get(path, TestTokens.partner("courtier-test")).json();
+            assertThat(publicView.has("neq")).isFalse();
+            assertThat(publicView.get("illustrative").asBoolean()).isTrue();
+            assertThat(publicView.get("illustrativeNote").asString()).startsWith("Démonstration");
+            JsonNode found = api().get(BASE + "?name=" + marker, TestTokens.partner("courtier-test")).json();
+            assertThat(found.at("/items/0/illustrativeNote").asString()).startsWith("Démonstration");
+            JsonNode foundByStaff = api().send("GET", BASE + "?name=" + marker, STAFF, null,
+                    Map.of("Accept-Language", "en")).json();
+            assertThat(foundByStaff.at("/items/0/illustrativeNote").asString()).startsWith("Demo:");
+
+            // An update sends the whole profile: leaving the flag out clears it, and the event says so.
+            Api.Response cleared = api().put(path, STAFF, profile("Fédération démo " + marker, neq, "06",
+                    "AIDE_DOMICILE", null), "\"1\"");
+            assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+            assertThat(cleared.json().get("illustrative").asBoolean()).isFalse();
+            assertThat(cleared.json().get("illustrativeNote").isNull()).isTrue();
+            JsonNode updated = PublishedEvents.expectFrom(probe, id, 2, OrganizationUpdated.class).get(0).data();
+            assertThat(updated.get("illustrative").asBoolean()).isFalse();
+            assertThat(updated.get("changedFields").valueStream().map(JsonNode::asString))
+                    .containsExactly("illustrative");
+        }
+        Api.Response plain = register(profile("Coopérative réelle " + marker, Api.randomNeq(), "06", "AIDE_DOMICILE",
+                null));
+        assertThat(plain.json().get("illustrative").asBoolean()).isFalse();
+        assertThat(plain.json().get("illustrativeNote").isNull()).isTrue();
+    }
+
+    @Test
     void unknownCodesAreRefusedInFrenchOrEnglishAndSaveNothing() {
         String neq = Api.randomNeq();
         String body = profile("Atelier de couture Fil d’Ariane", neq, "06", "PECHE_COMMERCIALE", null);

@@ -15,7 +15,7 @@ class OrganizationProfileTest {
     static OrganizationProfile profile(String neq, String legalForm, String region, List<String> served,
                                        List<String> sectors, Integer founded, String band) {
         return new OrganizationProfile("  Centre  d’entraide   Le Phare ", neq, legalForm, region, served, sectors,
-                founded, 3, 2, band, null, new Address(" 45, rue Principale ", "Rimouski", null, "g5l1a1"), null);
+                founded, 3, 2, band, null, new Address(" 45, rue Principale ", "Rimouski", null, "g5l1a1"), null, null);
     }
 
     @Test
@@ -31,6 +31,7 @@ class OrganizationProfileTest {
         assertThat(normalized.address().postalCode()).isEqualTo("G5L 1A1");
         assertThat(normalized.address().province()).isEqualTo("QC");
         assertThat(normalized.preferredLanguage()).isEqualTo("fr");
+        assertThat(normalized.illustrative()).as("not illustrative unless said").isFalse();
     }
 
     @Test
@@ -46,9 +47,10 @@ class OrganizationProfileTest {
     void changedFieldsAreNamed() {
         OrganizationProfile before = profile("1161234567", "OBNL", "01", List.of(), List.of(), null, null);
         OrganizationProfile after = new OrganizationProfile(before.legalName(), before.neq(), "COOP_SOLIDARITE",
-                "01", List.of("01"), List.of(), null, 3, 2, null, null, before.address(), "en");
+                "01", List.of("01"), List.of(), null, 3, 2, null, null, before.address(), "en", true);
 
-        assertThat(after.changedSince(before)).containsExactly("legalForm", "regionsServed", "preferredLanguage");
+        assertThat(after.changedSince(before)).containsExactly("legalForm", "regionsServed", "preferredLanguage",
+                "illustrative");
         assertThat(before.changedSince(before)).isEmpty();
     }
 }

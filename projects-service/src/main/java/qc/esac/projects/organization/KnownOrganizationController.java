@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.security.EsacUser;
+import qc.esac.projects.vocabulary.Vocabulary;
 
 /**
  * The organizations projects knows of (from membership events): {@code /api/projects/organizations/{id}}, for
@@ -17,14 +18,24 @@ import qc.esac.kit.security.EsacUser;
 class KnownOrganizationController {
 
     private final KnownOrganizations organizations;
+    private final Vocabulary vocabulary;
 
-    KnownOrganizationController(KnownOrganizations organizations) {
+    KnownOrganizationController(KnownOrganizations organizations, Vocabulary vocabulary) {
         this.organizations = organizations;
+        this.vocabulary = vocabulary;
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('STAFF', 'ORG_ADMIN')")
-    KnownOrganization get(@PathVariable String id, EsacUser user) {
-        return organizations.find(id).orElseThrow(() -> new NotFoundException("organisation.introuvable", id));
+    KnownOrganizationView get(@PathVariable String id, EsacUser user) {
+        KnownOrganization o = organizations.find(id)
+                .orElseThrow(() -> new NotFoundException("organisation.introuvable", id));
+        return new KnownOrganizationView(o.id(), o.legalName(), o.legalForm(), o.regionCode(), o.closed(),
+                o.illustrative(), o.illustrative() ? vocabulary.text("organisation.illustrative") : null);
+    }
+
+    /** The organization as known here; {@code illustrativeNote}: its legal form and region are invented. */
+    record KnownOrganizationView(String id, String legalName, String legalForm, String regionCode, boolean closed,
+                                 boolean illustrative, String illustrativeNote) {
     }
 }

@@ -38,16 +38,21 @@ public class KnownOrganizations {
                 .set("legalName", registered.legalName())
                 .set("legalForm", registered.legalForm())
                 .set("regionCode", registered.regionCode())
+                .set("illustrative", Boolean.TRUE.equals(registered.illustrative()))
                 .setOnInsert("closed", false);
         return updates.applyIfNewer(COLLECTION, registered.organizationId(), event, update);
     }
 
-    /** The organization's profile changed: its copy here takes the new name, legal form and region. */
+    /**
+     * The organization's profile changed: its copy here takes the new name, legal form, region and illustrative
+     * flag (an event without the flag says the profile is not illustrative).
+     */
     public boolean apply(IncomingEvent event, OrganizationUpdated updated) {
         Update update = new Update()
                 .set("legalName", updated.legalName())
                 .set("legalForm", updated.legalForm())
                 .set("regionCode", updated.regionCode())
+                .set("illustrative", Boolean.TRUE.equals(updated.illustrative()))
                 .setOnInsert("closed", false);
         return updates.applyIfNewer(COLLECTION, updated.organizationId(), event, update);
     }

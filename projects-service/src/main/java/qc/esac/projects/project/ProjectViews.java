@@ -120,10 +120,12 @@ public class ProjectViews {
         return new Code(value.name(), vocabulary.label(family, value));
     }
 
-    private static OrganizationRef organization(String id, Map<String, KnownOrganization> known) {
+    private OrganizationRef organization(String id, Map<String, KnownOrganization> known) {
         KnownOrganization organization = known.get(id);
-        return organization == null ? new OrganizationRef(id, null, null, false)
-                : new OrganizationRef(id, organization.legalName(), organization.regionCode(), organization.closed());
+        return organization == null ? new OrganizationRef(id, null, null, false, false, null)
+                : new OrganizationRef(id, organization.legalName(), organization.regionCode(), organization.closed(),
+                organization.illustrative(),
+                organization.illustrative() ? vocabulary.text("organisation.illustrative") : null);
     }
 
     private static boolean isClosed(String id, Map<String, KnownOrganization> known) {
@@ -135,8 +137,12 @@ public class ProjectViews {
     public record Code(String code, String label) {
     }
 
-    /** An organization as known from membership events; {@code closed} flags one that has closed. */
-    public record OrganizationRef(String id, String name, String regionCode, boolean closed) {
+    /**
+     * An organization as known from membership events; {@code closed} flags one that has closed,
+     * {@code illustrativeNote} (with {@code illustrative}) one whose region and other profile facts are invented.
+     */
+    public record OrganizationRef(String id, String name, String regionCode, boolean closed, boolean illustrative,
+                                  String illustrativeNote) {
     }
 
     public record PartnerView(OrganizationRef organization, Code role, LocalDate joinedOn) {

@@ -9,6 +9,7 @@ import qc.esac.events.EventCatalog;
 import qc.esac.events.EventSchemas;
 import qc.esac.events.Topics;
 import qc.esac.events.membership.OrganizationClosed;
+import qc.esac.events.membership.OrganizationRegistered;
 import qc.esac.events.membership.OrganizationUpdated;
 import qc.esac.kit.problem.ProblemTypes;
 import qc.esac.projects.ProjectsTestSupport;
@@ -351,6 +352,53 @@ class ProjectsApiIT {
         assertThat(known.get("regionCode").asString()).isEqualTo("03");
         assertThat(known.get("closed").asBoolean()).isTrue();
         assertThat(ids(api.get(BASE + "?q=Services%20de%20proximit%C3%A9&size=100", STAFF))).contains(id);
+    }
+
+    @Test
+    void anOrganizationWhoseProfileIsInventedIsSaidToBeSoInFrenchAndEnglish() throws Exception {
+        // Membership flags the demo's organizations: their legal form, region and NEQ are invented.
+        String demo = UUID.randomUUID().toString();
+        ProjectsTestSupport.awaitConsumed(List.of(TestEvents.publish(Topics.MEMBERSHIP,
+                EventCatalog.of(OrganizationRegistered.class).type(), demo, 1,
+                JSON.writeValueAsString(new OrganizationRegistered(demo, "Fédération de démonstration", "8800000099",
+                        "OBNL", "06", List.of(), true)))));
+
+        JsonNode known = api.get("/api/projects/organizations/" + demo, STAFF).json();
+        assertThat(known.get("legalForm").asString()).isEqualTo("OBNL");
+        assertThat(known.get("illustrative").asBoolean()).isTrue();
+        assertThat(known.get("illustrativeNote").asString())
+                .isEqualTo("Démonstration : forme juridique, région et NEQ fictifs");
+        HttpResponse<String> english = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/projects/organizations/" + demo))
+                .header("Authorization", "Bearer " + STAFF).header("Accept-Language", "en").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(english.body()).get("illustrativeNote").asString())
+                .isEqualTo("Demo: legal form, region and NEQ are fictitious");
+        JsonNode real = api.get("/api/projects/organizations/" + lead, STAFF).json();
+        assertThat(real.get("illustrative").asBoolean()).isFalse();
+        assertThat(real.get("illustrativeNote").isNull()).isTrue();
+
+        // The organization objects of project views show its region: they carry the note too.
+        String id = create("Concertation de démonstration");
+        api.post(BASE + "/" + id + "/partners", STAFF, "{\"organizationId\": \"%s\", \"role\": \"PARTNER\"}"
+                .formatted(demo));
+        JsonNode project = api.get(BASE + "/" + id, STAFF).json();
+        assertThat(project.at("/leadOrganization/illustrativeNote").isNull()).isTrue();
+        JsonNode partnerRef = project.get("partners").valueStream()
+                .filter(p -> p.at("/organization/id").asString().equals(demo)).findFirst().orElseThrow()
+                .get("organization");
+        assertThat(partnerRef.get("illustrative").asBoolean()).isTrue();
+        assertThat(partnerRef.get("illustrativeNote").asString()).startsWith("Démonstration");
+
+        // An update without the flag (older publisher, or the flag cleared) makes the profile a real one.
+        ProjectsTestSupport.awaitConsumed(List.of(TestEvents.publish(Topics.MEMBERSHIP,
+                EventCatalog.of(OrganizationUpdated.class).type(), demo, 2,
+                JSON.writeValueAsString(new OrganizationUpdated(demo, "Fédération de démonstration", "8800000099",
+                        "OBNL", "06", List.of(), List.of(), null, null, null, null, null, null, "fr",
+                        List.of("illustrative"))))));
+        JsonNode cleared = api.get("/api/projects/organizations/" + demo, STAFF).json();
+        assertThat(cleared.get("illustrative").asBoolean()).isFalse();
+        assertThat(cleared.get("illustrativeNote").isNull()).isTrue();
     }
 
     @Test

@@ -26,6 +26,8 @@ import java.util.List;
  * @param address Mailing address of the head office; null when not given.
  * @param preferredLanguage Language the organization wants to be written to, fr or en.
  * @param changedFields Names of the properties of this event whose value changed.
+ * @param illustrative Whether the legal form, region and NEQ are invented (demonstration content); null in
+ *        events published before the property existed, meaning false.
  */
 public record OrganizationUpdated(
         String organizationId,
@@ -42,5 +44,17 @@ public record OrganizationUpdated(
         String supervisingMinistry,
         PostalAddress address,
         String preferredLanguage,
-        List<String> changedFields) implements EventData {
+        List<String> changedFields,
+        Boolean illustrative) implements EventData {
+
+    /** A profile not marked illustrative (the shape before the flag existed). */
+    public OrganizationUpdated(String organizationId, String legalName, String neq, String legalForm,
+                               String regionCode, List<String> regionsServed, List<String> sectorCodes,
+                               Integer foundingYear, Integer fullTimeEmployees, Integer partTimeEmployees,
+                               String budgetBand, String supervisingMinistry, PostalAddress address,
+                               String preferredLanguage, List<String> changedFields) {
+        this(organizationId, legalName, neq, legalForm, regionCode, regionsServed, sectorCodes, foundingYear,
+                fullTimeEmployees, partTimeEmployees, budgetBand, supervisingMinistry, address, preferredLanguage,
+                changedFields, null);
+    }
 }
