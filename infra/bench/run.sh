@@ -16,19 +16,9 @@ for arg in "$@"; do
   if [[ "$arg" == "--build" ]]; then build=true; else args+=("$arg"); fi
 done
 
-# A module needs building when it has no jar yet, or when a source or its pom changed since its jar was made.
-stale() {
-  local module=$1 jar
-  jar=$(ls "$module"/target/*.jar 2>/dev/null | grep -v -e '-exec.jar$' -e '.original$' | head -1 || true)
-  [[ -z "$jar" ]] && return 0
-  [[ -n "$(find "$module/src" "$module/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]
-}
-for module in infra/event-contracts infra/store infra/service-kit infra/identity membership-service \
-              training-service insurance-service projects-service gateway infra/demo infra/local infra/bench; do
-  if [[ -d "$module" ]] && stale "$module"; then build=true; fi
-done
+source infra/local/stale.sh
 jar=infra/bench/target/bench-0.1.0-SNAPSHOT-exec.jar
-if [[ ! -f "$jar" ]]; then build=true; fi
+if platform_stale infra/bench || [[ ! -f "$jar" ]]; then build=true; fi
 
 if $build; then
   echo "Building the platform and the benchmarks (./mvnw -DskipTests -pl infra/bench -am package)..."

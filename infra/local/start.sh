@@ -13,22 +13,8 @@ for arg in "$@"; do
   if [[ "$arg" == "--build" ]]; then build=true; else args+=("$arg"); fi
 done
 
-# A module needs building when it has no jar yet, or when a source or its pom changed since its jar was made.
-stale() {
-  local module=$1 jar
-  jar=$(ls "$module"/target/*.jar 2>/dev/null | grep -v -e '-exec.jar$' -e '.original$' | head -1 || true)
-  [[ -z "$jar" ]] && return 0
-  [[ -n "$(find "$module/src" "$module/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]
-}
-for module in infra/event-contracts infra/service-kit infra/identity membership-service training-service \
-              insurance-service projects-service gateway infra/demo infra/local; do
-  if [[ -d "$module" ]] && stale "$module"; then build=true; fi
-done
-if [[ ! -f infra/local/target/local-0.1.0-SNAPSHOT-exec.jar ]]; then build=true; fi
-# The declared Kafka topics are packaged into the launcher (KafkaTopics).
-if [[ -n "$(find infra/k8s/kafka-topics/topics.txt -newer infra/local/target/local-0.1.0-SNAPSHOT-exec.jar -print 2>/dev/null)" ]]; then
-  build=true
-fi
+source infra/local/stale.sh
+if platform_stale; then build=true; fi
 
 if $build; then
   echo "Building the platform (./mvnw -DskipTests package)..."

@@ -1,0 +1,25 @@
+# Sourced by infra/local/start.sh and infra/bench/run.sh (from the repository's root): whether the platform's jars
+# must be built before starting it.
+
+platform_modules=(infra/event-contracts infra/store infra/service-kit infra/identity membership-service
+                  training-service insurance-service projects-service gateway infra/demo infra/local)
+launcher_jar=infra/local/target/local-0.1.0-SNAPSHOT-exec.jar
+
+# A module needs building when it has no jar yet, or when a source or its pom changed since its jar was made.
+stale() {
+  local module=$1 jar
+  jar=$(ls "$module"/target/*.jar 2>/dev/null | grep -v -e '-exec.jar$' -e '.original$' | head -1 || true)
+  [[ -z "$jar" ]] && return 0
+  [[ -n "$(find "$module/src" "$module/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]
+}
+
+# True when a platform module, or one of the extra modules given, needs building.
+platform_stale() {
+  local module
+  for module in "${platform_modules[@]}" "$@"; do
+    if [[ -d "$module" ]] && stale "$module"; then return 0; fi
+  done
+  [[ ! -f "$launcher_jar" ]] && return 0
+  # The declared Kafka topics are packaged into the launcher (KafkaTopics).
+  [[ -n "$(find infra/k8s/kafka-topics/topics.txt -newer "$launcher_jar" -print 2>/dev/null)" ]]
+}
