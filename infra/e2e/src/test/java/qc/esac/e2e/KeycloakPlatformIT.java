@@ -68,9 +68,9 @@ class KeycloakPlatformIT {
                 "5e5ac000-0002-4000-8000-000000000003");
 
         // Organizations: each administrator its own, never the other's.
-        GatewayClient.Reply own = gateway.get("/api/membership/organizations/" + VIEUX_MOULIN, admin);
-        assertThat(own.status()).as(own.toString()).isEqualTo(200);
-        assertThat(own.text("/legalName")).isEqualTo("Cuisine collective du Vieux-Moulin");
+        GatewayClient.Reply kitchen = gateway.get("/api/membership/organizations/" + VIEUX_MOULIN, admin);
+        assertThat(kitchen.status()).as(kitchen.toString()).isEqualTo(200);
+        assertThat(kitchen.text("/legalName")).isEqualTo("Cuisine collective du Vieux-Moulin");
         assertThat(gateway.get("/api/membership/organizations/" + VIEUX_MOULIN, outsider).status()).isEqualTo(403);
         assertThat(gateway.get("/api/membership/organizations/" + BOIS_FRANC, outsider).status()).isEqualTo(200);
         assertThat(gateway.get("/api/membership/organizations/" + BOIS_FRANC, admin).status()).isEqualTo(403);
@@ -78,9 +78,10 @@ class KeycloakPlatformIT {
         // Networks: staff act within the networks their token names.
         String aacocqStaff = stack.personToken("personnel-aacocq");
         assertThat(strings(claims(aacocqStaff), "network_ids")).containsExactly("aacocq");
-        GatewayClient.Reply figures = gateway.get("/api/membership/networks/aacocq/figures", aacocqStaff);
-        assertThat(figures.status()).as(figures.toString()).isEqualTo(200);
-        assertThat(gateway.get("/api/membership/networks/csmo-esac/figures", aacocqStaff).status()).isEqualTo(403);
+        String voters = "/voters?date=" + stack.today();
+        GatewayClient.Reply own = gateway.get("/api/membership/networks/aacocq" + voters, aacocqStaff);
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        assertThat(gateway.get("/api/membership/networks/csmo-esac" + voters, aacocqStaff).status()).isEqualTo(403);
 
         // Roles at the gateway: operations for staff only; a partner is a partner.
         assertThat(gateway.get("/api/membership/ops/dead-letters", aacocqStaff).status()).isEqualTo(200);

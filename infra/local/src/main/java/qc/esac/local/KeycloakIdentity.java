@@ -29,6 +29,11 @@ public record KeycloakIdentity(Path home, Path javaHome) {
     public static final String REALM = "esac";
     /** Answers 200 once the realm is imported and served. */
     public static final String READINESS_PATH = "/realms/" + REALM + "/.well-known/openid-configuration";
+    /**
+     * How long Keycloak may take to be ready: its first start on a fresh distribution prepares its build
+     * (Quarkus augmentation: ~20 s on a quiet machine, over 2 minutes measured under a load of 30).
+     */
+    public static final Duration FIRST_START = Duration.ofMinutes(8);
     /** Where the in-repo issuer's web client sends people back; Keycloak's realm allows it too (BrowserLogin). */
     static final String WEB_REDIRECT_URI = "http://localhost:3000/callback";
 

@@ -124,7 +124,7 @@ public final class LocalStack implements AutoCloseable {
             // They start in parallel; each is ready when its own checks pass (services: broker and store).
             CompletableFuture.allOf(COMPONENTS.stream()
                     .map(component -> CompletableFuture.runAsync(() -> process(component.name())
-                            .awaitReady(readinessPath(component), timeout)))
+                            .awaitReady(readinessPath(component), readinessTimeout(component, timeout))))
                     .toArray(CompletableFuture[]::new)).join();
             return List.copyOf(processes);
         } catch (CompletionException e) {
@@ -134,6 +134,13 @@ public final class LocalStack implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** Keycloak's first start on a fresh distribution prepares its build first (minutes on a busy machine). */
+    private Duration readinessTimeout(StackComponent component, Duration timeout) {
+        boolean keycloakStarting = keycloak != null && component.name().equals("identity");
+        return keycloakStarting && timeout.compareTo(KeycloakIdentity.FIRST_START) < 0 ? KeycloakIdentity.FIRST_START
+                : timeout;
     }
 
     private String readinessPath(StackComponent component) {
