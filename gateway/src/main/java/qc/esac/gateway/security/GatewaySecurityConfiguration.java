@@ -8,8 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
@@ -38,9 +36,7 @@ class GatewaySecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewaySecurityProperties properties,
-            ProblemResponses problems, ReactiveJwtDecoder jwtDecoder) {
-        JwtReactiveAuthenticationManager jwt = new JwtReactiveAuthenticationManager(jwtDecoder);
-        jwt.setJwtAuthenticationConverter(new PlatformAuthorities());
+            ProblemResponses problems) {
         ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -67,7 +63,7 @@ class GatewaySecurityConfiguration {
                     exchanges.anyExchange().permitAll();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .authenticationManagerResolver(new OnConnectionEventLoop(jwt))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new PlatformAuthorities()))
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(handlers)
