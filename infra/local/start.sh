@@ -42,7 +42,8 @@ if [[ "$identity" == "keycloak" ]]; then
   export ESAC_KEYCLOAK_HOME="$root/infra/local/target/keycloak/keycloak-$keycloak_version"
   if [[ ! -f "$ESAC_KEYCLOAK_HOME/bin/kc.sh" ]]; then
     echo "Fetching Keycloak $keycloak_version (Maven Central, once)..."
-    ./mvnw -B -q -N dependency:unpack -Dartifact="org.keycloak:keycloak-quarkus-dist:$keycloak_version:tar.gz" \
+    # overWriteReleases: unpack even if an earlier unpack (elsewhere) left its marker behind.
+    ./mvnw -B -q -N dependency:unpack -Dartifact="org.keycloak:keycloak-quarkus-dist:$keycloak_version:tar.gz" -Dmdep.overWriteReleases=true \
       -DoutputDirectory="$root/infra/local/target/keycloak"
   fi
   # Keycloak needs a JDK 21 or later: ESAC_KEYCLOAK_JAVA_HOME, else the newest found in /usr/lib/jvm.
