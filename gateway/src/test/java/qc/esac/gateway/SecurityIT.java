@@ -2,6 +2,14 @@ package qc.esac.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
@@ -39,11 +47,80 @@ class SecurityIT extends GatewayIT {
     void invalidTokensAreRefusedWith401() {
         for (String token : new String[] {ISSUER.expired("staff-1"), ISSUER.signedByStranger("staff-1"),
                 ISSUER.forAudience("staff-1", "autre-api"), ISSUER.fromIssuer("staff-1", "https://faux.test"),
-                "pas-un-jwt"}) {
+                ISSUER.withoutSubject(), "pas-un-jwt"}) {
             expectInvalidToken(client.get().uri("/api/training/registrations")
                     .header(HttpHeaders.AUTHORIZATION, bearer(token)));
         }
         assertThat(TRAINING.received()).isEmpty();
+    }
+
+    /**
+     * The same refusals one after the other on one kept-alive connection, as browsers and proxies send them,
+     * with readiness probes between. A token signed by an unknown key makes the gateway fetch the issuer's keys
+     * again, and the health checks answer from their own scheduler: such answers used to complete off the
+     * connection's thread, and the next request on the connection then rarely got no answer at all (a race in
+     * the server's keep-alive handling; see CompleteOnConnectionEventLoop). Every request must be answered.
+     */
+    @Test
+    void invalidTokensOneAfterAnotherOnOneKeptAliveConnectionAreAllAnswered() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            for (int round = 0; round < 60; round++) {
+                for (String token : new String[] {ISSUER.signedByStranger("staff-1"), ISSUER.expired("staff-1"),
+                        ISSUER.fromIssuer("staff-1", "https://faux.test"), ISSUER.forAudience("staff-1", "autre-api"),
+                        "pas-un-jwt"}) {
+                    socket.getOutputStream().write(("GET /api/training/registrations HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Authorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    String head;
+                    try {
+                        head = readResponse(socket.getInputStream());
+                    }
+                    catch (SocketTimeoutException e) {
+                        throw new AssertionError("No answer within 10 s in round " + round, e);
+                    }
+                    assertThat(head).startsWith("HTTP/1.1 401");
+                }
+                socket.getOutputStream().write(("GET /actuator/health/readiness HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200");
+            }
+        }
+        assertThat(TRAINING.received()).isEmpty();
+    }
+
+    /** Reads one response (its head, then as many body bytes as it declares); returns the head. */
+    private static String readResponse(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                throw new AssertionError("Connection closed by the gateway after: " + head);
+            }
+            head.append((char) next);
+        }
+        Matcher length = Pattern.compile("(?i)content-length:\\s*(\\d+)").matcher(head);
+        if (length.find()) {
+            in.readNBytes(Integer.parseInt(length.group(1)));
+        }
+        else {
+            assertThat(head.toString().toLowerCase(java.util.Locale.ROOT)).contains("transfer-encoding: chunked");
+            for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
+                in.readNBytes(size + 2);
+            }
+            in.readNBytes(2);
+        }
+        return head.toString();
+    }
+
+    private static int chunkSize(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int next = in.read(); next != '\n'; next = in.read()) {
+            if (next < 0) {
+                throw new AssertionError("Connection closed inside a chunked answer");
+            }
+            line.append((char) next);
+        }
+        return Integer.parseInt(line.toString().trim().split(";")[0], 16);
     }
 
     @Test

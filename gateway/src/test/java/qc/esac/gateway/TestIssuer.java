@@ -97,6 +97,12 @@ final class TestIssuer {
         return sign(key, base(subject).audience(audience).build());
     }
 
+    /** Everything a staff token has but {@code sub}: what Keycloak issues for a client without its basic scope. */
+    String withoutSubject() {
+        return sign(key, base(null).claim(EsacClaims.ROLES, List.of(EsacRole.STAFF.claimValue()))
+                .claim(EsacClaims.NETWORK_IDS, List.of("reseau-1")).build());
+    }
+
     String fromIssuer(String subject, String issuer) {
         return sign(key, base(subject).issuer(issuer).build());
     }

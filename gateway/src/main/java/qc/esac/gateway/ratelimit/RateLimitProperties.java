@@ -18,11 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fallback limits of a group not listed
  * @param maxTrackedCallers local store: callers remembered at most (least recently seen forgotten first)
  * @param idleExpiry local store: a caller's buckets are dropped after this long without requests
+ * @param storeTimeout redis store: how long a request waits for Redis before it is let through unlimited
  */
 @ConfigurationProperties("esac.gateway.rate-limit")
 public record RateLimitProperties(@DefaultValue("local") Store store, Map<String, Limit> groups,
         @DefaultValue Limit fallback, @DefaultValue("100000") long maxTrackedCallers,
-        @DefaultValue("10m") Duration idleExpiry) {
+        @DefaultValue("10m") Duration idleExpiry, @DefaultValue("250ms") Duration storeTimeout) {
 
     public RateLimitProperties {
         groups = groups == null ? Map.of() : Map.copyOf(groups);

@@ -12,7 +12,7 @@ class LocalRequestQuotaTest {
 
     private final RateLimitProperties properties = new RateLimitProperties(RateLimitProperties.Store.LOCAL,
             Map.of("training", new RateLimitProperties.Limit(2, 3)), new RateLimitProperties.Limit(1, 1), 1000,
-            Duration.ofMinutes(10));
+            Duration.ofMinutes(10), Duration.ofMillis(250));
     private final ManualClock clock = new ManualClock();
     private final LocalRequestQuota quota = new LocalRequestQuota(properties, clock);
 

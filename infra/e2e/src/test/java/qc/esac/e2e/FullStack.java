@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import qc.esac.local.KeycloakIdentity;
 import qc.esac.local.LocalOptions;
 import qc.esac.local.LocalStack;
 import qc.esac.testkit.oidc.BrowserLogin;
@@ -79,6 +80,14 @@ final class FullStack {
      * The suite's classes run one after the other, so nothing else is using the stopped stack.
      */
     static synchronized FullStack ownedBy(Class<?> owner) {
+        return ownedBy(owner, null);
+    }
+
+    /**
+     * A stack of its own for {@code owner} (see {@link #ownedBy(Class)}) whose OIDC provider is {@code keycloak}
+     * instead of infra/identity; null: infra/identity.
+     */
+    static synchronized FullStack ownedBy(Class<?> owner, KeycloakIdentity keycloak) {
         if (instance != null && instance.owner == owner) {
             return instance;
         }
@@ -86,10 +95,14 @@ final class FullStack {
             instance.stack.close();
             instance = null;
         }
-        return start(owner);
+        return start(owner, keycloak);
     }
 
     private static FullStack start(Class<?> owner) {
+        return start(owner, null);
+    }
+
+    private static FullStack start(Class<?> owner, KeycloakIdentity keycloak) {
         try {
             Path data = Files.createTempDirectory("esac-e2e-stack");
             Path clockOffset = data.resolve("clock-offset");
@@ -100,7 +113,7 @@ final class FullStack {
                             "ESAC_MEMBERSHIP_STATUS_JOB_INTERVAL", "PT1S",
                             "ESAC_INSURANCE_LIFECYCLE_INITIAL_DELAY", "PT2S",
                             "ESAC_INSURANCE_LIFECYCLE_INTERVAL", "PT1S",
-                            "ESAC_OUTBOX_RELAY_INTERVAL", "200ms"));
+                            "ESAC_OUTBOX_RELAY_INTERVAL", "200ms"), keycloak);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
             stack.start(Duration.ofMinutes(4));
             instance = new FullStack(stack, owner, clockOffset);
@@ -120,8 +133,16 @@ final class FullStack {
         return stack.process(name).uri(path);
     }
 
+    /** The OIDC issuer the stack trusts (infra/identity, or Keycloak's realm). */
+    String issuer() {
+        return stack.issuer();
+    }
+
     /** An access token from the identity provider for a confidential client (client-credentials grant). */
     String clientToken(String clientId, String secret) {
+        if (stack.keycloak()) {
+            return KeycloakIdentity.clientToken(stack.issuer(), clientId, secret);
+        }
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(stack.process("identity").uri("/oauth2/token"))
                 .header("Authorization", "Basic " + basic)
@@ -144,7 +165,7 @@ final class FullStack {
 
     /** A person's access token: the authorization-code flow with PKCE of the web client, through the login form. */
     String personToken(String username) {
-        return new BrowserLogin(stack.process("identity").uri("/")).login(username, "esac-demo").accessToken();
+        return new BrowserLogin(URI.create(stack.issuer())).login(username, "esac-demo").accessToken();
     }
 
     /** The services' today (Quebec calendar), moved forward by {@link #advanceTo} if it was. */

@@ -1,5 +1,7 @@
 package qc.esac.local;
 
+import java.util.function.Supplier;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import qc.esac.demo.ClientCredentials;
@@ -25,6 +27,11 @@ final class DemoContentOnce {
     private DemoContentOnce() {
     }
 
+    private static Supplier<String> fetchedOnce(Supplier<String> fetch) {
+        String[] token = new String[1];
+        return () -> token[0] != null ? token[0] : (token[0] = fetch.get());
+    }
+
     /** @return whether the content is (now or already) loaded */
     static boolean load(LocalStack stack, Path dataDirectory) {
         Path marker = dataDirectory.resolve(MARKER);
@@ -34,8 +41,11 @@ final class DemoContentOnce {
         System.out.println("Loading the demo content through the gateway (first start; --no-demo skips it)...");
         long started = System.nanoTime();
         try {
-            DemoLoader.Report report = new DemoLoader(stack.process("gateway").uri("/"),
-                    ClientCredentials.demoLoader(stack.process("identity").uri("/"))).load(DemoContent.load());
+            Supplier<String> token = stack.keycloak()
+                    ? fetchedOnce(() -> KeycloakIdentity.clientToken(stack.issuer(), ClientCredentials.LOADER_CLIENT,
+                            ClientCredentials.LOADER_SECRET))
+                    : ClientCredentials.demoLoader(stack.process("identity").uri("/"));
+            DemoLoader.Report report = new DemoLoader(stack.process("gateway").uri("/"), token).load(DemoContent.load());
             double seconds = (System.nanoTime() - started) / 1e9;
             Files.writeString(marker, Instant.now() + " " + report + System.lineSeparator());
             System.out.printf("Demo content loaded in %.1f s: %s%n", seconds, report);

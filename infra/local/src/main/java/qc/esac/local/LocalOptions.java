@@ -34,6 +34,7 @@ public record LocalOptions(Path dataDirectory, int kafkaPort, int controllerPort
               --reset                   delete the data directory before starting
               --no-demo                 do not load the demo content (loaded once, on the first start, otherwise)
               --port-offset <n>         add n to every component's port (gateway 8080+n), to run beside another stack
+              --identity local|keycloak the OIDC provider: infra/identity (default) or Keycloak (start.sh fetches it)
               --help                    print this help
             A port of 0 means any free port.""";
 

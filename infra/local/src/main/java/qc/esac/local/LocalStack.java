@@ -47,13 +47,16 @@ public final class LocalStack implements AutoCloseable {
                             "TRAINING_URI", addresses.url("training-service"),
                             "INSURANCE_URI", addresses.url("insurance-service"),
                             "PROJECTS_URI", addresses.url("projects-service"),
-                            "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", addresses.issuer())));
+                            "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", addresses.issuer(),
+                            "ESAC_DOCS_OPENID_CONNECT_URL", addresses.issuer() + "/.well-known/openid-configuration")));
 
     private final LocalInfrastructure infrastructure;
     private final Path root;
     private final int portOffset;
     private final Path logDirectory;
     private final Map<String, String> extraEnvironment;
+    /** Keycloak in place of infra/identity; null for infra/identity (the default). */
+    private final KeycloakIdentity keycloak;
     private final List<ManagedProcess> processes = new ArrayList<>();
 
     /**
@@ -70,6 +73,16 @@ public final class LocalStack implements AutoCloseable {
      *                         for instance); the wiring of the components wins over it
      */
     public LocalStack(LocalOptions options, Path root, int portOffset, Map<String, String> extraEnvironment) {
+        this(options, root, portOffset, extraEnvironment, null);
+    }
+
+    /**
+     * @param keycloak Keycloak as the OIDC provider (on the identity component's port, named "identity" too),
+     *                 or null for infra/identity
+     */
+    public LocalStack(LocalOptions options, Path root, int portOffset, Map<String, String> extraEnvironment,
+                      KeycloakIdentity keycloak) {
+        this.keycloak = keycloak;
         this.extraEnvironment = Map.copyOf(extraEnvironment);
         this.infrastructure = new LocalInfrastructure(options);
         this.root = root.toAbsolutePath().normalize();
@@ -92,8 +105,16 @@ public final class LocalStack implements AutoCloseable {
         try {
             Map<String, String> urls = new HashMap<>();
             COMPONENTS.forEach(component -> urls.put(component.name(), "http://127.0.0.1:" + port(component)));
+            if (keycloak != null) {
+                urls.put(StackAddresses.ISSUER, KeycloakIdentity.issuer(urls.get("identity")));
+            }
             StackAddresses addresses = new StackAddresses(infrastructure.start(), urls);
             for (StackComponent component : COMPONENTS) {
+                if (keycloak != null && component.name().equals("identity")) {
+                    processes.add(keycloak.start(root, component.jar(root), port(component),
+                            addresses.url("gateway"), logDirectory.resolve("keycloak.log")));
+                    continue;
+                }
                 Map<String, String> environment = new HashMap<>(extraEnvironment);
                 environment.putAll(component.environment().apply(addresses));
                 environment.put("PORT", Integer.toString(port(component)));
@@ -103,7 +124,7 @@ public final class LocalStack implements AutoCloseable {
             // They start in parallel; each is ready when its own checks pass (services: broker and store).
             CompletableFuture.allOf(COMPONENTS.stream()
                     .map(component -> CompletableFuture.runAsync(() -> process(component.name())
-                            .awaitReady(component.readinessPath(), timeout)))
+                            .awaitReady(readinessPath(component), readinessTimeout(component, timeout))))
                     .toArray(CompletableFuture[]::new)).join();
             return List.copyOf(processes);
         } catch (CompletionException e) {
@@ -113,6 +134,29 @@ public final class LocalStack implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** Keycloak's first start on a fresh distribution prepares its build first (minutes on a busy machine). */
+    private Duration readinessTimeout(StackComponent component, Duration timeout) {
+        boolean keycloakStarting = keycloak != null && component.name().equals("identity");
+        return keycloakStarting && timeout.compareTo(KeycloakIdentity.FIRST_START) < 0 ? KeycloakIdentity.FIRST_START
+                : timeout;
+    }
+
+    private String readinessPath(StackComponent component) {
+        return keycloak != null && component.name().equals("identity") ? KeycloakIdentity.READINESS_PATH
+                : component.readinessPath();
+    }
+
+    /** The OIDC issuer the gateway and the services trust: infra/identity's address, or Keycloak's realm. */
+    public String issuer() {
+        String base = process("identity").uri("/").toString().replaceAll("/$", "");
+        return keycloak != null ? KeycloakIdentity.issuer(base) : base;
+    }
+
+    /** Whether Keycloak stands in for infra/identity. */
+    public boolean keycloak() {
+        return keycloak != null;
     }
 
     private int port(StackComponent component) {
@@ -173,6 +217,7 @@ public final class LocalStack implements AutoCloseable {
         }
         boolean infraOnly = arguments.remove("--infra-only");
         boolean demo = !arguments.remove("--no-demo");
+        KeycloakIdentity keycloak = null;
         int portOffset = 0;
         LocalOptions options;
         try {
@@ -187,6 +232,17 @@ public final class LocalStack implements AutoCloseable {
                     throw new IllegalArgumentException("--port-offset must be a number, got: " + offset);
                 }
             }
+            int identityAt = arguments.indexOf("--identity");
+            if (identityAt >= 0 && identityAt + 1 < arguments.size()) {
+                // Which OIDC provider: infra/identity (default) or Keycloak (ESAC_KEYCLOAK_HOME, set by start.sh).
+                String identity = arguments.remove(identityAt + 1);
+                arguments.remove(identityAt);
+                switch (identity) {
+                    case "keycloak" -> keycloak = KeycloakIdentity.fromEnvironment(System.getenv());
+                    case "local" -> keycloak = null;
+                    default -> throw new IllegalArgumentException("--identity must be local or keycloak, got: " + identity);
+                }
+            }
             options = LocalOptions.fromCommandLine(arguments.toArray(String[]::new), System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
@@ -196,7 +252,7 @@ public final class LocalStack implements AutoCloseable {
         }
         Path root = Path.of(System.getenv().getOrDefault("ESAC_ROOT", "."));
         LocalInfrastructure infrastructureAlone = new LocalInfrastructure(options);
-        LocalStack stack = new LocalStack(options, root, portOffset);
+        LocalStack stack = new LocalStack(options, root, portOffset, Map.of(), keycloak);
         CountDownLatch stopped = new CountDownLatch(1);
         // Registered before starting, so that Ctrl-C during startup also stops what already runs.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

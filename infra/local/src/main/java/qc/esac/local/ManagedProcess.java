@@ -48,6 +48,15 @@ public final class ManagedProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
+        return startCommand(name, command, port, environment, log);
+    }
+
+    /**
+     * Starts {@code command} (a component that is not one of ours, such as Keycloak), otherwise as
+     * {@link #start}: listening on {@code port} of the loopback interface, output in {@code log}.
+     */
+    public static ManagedProcess startCommand(String name, List<String> command, int port,
+                                              Map<String, String> environment, Path log) {
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -21,15 +21,17 @@ final class ReadyBanner {
         System.out.println();
         System.out.println("Gateway:        " + gateway);
         System.out.println("API docs:       " + gateway + "/swagger-ui.html");
-        String identity = base(stack.process("identity"));
-        System.out.println("Identity:       " + identity + " (demo accounts: infra/identity/README.md, password esac-demo)");
+        String identity = stack.issuer();
+        String tokenEndpoint = stack.keycloak() ? identity + "/protocol/openid-connect/token" : identity + "/oauth2/token";
+        System.out.println("Identity:       " + identity + (stack.keycloak() ? " (Keycloak)" : "")
+                + " (demo accounts: infra/identity/README.md, password esac-demo)");
         System.out.println("Kafka:          " + addresses.kafkaBootstrapServers());
         System.out.println("MongoDB:        " + addresses.mongoConnectionString());
         System.out.println("Data and logs:  " + addresses.dataDirectory() + " (logs in " + stack.logDirectory() + ")");
         System.out.println("A staff token:  curl -s -u esac-chargement-demo:chargement-demo-secret"
-                + " -d grant_type=client_credentials " + identity + "/oauth2/token");
+                + " -d grant_type=client_credentials " + tokenEndpoint);
         System.out.println("A partner token: curl -s -u partenaire-demo:partenaire-demo-secret"
-                + " -d grant_type=client_credentials " + identity + "/oauth2/token");
+                + " -d grant_type=client_credentials " + tokenEndpoint);
         System.out.printf("ESAC platform ready in %.1f s, %d MiB resident in all (Ctrl-C to stop)%n",
                 uptimeSeconds(), stack.residentKib() / 1024);
     }

@@ -18,8 +18,12 @@ public record StackAddresses(LocalAddresses infrastructure, Map<String, String> 
         return url;
     }
 
+    /** Key of {@link #urls} naming the issuer when it is not the identity component's base URL (Keycloak's realm). */
+    public static final String ISSUER = "issuer";
+
     /** The OIDC issuer whose tokens the gateway and the services accept. */
     public String issuer() {
-        return url("identity");
+        String issuer = urls.get(ISSUER);
+        return issuer != null ? issuer : url("identity");
     }
 }

@@ -14,6 +14,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 public class IdentityApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && KeycloakDemoRealm.COMMAND.equals(args[0])) {
+            // Not the issuer: write the Keycloak realm with the same demo directory, and stop.
+            KeycloakDemoRealm.write(args);
+            return;
+        }
         SpringApplication.run(IdentityApplication.class, args);
     }
 }

@@ -55,6 +55,33 @@ class KeycloakRealmTest {
         }
     }
 
+    /**
+     * A realm that declares its own client scopes gets none of Keycloak's built-in ones: without a declared
+     * {@code basic} scope (its {@code sub} mapper) Keycloak 26 issues access tokens with no {@code sub}.
+     */
+    @Test
+    void everyClientPutsTheSubjectInItsAccessTokens() {
+        JsonNode basic = find(realm.get("clientScopes"), "name", "basic");
+        JsonNode sub = find(basic.get("protocolMappers"), "protocolMapper", "oidc-sub-mapper");
+        assertThat(sub.get("config").get("access.token.claim").asString()).isEqualTo("true");
+        for (JsonNode client : realm.get("clients")) {
+            assertThat(names(client.get("defaultClientScopes"), null)).as(client.get("clientId").asString())
+                    .contains("basic");
+        }
+        assertThat(names(realm.get("defaultDefaultClientScopes"), null)).as("clients added later")
+                .contains("basic", "esac-claims");
+    }
+
+    @Test
+    void everyScopeAClientNamesIsDeclared() {
+        List<String> declared = names(realm.get("clientScopes"), "name");
+        for (JsonNode client : realm.get("clients")) {
+            assertThat(declared).as(client.get("clientId").asString())
+                    .containsAll(names(client.get("defaultClientScopes"), null))
+                    .containsAll(names(client.path("optionalClientScopes"), null));
+        }
+    }
+
     @Test
     void browserAndMobileClientsArePublicWithPkce() {
         for (String client : List.of("esac-web", "esac-mobile")) {

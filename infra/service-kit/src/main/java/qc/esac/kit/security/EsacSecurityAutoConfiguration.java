@@ -19,6 +19,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
@@ -47,6 +49,12 @@ public class EsacSecurityAutoConfiguration {
 
     static final List<String> API_DOC_PATHS = List.of("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
             "/swagger-ui.html");
+
+    /** Spring Boot adds every such bean to the JWT decoder's validators: a token without {@code sub} is a 401. */
+    @Bean
+    OAuth2TokenValidator<Jwt> esacSubjectRequired() {
+        return new SubjectRequired();
+    }
 
     @Bean
     @ConditionalOnMissingBean

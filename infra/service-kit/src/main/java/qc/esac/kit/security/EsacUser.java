@@ -32,13 +32,22 @@ public record EsacUser(String id, Set<EsacRole> roles, Set<String> organizationI
         scopes = Set.copyOf(scopes);
     }
 
-    /** Reads the claims named in {@link EsacClaims}; absent claims mean "none". */
+    /**
+     * Reads the claims named in {@link EsacClaims}; absent claims mean "none", except the subject: a token
+     * without one names nobody (the JWT decoder refuses such tokens with a 401 already, see SubjectRequired).
+     *
+     * @throws IllegalArgumentException when {@code sub} is absent or blank
+     */
     public static EsacUser fromClaims(Map<String, Object> claims) {
+        Object subject = claims.get(EsacClaims.SUBJECT);
+        if (subject == null || String.valueOf(subject).isBlank()) {
+            throw new IllegalArgumentException("The token has no subject (sub claim)");
+        }
         Set<EsacRole> roles = EnumSet.noneOf(EsacRole.class);
         for (String value : strings(claims.get(EsacClaims.ROLES))) {
             EsacRole.fromClaim(value).ifPresent(roles::add);
         }
-        return new EsacUser(String.valueOf(claims.get(EsacClaims.SUBJECT)), roles,
+        return new EsacUser(String.valueOf(subject), roles,
                 strings(claims.get(EsacClaims.ORG_IDS)), strings(claims.get(EsacClaims.NETWORK_IDS)),
                 strings(claims.get(EsacClaims.SCOPE)));
     }

@@ -26,6 +26,15 @@ class EsacUserTest {
     }
 
     @Test
+    void aTokenWithoutSubjectNamesNobody() {
+        for (Map<String, Object> claims : List.<Map<String, Object>>of(Map.of("roles", List.of("staff")),
+                Map.of("sub", " ", "roles", List.of("staff")))) {
+            assertThatThrownBy(() -> EsacUser.fromClaims(claims)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("sub");
+        }
+    }
+
+    @Test
     void missingClaimsMeanNothing() {
         EsacUser user = EsacUser.fromClaims(Map.of("sub", "u-1"));
 

@@ -60,6 +60,16 @@ class SecurityTest extends KitWebTest {
     }
 
     @Test
+    void tokenWithoutSubjectIs401NotAUserCalledNull() throws Exception {
+        mvc.perform(withToken(get("/test/me"), TestJwts.withoutSubject()))
+                .andExpect(problem(401, ProblemTypes.AUTHENTIFICATION_REQUISE, "Authentification requise"))
+                .andExpect(jsonPath("$.detail").value("Le jeton d’accès est invalide ou expiré. Authentifiez-vous de nouveau."))
+                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("invalid_token")));
+        mvc.perform(withToken(get("/test/staff-only"), TestJwts.withoutSubject()))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void garbageTokenIs401() throws Exception {
         mvc.perform(withToken(get("/test/me"), "pas.un.jeton"))
                 .andExpect(problem(401, ProblemTypes.AUTHENTIFICATION_REQUISE, "Authentification requise"));

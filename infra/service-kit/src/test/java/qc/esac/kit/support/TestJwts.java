@@ -59,6 +59,12 @@ public final class TestJwts {
         return sign(KEYS, "staff-1", Map.of("roles", List.of("staff")), Instant.now().minusSeconds(3600));
     }
 
+    /** What Keycloak issues for a client without its {@code basic} scope: everything but {@code sub}. */
+    public static String withoutSubject() {
+        return sign(KEYS, null, Map.of("roles", List.of("staff"), "network_ids", List.of("network-1")),
+                Instant.now().plusSeconds(300));
+    }
+
     public static String signedWithUnknownKey() {
         return sign(OTHER_KEYS, "staff-1", Map.of("roles", List.of("staff")), Instant.now().plusSeconds(300));
     }
@@ -69,7 +75,8 @@ public final class TestJwts {
     }
 
     private static String sign(KeyPair keys, String subject, Map<String, Object> claims, Instant expiresAt) {
-        // The platform API's audience (the kit's default esac.security.audience); a claim may replace it.
+        // The platform API's audience (the kit's default esac.security.audience); a claim may replace it. A null
+        // subject leaves the token without sub.
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(subject).audience("esac-api")
                 .issueTime(Date.from(expiresAt.minusSeconds(600))).expirationTime(Date.from(expiresAt));
         claims.forEach(builder::claim);

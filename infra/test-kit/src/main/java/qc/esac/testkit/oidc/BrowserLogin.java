@@ -5,6 +5,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -18,15 +19,18 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A person's tokens from the platform's issuer (infra/identity), the way a browser application gets them: the
- * authorization-code flow with PKCE (S256), through the login form with its CSRF token, following the issuer's
- * redirects by hand, then the code exchange. Plain JDK HTTP client, its own cookie jar per login.
+ * A person's tokens from an OpenID Connect provider, the way a browser application gets them: the
+ * authorization-code flow with PKCE (S256), through the provider's login form (whatever hidden fields it carries:
+ * infra/identity's CSRF token, Keycloak's session code), following the redirects by hand, then the code exchange.
+ * The endpoints come from the issuer's discovery document, so it works with infra/identity and with Keycloak
+ * (issuer {@code http://host/realms/esac}). Plain JDK HTTP client, its own cookie jar per login.
  *
  * <pre>{@code
  * BrowserLogin.Tokens tokens = new BrowserLogin(URI.create("http://127.0.0.1:9000"))
@@ -39,7 +43,12 @@ public final class BrowserLogin {
     public static final String WEB_CLIENT = "esac-web";
     public static final String WEB_REDIRECT = "http://localhost:3000/callback";
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    private static final Pattern FORM = Pattern.compile("<form\\b[^>]*>.*?</form>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    private static final Pattern ACTION = Pattern.compile("\\baction=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HIDDEN = Pattern.compile("<input\\b[^>]*type=\"hidden\"[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAME = Pattern.compile("\\bname=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern VALUE = Pattern.compile("\\bvalue=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+    private static final int MAX_REDIRECTS = 5;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -52,7 +61,8 @@ public final class BrowserLogin {
     }
 
     public BrowserLogin(URI issuer, String clientId, String redirectUri) {
-        this.issuer = issuer;
+        String text = issuer.toString();
+        this.issuer = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         this.clientId = clientId;
         this.redirectUri = redirectUri;
     }
@@ -60,10 +70,13 @@ public final class BrowserLogin {
     /** The tokens the issuer gives for this person; fails with the issuer's answer when a step goes wrong. */
     public Tokens login(String username, String password) {
         try {
+            JsonNode discovery = discovery();
             String verifier = randomUrlSafe(32);
             String state = randomUrlSafe(12);
-            String code = authorizationCode(username, password, challenge(verifier), state);
-            HttpResponse<String> token = postForm(HttpClient.newHttpClient(), issuer.resolve("/oauth2/token"), form(
+            String code = authorizationCode(URI.create(discovery.get("authorization_endpoint").asString()), username,
+                    password, challenge(verifier), state);
+            HttpResponse<String> token = postForm(HttpClient.newHttpClient(),
+                    URI.create(discovery.get("token_endpoint").asString()), form(
                     "grant_type", "authorization_code", "code", code, "redirect_uri", redirectUri,
                     "client_id", clientId, "code_verifier", verifier));
             expect(token, 200, "code exchange");
@@ -79,40 +92,123 @@ public final class BrowserLogin {
         }
     }
 
-    /** Authorize, be sent to the login form, post it, be sent back to the authorization, then to the client. */
-    private String authorizationCode(String username, String password, String challenge, String state)
-            throws IOException, InterruptedException {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private JsonNode discovery() throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(issuer + "/.well-known/openid-configuration")).header("Accept", "application/json")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        expect(response, 200, "discovery request");
+        return JSON.readTree(response.body());
+    }
+
+    /** Authorize, reach the login form, post it, follow the redirects until the issuer sends us to the client. */
+    private String authorizationCode(URI authorizationEndpoint, String username, String password, String challenge,
+                                     String state) throws IOException, InterruptedException {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(browserCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        URI authorize = URI.create(issuer.resolve("/oauth2/authorize") + "?" + query(form(
+        URI authorize = URI.create(authorizationEndpoint + "?" + query(form(
                 "response_type", "code", "client_id", clientId, "redirect_uri", redirectUri,
                 "scope", "openid profile", "state", state, "code_challenge", challenge,
                 "code_challenge_method", "S256")));
-        HttpResponse<String> toLogin = get(browser, authorize);
-        expect(toLogin, 302, "authorization request");
-        HttpResponse<String> loginForm = get(browser, location(toLogin));
-        expect(loginForm, 200, "login form");
-        Matcher csrf = CSRF.matcher(loginForm.body());
-        if (!csrf.find()) {
-            throw new IllegalStateException("No CSRF field in the issuer's login form");
+        HttpResponse<String> loginPage = get(browser, authorize);
+        for (int i = 0; i < MAX_REDIRECTS && loginPage.statusCode() == 302; i++) {
+            loginPage = get(browser, location(loginPage));
         }
-        HttpResponse<String> loggedIn = postForm(browser, issuer.resolve("/login"),
-                form("username", username, "password", password, "_csrf", csrf.group(1)));
-        expect(loggedIn, 302, "login");
-        if (location(loggedIn).toString().contains("/login?error")) {
-            throw new IllegalStateException("The issuer refused the login of " + username);
+        expect(loginPage, 200, "login form");
+        URI page = loginPage.uri();
+        Map<String, String> fields = loginForm(loginPage.body());
+        URI action = page.resolve(fields.remove("\0action"));
+        fields.put("username", username);
+        fields.put("password", password);
+        HttpResponse<String> answer = postForm(browser, action, fields);
+        for (int i = 0; i < MAX_REDIRECTS && answer.statusCode() == 302; i++) {
+            URI next = location(answer);
+            if (next.toString().startsWith(redirectUri)) {
+                return code(next, state);
+            }
+            if (next.toString().contains("/login?error")) {
+                break;
+            }
+            answer = get(browser, next);
         }
-        HttpResponse<String> back = get(browser, location(loggedIn));
-        expect(back, 302, "authorization after login");
-        URI callback = location(back);
-        if (!callback.toString().startsWith(redirectUri)) {
-            throw new IllegalStateException("Sent to " + callback + " instead of the client");
+        throw new IllegalStateException("The issuer refused the login of " + username + " (" + answer.statusCode()
+                + (answer.headers().firstValue("Location").map(l -> " to " + l).orElse("")) + "): "
+                + errorText(answer.body()));
+    }
+
+    /**
+     * A cookie jar that, like browsers, treats loopback addresses as secure: Keycloak sets its login cookies
+     * {@code Secure}, which the JDK's jar would otherwise never send back over plain HTTP.
+     */
+    private static CookieHandler browserCookies() {
+        CookieManager cookies = new CookieManager();
+        return new CookieHandler() {
+            @Override
+            public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+                return cookies.get(secureIfLoopback(uri), headers);
+            }
+
+            @Override
+            public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+                cookies.put(secureIfLoopback(uri), headers);
+            }
+        };
+    }
+
+    private static URI secureIfLoopback(URI uri) {
+        String host = uri.getHost();
+        boolean loopback = "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
+        if (!"http".equals(uri.getScheme()) || !loopback) {
+            return uri;
         }
+        try {
+            return new URI("https", uri.getRawAuthority(), uri.getRawPath(), uri.getRawQuery(), null);
+        } catch (java.net.URISyntaxException e) {
+            return uri;
+        }
+    }
+
+    /** What the issuer's page says went wrong (Keycloak: the error or feedback line), for the failure message. */
+    private static String errorText(String html) {
+        Matcher message = Pattern.compile("(?is)<(?:p|span|div)[^>]*(?:kc-feedback-text|instruction|alert|error)[^>]*>(.*?)</")
+                .matcher(html);
+        return message.find() ? message.group(1).strip() : html.substring(0, Math.min(300, html.length()));
+    }
+
+    private String code(URI callback, String state) {
         Map<String, String> parameters = parse(callback.getRawQuery());
         if (!state.equals(parameters.get("state")) || !parameters.containsKey("code")) {
             throw new IllegalStateException("Unexpected answer to the client: " + callback);
         }
         return parameters.get("code");
+    }
+
+    /** The hidden fields of the page's form with a password field, and its action (under a key no field has). */
+    private static Map<String, String> loginForm(String html) {
+        Matcher forms = FORM.matcher(html);
+        while (forms.find()) {
+            String form = forms.group();
+            if (!form.toLowerCase(java.util.Locale.ROOT).contains("type=\"password\"")) {
+                continue;
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            Matcher action = ACTION.matcher(form.substring(0, form.indexOf('>') + 1));
+            fields.put("\0action", action.find() ? unescape(action.group(1)) : "");
+            Matcher hidden = HIDDEN.matcher(form);
+            while (hidden.find()) {
+                Matcher name = NAME.matcher(hidden.group());
+                Matcher value = VALUE.matcher(hidden.group());
+                if (name.find()) {
+                    fields.put(unescape(name.group(1)), value.find() ? unescape(value.group(1)) : "");
+                }
+            }
+            return fields;
+        }
+        throw new IllegalStateException("No login form with a password field in the issuer's page");
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+                .replace("&gt;", ">");
     }
 
     /** The tokens of one login. */
@@ -132,10 +228,10 @@ public final class BrowserLogin {
                 .POST(HttpRequest.BodyPublishers.ofString(query(form))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private URI location(HttpResponse<?> response) {
+    private static URI location(HttpResponse<?> response) {
         String location = response.headers().firstValue("Location")
                 .orElseThrow(() -> new IllegalStateException("No Location in the issuer's redirect"));
-        return issuer.resolve(location);
+        return response.uri().resolve(location);
     }
 
     private static void expect(HttpResponse<String> response, int status, String step) {
