@@ -210,24 +210,34 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private int sweep(String collection) {
+        // One query finds the pending aggregates (MongoDB answers it through the outbox_pending index; the
+        // stand-in scans once), then each is claimed by its id: a claim without an id would be a scan each.
+        List<Object> pendingIds = new ArrayList<>();
+        documents(collection).find(Filters.exists(OutboxFields.FIRST_PENDING + ".id"))
+                .projection(Projections.include(OutboxFields.ID)).limit(properties.sweepBatch())
+                .forEach(document -> pendingIds.add(document.get(OutboxFields.ID)));
         int published = 0;
-        for (int i = 0; i < properties.sweepBatch(); i++) {
-            Document claimed = claim(collection, new Document());
+        boolean more = pendingIds.size() == properties.sweepBatch();
+        for (Object id : pendingIds) {
+            Document claimed = claim(collection, new Document(OutboxFields.ID, id));
             if (claimed == null) {
-                break;
+                continue; // published meanwhile, or leased: its holder publishes it (a dead one's lease expires)
             }
             int pending = pendingEvents(claimed).size();
-            if (drain(collection, claimed) == Drained.FAILED) {
+            Drained drained = drain(collection, claimed);
+            if (drained == Drained.FAILED) {
                 mayHavePending.add(collection);
                 return published; // the broker is unreachable: try again at the next sweep
             }
             published += pending;
+            more |= drained == Drained.MORE;
         }
-        // Nothing claimable is left; some aggregates may still be leased by another instance.
-        if (documents(collection).find(Filters.exists(OutboxFields.FIRST_PENDING + ".id")).first() == null) {
-            mayHavePending.remove(collection);
-        } else {
+        // What is still pending is leased: its holder publishes it, or, should the holder die, the next full sweep
+        // once the lease expires. Sweeping again meanwhile would only repeat the query.
+        if (more) {
             mayHavePending.add(collection);
+        } else {
+            mayHavePending.remove(collection);
         }
         return published;
     }
