@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.netty.channel.ConnectTimeoutException;
@@ -62,6 +63,11 @@ class GatewayErrorHandler implements WebExceptionHandler {
         if (isCause(error, CallNotPermittedException.class) || error instanceof ServiceUnavailableException) {
             return GatewayProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "service-indisponible", "service.indisponible",
                     service).retryAfter(openStateWait(exchange));
+        }
+        if (isCause(error, BulkheadFullException.class)) {
+            // Every concurrent call the route allows is in progress: the service is saturated, not broken.
+            return GatewayProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "service-sature", "service.sature", service)
+                    .retryAfter(Duration.ofSeconds(1));
         }
         if (isCause(error, ConnectException.class) || isCause(error, ConnectTimeoutException.class)
                 || isCause(error, UnknownHostException.class)) {
