@@ -20,7 +20,7 @@ public class EsacDefaultsEnvironmentPostProcessor implements EnvironmentPostProc
     public static final String PROPERTY_SOURCE_NAME = "esacDefaults";
     /** Set to {@code false} for human-readable console logs (e.g. when developing). */
     public static final String JSON_LOGGING_PROPERTY = "esac.logging.json";
-    /** The {@code aud} every access token must name (the gateway checks the same, ESAC_JWT_AUDIENCES). */
+    /** The {@code aud} every access token must name (the gateway reads the same variable, ESAC_SECURITY_AUDIENCE). */
     public static final String AUDIENCE_PROPERTY = "esac.security.audience";
     /** The platform API's audience, as infra/identity and the Keycloak realm issue it. */
     public static final String DEFAULT_AUDIENCE = "esac-api";
