@@ -24,7 +24,7 @@ import qc.esac.insurance.plan.Tier;
 import qc.esac.insurance.privacy.PersonalDataCipher;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
-import qc.esac.kit.outbox.Change;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;

@@ -15,7 +15,7 @@ import qc.esac.insurance.plan.PlanService;
 import qc.esac.insurance.plan.PlanYear;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
-import qc.esac.kit.outbox.Change;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.FieldViolation;

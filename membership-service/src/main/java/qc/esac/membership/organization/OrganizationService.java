@@ -15,7 +15,7 @@ import qc.esac.events.membership.OrganizationUpdated;
 import qc.esac.events.membership.PostalAddress;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
-import qc.esac.kit.outbox.Change;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;

@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
-import qc.esac.kit.outbox.Change;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.FieldViolation;
 import qc.esac.kit.problem.ForbiddenException;

@@ -16,7 +16,7 @@ import qc.esac.events.projects.ProjectCreated;
 import qc.esac.events.projects.StepCompleted;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
-import qc.esac.kit.outbox.Change;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.problem.NotFoundException;

@@ -1,6 +1,7 @@
 package qc.esac.training.diagnostic;
 
 import qc.esac.events.training.DiagnosticCompleted;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.FieldViolation;
 import qc.esac.kit.problem.InvalidInputException;
@@ -70,7 +71,7 @@ public record Diagnostic(String id, String organizationId, String networkId, Lis
      * (below that, averages would let the manager, or a colleague, read one person's answers; closing is then
      * refused and the diagnostic stays open for more answers).
      */
-    public DiagnosticChange complete(LocalDate today, int minimumEmployees) {
+    public Change<Diagnostic> complete(LocalDate today, int minimumEmployees) {
         if (status != DiagnosticStatus.OPEN) {
             throw new BusinessRuleException("diagnostic.ferme", completedOn.toString());
         }
@@ -83,7 +84,7 @@ public record Diagnostic(String id, String organizationId, String networkId, Lis
         List<Consolidation.Priority> ranked = Consolidation.rank(themes, answers);
         Diagnostic completed = new Diagnostic(id, organizationId, networkId, themes, DiagnosticStatus.COMPLETED,
                 openedOn, today, answers, ranked);
-        return new DiagnosticChange(completed, new DiagnosticCompleted(id, organizationId, (int) employees,
+        return Change.of(completed, new DiagnosticCompleted(id, organizationId, (int) employees,
                 (int) managers, ranked.stream().map(p -> new DiagnosticCompleted.Priority(p.theme(), p.score(),
                 p.rank())).toList(), today));
     }
@@ -95,8 +96,5 @@ public record Diagnostic(String id, String organizationId, String networkId, Lis
     /** The ranking, once the diagnostic is closed; nothing while it is open (live averages reveal answers). */
     public List<Consolidation.Priority> results() {
         return status == DiagnosticStatus.COMPLETED ? priorities : List.of();
-    }
-
-    public record DiagnosticChange(Diagnostic diagnostic, DiagnosticCompleted event) {
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
-import qc.esac.kit.outbox.Change;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.security.EsacUser;
@@ -59,10 +59,8 @@ public class DiagnosticService {
     }
 
     public Versioned<Diagnostic> complete(EsacUser user, String id) {
-        return diagnostics.change(id, null, d -> user.requireOrganizationIn(d.organizationId(), d.networkId()), d -> {
-            Diagnostic.DiagnosticChange change = d.complete(clock.today(), minimumEmployees);
-            return Change.of(change.diagnostic(), change.event());
-        });
+        return diagnostics.change(id, null, d -> user.requireOrganizationIn(d.organizationId(), d.networkId()), 
+                d -> d.complete(clock.today(), minimumEmployees));
     }
 
     /** The role the caller answers in, or 403: nobody else answers, staff included. */

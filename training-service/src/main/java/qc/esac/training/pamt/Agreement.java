@@ -4,6 +4,7 @@ import qc.esac.events.EventData;
 import qc.esac.events.training.PamtAgreementSigned;
 import qc.esac.events.training.PamtCertificateIssued;
 import qc.esac.events.training.PamtCompetencyAttested;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.ForbiddenException;
@@ -61,7 +62,7 @@ public record Agreement(String id, String standardId, String standardCode, Strin
     }
 
     /** A signed agreement; apprentice and companion are two different people of the same organization. */
-    public static AgreementChange sign(String id, ProfessionalStandard standard, String organizationId,
+    public static Change<Agreement> sign(String id, ProfessionalStandard standard, String organizationId,
                                        Person apprentice, Person companion, LocalDate signedOn) {
         if (apprentice.employeeId().equals(companion.employeeId())) {
             throw new BusinessRuleException("pamt.compagnon-apprenti-identiques");
@@ -75,7 +76,7 @@ public record Agreement(String id, String standardId, String standardCode, Strin
                 standard.title().en(), standard.networkId(), organizationId, apprentice, companion, signedOn,
                 AgreementStatus.ACTIVE,
                 competencies, null, null, null);
-        return new AgreementChange(agreement, List.of(new PamtAgreementSigned(id, standard.code(),
+        return Change.of(agreement, List.of(new PamtAgreementSigned(id, standard.code(),
                 standard.title().fr(), organizationId, apprentice.employeeId(), companion.employeeId(),
                 competencies.size(), signedOn)));
     }
@@ -92,8 +93,8 @@ public record Agreement(String id, String standardId, String standardCode, Strin
      * The companion signs off a competency. Only the companion of this agreement may, only while it is active,
      * and only once per competency.
      */
-    public AgreementChange attest(String competencyCode, boolean signedByCompanion, LocalDate today,
-                                  Supplier<String> verificationCodes) {
+    public Change<Agreement> attest(String competencyCode, boolean signedByCompanion, LocalDate today,
+                                    Supplier<String> verificationCodes) {
         if (!signedByCompanion) {
             throw new ForbiddenException("pamt.signataire-non-compagnon", companion.fullName());
         }
@@ -121,19 +122,19 @@ public record Agreement(String id, String standardId, String standardCode, Strin
             events.add(new PamtCertificateIssued(id, standardCode, standardTitle, organizationId,
                     apprentice.employeeId(), companion.employeeId(), issued.verificationCode(), today));
         }
-        return new AgreementChange(new Agreement(id, standardId, standardCode, standardTitle, standardTitleEn,
+        return Change.of(new Agreement(id, standardId, standardCode, standardTitle, standardTitleEn,
                 networkId, organizationId, apprentice, companion, signedOn, nextStatus, updated, issued,
                 issued == null ? null : today, null), events);
     }
 
     /** Ends an active agreement early; attested competencies keep their attestations. */
-    public AgreementChange terminate(String reason, LocalDate today) {
+    public Change<Agreement> terminate(String reason, LocalDate today) {
         if (status != AgreementStatus.ACTIVE) {
             throw new BusinessRuleException("pamt.entente-inactive", status.name());
         }
-        return new AgreementChange(new Agreement(id, standardId, standardCode, standardTitle, standardTitleEn,
+        return Change.of(new Agreement(id, standardId, standardCode, standardTitle, standardTitleEn,
                 networkId, organizationId, apprentice, companion, signedOn, AgreementStatus.TERMINATED,
-                competencies, null, today, reason), List.of());
+                competencies, null, today, reason));
     }
 
     /** The person's own correction of their name as apprentice or companion; null when they are neither. */
@@ -149,6 +150,4 @@ public record Agreement(String id, String standardId, String standardCode, Strin
                 competencies, certificate, endedOn, endReason);
     }
 
-    public record AgreementChange(Agreement agreement, List<EventData> events) {
-    }
 }

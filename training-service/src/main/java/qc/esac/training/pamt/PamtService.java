@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
-import qc.esac.kit.outbox.Change;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
@@ -91,9 +91,9 @@ public class PamtService {
         user.requireOrganizationIn(organizationId, standard.networkId());
         LocalDate today = clock.today();
         String id = UUID.randomUUID().toString();
-        Agreement.AgreementChange change = Agreement.sign(id, standard, organizationId,
+        Change<Agreement> change = Agreement.sign(id, standard, organizationId,
                 employee(apprenticeId, organizationId, today), employee(companionId, organizationId, today), today);
-        return agreements.insert(id, change.agreement(), change.events());
+        return agreements.insert(id, change.state(), change.events());
     }
 
     /** Only the agreement's companion signs off a competency. */
@@ -102,12 +102,12 @@ public class PamtService {
             if (!isCompanion(user, a)) {
                 throw new ForbiddenException("pamt.signataire-non-compagnon", a.companion().fullName());
             }
-        }, a -> written(a.attest(competencyCode, true, clock.today(), VerificationCodes::next)));
+        }, a -> a.attest(competencyCode, true, clock.today(), VerificationCodes::next));
     }
 
     public Versioned<Agreement> terminate(EsacUser user, String agreementId, String reason) {
         return agreements.change(agreementId, null, a -> user.requireOrganizationIn(a.organizationId(), a.networkId()),
-                a -> written(a.terminate(reason.strip(), clock.today())));
+                a -> a.terminate(reason.strip(), clock.today()));
     }
 
     /** Staff of the network, administrators of the organization, the apprentice and the companion. */
@@ -188,9 +188,5 @@ public class PamtService {
                 .orElseThrow(() -> new BusinessRuleException("inscription.employe-inconnu", employeeId,
                         organizationId));
         return new Agreement.Person(employee.id(), employee.firstName(), employee.lastName(), employee.userId());
-    }
-
-    private static Change<Agreement> written(Agreement.AgreementChange change) {
-        return Change.of(change.agreement(), change.events());
     }
 }

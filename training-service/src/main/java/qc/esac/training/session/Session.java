@@ -9,6 +9,7 @@ import qc.esac.events.training.SessionCancelled;
 import qc.esac.events.training.SessionCompleted;
 import qc.esac.events.training.SessionScheduled;
 import qc.esac.events.training.SessionUpdated;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.FieldViolation;
@@ -53,7 +54,7 @@ public record Session(String id, String courseId, String courseTitle, String cou
     }
 
     /** A new session, planned: registrations open when staff open them. */
-    public static SessionChange schedule(String id, String courseId, LocalizedText title, List<String> themes,
+    public static Change<Session> schedule(String id, String courseId, LocalizedText title, List<String> themes,
                                          String networkId, LocalDate startDate, LocalDate endDate, BigDecimal hours,
                                          DeliveryMode mode, String location, int seats, BigDecimal memberPrice,
                                          BigDecimal nonMemberPrice, LocalDate registrationDeadline, LocalDate today) {
@@ -66,7 +67,7 @@ public record Session(String id, String courseId, String courseTitle, String cou
         Session session = new Session(id, courseId, courseTitle, title.en(), themes, networkId, startDate, endDate,
                 Decimals.tidy(hours), mode, location, seats, memberPrice, nonMemberPrice, registrationDeadline,
                 SessionStatus.PLANNED, null, null, List.of());
-        return new SessionChange(session, List.of(new SessionScheduled(id, courseId, courseTitle, networkId,
+        return Change.of(session, List.of(new SessionScheduled(id, courseId, courseTitle, networkId,
                 session.themes(), startDate, endDate, mode.name(), session.hours(), Uec.ofHours(session.hours()), seats,
                 memberPrice, nonMemberPrice, registrationDeadline)));
     }
@@ -95,7 +96,7 @@ public record Session(String id, String courseId, String courseTitle, String cou
      * below the confirmed participants; added seats go to the people waiting, in order, priced today. Prices of
      * seats already confirmed do not change.
      */
-    public SessionChange update(LocalDate newStart, LocalDate newEnd, BigDecimal newHours, DeliveryMode newMode,
+    public Change<Session> update(LocalDate newStart, LocalDate newEnd, BigDecimal newHours, DeliveryMode newMode,
                                 String newLocation, int newSeats, BigDecimal newMemberPrice,
                                 BigDecimal newNonMemberPrice, LocalDate newDeadline, LocalDate today,
                                 Pricing.Standings standings) {
@@ -139,7 +140,7 @@ public record Session(String id, String courseId, String courseTitle, String cou
                 next.hours(), next.uec(), newSeats, newMemberPrice, newNonMemberPrice, newDeadline,
                 next.status().name()));
         events.addAll(promotions);
-        return new SessionChange(next, events);
+        return Change.of(next, events);
     }
 
     /** The course's title in the reader's language (French when no English title was given). */
@@ -175,26 +176,26 @@ public record Session(String id, String courseId, String courseTitle, String cou
     // --- Status transitions ---------------------------------------------------------------------------------
 
     /** Staff open registrations (or reopen them after closing). */
-    public SessionChange openRegistrations(LocalDate today) {
+    public Change<Session> openRegistrations(LocalDate today) {
         if (status != SessionStatus.PLANNED && status != SessionStatus.CLOSED) {
             throw transition("seance.ouverture-interdite");
         }
         if (today.isAfter(registrationDeadline)) {
             throw new BusinessRuleException("seance.date-limite-passee", registrationDeadline.toString());
         }
-        return new SessionChange(withStatus(seatsLeft() == 0 ? SessionStatus.FULL : SessionStatus.OPEN), List.of());
+        return Change.of(withStatus(seatsLeft() == 0 ? SessionStatus.FULL : SessionStatus.OPEN));
     }
 
     /** Staff stop taking registrations; the session will still be given. */
-    public SessionChange closeRegistrations() {
+    public Change<Session> closeRegistrations() {
         if (!status.takesRegistrations()) {
             throw transition("seance.fermeture-interdite");
         }
-        return new SessionChange(withStatus(SessionStatus.CLOSED), List.of());
+        return Change.of(withStatus(SessionStatus.CLOSED));
     }
 
     /** Cancels the session and, with it, every active registration. */
-    public SessionChange cancel(String reason, LocalDate today) {
+    public Change<Session> cancel(String reason, LocalDate today) {
         if (status.isOver()) {
             throw transition("seance.annulation-interdite");
         }
@@ -209,7 +210,7 @@ public record Session(String id, String courseId, String courseTitle, String cou
                 updated.add(r);
             }
         }
-        return new SessionChange(new Session(id, courseId, courseTitle, courseTitleEn, themes, networkId, startDate,
+        return Change.of(new Session(id, courseId, courseTitle, courseTitleEn, themes, networkId, startDate,
                 endDate, hours, mode, location, seats, memberPrice, nonMemberPrice, registrationDeadline,
                 SessionStatus.CANCELLED, reason, null, updated), events);
     }
@@ -218,7 +219,7 @@ public record Session(String id, String courseId, String courseTitle, String cou
      * Closes a session that was given: every confirmed participant's attendance must be recorded; those with
      * at least 90% receive an attestation for the session's hours.
      */
-    public SessionChange complete(LocalDate today, Supplier<String> ids, Supplier<String> verificationCodes) {
+    public Change<Session> complete(LocalDate today, Supplier<String> ids, Supplier<String> verificationCodes) {
         if (status == SessionStatus.PLANNED || status.isOver()) {
             throw transition("seance.cloture-interdite");
         }
@@ -257,7 +258,7 @@ public record Session(String id, String courseId, String courseTitle, String cou
         events.add(new SessionCompleted(id, courseId, networkId, themes, startDate, endDate, hours, participants,
                 (int) attestations.stream().filter(AttestationIssued.class::isInstance).count(), today));
         events.addAll(attestations);
-        return new SessionChange(new Session(id, courseId, courseTitle, courseTitleEn, themes, networkId, startDate,
+        return Change.of(new Session(id, courseId, courseTitle, courseTitleEn, themes, networkId, startDate,
                 endDate, hours, mode, location, seats, memberPrice, nonMemberPrice, registrationDeadline,
                 SessionStatus.COMPLETED, cancellationReason, today, updated), events);
     }
@@ -268,7 +269,7 @@ public record Session(String id, String courseId, String courseTitle, String cou
      * Registers a person: a seat if one is left, otherwise the waiting list. A person holds at most one active
      * registration per session.
      */
-    public SessionChange register(String registrationId, String organizationId, Participant participant, Price price,
+    public Change<Session> register(String registrationId, String organizationId, Participant participant, Price price,
                                   LocalDate today, Instant now) {
         switch (status) {
             case PLANNED -> throw new BusinessRuleException("inscription.pas-encore-ouverte", courseTitle);
@@ -299,7 +300,7 @@ public record Session(String id, String courseId, String courseTitle, String cou
                     participant.personId(), waitlist().size() + 1);
         }
         Session next = withRegistrations(updated);
-        return new SessionChange(next.withStatus(next.seatsLeft() == 0 ? SessionStatus.FULL : SessionStatus.OPEN),
+        return Change.of(next.withStatus(next.seatsLeft() == 0 ? SessionStatus.FULL : SessionStatus.OPEN),
                 List.of(event));
     }
 
@@ -308,7 +309,7 @@ public record Session(String id, String courseId, String courseTitle, String cou
      * list, priced on the day of the promotion. Cancelling after the registration deadline is allowed but
      * flagged late (the network's policy may charge it).
      */
-    public SessionChange cancelRegistration(String registrationId, LocalDate today, Pricing.Standings standings) {
+    public Change<Session> cancelRegistration(String registrationId, LocalDate today, Pricing.Standings standings) {
         Registration registration = requireRegistration(registrationId);
         if (!registration.isActive()) {
             throw new BusinessRuleException("inscription.deja-annulee", registrationId);
@@ -341,11 +342,11 @@ public record Session(String id, String courseId, String courseTitle, String cou
         if (status.takesRegistrations()) {
             next = next.withStatus(next.seatsLeft() == 0 ? SessionStatus.FULL : SessionStatus.OPEN);
         }
-        return new SessionChange(next, events);
+        return Change.of(next, events);
     }
 
     /** Records hours attended per confirmed registration, from the first day of the session until it completes. */
-    public SessionChange recordAttendance(Map<String, BigDecimal> hoursByRegistration, LocalDate today) {
+    public Change<Session> recordAttendance(Map<String, BigDecimal> hoursByRegistration, LocalDate today) {
         if (status == SessionStatus.CANCELLED || status == SessionStatus.COMPLETED) {
             throw new BusinessRuleException("presence.seance-close", courseTitle);
         }
@@ -370,11 +371,11 @@ public record Session(String id, String courseId, String courseTitle, String cou
                 .map(r -> hoursByRegistration.containsKey(r.id())
                         ? r.withAttendance(Decimals.tidy(hoursByRegistration.get(r.id()))) : r)
                 .toList();
-        return new SessionChange(withRegistrations(updated), List.of());
+        return Change.of(withRegistrations(updated));
     }
 
     /** A participant's 1-5 rating of a session they attended. */
-    public SessionChange rate(String registrationId, int rating) {
+    public Change<Session> rate(String registrationId, int rating) {
         Registration registration = requireRegistration(registrationId);
         if (rating < 1 || rating > 5) {
             throw InvalidInputException.of(FieldViolation.of("rating", "satisfaction.hors-echelle"));
@@ -384,7 +385,7 @@ public record Session(String id, String courseId, String courseTitle, String cou
         }
         List<Registration> updated = registrations.stream()
                 .map(r -> r.id().equals(registrationId) ? r.withSatisfaction(rating) : r).toList();
-        return new SessionChange(withRegistrations(updated), List.of());
+        return Change.of(withRegistrations(updated));
     }
 
     /** The people's corrected names on their registrations; null when none of them is registered here. */

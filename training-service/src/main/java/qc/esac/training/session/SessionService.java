@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
-import qc.esac.kit.outbox.Change;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ForbiddenException;
@@ -89,13 +89,13 @@ public class SessionService {
         if (!course.active()) {
             throw new BusinessRuleException("seance.cours-retire", course.title().fr());
         }
-        SessionChange change = Session.schedule(id, course.id(), course.title(), course.themes(),
+        Change<Session> change = Session.schedule(id, course.id(), course.title(), course.themes(),
                 course.networkId(), command.startDate(), command.endDate(),
                 command.hours() == null ? course.hours() : command.hours(), command.mode(), command.location(),
                 command.seats(), command.memberPrice(), command.nonMemberPrice(), command.registrationDeadline(),
                 clock.today());
         try {
-            return sessions.insert(id, change.session(), change.events());
+            return sessions.insert(id, change.state(), change.events());
         } catch (DuplicateKeyException concurrentRetry) {
             return get(id);
         }
@@ -105,11 +105,11 @@ public class SessionService {
     public Versioned<Session> update(EsacUser user, String id, long expectedVersion, ScheduleSession command) {
         return sessions.change(id, expectedVersion, s -> user.requireStaffOf(s.networkId()), s -> {
             LocalDate today = clock.today();
-            return written(s.update(command.startDate(), command.endDate(),
+            return s.update(command.startDate(), command.endDate(),
                     command.hours() == null ? s.hours() : command.hours(), command.mode(), command.location(),
                     command.seats(), command.memberPrice(), command.nonMemberPrice(), command.registrationDeadline(),
                     today, (organizationId, networkId) -> standings.isInGoodStanding(organizationId, networkId,
-                            today)));
+                            today));
         });
     }
 
@@ -151,8 +151,8 @@ public class SessionService {
                             });
                     Price price = Pricing.quote(s, standings.isInGoodStanding(command.organizationId(),
                             s.networkId(), clock.today()));
-                    return written(s.register(registrationId, command.organizationId(), participant(command), price,
-                            clock.today(), clock.now()));
+                    return s.register(registrationId, command.organizationId(), participant(command), price,
+                            clock.today(), clock.now());
                 });
         return new RegistrationResult(saved, saved.state().requireRegistration(registrationId));
     }
@@ -162,9 +162,9 @@ public class SessionService {
                 s -> requireActForOrganization(user, s, s.requireRegistration(registrationId).organizationId()),
                 s -> {
                     LocalDate today = clock.today();
-                    return written(s.cancelRegistration(registrationId, today,
+                    return s.cancelRegistration(registrationId, today,
                             (organizationId, networkId) -> standings.isInGoodStanding(organizationId, networkId,
-                                    today)));
+                                    today));
                 });
     }
 
@@ -175,7 +175,7 @@ public class SessionService {
             if (!roster.isSamePerson(user.id(), registration.participant().personId())) {
                 requireActForOrganization(user, s, registration.organizationId());
             }
-        }, s -> written(s.rate(registrationId, rating)));
+        }, s -> s.rate(registrationId, rating));
     }
 
     /** Whether the caller is this participant (their token subject, or the account linked to their roster entry). */
@@ -285,12 +285,8 @@ public class SessionService {
     // --- Internals -----------------------------------------------------------------------------------------
 
     /** A command only the staff of the session's network may give. */
-    private Versioned<Session> staffChange(EsacUser user, String id, Function<Session, SessionChange> command) {
-        return sessions.change(id, null, s -> user.requireStaffOf(s.networkId()), s -> written(command.apply(s)));
-    }
-
-    private static Change<Session> written(SessionChange change) {
-        return Change.of(change.session(), change.events());
+    private Versioned<Session> staffChange(EsacUser user, String id, Function<Session, Change<Session>> command) {
+        return sessions.change(id, null, s -> user.requireStaffOf(s.networkId()), command);
     }
 
     private Participant participant(Register command) {

@@ -1,6 +1,8 @@
 package qc.esac.training.diagnostic;
 
 import org.junit.jupiter.api.Test;
+import qc.esac.events.training.DiagnosticCompleted;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.InvalidInputException;
 
@@ -76,12 +78,13 @@ class DiagnosticTest {
         assertThatThrownBy(() -> withManager.complete(DAY, 3)).isInstanceOfSatisfying(BusinessRuleException.class,
                 e -> assertThat(e.args()).containsExactly("1", "1", "3"));
 
-        Diagnostic.DiagnosticChange change = withManager.complete(DAY.plusDays(7), 1);
-        assertThat(change.event().priorities()).extracting(p -> p.theme()).containsExactly("GRH", "GOUVERNANCE");
-        assertThat(change.event().employeeResponses()).isEqualTo(1);
-        assertThat(change.diagnostic().results()).extracting(Consolidation.Priority::theme)
+        Change<Diagnostic> change = withManager.complete(DAY.plusDays(7), 1);
+        DiagnosticCompleted completed = (DiagnosticCompleted) change.events().get(0);
+        assertThat(completed.priorities()).extracting(p -> p.theme()).containsExactly("GRH", "GOUVERNANCE");
+        assertThat(completed.employeeResponses()).isEqualTo(1);
+        assertThat(change.state().results()).extracting(Consolidation.Priority::theme)
                 .containsExactly("GRH", "GOUVERNANCE");
-        assertThatThrownBy(() -> change.diagnostic().answer("e2", Diagnostic.Role.EMPLOYEE,
+        assertThatThrownBy(() -> change.state().answer("e2", Diagnostic.Role.EMPLOYEE,
                 Map.of("GRH", 1, "GOUVERNANCE", 1, "FINANCES", 1), DAY)).isInstanceOf(BusinessRuleException.class);
     }
 

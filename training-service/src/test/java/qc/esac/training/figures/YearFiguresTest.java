@@ -81,18 +81,18 @@ class YearFiguresTest {
                                  Map<String, Integer> ratings) {
         Session session = Session.schedule(UUID.randomUUID().toString(), courseId, LocalizedText.fr("Cours"), themes, "reseau", DAY,
                 DAY, new BigDecimal(hours), DeliveryMode.IN_PERSON, null, 10, BigDecimal.TEN, BigDecimal.TEN, DAY,
-                DAY.minusDays(30)).session().openRegistrations(DAY.minusDays(30)).session();
+                DAY.minusDays(30)).state().openRegistrations(DAY.minusDays(30)).state();
         for (String person : attended.keySet()) {
             session = session.register("reg-" + person, "org-" + person.charAt(0) % 2,
                     Participant.employee(person, person, "Essai"), Pricing.quote(session, true), DAY.minusDays(20),
-                    Instant.EPOCH).session();
+                    Instant.EPOCH).state();
         }
         Map<String, BigDecimal> hoursByRegistration = new java.util.HashMap<>();
         attended.forEach((person, h) -> hoursByRegistration.put("reg-" + person, new BigDecimal(h)));
-        session = session.recordAttendance(hoursByRegistration, DAY).session()
-                .complete(DAY, () -> UUID.randomUUID().toString(), () -> UUID.randomUUID().toString()).session();
+        session = session.recordAttendance(hoursByRegistration, DAY).state()
+                .complete(DAY, () -> UUID.randomUUID().toString(), () -> UUID.randomUUID().toString()).state();
         for (Map.Entry<String, Integer> rating : ratings.entrySet()) {
-            session = session.rate("reg-" + rating.getKey(), rating.getValue()).session();
+            session = session.rate("reg-" + rating.getKey(), rating.getValue()).state();
         }
         return session;
     }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import qc.esac.events.training.PamtAgreementSigned;
 import qc.esac.events.training.PamtCertificateIssued;
 import qc.esac.events.training.PamtCompetencyAttested;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.ForbiddenException;
@@ -32,7 +33,7 @@ class AgreementTest {
     private final AtomicInteger codes = new AtomicInteger();
 
     private Agreement signed() {
-        return Agreement.sign("agr-1", STANDARD, "org-1", APPRENTICE, COMPANION, DAY).agreement();
+        return Agreement.sign("agr-1", STANDARD, "org-1", APPRENTICE, COMPANION, DAY).state();
     }
 
     private String code() {
@@ -41,9 +42,9 @@ class AgreementTest {
 
     @Test
     void signingAnnouncesTheAgreementWithItsCompetencies() {
-        Agreement.AgreementChange change = Agreement.sign("agr-1", STANDARD, "org-1", APPRENTICE, COMPANION, DAY);
-        assertThat(change.agreement().status()).isEqualTo(AgreementStatus.ACTIVE);
-        assertThat(change.agreement().remaining()).isEqualTo(3);
+        Change<Agreement> change = Agreement.sign("agr-1", STANDARD, "org-1", APPRENTICE, COMPANION, DAY);
+        assertThat(change.state().status()).isEqualTo(AgreementStatus.ACTIVE);
+        assertThat(change.state().remaining()).isEqualTo(3);
         assertThat(change.events()).singleElement().isInstanceOfSatisfying(PamtAgreementSigned.class,
                 e -> assertThat(e.competencies()).isEqualTo(3));
     }
@@ -57,22 +58,22 @@ class AgreementTest {
 
     @Test
     void eachSignOffGivesAPartialAttestationAndTheLastOneTheCertificate() {
-        Agreement one = signed().attest("C1", true, DAY, this::code).agreement();
-        Agreement.AgreementChange two = one.attest("C3", true, DAY.plusDays(30), this::code);
-        assertThat(two.agreement().status()).isEqualTo(AgreementStatus.ACTIVE);
-        assertThat(two.agreement().certificate()).isNull();
+        Agreement one = signed().attest("C1", true, DAY, this::code).state();
+        Change<Agreement> two = one.attest("C3", true, DAY.plusDays(30), this::code);
+        assertThat(two.state().status()).isEqualTo(AgreementStatus.ACTIVE);
+        assertThat(two.state().certificate()).isNull();
         assertThat(two.events()).singleElement().isInstanceOfSatisfying(PamtCompetencyAttested.class,
                 e -> assertThat(e.remainingCompetencies()).isEqualTo(1));
 
-        Agreement.AgreementChange last = two.agreement().attest("C2", true, DAY.plusDays(60), this::code);
-        assertThat(last.agreement().status()).isEqualTo(AgreementStatus.COMPLETED);
-        assertThat(last.agreement().certificate().issuedOn()).isEqualTo(DAY.plusDays(60));
+        Change<Agreement> last = two.state().attest("C2", true, DAY.plusDays(60), this::code);
+        assertThat(last.state().status()).isEqualTo(AgreementStatus.COMPLETED);
+        assertThat(last.state().certificate().issuedOn()).isEqualTo(DAY.plusDays(60));
         assertThat(last.events()).hasSize(2);
         assertThat(last.events().get(1)).isInstanceOfSatisfying(PamtCertificateIssued.class, e -> {
             assertThat(e.apprenticeId()).isEqualTo("emp-1");
-            assertThat(e.verificationCode()).isEqualTo(last.agreement().certificate().verificationCode());
+            assertThat(e.verificationCode()).isEqualTo(last.state().certificate().verificationCode());
         });
-        assertThat(last.agreement().competencies()).allSatisfy(c -> assertThat(c.verificationCode()).isNotNull());
+        assertThat(last.state().competencies()).allSatisfy(c -> assertThat(c.verificationCode()).isNotNull());
     }
 
     @Test
@@ -81,9 +82,9 @@ class AgreementTest {
         assertThatThrownBy(() -> agreement.attest("C1", false, DAY, this::code))
                 .isInstanceOfSatisfying(ForbiddenException.class,
                         e -> assertThat(e.code()).isEqualTo("pamt.signataire-non-compagnon"));
-        Agreement attested = agreement.attest("C1", true, DAY, this::code).agreement();
+        Agreement attested = agreement.attest("C1", true, DAY, this::code).state();
         assertThatThrownBy(() -> attested.attest("C1", true, DAY, this::code)).isInstanceOf(ConflictException.class);
-        Agreement ended = attested.terminate("Départ de l’apprenti", DAY).agreement();
+        Agreement ended = attested.terminate("Départ de l’apprenti", DAY).state();
         assertThat(ended.status()).isEqualTo(AgreementStatus.TERMINATED);
         assertThatThrownBy(() -> ended.attest("C2", true, DAY, this::code))
                 .isInstanceOfSatisfying(BusinessRuleException.class,
@@ -92,10 +93,10 @@ class AgreementTest {
 
     @Test
     void figuresCountAgreementsCertificatesAndDistinctCompanions() {
-        Agreement done = signed().attest("C1", true, DAY, this::code).agreement()
-                .attest("C2", true, DAY, this::code).agreement().attest("C3", true, DAY, this::code).agreement();
+        Agreement done = signed().attest("C1", true, DAY, this::code).state()
+                .attest("C2", true, DAY, this::code).state().attest("C3", true, DAY, this::code).state();
         Agreement other = Agreement.sign("agr-2", STANDARD, "org-1",
-                new Agreement.Person("emp-3", "Sam", "Apprenti", null), COMPANION, DAY).agreement();
+                new Agreement.Person("emp-3", "Sam", "Apprenti", null), COMPANION, DAY).state();
         PamtFigures figures = PamtFigures.of(List.of(done, other), DAY.withDayOfMonth(1), DAY.plusMonths(1));
         assertThat(figures.agreementsSigned()).isEqualTo(2);
         assertThat(figures.certificatesIssued()).isEqualTo(1);

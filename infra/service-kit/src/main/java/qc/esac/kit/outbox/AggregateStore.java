@@ -14,6 +14,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import qc.esac.events.EventData;
+import qc.esac.kit.domain.Change;
 
 import java.util.List;
 import java.util.Optional;

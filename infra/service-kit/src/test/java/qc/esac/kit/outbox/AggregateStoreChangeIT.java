@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import qc.esac.events.membership.OrganizationRegistered;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.problem.NotFoundException;

@@ -1,4 +1,4 @@
-package qc.esac.kit.outbox;
+package qc.esac.kit.domain;
 
 import java.util.List;
 import java.util.Objects;
@@ -7,7 +7,7 @@ import qc.esac.events.EventData;
 
 /**
  * What a command does to an aggregate: its new state and the events the change causes, written together by
- * {@link AggregateStore#change}. {@link #unchanged()} says the command had nothing to do (an idempotent
+ * {@code AggregateStore.change}. {@link #unchanged()} says the command had nothing to do (an idempotent
  * repeat): nothing is written and the current version stays.
  *
  * @param <T> the aggregate's state type
