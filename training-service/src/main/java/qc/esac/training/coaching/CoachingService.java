@@ -1,14 +1,7 @@
 package qc.esac.training.coaching;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import qc.esac.kit.outbox.AggregateStore;
-import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ForbiddenException;
@@ -31,18 +24,12 @@ import java.util.stream.Collectors;
 @Service
 public class CoachingService {
 
-    static final String COLLECTION = "coaching";
-
-    private final AggregateStore<CoachingEntry> entries;
+    private final CoachingEntries entries;
     private final TrainingClock clock;
 
-    CoachingService(AggregateStores stores, MongoTemplate mongo, TrainingClock clock) {
-        this.entries = stores.forCollection(COLLECTION, CoachingEntry.class);
+    CoachingService(CoachingEntries entries, TrainingClock clock) {
+        this.entries = entries;
         this.clock = clock;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("state.organizationId", Sort.Direction.ASC)
-                .on("state.date", Sort.Direction.ASC).named("organization_date"));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("state.networkId", Sort.Direction.ASC)
-                .on("state.date", Sort.Direction.ASC).named("network_date"));
     }
 
     /** Logs hours; a retry with the same idempotency key returns the entry already logged. */
@@ -55,7 +42,7 @@ public class CoachingService {
         String id = IdempotencyKeys.idFor(user, "coaching", idempotencyKey);
         try {
             return entries.insert(id, new CoachingEntry(id, networkId, organizationId, date, Decimals.tidy(hours),
-                    topic.strip(), user.id(), clock.now()), List.of());
+                    topic.strip(), user.id(), clock.now()));
         } catch (DuplicateKeyException retried) {
             return entries.find(id).orElseThrow();
         }
@@ -67,17 +54,12 @@ public class CoachingService {
         if (!admin && !user.isStaff()) {
             throw new ForbiddenException("acces.organisation-refusee", organizationId);
         }
-        Criteria criteria = Criteria.where("state.organizationId").is(organizationId);
-        between(criteria, from, to);
-        return entries.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "state.date"))).stream()
-                .map(Versioned::state).filter(e -> admin || user.isStaffOf(e.networkId())).toList();
+        return entries.ofOrganization(organizationId, from, to).stream().filter(e -> admin || user.isStaffOf(e.networkId())).toList();
     }
 
     /** A network's entries in [from, to]. */
     public List<CoachingEntry> ofNetwork(String networkId, LocalDate from, LocalDate to) {
-        Criteria criteria = Criteria.where("state.networkId").is(networkId);
-        between(criteria, from, to);
-        return entries.find(Query.query(criteria)).stream().map(Versioned::state).toList();
+        return entries.ofNetwork(networkId, from, to);
     }
 
     public static BigDecimal totalHours(List<CoachingEntry> entries) {
@@ -98,16 +80,6 @@ public class CoachingService {
                 .sorted(Comparator.comparing(OrganizationHours::hours).reversed()
                         .thenComparing(OrganizationHours::organizationId))
                 .toList();
-    }
-
-    private static void between(Criteria criteria, LocalDate from, LocalDate to) {
-        if (from != null && to != null) {
-            criteria.and("state.date").gte(from).lte(to);
-        } else if (from != null) {
-            criteria.and("state.date").gte(from);
-        } else if (to != null) {
-            criteria.and("state.date").lte(to);
-        }
     }
 
     public record OrganizationHours(String organizationId, BigDecimal hours, int entries) {

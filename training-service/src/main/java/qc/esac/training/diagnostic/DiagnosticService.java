@@ -1,14 +1,7 @@
 package qc.esac.training.diagnostic;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import qc.esac.kit.outbox.AggregateStore;
-import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.ForbiddenException;
@@ -26,27 +19,23 @@ import java.util.UUID;
 @Service
 public class DiagnosticService {
 
-    static final String COLLECTION = "diagnostics";
-
-    private final AggregateStore<Diagnostic> diagnostics;
+    private final Diagnostics diagnostics;
     private final CourseService courses;
     private final TrainingClock clock;
     private final int minimumEmployees;
 
-    DiagnosticService(AggregateStores stores, MongoTemplate mongo, CourseService courses, TrainingClock clock,
+    DiagnosticService(Diagnostics diagnostics, CourseService courses, TrainingClock clock,
                       @Value("${esac.training.diagnostic.minimum-employee-respondents:3}") int minimumEmployees) {
         this.minimumEmployees = minimumEmployees;
-        this.diagnostics = stores.forCollection(COLLECTION, Diagnostic.class, "diagnostic.introuvable");
+        this.diagnostics = diagnostics;
         this.courses = courses;
         this.clock = clock;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("state.organizationId", Sort.Direction.ASC)
-                .named("organization"));
     }
 
     public Versioned<Diagnostic> open(EsacUser user, String organizationId, String networkId, List<String> themes) {
         user.requireOrganizationIn(organizationId, networkId);
         String id = UUID.randomUUID().toString();
-        return diagnostics.insert(id, Diagnostic.open(id, organizationId, networkId, themes, clock.today()), List.of());
+        return diagnostics.insert(id, Diagnostic.open(id, organizationId, networkId, themes, clock.today()));
     }
 
     /**
@@ -88,8 +77,7 @@ public class DiagnosticService {
         if (!(user.isOrgAdmin() && user.organizationIds().contains(organizationId)) && !user.isStaff()) {
             throw new ForbiddenException("acces.organisation-refusee", organizationId);
         }
-        return diagnostics.find(Query.query(Criteria.where("state.organizationId").is(organizationId))
-                        .with(Sort.by(Sort.Direction.DESC, "state.openedOn"))).stream().map(Versioned::state)
+        return diagnostics.ofOrganization(organizationId).stream()
                 .filter(d -> !user.isStaff() || user.isStaffOf(d.networkId()) || user.organizationIds()
                         .contains(organizationId))
                 .toList();
@@ -106,8 +94,7 @@ public class DiagnosticService {
 
     /** The questionnaires this caller answered (their own answers, for their data export), most recent first. */
     public List<OwnAnswer> answersOf(EsacUser user) {
-        return diagnostics.find(Query.query(Criteria.where("state.answers.respondentId").is(user.id()))
-                        .with(Sort.by(Sort.Direction.DESC, "state.openedOn"))).stream().map(Versioned::state)
+        return diagnostics.answeredBy(user.id()).stream()
                 .flatMap(d -> d.answers().stream().filter(a -> a.respondentId().equals(user.id()))
                         .map(a -> new OwnAnswer(d.id(), d.organizationId(), d.networkId(), d.status(), a.role(),
                                 a.ratings(), a.answeredOn())))

@@ -2,7 +2,7 @@ package qc.esac.training.organization;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import qc.esac.events.membership.OrganizationClosed;
 import qc.esac.events.membership.OrganizationRegistered;
 import qc.esac.events.membership.OrganizationUpdated;
@@ -12,7 +12,7 @@ import qc.esac.kit.messaging.IncomingEvent;
 import java.util.Optional;
 
 /** The organizations read model, kept up to date from membership events, each applied once. */
-@Repository
+@Component
 public class KnownOrganizations {
 
     static final String COLLECTION = "known_organizations";

@@ -3,7 +3,7 @@ package qc.esac.training.organization;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import qc.esac.kit.messaging.IdempotentUpdates;
 import qc.esac.kit.messaging.IncomingEvent;
 
@@ -20,7 +20,7 @@ import java.util.Optional;
  * <p>A change may take effect later than the event (a lapse announced for the end of the fiscal year), so
  * the document keeps the standing before the change and the day the change takes effect.
  */
-@Repository
+@Component
 public class MembershipStandings {
 
     static final String COLLECTION = "membership_standings";

@@ -3,7 +3,7 @@ package qc.esac.training.organization;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import qc.esac.events.membership.NetworkConfigured;
 import qc.esac.kit.messaging.IdempotentUpdates;
 import qc.esac.kit.messaging.IncomingEvent;
@@ -17,7 +17,7 @@ import java.time.MonthDay;
  * redelivered or older one changes nothing). Figures and coaching totals count in the network's own year; a
  * network not configured yet counts from April to March.
  */
-@Repository
+@Component
 public class NetworkFiscalYears {
 
     static final String COLLECTION = "network_fiscal_years";

@@ -6,7 +6,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import qc.esac.kit.messaging.IdempotentUpdates;
 import qc.esac.kit.messaging.IncomingEvent;
 
@@ -19,7 +19,7 @@ import java.util.Optional;
  * and which platform account is theirs), learned from membership roster events. One document per employee,
  * read by {@code _id}.
  */
-@Repository
+@Component
 public class Roster {
 
     static final String COLLECTION = "roster";

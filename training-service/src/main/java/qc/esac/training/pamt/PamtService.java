@@ -1,14 +1,7 @@
 package qc.esac.training.pamt;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import qc.esac.kit.outbox.AggregateStore;
-import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
@@ -31,27 +24,16 @@ import java.util.UUID;
 @Service
 public class PamtService {
 
-    static final String STANDARDS = "pamt_standards";
-    static final String AGREEMENTS = "pamt_agreements";
-
-    private final AggregateStore<ProfessionalStandard> standards;
-    private final AggregateStore<Agreement> agreements;
+    private final ProfessionalStandards standards;
+    private final Agreements agreements;
     private final Roster roster;
     private final TrainingClock clock;
 
-    PamtService(AggregateStores stores, MongoTemplate mongo, Roster roster, TrainingClock clock) {
-        this.standards = stores.forCollection(STANDARDS, ProfessionalStandard.class, "pamt.norme-introuvable");
-        this.agreements = stores.forCollection(AGREEMENTS, Agreement.class, "pamt.entente-introuvable");
+    PamtService(ProfessionalStandards standards, Agreements agreements, Roster roster, TrainingClock clock) {
+        this.standards = standards;
+        this.agreements = agreements;
         this.roster = roster;
         this.clock = clock;
-        mongo.indexOps(STANDARDS).createIndex(new Index().on("state.code", Sort.Direction.ASC).unique().named("code"));
-        var indexes = mongo.indexOps(AGREEMENTS);
-        indexes.createIndex(new Index().on("state.organizationId", Sort.Direction.ASC).named("organization"));
-        indexes.createIndex(new Index().on("state.signedOn", Sort.Direction.ASC).named("signed_on"));
-        indexes.createIndex(new Index().on("state.certificate.verificationCode", Sort.Direction.ASC)
-                .named("certificate_code"));
-        indexes.createIndex(new Index().on("state.competencies.verificationCode", Sort.Direction.ASC)
-                .named("competency_code"));
     }
 
     // --- Standards ------------------------------------------------------------------------------------------
@@ -66,8 +48,7 @@ public class PamtService {
         }
         String id = UUID.randomUUID().toString();
         try {
-            return standards.insert(id, new ProfessionalStandard(id, code, networkId, title, competencies, true),
-                    List.of());
+            return standards.insert(id, new ProfessionalStandard(id, code, networkId, title, competencies, true));
         } catch (DuplicateKeyException e) {
             throw new ConflictException("pamt.norme-existante", code);
         }
@@ -78,8 +59,7 @@ public class PamtService {
     }
 
     public List<ProfessionalStandard> standards() {
-        return standards.find(new Query().with(Sort.by("state.code")).limit(500)).stream().map(Versioned::state)
-                .toList();
+        return standards.all();
     }
 
     // --- Agreements -----------------------------------------------------------------------------------------
@@ -93,7 +73,7 @@ public class PamtService {
         String id = UUID.randomUUID().toString();
         Change<Agreement> change = Agreement.sign(id, standard, organizationId,
                 employee(apprenticeId, organizationId, today), employee(companionId, organizationId, today), today);
-        return agreements.insert(id, change.state(), change.events());
+        return agreements.insert(id, change);
     }
 
     /** Only the agreement's companion signs off a competency. */
@@ -126,8 +106,7 @@ public class PamtService {
         if (!user.isStaff() && !(user.isOrgAdmin() && user.organizationIds().contains(organizationId))) {
             throw new ForbiddenException("acces.organisation-refusee", organizationId);
         }
-        return agreements.find(Query.query(Criteria.where("state.organizationId").is(organizationId))
-                        .with(Sort.by(Sort.Direction.DESC, "state.signedOn"))).stream().map(Versioned::state)
+        return agreements.ofOrganization(organizationId).stream()
                 .filter(a -> !user.isStaff() || user.isStaffOf(a.networkId()) || user.organizationIds()
                         .contains(organizationId))
                 .toList();
@@ -135,10 +114,7 @@ public class PamtService {
 
     /** The agreements where one of these employees is the apprentice or the companion, most recent first. */
     public List<Agreement> agreementsOfPeople(Collection<String> employeeIds) {
-        return agreements.find(Query.query(new Criteria().orOperator(
-                        Criteria.where("state.apprentice.employeeId").in(employeeIds),
-                        Criteria.where("state.companion.employeeId").in(employeeIds)))
-                .with(Sort.by(Sort.Direction.DESC, "state.signedOn"))).stream().map(Versioned::state).toList();
+        return agreements.ofPeople(employeeIds);
     }
 
     /**
@@ -158,20 +134,13 @@ public class PamtService {
 
     /** Agreements in force at some point of [from, to] (signed by its end, not ended before its start). */
     public List<Agreement> agreementsActiveBetween(LocalDate from, LocalDate to, String networkId) {
-        Criteria criteria = Criteria.where("state.signedOn").lte(to);
-        if (networkId != null) {
-            criteria.and("state.networkId").is(networkId);
-        }
-        return agreements.find(Query.query(criteria)).stream().map(Versioned::state)
+        return agreements.signedBy(to, networkId).stream()
                 .filter(a -> a.endedOn() == null || !a.endedOn().isBefore(from)).toList();
     }
 
     /** The agreement holding a certificate or partial-attestation code. */
     public Optional<Agreement> agreementWithCode(String code) {
-        Query query = Query.query(new Criteria().orOperator(
-                Criteria.where("state.certificate.verificationCode").is(code),
-                Criteria.where("state.competencies.verificationCode").is(code))).limit(1);
-        return agreements.find(query).stream().map(Versioned::state).findFirst();
+        return agreements.withCode(code);
     }
 
     private Versioned<Agreement> agreement(String id) {

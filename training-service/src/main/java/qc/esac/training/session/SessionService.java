@@ -1,15 +1,7 @@
 package qc.esac.training.session;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import qc.esac.kit.outbox.AggregateStore;
-import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
@@ -46,33 +38,21 @@ import java.util.function.Function;
 @Service
 public class SessionService {
 
-    static final String COLLECTION = "sessions";
-
-    private final AggregateStore<Session> sessions;
+    private final Sessions sessions;
     private final CourseService courses;
     private final MembershipStandings standings;
     private final Roster roster;
     private final KnownOrganizations organizations;
     private final TrainingClock clock;
 
-    SessionService(AggregateStores stores, MongoTemplate mongo, CourseService courses, MembershipStandings standings,
-                   Roster roster, KnownOrganizations organizations, TrainingClock clock) {
-        this.sessions = stores.forCollection(COLLECTION, Session.class, "seance.introuvable");
+    SessionService(Sessions sessions, CourseService courses, MembershipStandings standings, Roster roster,
+                   KnownOrganizations organizations, TrainingClock clock) {
+        this.sessions = sessions;
         this.courses = courses;
         this.standings = standings;
         this.roster = roster;
         this.organizations = organizations;
         this.clock = clock;
-        IndexOperations indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index().on("state.networkId", Sort.Direction.ASC)
-                .on("state.startDate", Sort.Direction.ASC).named("network_start"));
-        indexes.createIndex(new Index().on("state.courseId", Sort.Direction.ASC).named("course"));
-        indexes.createIndex(new Index().on("state.registrations.participant.personId", Sort.Direction.ASC)
-                .named("participant"));
-        indexes.createIndex(new Index().on("state.registrations.organizationId", Sort.Direction.ASC)
-                .named("registering_organization"));
-        indexes.createIndex(new Index().on("state.registrations.attestation.verificationCode", Sort.Direction.ASC)
-                .named("attestation_code"));
     }
 
     // --- Staff: scheduling and status ----------------------------------------------------------------------
@@ -211,8 +191,7 @@ public class SessionService {
 
     /** Every session where one of these people has a registration, most recent first. */
     public List<Session> sessionsOfPeople(Collection<String> personIds) {
-        return sessions.find(Query.query(Criteria.where("state.registrations.participant.personId").in(personIds))
-                .with(Sort.by(Sort.Direction.DESC, "state.startDate"))).stream().map(Versioned::state).toList();
+        return sessions.ofPeople(personIds);
     }
 
     // --- Reading -------------------------------------------------------------------------------------------
@@ -224,23 +203,7 @@ public class SessionService {
     /** Sessions for the public calendar: optionally of one course or network, from a day on, by start date. */
     public PageView<Versioned<Session>> search(String courseId, String networkId, SessionStatus status,
                                                LocalDate from, int page, int size) {
-        Criteria criteria = new Criteria();
-        if (courseId != null) {
-            criteria.and("state.courseId").is(courseId);
-        }
-        if (networkId != null) {
-            criteria.and("state.networkId").is(networkId);
-        }
-        if (status != null) {
-            criteria.and("state.status").is(status.name());
-        }
-        if (from != null) {
-            criteria.and("state.startDate").gte(from);
-        }
-        Query query = Query.query(criteria);
-        long total = sessions.count(query);
-        query.with(Sort.by("state.startDate", "_id")).skip((long) page * size).limit(size);
-        return new PageView<>(sessions.find(query), page, size, total, (int) ((total + size - 1) / size));
+        return sessions.search(courseId, networkId, status, from, page, size);
     }
 
     /** The registrations of a session the caller may see: all for its network's staff, its own for an organization. */
@@ -257,29 +220,21 @@ public class SessionService {
 
     /** Every session where the person has a registration, most recent first. */
     public List<Session> sessionsOfPerson(String personId) {
-        return sessions.find(Query.query(Criteria.where("state.registrations.participant.personId").is(personId))
-                .with(Sort.by(Sort.Direction.DESC, "state.startDate"))).stream().map(Versioned::state).toList();
+        return sessions.ofPeople(List.of(personId));
     }
 
     /** Every session where the organization registered someone, most recent first. */
     public List<Session> sessionsOfOrganization(String organizationId) {
-        return sessions.find(Query.query(Criteria.where("state.registrations.organizationId").is(organizationId))
-                .with(Sort.by(Sort.Direction.DESC, "state.startDate"))).stream().map(Versioned::state).toList();
+        return sessions.ofOrganization(organizationId);
     }
 
     public Optional<Session> sessionWithAttestation(String verificationCode) {
-        return sessions.find(Query.query(Criteria.where("state.registrations.attestation.verificationCode")
-                .is(verificationCode)).limit(1)).stream().map(Versioned::state).findFirst();
+        return sessions.withAttestation(verificationCode);
     }
 
     /** Sessions completed whose first day falls in [from, to], optionally of one network. */
     public List<Session> completedBetween(LocalDate from, LocalDate to, String networkId) {
-        Criteria criteria = Criteria.where("state.status").is(SessionStatus.COMPLETED.name())
-                .and("state.startDate").gte(from).lte(to);
-        if (networkId != null) {
-            criteria.and("state.networkId").is(networkId);
-        }
-        return sessions.find(Query.query(criteria)).stream().map(Versioned::state).toList();
+        return sessions.completedBetween(from, to, networkId);
     }
 
     // --- Internals -----------------------------------------------------------------------------------------
