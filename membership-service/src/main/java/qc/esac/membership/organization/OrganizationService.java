@@ -2,22 +2,8 @@ package qc.esac.membership.organization;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import qc.esac.events.EventData;
-import qc.esac.events.membership.OrganizationClosed;
-import qc.esac.events.membership.OrganizationRegistered;
-import qc.esac.events.membership.OrganizationUpdated;
-import qc.esac.events.membership.PostalAddress;
-import qc.esac.kit.outbox.AggregateStore;
-import qc.esac.kit.outbox.AggregateStores;
-import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
-import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.FieldViolation;
 import qc.esac.kit.problem.ForbiddenException;
@@ -30,7 +16,6 @@ import qc.esac.membership.QuebecCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -41,30 +26,17 @@ import java.util.regex.Pattern;
 @Service
 public class OrganizationService {
 
-    static final String COLLECTION = "organizations";
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private final AggregateStore<Organization> organizations;
+    private final Organizations organizations;
     private final Clock clock;
     private final ApplicationEventPublisher localEvents;
 
-    OrganizationService(AggregateStores stores, MongoTemplate mongo, Clock clock,
-                        ApplicationEventPublisher localEvents) {
-        this.organizations = stores.forCollection(COLLECTION, Organization.class, "organisation.introuvable");
+    OrganizationService(Organizations organizations, Clock clock, ApplicationEventPublisher localEvents) {
+        this.organizations = organizations;
         this.clock = clock;
         this.localEvents = localEvents;
-        var indexes = mongo.indexOps(COLLECTION);
-        // The walking skeleton kept the NEQ at state.neq; its unique index would now see every new document as
-        // a duplicate null. Stores created by it (local data) lose it here.
-        indexes.getIndexInfo().stream()
-                .filter(index -> index.getName().equals("neq") && index.isIndexForFields(List.of("state.neq")))
-                .findFirst().ifPresent(index -> indexes.dropIndex(index.getName()));
-        indexes.createIndex(new Index().on("state.profile.neq", Sort.Direction.ASC).unique().named("profileNeq"));
-        indexes.createIndex(new Index().on("state.searchName", Sort.Direction.ASC).named("searchName"));
-        indexes.createIndex(new Index().on("state.profile.regionCode", Sort.Direction.ASC).named("region"));
-        indexes.createIndex(new Index().on("state.profile.sectorCodes", Sort.Direction.ASC).named("sectors"));
-        indexes.createIndex(new Index().on("state.profile.legalForm", Sort.Direction.ASC).named("legalForm"));
     }
 
     public Versioned<Organization> register(OrganizationProfile profile, EsacUser user) {
@@ -123,18 +95,8 @@ public class OrganizationService {
     }
 
     private Versioned<Organization> insert(String id, OrganizationProfile valid) {
-        Organization organization = Organization.register(id, valid, today());
-        List<EventData> events = new ArrayList<>();
-        events.add(registered(organization));
-        if (valid.hasDetailsBeyondRegistration()) {
-            // The registered event's shape is frozen; the full profile travels in an update right behind it.
-            List<String> details = valid.changedSince(new OrganizationProfile(valid.legalName(), valid.neq(),
-                    valid.legalForm(), valid.regionCode(), List.of(), valid.sectorCodes(), null, null, null, null,
-                    null, null, "fr", valid.illustrative()));
-            events.add(updated(organization, details));
-        }
         try {
-            return organizations.insert(organization.id(), organization, events);
+            return organizations.insert(Organization.register(id, valid, today()));
         } catch (DuplicateKeyException e) {
             throw new ConflictException("organisation.neq-existant", valid.neq());
         }
@@ -147,15 +109,7 @@ public class OrganizationService {
         OrganizationProfile valid = validated(profile);
         try {
             return organizations.change(id, expectedVersion, current -> user.requireOrganization(current.id()),
-                    current -> {
-                        requireOpen(current);
-                        List<String> changed = valid.changedSince(current.profile());
-                        if (changed.isEmpty()) {
-                            return Change.unchanged();
-                        }
-                        Organization changedOrganization = current.withProfile(valid);
-                        return Change.of(changedOrganization, updated(changedOrganization, changed));
-                    });
+                    current -> current.changeProfile(valid));
         } catch (DuplicateKeyException e) {
             throw new ConflictException("organisation.neq-existant", valid.neq());
         }
@@ -169,12 +123,7 @@ public class OrganizationService {
         }
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         Versioned<Organization> saved = organizations.change(id, expectedVersion,
-                current -> user.requireOrganization(current.id()), current -> {
-                    requireOpen(current);
-                    Organization closed = current.close(closedOn, why);
-                    return Change.of(closed, new OrganizationClosed(id, closed.profile().legalName(),
-                            closed.profile().neq(), closedOn, why));
-                });
+                current -> user.requireOrganization(current.id()), current -> current.close(closedOn, why));
         // Memberships are other aggregates: they end in their own writes, after this one is safe.
         localEvents.publishEvent(new OrganizationClosedNotice(id, closedOn));
         return saved;
@@ -190,13 +139,12 @@ public class OrganizationService {
 
     /** Ids of the closed organizations (a few per year: the status job checks their memberships ended). */
     public List<String> closedIds() {
-        return organizations.find(new Query(Criteria.where("state.closedOn").ne(null))).stream()
-                .map(Versioned::id).toList();
+        return organizations.closedIds();
     }
 
     /** The organizations with these ids (unknown ids are left out). */
     public List<Versioned<Organization>> findAll(Collection<String> ids) {
-        return ids.isEmpty() ? List.of() : organizations.find(new Query(Criteria.where("_id").in(ids)));
+        return ids.isEmpty() ? List.of() : organizations.findAll(ids);
     }
 
     /**
@@ -204,39 +152,13 @@ public class OrganizationService {
      * see public fields, the controller's business); an administrator only the organizations in the token.
      */
     public PageView<Versioned<Organization>> search(SearchCriteria criteria, int page, int size, EsacUser user) {
-        Query query = new Query();
-        if (criteria.name() != null && !criteria.name().isBlank()) {
-            query.addCriteria(Criteria.where("state.searchName")
-                    .regex(".*" + Pattern.quote(Organization.fold(criteria.name())) + ".*"));
+        if (user.isStaff() || user.isPartner()) {
+            return organizations.search(criteria, null, page, size);
         }
-        if (criteria.regionCode() != null) {
-            query.addCriteria(Criteria.where("state.profile.regionCode").is(criteria.regionCode()));
+        if (!user.isOrgAdmin()) {
+            throw new ForbiddenException("acces.refuse");
         }
-        if (criteria.sectorCode() != null) {
-            query.addCriteria(Criteria.where("state.profile.sectorCodes").is(criteria.sectorCode()));
-        }
-        if (criteria.legalForm() != null) {
-            query.addCriteria(Criteria.where("state.profile.legalForm").is(criteria.legalForm()));
-        }
-        if (!criteria.includeClosed()) {
-            query.addCriteria(Criteria.where("state.closedOn").is(null));
-        }
-        if (!user.isStaff() && !user.isPartner()) {
-            if (!user.isOrgAdmin()) {
-                throw new ForbiddenException("acces.refuse");
-            }
-            query.addCriteria(Criteria.where("_id").in(user.organizationIds()));
-        }
-        long total = organizations.count(query);
-        query.with(Sort.by("state.searchName", "_id")).skip((long) page * size).limit(size);
-        List<Versioned<Organization>> items = organizations.find(query);
-        return new PageView<>(items, page, size, total, (int) ((total + size - 1) / size));
-    }
-
-    private static void requireOpen(Organization organization) {
-        if (organization.closed()) {
-            throw new BusinessRuleException("organisation.fermee", organization.id());
-        }
+        return organizations.search(criteria, user.organizationIds(), page, size);
     }
 
     private OrganizationProfile validated(OrganizationProfile profile) {
@@ -249,22 +171,6 @@ public class OrganizationService {
 
     private LocalDate today() {
         return QuebecCalendar.today(clock);
-    }
-
-    private static OrganizationRegistered registered(Organization organization) {
-        OrganizationProfile p = organization.profile();
-        return new OrganizationRegistered(organization.id(), p.legalName(), p.neq(), p.legalForm(), p.regionCode(),
-                p.sectorCodes(), p.illustrative());
-    }
-
-    private static OrganizationUpdated updated(Organization organization, List<String> changed) {
-        OrganizationProfile p = organization.profile();
-        Address a = p.address();
-        return new OrganizationUpdated(organization.id(), p.legalName(), p.neq(), p.legalForm(), p.regionCode(),
-                p.regionsServed(), p.sectorCodes(), p.foundingYear(), p.fullTimeEmployees(), p.partTimeEmployees(),
-                p.budgetBand(), p.supervisingMinistry(),
-                a == null ? null : new PostalAddress(a.street(), a.city(), a.province(), a.postalCode()),
-                p.preferredLanguage(), changed, p.illustrative());
     }
 
     /** The outcome of a registration under a chosen id: the organization, and whether this call created it. */

@@ -56,7 +56,7 @@ class OrganizationRegistrationIT {
             assertThat(response.headers().firstValue("ETag")).hasValue("\"1\"");
             String id = json.readTree(response.body()).get("id").asString();
             assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(id));
-            assertThat(mongo.getCollection(OrganizationService.COLLECTION).countDocuments(Filters.eq("_id", id)))
+            assertThat(mongo.getCollection(Organizations.COLLECTION).countDocuments(Filters.eq("_id", id)))
                     .isEqualTo(1);
 
             probe.await(TopicProbe.subject(id), 1, Duration.ofSeconds(20));
@@ -87,14 +87,14 @@ class OrganizationRegistrationIT {
                         randomNeq()));
                 assertThat(response.statusCode()).isEqualTo(201);
                 id = json.readTree(response.body()).get("id").asString();
-                Document saved = mongo.getCollection(OrganizationService.COLLECTION).find(Filters.eq("_id", id)).first();
+                Document saved = mongo.getCollection(Organizations.COLLECTION).find(Filters.eq("_id", id)).first();
                 assertThat(saved).isNotNull();
                 assertThat(saved.getList("outbox", Document.class)).as("kept until Kafka acknowledges it").hasSize(1);
                 Thread.sleep(1_000); // the immediate publication and a few relay sweeps fail meanwhile
             }
             probe.await(TopicProbe.subject(id), 1, Duration.ofSeconds(60));
         }
-        Document published = mongo.getCollection(OrganizationService.COLLECTION).find(Filters.eq("_id", id)).first();
+        Document published = mongo.getCollection(Organizations.COLLECTION).find(Filters.eq("_id", id)).first();
         assertThat(published.getList("outbox", Document.class)).isEmpty();
     }
 
@@ -150,11 +150,11 @@ class OrganizationRegistrationIT {
     }
 
     private long organizations() {
-        return mongo.getCollection(OrganizationService.COLLECTION).countDocuments();
+        return mongo.getCollection(Organizations.COLLECTION).countDocuments();
     }
 
     private long pendingOutboxEvents() {
-        return mongo.getCollection(OrganizationService.COLLECTION).countDocuments(Filters.exists("outbox.0.id"));
+        return mongo.getCollection(Organizations.COLLECTION).countDocuments(Filters.exists("outbox.0.id"));
     }
 
     private HttpResponse<String> post(String body) throws Exception {
