@@ -1,6 +1,7 @@
 package qc.esac.membership.membership;
 
 import qc.esac.events.EventData;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.FieldViolation;
 import qc.esac.kit.problem.InvalidInputException;
@@ -69,9 +70,6 @@ public record Membership(String id, String organizationId, String networkId, Str
     }
 
     /** What a command did: the new state and its events, saved together in one write. */
-    public record Change(Membership membership, List<EventData> events) {
-    }
-
     /** A fee payment as entered. */
     public record Payment(BigDecimal amount, LocalDate paidOn, String method, String reference) {
     }
@@ -86,16 +84,17 @@ public record Membership(String id, String organizationId, String networkId, Str
 
     // --- Commands -------------------------------------------------------------------------------------------
 
-    static Change apply(String id, String organizationId, Network network, String categoryCode, Context context) {
+    static Change<Membership> apply(String id, String organizationId, Network network, String categoryCode,
+                                    Context context) {
         Category category = category(network, categoryCode);
         Membership applied = new Membership(id, organizationId, network.id(), categoryCode, category.votingRights(),
                 APPLIED, null, null, context.today(), null,
                 List.of(new Transition(null, APPLIED, context.today(), null, context.now(), context.by())),
                 List.of(), null, null, network.graceKeepsServices(), network.graceVotes());
-        return new Change(applied, List.of(StandingEvents.applied(applied, context.today())));
+        return Change.of(applied, List.of(StandingEvents.applied(applied, context.today())));
     }
 
-    Change approve(Network network, String reason, Context context) {
+    Change<Membership> approve(Network network, String reason, Context context) {
         require(status == APPLIED, "adhesion.approbation-impossible");
         Membership approved = moveTo(APPROVED, context.today(), Reason.typed(reason), context, network);
         List<EventData> events = new ArrayList<>(List.of(
@@ -104,15 +103,15 @@ public record Membership(String id, String organizationId, String networkId, Str
             // Nothing to pay: the membership starts with its approval.
             Membership active = approved.startPeriod(network, context);
             events.add(StandingEvents.activated(active, APPROVED, context.today()));
-            return new Change(active, events);
+            return Change.of(active, events);
         }
-        return new Change(approved, events);
+        return Change.of(approved, events);
     }
 
-    Change reject(String reason, Context context) {
+    Change<Membership> reject(String reason, Context context) {
         require(status == APPLIED, "adhesion.refus-impossible");
         Membership rejected = moveTo(REJECTED, context.today(), Reason.typed(reason), context, null);
-        return new Change(rejected, List.of(StandingEvents.rejected(rejected, APPLIED, context.today(), reason)));
+        return Change.of(rejected, List.of(StandingEvents.rejected(rejected, APPLIED, context.today(), reason)));
     }
 
     /**
@@ -120,7 +119,7 @@ public record Membership(String id, String organizationId, String networkId, Str
      * opened (or in grace, or lapsed). Payments add up; the one that completes the category's fee activates an
      * approved membership or renews the others, a partial one is only recorded.
      */
-    Change recordFee(Network network, Payment payment, Context context) {
+    Change<Membership> recordFee(Network network, Payment payment, Context context) {
         if (payment.amount() == null || payment.amount().signum() <= 0) {
             throw InvalidInputException.of(FieldViolation.of("amount", "esac.validation.montant-positif"));
         }
@@ -136,14 +135,14 @@ public record Membership(String id, String organizationId, String networkId, Str
         EventData recorded = StandingEvents.feeRecorded(paid, context.today(), before.periodStart(),
                 before.periodEnd(), payment);
         if (before.amountPaid().add(payment.amount()).compareTo(fee) < 0) {
-            return new Change(paid, List.of(recorded));
+            return Change.of(paid, List.of(recorded));
         }
         if (status == APPROVED) {
             Membership active = paid.startPeriod(network, context);
-            return new Change(active, List.of(recorded, StandingEvents.activated(active, APPROVED, context.today())));
+            return Change.of(active, List.of(recorded, StandingEvents.activated(active, APPROVED, context.today())));
         }
         Membership renewed = paid.renewedPeriod(network, context);
-        return new Change(renewed, List.of(recorded,
+        return Change.of(renewed, List.of(recorded,
                 StandingEvents.renewed(renewed, status, context.today(), periodEnd, status == LAPSED)));
     }
 
@@ -161,50 +160,50 @@ public record Membership(String id, String organizationId, String networkId, Str
     }
 
     /** Renews without a payment (a waived fee, a free category): extends a current period, restarts a lapsed one. */
-    Change renew(Network network, Context context) {
+    Change<Membership> renew(Network network, Context context) {
         requireRenewalOpen(network, context);
         require(status == ACTIVE || status == RENEWAL_DUE || status == IN_GRACE || status == LAPSED,
                 "adhesion.renouvellement-impossible");
         Membership renewed = renewedPeriod(network, context);
-        return new Change(renewed, List.of(
+        return Change.of(renewed, List.of(
                 StandingEvents.renewed(renewed, status, context.today(), periodEnd, status == LAPSED)));
     }
 
-    Change suspend(Network network, String reason, LocalDate effective, Context context) {
+    Change<Membership> suspend(Network network, String reason, LocalDate effective, Context context) {
         require(status.current(), "adhesion.suspension-impossible");
         Membership suspended = moveTo(SUSPENDED, effective, Reason.typed(reason), context, network);
-        return new Change(suspended, List.of(StandingEvents.suspended(suspended, status, effective, reason)));
+        return Change.of(suspended, List.of(StandingEvents.suspended(suspended, status, effective, reason)));
     }
 
     /** Lifts a suspension: the status is what the period's dates give today (possibly lapsed meanwhile). */
-    Change reinstate(Network network, String reason, Context context) {
+    Change<Membership> reinstate(Network network, String reason, Context context) {
         require(status == SUSPENDED, "adhesion.reintegration-impossible");
         MembershipStatus byDates = statusByDates(network, periodEnd, context.today());
         Membership reinstated = moveTo(byDates, context.today(), Reason.typed(reason), context, network);
-        return new Change(reinstated, List.of(
+        return Change.of(reinstated, List.of(
                 StandingEvents.reinstated(reinstated, SUSPENDED, context.today(), reason)));
     }
 
-    Change resign(Network network, String reason, LocalDate effective, Context context) {
+    Change<Membership> resign(Network network, String reason, LocalDate effective, Context context) {
         require(!status.isFinal(), "adhesion.demission-impossible");
         Membership resigned = moveTo(RESIGNED, effective, Reason.typed(reason), context, network);
-        return new Change(resigned, List.of(StandingEvents.resigned(resigned, status, effective, reason)));
+        return Change.of(resigned, List.of(StandingEvents.resigned(resigned, status, effective, reason)));
     }
 
-    Change terminate(Network network, String reason, LocalDate effective, Context context) {
+    Change<Membership> terminate(Network network, String reason, LocalDate effective, Context context) {
         return terminate(network, Reason.typed(reason), effective, context);
     }
 
     /** Ends the membership of an organization that closed (the reason is the platform's, in both languages). */
-    Change terminateOnClosure(Network network, LocalDate closedOn, Context context) {
+    Change<Membership> terminateOnClosure(Network network, LocalDate closedOn, Context context) {
         return terminate(network, Reason.coded(Reason.ORGANIZATION_CLOSED, List.of(), context.french()), closedOn,
                 context);
     }
 
-    private Change terminate(Network network, Reason reason, LocalDate effective, Context context) {
+    private Change<Membership> terminate(Network network, Reason reason, LocalDate effective, Context context) {
         require(!status.isFinal(), "adhesion.fin-impossible");
         Membership terminated = moveTo(TERMINATED, effective, reason, context, network);
-        return new Change(terminated, List.of(
+        return Change.of(terminated, List.of(
                 StandingEvents.terminated(terminated, status, effective, reason == null ? null : reason.text())));
     }
 
@@ -212,9 +211,9 @@ public record Membership(String id, String organizationId, String networkId, Str
      * Applies the network's status rules as of {@code context.today()}: every step that came due, in order, each
      * with the date it took effect (a job that was down for weeks still tells the whole story).
      */
-    Change evaluate(Network network, Context context) {
+    Change<Membership> evaluate(Network network, Context context) {
         if (!status.current() || periodEnd == null) {
-            return new Change(rescheduled(network), List.of());
+            return Change.of(rescheduled(network));
         }
         Membership current = this;
         List<EventData> events = new ArrayList<>();
@@ -228,7 +227,7 @@ public record Membership(String id, String organizationId, String networkId, Str
                 events.add(StandingEvents.byRule(current, previous, from, reason.text(), network));
             }
         }
-        return new Change(current.rescheduled(network), events);
+        return Change.of(current.rescheduled(network), events);
     }
 
     /**

@@ -5,14 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import qc.esac.kit.outbox.AggregateStore;
-import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
@@ -30,7 +23,6 @@ import qc.esac.membership.organization.OrganizationService;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -48,31 +40,24 @@ import java.util.function.Consumer;
 @Service
 public class MembershipService {
 
-    static final String COLLECTION = "memberships";
     static final String SYSTEM = "system";
     private static final Logger log = LoggerFactory.getLogger(MembershipService.class);
     private static final int JOB_BATCH = 200;
 
-    private final AggregateStore<Membership> memberships;
+    private final Memberships memberships;
     private final NetworkService networks;
     private final OrganizationService organizations;
     private final Clock clock;
     private final ReasonText french;
 
-    MembershipService(AggregateStores stores, MongoTemplate mongo, NetworkService networks,
-                      OrganizationService organizations, Clock clock, MessageSource messages) {
-        this.memberships = stores.forCollection(COLLECTION, Membership.class, "adhesion.introuvable");
+    MembershipService(Memberships memberships, NetworkService networks, OrganizationService organizations,
+                      Clock clock, MessageSource messages) {
+        this.memberships = memberships;
         // The events' reasons are in French, the platform's language; people read them in theirs (the API's).
         this.french = (code, args) -> messages.getMessage(code, args.toArray(), Locale.FRENCH);
         this.networks = networks;
         this.organizations = organizations;
         this.clock = clock;
-        var indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index().on("state.liveKey", Sort.Direction.ASC).unique().named("live"));
-        indexes.createIndex(new Index().on("state.networkId", Sort.Direction.ASC).on("state.status", Sort.Direction.ASC)
-                .named("networkStatus"));
-        indexes.createIndex(new Index().on("state.organizationId", Sort.Direction.ASC).named("organization"));
-        indexes.createIndex(new Index().on("state.nextCheckEpochDay", Sort.Direction.ASC).sparse().named("nextCheck"));
     }
 
     // --- Commands -------------------------------------------------------------------------------------------
@@ -86,10 +71,10 @@ public class MembershipService {
             throw new BusinessRuleException("organisation.fermee", organizationId);
         }
         Network network = networks.get(networkId).state();
-        Membership.Change change = Membership.apply(UUID.randomUUID().toString(), organizationId, network, category,
+        Change<Membership> change = Membership.apply(UUID.randomUUID().toString(), organizationId, network, category,
                 context(user));
         try {
-            return memberships.insert(change.membership().id(), change.membership(), change.events());
+            return memberships.insert(change);
         } catch (DuplicateKeyException e) {
             throw new ConflictException("adhesion.existante", organizationId, networkId);
         }
@@ -139,8 +124,7 @@ public class MembershipService {
     /** Ends every live membership of a closed organization, each in its own write. */
     public int terminateAllOf(String organizationId, LocalDate closedOn) {
         int ended = 0;
-        Query live = new Query(Criteria.where("state.organizationId").is(organizationId));
-        for (Versioned<Membership> membership : memberships.find(live)) {
+        for (Versioned<Membership> membership : memberships.ofOrganization(organizationId)) {
             if (membership.state().status().isFinal()) {
                 continue;
             }
@@ -164,10 +148,8 @@ public class MembershipService {
         if (closed.isEmpty()) {
             return 0;
         }
-        Query live = new Query(Criteria.where("state.organizationId").in(closed).and("state.status")
-                .nin(MembershipStatus.REJECTED, MembershipStatus.RESIGNED, MembershipStatus.TERMINATED));
         int ended = 0;
-        for (String organizationId : memberships.find(live).stream().map(m -> m.state().organizationId())
+        for (String organizationId : memberships.liveOf(closed).stream().map(m -> m.state().organizationId())
                 .distinct().toList()) {
             LocalDate closedOn = organizations.get(organizationId).state().closedOn();
             ended += terminateAllOf(organizationId, closedOn);
@@ -188,7 +170,7 @@ public class MembershipService {
             Membership updated = membership.state().rescheduled(network);
             if (!updated.equals(membership.state())) {
                 try {
-                    save(membership, new Membership.Change(updated, List.of()));
+                    save(membership, Change.of(updated));
                     rescheduled++;
                 } catch (OptimisticLockingFailureException e) {
                     log.debug("Membership {} changed meanwhile; that change already used the new rules", membership.id());
@@ -210,9 +192,7 @@ public class MembershipService {
         Set<String> visited = new HashSet<>();
         int transitions = 0;
         while (true) {
-            Query due = new Query(Criteria.where("state.nextCheckEpochDay").lte(today.toEpochDay())
-                    .and("_id").nin(visited)).limit(JOB_BATCH);
-            List<Versioned<Membership>> batch = memberships.find(due);
+            List<Versioned<Membership>> batch = memberships.due(today, visited, JOB_BATCH);
             if (batch.isEmpty()) {
                 return transitions;
             }
@@ -220,7 +200,7 @@ public class MembershipService {
                 visited.add(membership.id());
                 Network network = networkCache.computeIfAbsent(membership.state().networkId(),
                         networkId -> networks.get(networkId).state());
-                Membership.Change change = membership.state().evaluate(network,
+                Change<Membership> change = membership.state().evaluate(network,
                         new Membership.Context(today, clock.instant(), SYSTEM, french));
                 try {
                     save(membership, change);
@@ -264,42 +244,21 @@ public class MembershipService {
      */
     public PageView<Versioned<Membership>> search(String networkId, String organizationId, MembershipStatus status,
                                                   String category, int page, int size, EsacUser user) {
-        Criteria criteria = new Criteria();
-        if (networkId != null) {
-            criteria.and("state.networkId").is(networkId);
+        if (user.isPartner()) {
+            return memberships.search(networkId, organizationId, status, category, null, null, page, size);
         }
-        if (organizationId != null) {
-            criteria.and("state.organizationId").is(organizationId);
+        boolean staff = user.isStaff() && !user.networkIds().isEmpty();
+        boolean organization = (user.isOrgAdmin() || user.isEmployee()) && !user.organizationIds().isEmpty();
+        if (!staff && !organization) {
+            throw new ForbiddenException("acces.refuse");
         }
-        if (status != null) {
-            criteria.and("state.status").is(status);
-        }
-        if (category != null) {
-            criteria.and("state.category").is(category);
-        }
-        if (!user.isPartner()) {
-            Criteria scope = new Criteria();
-            List<Criteria> allowed = new ArrayList<>();
-            if (user.isStaff() && !user.networkIds().isEmpty()) {
-                allowed.add(Criteria.where("state.networkId").in(user.networkIds()));
-            }
-            if ((user.isOrgAdmin() || user.isEmployee()) && !user.organizationIds().isEmpty()) {
-                allowed.add(Criteria.where("state.organizationId").in(user.organizationIds()));
-            }
-            if (allowed.isEmpty()) {
-                throw new ForbiddenException("acces.refuse");
-            }
-            criteria = new Criteria().andOperator(criteria, scope.orOperator(allowed));
-        }
-        Query query = new Query(criteria);
-        long total = memberships.count(query);
-        query.with(Sort.by("state.organizationId", "_id")).skip((long) page * size).limit(size);
-        return new PageView<>(memberships.find(query), page, size, total, (int) ((total + size - 1) / size));
+        return memberships.search(networkId, organizationId, status, category, staff ? user.networkIds() : null,
+                organization ? user.organizationIds() : null, page, size);
     }
 
     /** Every membership of a network (a network has hundreds, not millions): for lists and figures. */
     List<Versioned<Membership>> allOf(String networkId) {
-        return memberships.find(new Query(Criteria.where("state.networkId").is(networkId)));
+        return memberships.ofNetwork(networkId);
     }
 
     Network network(String networkId) {
@@ -318,7 +277,7 @@ public class MembershipService {
     // --- Internals ------------------------------------------------------------------------------------------
 
     private interface Command {
-        Membership.Change on(Membership membership, Network network);
+        Change<Membership> on(Membership membership, Network network);
     }
 
     private Versioned<Membership> asStaff(String id, long version, EsacUser user, Command command) {
@@ -328,17 +287,16 @@ public class MembershipService {
     /** The kit's one way to change an aggregate: 404, then {@code authorize}, then 412, then the command. */
     private Versioned<Membership> change(String id, long version, Consumer<Membership> authorize, Command command) {
         return memberships.change(id, version, authorize, m -> {
-            Membership.Change change = command.on(m, network(m.networkId()));
-            return change.events().isEmpty() && change.membership().equals(m) ? Change.unchanged()
-                    : Change.of(change.membership(), change.events());
+            Change<Membership> change = command.on(m, network(m.networkId()));
+            return change.events().isEmpty() && m.equals(change.state()) ? Change.unchanged() : change;
         });
     }
 
-    private Versioned<Membership> save(Versioned<Membership> current, Membership.Change change) {
-        if (change.events().isEmpty() && change.membership().equals(current.state())) {
+    private Versioned<Membership> save(Versioned<Membership> current, Change<Membership> change) {
+        if (change.events().isEmpty() && current.state().equals(change.state())) {
             return current;
         }
-        return memberships.update(current.id(), current.version(), change.membership(), change.events());
+        return memberships.update(current, change);
     }
 
     private Membership.Context context(EsacUser user) {

@@ -1,5 +1,8 @@
 package qc.esac.membership.network;
 
+import qc.esac.events.membership.NetworkConfigured;
+import qc.esac.kit.domain.Change;
+
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.Comparator;
@@ -93,5 +96,27 @@ public record Network(String id, String name, int fiscalYearEndMonth, int fiscal
             end = fiscalYearEndOnOrAfter(start);
         }
         return new LocalDate[] {start, end};
+    }
+
+    /** A new network: its configuration is published for the services that follow it. */
+    Change<Network> created() {
+        return Change.of(this, configured());
+    }
+
+    /**
+     * This network redefined as {@code changed}: nothing to write when it is the same, and the configuration
+     * published again only when what other services follow of it changed.
+     */
+    Change<Network> redefinedAs(Network changed) {
+        if (equals(changed)) {
+            return Change.unchanged();
+        }
+        NetworkConfigured configuration = changed.configured();
+        return configuration.equals(configured()) ? Change.of(changed) : Change.of(changed, configuration);
+    }
+
+    /** What other services follow of a network (training takes its fiscal year), as published. */
+    private NetworkConfigured configured() {
+        return new NetworkConfigured(id, name, fiscalYearEndMonth, fiscalYearEndDay, graceKeepsServices, graceVotes);
     }
 }

@@ -5,7 +5,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import qc.esac.events.membership.NetworkConfigured;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.domain.Change;
@@ -45,7 +44,8 @@ public class NetworkService {
         user.requireStaffOf(network.id());
         validate(network);
         try {
-            return networks.insert(network.id(), network, List.of(configured(network)));
+            Change<Network> created = network.created();
+            return networks.insert(network.id(), created.state(), created.events());
         } catch (DuplicateKeyException e) {
             throw new ConflictException("reseau.existant", network.id());
         }
@@ -65,12 +65,7 @@ public class NetworkService {
         Versioned<Network> saved = networks.change(id, expectedVersion, current -> user.requireStaffOf(current.id()),
                 current -> {
                     before[0] = current;
-                    if (current.equals(changed)) {
-                        return Change.unchanged();
-                    }
-                    NetworkConfigured configuration = configured(changed);
-                    return configuration.equals(configured(current)) ? Change.of(changed)
-                            : Change.of(changed, configuration);
+                    return current.redefinedAs(changed);
                 });
         if (before[0] != null && standingRulesChanged(before[0], changed)) {
             localEvents.publishEvent(new NetworkRulesChanged(id));
@@ -87,12 +82,6 @@ public class NetworkService {
         long total = networks.count(query);
         query.with(Sort.by("_id")).skip((long) page * size).limit(size);
         return new PageView<>(networks.find(query), page, size, total, (int) ((total + size - 1) / size));
-    }
-
-    /** What other services follow of a network (training takes its fiscal year), as published. */
-    private static NetworkConfigured configured(Network network) {
-        return new NetworkConfigured(network.id(), network.name(), network.fiscalYearEndMonth(),
-                network.fiscalYearEndDay(), network.graceKeepsServices(), network.graceVotes());
     }
 
     /** What the memberships' next rule date and standing depend on. */

@@ -1,13 +1,6 @@
 package qc.esac.membership.privacy;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import qc.esac.kit.outbox.AggregateStore;
-import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.FieldViolation;
@@ -30,16 +23,12 @@ import java.util.UUID;
 @Service
 public class PrivacyIncidentService {
 
-    static final String COLLECTION = "privacy-incidents";
-
-    private final AggregateStore<PrivacyIncident> incidents;
+    private final PrivacyIncidents incidents;
     private final Clock clock;
 
-    PrivacyIncidentService(AggregateStores stores, MongoTemplate mongo, Clock clock) {
-        this.incidents = stores.forCollection(COLLECTION, PrivacyIncident.class, "incident.introuvable");
+    PrivacyIncidentService(PrivacyIncidents incidents, Clock clock) {
+        this.incidents = incidents;
         this.clock = clock;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("state.networkId", Sort.Direction.ASC)
-                .on("state.details.occurredOn", Sort.Direction.DESC).named("networkDate"));
     }
 
     public Versioned<PrivacyIncident> record(String networkId, PrivacyIncident.Details details, EsacUser user) {
@@ -47,7 +36,7 @@ public class PrivacyIncidentService {
         validate(details);
         PrivacyIncident incident = PrivacyIncident.record(UUID.randomUUID().toString(), networkId, details, user.id(),
                 clock.instant());
-        return incidents.insert(incident.id(), incident, List.of());
+        return incidents.insert(incident);
     }
 
     /** Replaces the details (the network stays); the change is audited. Staff of its network, before the version. */
@@ -75,11 +64,7 @@ public class PrivacyIncidentService {
         if (networkId != null) {
             user.requireStaffOf(networkId);
         }
-        Query query = new Query(Criteria.where("state.networkId").in(networks));
-        long total = incidents.count(query);
-        query.with(Sort.by(Sort.Direction.DESC, "state.details.occurredOn").and(Sort.by("_id")))
-                .skip((long) page * size).limit(size);
-        return new PageView<>(incidents.find(query), page, size, total, (int) ((total + size - 1) / size));
+        return incidents.ofNetworks(networks, page, size);
     }
 
     private static void requireStaff(EsacUser user) {

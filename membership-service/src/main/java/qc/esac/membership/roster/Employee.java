@@ -1,6 +1,9 @@
 package qc.esac.membership.roster;
 
+import qc.esac.kit.domain.Change;
+import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.FieldViolation;
+import qc.esac.kit.problem.InvalidInputException;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
@@ -96,6 +99,38 @@ public record Employee(String id, String organizationId, Details details, String
 
         private static String blankToNull(String value) {
             return value == null || value.isBlank() ? null : value.strip().replaceAll("\\s+", " ");
+        }
+    }
+
+    /** A new entry on the roster. */
+    static Change<Employee> add(String id, String organizationId, Details details, String userId) {
+        Employee added = new Employee(id, organizationId, details, userId, null, null, null);
+        return Change.of(added, RosterEvents.added(added));
+    }
+
+    /** New details and account link; nothing to write when nothing changed. */
+    Change<Employee> change(Details newDetails, String newUserId) {
+        requireCurrent();
+        Employee changed = withDetails(newDetails).withUserId(newUserId);
+        List<String> changes = RosterEvents.changes(this, changed);
+        return changes.isEmpty() ? Change.unchanged() : Change.of(changed, RosterEvents.updated(changed, changes));
+    }
+
+    /** The employee left on {@code on}: not before they were hired, nor more than a year ahead. */
+    Change<Employee> leave(LocalDate on, String reason, LocalDate today) {
+        requireCurrent();
+        if (on.isBefore(details.hireDate()) || on.isAfter(today.plusYears(1))) {
+            throw InvalidInputException.of(FieldViolation.of("endDate", "esac.validation.date-fin-emploi",
+                    details.hireDate().toString()));
+        }
+        Employee departed = depart(on, reason);
+        return Change.of(departed, RosterEvents.left(departed));
+    }
+
+    /** A former employee's entry is kept read-only. */
+    void requireCurrent() {
+        if (departed()) {
+            throw new BusinessRuleException("employe.parti", id, endDate.toString());
         }
     }
 

@@ -1,15 +1,7 @@
 package qc.esac.membership.roster;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import qc.esac.kit.outbox.AggregateStore;
-import qc.esac.kit.outbox.AggregateStores;
-import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
@@ -39,34 +31,24 @@ import java.util.UUID;
 @Service
 public class RosterService {
 
-    static final String COLLECTION = "employees";
-
-    private final AggregateStore<Employee> employees;
+    private final Employees employees;
     private final OrganizationService organizations;
     private final RosterReads reads;
     private final Clock clock;
 
-    RosterService(AggregateStores stores, MongoTemplate mongo, OrganizationService organizations, RosterReads reads,
-                  Clock clock) {
-        this.employees = stores.forCollection(COLLECTION, Employee.class, "employe.introuvable");
+    RosterService(Employees employees, OrganizationService organizations, RosterReads reads, Clock clock) {
+        this.employees = employees;
         this.organizations = organizations;
         this.reads = reads;
         this.clock = clock;
-        var indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index().on("state.identityKey", Sort.Direction.ASC).unique().named("identity"));
-        indexes.createIndex(new Index().on("state.organizationId", Sort.Direction.ASC)
-                .on("state.details.lastName", Sort.Direction.ASC).named("organization"));
-        indexes.createIndex(new Index().on("state.userId", Sort.Direction.ASC).sparse().named("user"));
     }
 
     public Versioned<Employee> add(String organizationId, Employee.Details details, String userId, EsacUser user) {
         user.requireOrganization(organizationId);
         requireOpen(organizationId);
         validate(details);
-        Employee employee = new Employee(UUID.randomUUID().toString(), organizationId, details, blank(userId), null,
-                null, null);
         try {
-            return employees.insert(employee.id(), employee, List.of(RosterEvents.added(employee)));
+            return employees.insert(Employee.add(UUID.randomUUID().toString(), organizationId, details, blank(userId)));
         } catch (DuplicateKeyException e) {
             throw new ConflictException("employe.existant");
         }
@@ -77,13 +59,8 @@ public class RosterService {
         user.requireOrganization(organizationId);
         validate(details);
         try {
-            return employees.change(id, version, e -> requireKeeper(organizationId, e, user), e -> {
-                requireCurrent(e);
-                Employee changed = e.withDetails(details).withUserId(blank(userId));
-                List<String> changes = RosterEvents.changes(e, changed);
-                return changes.isEmpty() ? Change.unchanged()
-                        : Change.of(changed, RosterEvents.updated(changed, changes));
-            });
+            return employees.change(id, version, e -> requireKeeper(organizationId, e, user),
+                    e -> e.change(details, blank(userId)));
         } catch (DuplicateKeyException e) {
             throw new ConflictException("employe.existant");
         }
@@ -92,15 +69,8 @@ public class RosterService {
     public Versioned<Employee> depart(String organizationId, String id, long version, LocalDate endDate,
                                       String reason, EsacUser user) {
         user.requireOrganization(organizationId);
-        return employees.change(id, version, e -> requireKeeper(organizationId, e, user), e -> {
-            requireCurrent(e);
-            if (endDate.isBefore(e.details().hireDate()) || endDate.isAfter(today().plusYears(1))) {
-                throw InvalidInputException.of(FieldViolation.of("endDate", "esac.validation.date-fin-emploi",
-                        e.details().hireDate().toString()));
-            }
-            Employee departed = e.depart(endDate, blank(reason));
-            return Change.of(departed, RosterEvents.left(departed));
-        });
+        return employees.change(id, version, e -> requireKeeper(organizationId, e, user),
+                e -> e.leave(endDate, blank(reason), today()));
     }
 
     /**
@@ -126,7 +96,7 @@ public class RosterService {
         if (!user.isEmployee()) {
             throw new ForbiddenException("acces.refuse");
         }
-        return employees.find(new Query(Criteria.where("state.userId").is(user.id()))).stream()
+        return employees.ofUser(user.id()).stream()
                 .filter(e -> isThePerson(e.state(), user)).toList();
     }
 
@@ -147,15 +117,12 @@ public class RosterService {
                     throw new ForbiddenException("acces.refuse");
                 }
             }, e -> {
-                requireCurrent(e);
+                e.requireCurrent();
                 Employee.Details d = e.details();
                 Employee.Details corrected = new Employee.Details(firstName, lastName, workEmail, d.jobTitle(),
                         d.employmentStatus(), d.weeklyHours(), d.hireDate());
                 validate(corrected);
-                Employee changed = e.withDetails(corrected);
-                List<String> changes = RosterEvents.changes(e, changed);
-                return changes.isEmpty() ? Change.unchanged()
-                        : Change.of(changed, RosterEvents.updated(changed, changes));
+                return e.change(corrected, e.userId());
             });
         } catch (DuplicateKeyException e) {
             throw new ConflictException("employe.existant");
@@ -170,17 +137,9 @@ public class RosterService {
     public PageView<Versioned<Employee>> list(String organizationId, boolean includeFormer, int page, int size,
                                               EsacUser user) {
         user.requireOrganization(organizationId);
-        Criteria criteria = Criteria.where("state.organizationId").is(organizationId);
-        if (!includeFormer) {
-            criteria.and("state.endDate").is(null);
-        }
-        Query query = new Query(criteria);
-        long total = employees.count(query);
-        query.with(Sort.by("state.details.lastName", "state.details.firstName", "_id"))
-                .skip((long) page * size).limit(size);
-        List<Versioned<Employee>> found = employees.find(query);
-        reads.record(user.id(), organizationId, found.stream().map(Versioned::state).toList());
-        return new PageView<>(found, page, size, total, (int) ((total + size - 1) / size));
+        PageView<Versioned<Employee>> found = employees.ofOrganization(organizationId, includeFormer, page, size);
+        reads.record(user.id(), organizationId, found.items().stream().map(Versioned::state).toList());
+        return found;
     }
 
     /**
@@ -241,9 +200,7 @@ public class RosterService {
     }
 
     private Optional<String> alreadyOnRoster(String organizationId, Employee.Details details) {
-        return employees.find(new Query(Criteria.where("state.identityKey")
-                        .is(Employee.identityKey(organizationId, details))))
-                .stream().findFirst().map(Versioned::id);
+        return employees.withIdentity(Employee.identityKey(organizationId, details)).map(Versioned::id);
     }
 
     /** The entry belongs to the organization named in the path, which the user may keep. */
@@ -258,12 +215,6 @@ public class RosterService {
     private static boolean isThePerson(Employee employee, EsacUser user) {
         return user.isEmployee() && user.id().equals(employee.userId())
                 && user.organizationIds().contains(employee.organizationId());
-    }
-
-    private static void requireCurrent(Employee employee) {
-        if (employee.departed()) {
-            throw new BusinessRuleException("employe.parti", employee.id(), employee.endDate().toString());
-        }
     }
 
     private void requireOpen(String organizationId) {

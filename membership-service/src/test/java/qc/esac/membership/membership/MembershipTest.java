@@ -11,6 +11,7 @@ import qc.esac.events.membership.MembershipReinstated;
 import qc.esac.events.membership.MembershipRenewalDue;
 import qc.esac.events.membership.MembershipRenewed;
 import qc.esac.events.membership.MembershipStandingEvent;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.InvalidInputException;
 import qc.esac.membership.network.Category;
@@ -42,16 +43,16 @@ class MembershipTest {
 
     /** Applied 2025-05-01, approved the next day, paid 2025-05-03: active until 2026-03-31. */
     static Membership active(String category) {
-        Membership applied = Membership.apply("m-1", "org-1", NETWORK, category, on("2025-05-01")).membership();
-        Membership approved = applied.approve(NETWORK, null, on("2025-05-02")).membership();
-        return approved.recordFee(NETWORK, payment("2025-05-03"), on("2025-05-03")).membership();
+        Membership applied = Membership.apply("m-1", "org-1", NETWORK, category, on("2025-05-01")).state();
+        Membership approved = applied.approve(NETWORK, null, on("2025-05-02")).state();
+        return approved.recordFee(NETWORK, payment("2025-05-03"), on("2025-05-03")).state();
     }
 
     @Test
     void anApplicationIsNotYetAMemberAndNamesAKnownCategory() {
-        Membership.Change change = Membership.apply("m-1", "org-1", NETWORK, "REGULAR", on("2025-05-01"));
+        Change<Membership> change = Membership.apply("m-1", "org-1", NETWORK, "REGULAR", on("2025-05-01"));
 
-        assertThat(change.membership().status()).isEqualTo(MembershipStatus.APPLIED);
+        assertThat(change.state().status()).isEqualTo(MembershipStatus.APPLIED);
         MembershipStandingEvent event = (MembershipStandingEvent) change.events().get(0);
         assertThat(event.goodStanding()).isFalse();
         assertThat(event.votingRights()).isFalse();
@@ -62,9 +63,9 @@ class MembershipTest {
 
     @Test
     void approvalThenFeeActivatesForTheFiscalYearWithAVote() {
-        Membership approved = Membership.apply("m-1", "org-1", NETWORK, "REGULAR", on("2025-05-01")).membership()
-                .approve(NETWORK, "Conseil du 2 mai", on("2025-05-02")).membership();
-        Membership.Change paid = approved.recordFee(NETWORK, payment("2025-05-03"), on("2025-05-03"));
+        Membership approved = Membership.apply("m-1", "org-1", NETWORK, "REGULAR", on("2025-05-01")).state()
+                .approve(NETWORK, "Conseil du 2 mai", on("2025-05-02")).state();
+        Change<Membership> paid = approved.recordFee(NETWORK, payment("2025-05-03"), on("2025-05-03"));
 
         assertThat(paid.events()).hasExactlyElementsOfTypes(MembershipFeeRecorded.class, MembershipActivated.class);
         MembershipFeeRecorded fee = (MembershipFeeRecorded) paid.events().get(0);
@@ -75,17 +76,17 @@ class MembershipTest {
         assertThat(activated.periodEnd()).isEqualTo(LocalDate.of(2026, 3, 31));
         assertThat(activated.goodStanding()).isTrue();
         assertThat(activated.votingRights()).isTrue();
-        assertThat(paid.membership().nextCheckEpochDay()).isEqualTo(LocalDate.of(2026, 1, 30).toEpochDay());
-        assertThat(paid.membership().fees()).singleElement()
+        assertThat(paid.state().nextCheckEpochDay()).isEqualTo(LocalDate.of(2026, 1, 30).toEpochDay());
+        assertThat(paid.state().fees()).singleElement()
                 .satisfies(f -> assertThat(f.amountDue()).isEqualByComparingTo("150"));
     }
 
     @Test
     void aFreeCategoryStartsAtApprovalAndAnAssociateNeverVotes() {
-        Membership.Change honorary = Membership.apply("m-3", "org-1", NETWORK, "HONORARY", on("2025-05-01"))
-                .membership().approve(NETWORK, null, on("2025-05-02"));
+        Change<Membership> honorary = Membership.apply("m-3", "org-1", NETWORK, "HONORARY", on("2025-05-01"))
+                .state().approve(NETWORK, null, on("2025-05-02"));
         assertThat(honorary.events()).hasExactlyElementsOfTypes(MembershipApproved.class, MembershipActivated.class);
-        assertThat(honorary.membership().votingRights()).isTrue();
+        assertThat(honorary.state().votingRights()).isTrue();
 
         Membership associate = active("ASSOCIATE");
         assertThat(associate.goodStanding()).isTrue();
@@ -94,9 +95,9 @@ class MembershipTest {
 
     @Test
     void joiningInTheRenewalWindowPaysForTheNextFiscalYear() {
-        Membership approved = Membership.apply("m-1", "org-1", NETWORK, "REGULAR", on("2026-02-10")).membership()
-                .approve(NETWORK, null, on("2026-02-10")).membership();
-        Membership active = approved.recordFee(NETWORK, payment("2026-02-11"), on("2026-02-11")).membership();
+        Membership approved = Membership.apply("m-1", "org-1", NETWORK, "REGULAR", on("2026-02-10")).state()
+                .approve(NETWORK, null, on("2026-02-10")).state();
+        Membership active = approved.recordFee(NETWORK, payment("2026-02-11"), on("2026-02-11")).state();
 
         assertThat(active.periodEnd()).isEqualTo(LocalDate.of(2027, 3, 31));
         assertThat(active.status()).isEqualTo(MembershipStatus.ACTIVE);
@@ -107,14 +108,14 @@ class MembershipTest {
         Membership active = active("REGULAR");
 
         assertThat(active.evaluate(NETWORK, on("2026-01-29")).events()).isEmpty();
-        Membership.Change due = active.evaluate(NETWORK, on("2026-01-30"));
+        Change<Membership> due = active.evaluate(NETWORK, on("2026-01-30"));
         assertThat(due.events()).singleElement().isInstanceOfSatisfying(MembershipRenewalDue.class, e -> {
             assertThat(e.effectiveDate()).isEqualTo(LocalDate.of(2026, 1, 30));
             assertThat(e.amountDue()).isEqualByComparingTo("150");
             assertThat(e.goodStanding()).isTrue();
         });
 
-        Membership.Change late = active.evaluate(NETWORK, on("2026-07-15"));
+        Change<Membership> late = active.evaluate(NETWORK, on("2026-07-15"));
         assertThat(late.events()).hasExactlyElementsOfTypes(MembershipRenewalDue.class, MembershipInGrace.class,
                 MembershipLapsed.class);
         assertThat(late.events()).extracting(e -> ((MembershipStandingEvent) e).effectiveDate()).containsExactly(
@@ -126,15 +127,15 @@ class MembershipTest {
         assertThat(lapsed.goodStanding()).isFalse();
         assertThat(lapsed.votingRights()).isFalse();
         assertThat(lapsed.previousStatus()).isEqualTo("IN_GRACE");
-        assertThat(late.membership().nextCheckEpochDay()).as("nothing more to do by date").isNull();
-        assertThat(late.membership().evaluate(NETWORK, on("2027-01-01")).events()).isEmpty();
+        assertThat(late.state().nextCheckEpochDay()).as("nothing more to do by date").isNull();
+        assertThat(late.state().evaluate(NETWORK, on("2027-01-01")).events()).isEmpty();
     }
 
     @Test
     void renewalExtendsACurrentPeriodAndRestartsALapsedOne() {
-        Membership inGrace = active("REGULAR").evaluate(NETWORK, on("2026-04-10")).membership();
+        Membership inGrace = active("REGULAR").evaluate(NETWORK, on("2026-04-10")).state();
         assertThat(inGrace.status()).isEqualTo(MembershipStatus.IN_GRACE);
-        Membership.Change extended = inGrace.recordFee(NETWORK, payment("2026-04-10"), on("2026-04-10"));
+        Change<Membership> extended = inGrace.recordFee(NETWORK, payment("2026-04-10"), on("2026-04-10"));
         MembershipRenewed renewed = (MembershipRenewed) extended.events().get(1);
         assertThat(renewed.restarted()).isFalse();
         assertThat(renewed.periodStart()).isEqualTo(LocalDate.of(2025, 5, 3));
@@ -144,7 +145,7 @@ class MembershipTest {
         assertThat(((MembershipFeeRecorded) extended.events().get(0)).feePeriodStart())
                 .isEqualTo(LocalDate.of(2026, 4, 1));
 
-        Membership lapsed = active("REGULAR").evaluate(NETWORK, on("2026-07-15")).membership();
+        Membership lapsed = active("REGULAR").evaluate(NETWORK, on("2026-07-15")).state();
         MembershipRenewed restarted = (MembershipRenewed) lapsed.renew(NETWORK, on("2026-07-15")).events().get(0);
         assertThat(restarted.restarted()).isTrue();
         assertThat(restarted.periodStart()).isEqualTo(LocalDate.of(2026, 7, 15));
@@ -163,7 +164,7 @@ class MembershipTest {
 
     @Test
     void illegalTransitionsAreRefusedWithTheCurrentStatus() {
-        Membership lapsed = active("REGULAR").evaluate(NETWORK, on("2026-07-15")).membership();
+        Membership lapsed = active("REGULAR").evaluate(NETWORK, on("2026-07-15")).state();
 
         assertThatThrownBy(() -> lapsed.approve(NETWORK, null, on("2026-07-16")))
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
@@ -173,7 +174,7 @@ class MembershipTest {
         assertThatThrownBy(() -> lapsed.suspend(NETWORK, "x", LocalDate.of(2026, 7, 16), on("2026-07-16")))
                 .isInstanceOf(BusinessRuleException.class);
         Membership terminated = lapsed.terminate(NETWORK, "Organisation fermée", LocalDate.of(2026, 7, 16), on("2026-07-16"))
-                .membership();
+                .state();
         assertThat(terminated.liveKey()).as("a final membership frees its organization|network slot").isEqualTo("m-1");
         assertThatThrownBy(() -> terminated.resign(NETWORK, null, LocalDate.of(2026, 7, 17), on("2026-07-17")))
                 .isInstanceOf(BusinessRuleException.class);
@@ -184,7 +185,7 @@ class MembershipTest {
     @Test
     void aSuspensionStopsTheStandingAndReinstatementFollowsTheDates() {
         Membership suspended = active("REGULAR").suspend(NETWORK, "Manquement", LocalDate.of(2025, 11, 1), on("2025-11-01"))
-                .membership();
+                .state();
         assertThat(suspended.goodStanding()).isFalse();
         assertThat(suspended.votingRights()).isFalse();
         assertThat(suspended.nextCheckEpochDay()).isNull();
@@ -213,9 +214,9 @@ class MembershipTest {
     @Test
     void withoutGraceAMembershipLapsesTheDayAfterItsPeriod() {
         Network strict = new Network("strict", "Sans grâce", 12, 31, 30, 0, NETWORK.categories());
-        Membership m = Membership.apply("m-9", "org-1", strict, "REGULAR", on("2025-05-01")).membership()
-                .approve(strict, null, on("2025-05-01")).membership()
-                .recordFee(strict, payment("2025-05-01"), on("2025-05-01")).membership();
+        Membership m = Membership.apply("m-9", "org-1", strict, "REGULAR", on("2025-05-01")).state()
+                .approve(strict, null, on("2025-05-01")).state()
+                .recordFee(strict, payment("2025-05-01"), on("2025-05-01")).state();
 
         assertThat(m.periodEnd()).isEqualTo(LocalDate.of(2025, 12, 31));
         assertThat(m.evaluate(strict, on("2026-01-01")).events())
@@ -236,26 +237,26 @@ class MembershipTest {
 
     @Test
     void partialPaymentsAddUpAndOnlyTheWholeFeeActivatesOrRenews() {
-        Membership approved = Membership.apply("m-1", "org-1", NETWORK, "REGULAR", on("2025-05-01")).membership()
-                .approve(NETWORK, null, on("2025-05-02")).membership();
+        Membership approved = Membership.apply("m-1", "org-1", NETWORK, "REGULAR", on("2025-05-01")).state()
+                .approve(NETWORK, null, on("2025-05-02")).state();
         Membership.Payment part = new Membership.Payment(new BigDecimal("100.00"), LocalDate.of(2025, 5, 3), "CASH", null);
-        Membership.Change first = approved.recordFee(NETWORK, part, on("2025-05-03"));
+        Change<Membership> first = approved.recordFee(NETWORK, part, on("2025-05-03"));
         assertThat(first.events()).hasExactlyElementsOfTypes(MembershipFeeRecorded.class);
-        assertThat(first.membership().status()).isEqualTo(MembershipStatus.APPROVED);
-        assertThat(first.membership().goodStanding()).isFalse();
-        Dues dues = first.membership().duesOn(NETWORK, LocalDate.of(2025, 5, 3)).orElseThrow();
+        assertThat(first.state().status()).isEqualTo(MembershipStatus.APPROVED);
+        assertThat(first.state().goodStanding()).isFalse();
+        Dues dues = first.state().duesOn(NETWORK, LocalDate.of(2025, 5, 3)).orElseThrow();
         assertThat(dues.amountPaid()).isEqualByComparingTo("100");
         assertThat(dues.outstanding()).isEqualByComparingTo("50");
 
-        Membership.Change second = first.membership().recordFee(NETWORK, part, on("2025-05-04"));
+        Change<Membership> second = first.state().recordFee(NETWORK, part, on("2025-05-04"));
         assertThat(second.events()).hasExactlyElementsOfTypes(MembershipFeeRecorded.class, MembershipActivated.class);
-        assertThat(second.membership().duesOn(NETWORK, LocalDate.of(2025, 5, 4))).as("nothing due until the window")
+        assertThat(second.state().duesOn(NETWORK, LocalDate.of(2025, 5, 4))).as("nothing due until the window")
                 .isEmpty();
 
-        Membership.Change renewalPart = second.membership().recordFee(NETWORK, part, on("2026-02-15"));
+        Change<Membership> renewalPart = second.state().recordFee(NETWORK, part, on("2026-02-15"));
         assertThat(renewalPart.events()).hasExactlyElementsOfTypes(MembershipFeeRecorded.class);
-        assertThat(renewalPart.membership().periodEnd()).isEqualTo(LocalDate.of(2026, 3, 31));
-        assertThat(renewalPart.membership().duesOn(NETWORK, LocalDate.of(2026, 2, 15)).orElseThrow().outstanding())
+        assertThat(renewalPart.state().periodEnd()).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(renewalPart.state().duesOn(NETWORK, LocalDate.of(2026, 2, 15)).orElseThrow().outstanding())
                 .as("the first period's payments do not count toward the next").isEqualByComparingTo("50");
 
         assertThatThrownBy(() -> approved.recordFee(NETWORK, new Membership.Payment(BigDecimal.ZERO,
@@ -272,7 +273,7 @@ class MembershipTest {
         assertThat(byDefault.votingRights()).isFalse();
 
         Network strict = new Network(NETWORK.id(), NETWORK.name(), 3, 31, 60, 60, NETWORK.categories(), false, true);
-        Membership inGrace = active("REGULAR").evaluate(strict, on("2026-04-10")).membership();
+        Membership inGrace = active("REGULAR").evaluate(strict, on("2026-04-10")).state();
         assertThat(inGrace.goodStanding()).isFalse();
         assertThat(inGrace.votingRights()).isTrue();
         assertThat(VotingRoll.entitledOn(strict, List.of(inGrace), LocalDate.of(2026, 4, 10),

@@ -16,9 +16,9 @@ import static qc.esac.membership.membership.MembershipTest.payment;
 class NetworkFiguresTest {
 
     private static Membership activeFrom(String id, String organization, String category, String date) {
-        Membership applied = Membership.apply(id, organization, NETWORK, category, on(date)).membership();
-        Membership approved = applied.approve(NETWORK, null, on(date)).membership();
-        return approved.recordFee(NETWORK, payment(date), on(date)).membership();
+        Membership applied = Membership.apply(id, organization, NETWORK, category, on(date)).state();
+        Membership approved = applied.approve(NETWORK, null, on(date)).state();
+        return approved.recordFee(NETWORK, payment(date), on(date)).state();
     }
 
     @Test
@@ -26,7 +26,7 @@ class NetworkFiguresTest {
         Membership regular = activeFrom("m-1", "org-1", "REGULAR", "2025-05-01");
         Membership associate = activeFrom("m-2", "org-2", "ASSOCIATE", "2025-05-01");
         Membership suspended = activeFrom("m-3", "org-3", "REGULAR", "2025-05-01")
-                .suspend(NETWORK, "Cotisation contestée", LocalDate.of(2025, 6, 1), on("2025-06-01")).membership();
+                .suspend(NETWORK, "Cotisation contestée", LocalDate.of(2025, 6, 1), on("2025-06-01")).state();
         List<Membership> all = List.of(regular, associate, suspended);
 
         assertThat(VotingRoll.entitledOn(NETWORK, all, LocalDate.of(2025, 6, 10), LocalDate.of(2025, 6, 15)))
@@ -40,7 +40,7 @@ class NetworkFiguresTest {
     @Test
     void figuresCountNewMembersAndGrowthAgainstThePreviousYear() {
         Membership old = activeFrom("m-1", "org-1", "REGULAR", "2024-06-01")
-                .recordFee(NETWORK, payment("2025-03-01"), on("2025-03-01")).membership();
+                .recordFee(NETWORK, payment("2025-03-01"), on("2025-03-01")).state();
         Membership lapsedOld = activeFrom("m-2", "org-2", "REGULAR", "2024-06-01");
         Membership newcomer = activeFrom("m-3", "org-3", "ASSOCIATE", "2025-06-01");
         Membership newcomer2 = activeFrom("m-4", "org-4", "REGULAR", "2025-09-01");
