@@ -6,6 +6,7 @@ import qc.esac.events.insurance.EnrolmentChanged;
 import qc.esac.events.insurance.EnrolmentTerminated;
 import qc.esac.insurance.plan.CoverageCode;
 import qc.esac.insurance.plan.Tier;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.problem.BusinessRuleException;
 
 import java.time.LocalDate;
@@ -58,51 +59,48 @@ public record Enrolment(String id, String organizationId, String userId, String 
         }
     }
 
-    public record Change(Enrolment enrolment, List<EventData> events) {
-    }
-
     /** A new enrolment: active from eligibility when on time, otherwise a late applicant without coverage yet. */
-    public static Change create(String employeeId, String organizationId, String userId, String classCode,
+    public static Change<Enrolment> create(String employeeId, String organizationId, String userId, String classCode,
                                 Eligibility eligibility, LocalDate requestedOn, Tier tier, Set<CoverageCode> coverages,
                                 List<Waiver> waivers, String sealedPersonalData, long rosterSequence) {
         String certificate = certificateNumber(employeeId, eligibility.eligibleOn());
         if (eligibility.late()) {
-            return new Change(new Enrolment(employeeId, organizationId, userId, classCode, EnrolmentStatus.LATE_APPLICANT,
+            return Change.of(new Enrolment(employeeId, organizationId, userId, classCode, EnrolmentStatus.LATE_APPLICANT,
                     eligibility.eligibleOn(), requestedOn, null, null, null, tier, coverages, waivers, null, List.of(),
-                    sealedPersonalData, certificate, rosterSequence), List.of());
+                    sealedPersonalData, certificate, rosterSequence));
         }
         LocalDate start = eligibility.eligibleOn();
         Enrolment active = new Enrolment(employeeId, organizationId, userId, classCode, EnrolmentStatus.ACTIVE,
                 eligibility.eligibleOn(), requestedOn, start, null, null, tier, coverages, waivers, null,
                 List.of(new Segment(start, null, classCode, tier, coverages)), sealedPersonalData, certificate, rosterSequence);
-        return new Change(active, List.of(active.activated()));
+        return Change.of(active, List.of(active.activated()));
     }
 
     /** Staff record the decision on a late applicant's evidence; approval covers from {@code effectiveDate}. */
-    public Change decideEvidence(boolean approved, LocalDate decidedOn, String decidedBy, String note,
+    public Change<Enrolment> decideEvidence(boolean approved, LocalDate decidedOn, String decidedBy, String note,
                                  LocalDate effectiveDate) {
         if (status != EnrolmentStatus.LATE_APPLICANT) {
             throw new BusinessRuleException("adhesion.transition-invalide", "decider", status.name());
         }
         EvidenceDecision decision = new EvidenceDecision(decidedOn, decidedBy, approved, note);
         if (!approved) {
-            return new Change(copy(EnrolmentStatus.REFUSED, null, null, null, tier, coverages, waivers, decision,
-                    segments, sealedPersonalData), List.of());
+            return Change.of(copy(EnrolmentStatus.REFUSED, null, null, null, tier, coverages, waivers, decision,
+                    segments, sealedPersonalData));
         }
         Enrolment active = copy(EnrolmentStatus.ACTIVE, effectiveDate, null, null, tier, coverages, waivers, decision,
                 List.of(new Segment(effectiveDate, null, classCode, tier, coverages)), sealedPersonalData);
-        return new Change(active, List.of(active.activated()));
+        return Change.of(active, List.of(active.activated()));
     }
 
     /** Dependants, waivers or coverages changed from {@code effectiveDate}. */
-    public Change change(Tier newTier, Set<CoverageCode> newCoverages, List<Waiver> newWaivers, String newSealed,
+    public Change<Enrolment> change(Tier newTier, Set<CoverageCode> newCoverages, List<Waiver> newWaivers, String newSealed,
                          LocalDate changeDate) {
         if (status == EnrolmentStatus.TERMINATED || status == EnrolmentStatus.REFUSED) {
             throw new BusinessRuleException("adhesion.transition-invalide", "modifier", status.name());
         }
         if (status == EnrolmentStatus.LATE_APPLICANT) {
-            return new Change(copy(status, effectiveDate, coverageEndsOn, endReason, newTier, newCoverages, newWaivers,
-                    evidenceDecision, segments, newSealed), List.of());
+            return Change.of(copy(status, effectiveDate, coverageEndsOn, endReason, newTier, newCoverages, newWaivers,
+                    evidenceDecision, segments, newSealed));
         }
         LocalDate from = changeDate.isBefore(effectiveDate) ? effectiveDate : changeDate;
         boolean coverageChanged = newTier != tier || !newCoverages.equals(coverages);
@@ -112,7 +110,7 @@ public record Enrolment(String id, String organizationId, String userId, String 
         List<EventData> events = coverageChanged
                 ? List.of(new EnrolmentChanged(id, organizationId, id, classCode, newTier.name(), codes(newCoverages), from))
                 : List.of();
-        return new Change(changed, events);
+        return Change.of(changed, events);
     }
 
     /**
@@ -120,28 +118,28 @@ public record Enrolment(String id, String organizationId, String userId, String 
      * follows from that day, the month of the change prorated by the day. The salary itself travels only in
      * {@code newSealed}; the event says the enrolment changed on that date, with the class and coverages after it.
      */
-    public Change changeEmployment(String newClassCode, Set<CoverageCode> newCoverages, List<Waiver> newWaivers,
+    public Change<Enrolment> changeEmployment(String newClassCode, Set<CoverageCode> newCoverages, List<Waiver> newWaivers,
                                    String newSealed, LocalDate changeDate) {
         if (status == EnrolmentStatus.TERMINATED || status == EnrolmentStatus.REFUSED) {
             throw new BusinessRuleException("adhesion.transition-invalide", "modifier", status.name());
         }
         if (status == EnrolmentStatus.LATE_APPLICANT) {
-            return new Change(new Enrolment(id, organizationId, userId, newClassCode, status, eligibleOn, requestedOn,
+            return Change.of(new Enrolment(id, organizationId, userId, newClassCode, status, eligibleOn, requestedOn,
                     effectiveDate, coverageEndsOn, endReason, tier, newCoverages, newWaivers, evidenceDecision, segments,
-                    newSealed, certificateNumber, lastRosterSequence), List.of());
+                    newSealed, certificateNumber, lastRosterSequence));
         }
         LocalDate from = changeDate.isBefore(effectiveDate) ? effectiveDate : changeDate;
         Enrolment changed = new Enrolment(id, organizationId, userId, newClassCode, status, eligibleOn, requestedOn,
                 effectiveDate, coverageEndsOn, endReason, tier, newCoverages, newWaivers, evidenceDecision,
                 splitAt(from, newClassCode, tier, newCoverages), newSealed, certificateNumber, lastRosterSequence);
-        return new Change(changed, List.of(new EnrolmentChanged(id, organizationId, id, newClassCode, tier.name(),
+        return Change.of(changed, List.of(new EnrolmentChanged(id, organizationId, id, newClassCode, tier.name(),
                 codes(newCoverages), from)));
     }
 
     /** The insured person corrected their own personal information: nothing billed or covered changes. */
-    public Change correctPersonalData(String newSealed) {
-        return new Change(copy(status, effectiveDate, coverageEndsOn, endReason, tier, coverages, waivers, evidenceDecision,
-                segments, newSealed), List.of());
+    public Change<Enrolment> correctPersonalData(String newSealed) {
+        return Change.of(copy(status, effectiveDate, coverageEndsOn, endReason, tier, coverages, waivers, evidenceDecision,
+                segments, newSealed));
     }
 
     /** The segments up to the day before {@code from}, then one open segment from it. */
@@ -160,7 +158,7 @@ public record Enrolment(String id, String organizationId, String userId, String 
     /**
      * The employee left on {@code lastDayOfWork}: covered to the end of that month. Applied once per roster event.
      */
-    public Change employeeLeft(LocalDate lastDayOfWork, long rosterSequence) {
+    public Change<Enrolment> employeeLeft(LocalDate lastDayOfWork, long rosterSequence) {
         return endAtMonthEnd(lastDayOfWork, EMPLOYEE_LEFT, rosterSequence);
     }
 
@@ -168,32 +166,32 @@ public record Enrolment(String id, String organizationId, String userId, String 
      * The roster says the employee no longer meets the class rule (fewer weekly hours) from {@code date}: covered to
      * the end of that month. Applied once per roster event.
      */
-    public Change lostEligibility(LocalDate date, long rosterSequence) {
+    public Change<Enrolment> lostEligibility(LocalDate date, long rosterSequence) {
         return endAtMonthEnd(date, NO_LONGER_ELIGIBLE, rosterSequence);
     }
 
-    private Change endAtMonthEnd(LocalDate date, String reason, long rosterSequence) {
+    private Change<Enrolment> endAtMonthEnd(LocalDate date, String reason, long rosterSequence) {
         if (rosterSequence <= lastRosterSequence) {
-            return new Change(this, List.of());
+            return Change.of(this);
         }
         LocalDate endOfMonth = date.withDayOfMonth(date.lengthOfMonth());
-        Change ended = end(endOfMonth, reason);
-        Enrolment e = ended.enrolment();
-        return new Change(new Enrolment(e.id, e.organizationId, e.userId, e.classCode, e.status, e.eligibleOn,
+        Change<Enrolment> ended = end(endOfMonth, reason);
+        Enrolment e = ended.state();
+        return Change.of(new Enrolment(e.id, e.organizationId, e.userId, e.classCode, e.status, e.eligibleOn,
                 e.requestedOn, e.effectiveDate, e.coverageEndsOn, e.endReason, e.tier, e.coverages, e.waivers,
                 e.evidenceDecision, e.segments, e.sealedPersonalData, e.certificateNumber, rosterSequence), ended.events());
     }
 
     /** Coverage ends after {@code lastDay} (no-op when already ended by then). */
-    public Change end(LocalDate lastDay, String reason) {
+    public Change<Enrolment> end(LocalDate lastDay, String reason) {
         if (status == EnrolmentStatus.REFUSED
                 || (status == EnrolmentStatus.TERMINATED && coverageEndsOn != null && !coverageEndsOn.isAfter(lastDay))) {
-            return new Change(this, List.of());
+            return Change.of(this);
         }
         if (status == EnrolmentStatus.LATE_APPLICANT) {
             // Never covered, never announced: the pending application just closes.
-            return new Change(copy(EnrolmentStatus.TERMINATED, null, lastDay, reason, tier, coverages, waivers,
-                    evidenceDecision, segments, sealedPersonalData), List.of());
+            return Change.of(copy(EnrolmentStatus.TERMINATED, null, lastDay, reason, tier, coverages, waivers,
+                    evidenceDecision, segments, sealedPersonalData));
         }
         List<Segment> closed = new ArrayList<>();
         for (Segment s : segments) {
@@ -202,7 +200,7 @@ public record Enrolment(String id, String organizationId, String userId, String 
             }
             closed.add(s.to() == null || s.to().isAfter(lastDay) ? s.endingOn(lastDay) : s);
         }
-        return new Change(copy(EnrolmentStatus.TERMINATED, effectiveDate, lastDay, reason, tier, coverages, waivers,
+        return Change.of(copy(EnrolmentStatus.TERMINATED, effectiveDate, lastDay, reason, tier, coverages, waivers,
                 evidenceDecision, closed, sealedPersonalData),
                 List.of(new EnrolmentTerminated(id, organizationId, id, lastDay, reason)));
     }

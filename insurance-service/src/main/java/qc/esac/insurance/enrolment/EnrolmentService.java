@@ -2,11 +2,6 @@ package qc.esac.insurance.enrolment;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import qc.esac.insurance.InsuranceCalendar;
 import qc.esac.insurance.membership.MembershipReadModels;
@@ -22,8 +17,6 @@ import qc.esac.insurance.plan.PlanService;
 import qc.esac.insurance.plan.PlanYear;
 import qc.esac.insurance.plan.Tier;
 import qc.esac.insurance.privacy.PersonalDataCipher;
-import qc.esac.kit.outbox.AggregateStore;
-import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
@@ -46,29 +39,21 @@ import java.util.function.Function;
 @Service
 public class EnrolmentService {
 
-    static final String COLLECTION = "enrolments";
-
-    private final AggregateStore<Enrolment> enrolments;
+    private final Enrolments enrolments;
     private final MembershipReadModels membership;
     private final ParticipationService participations;
     private final PlanService plans;
     private final PersonalDataCipher cipher;
     private final InsuranceCalendar calendar;
 
-    EnrolmentService(AggregateStores stores, MongoTemplate mongo, MembershipReadModels membership,
-                     ParticipationService participations, PlanService plans, PersonalDataCipher cipher,
-                     InsuranceCalendar calendar) {
-        this.enrolments = stores.forCollection(COLLECTION, Enrolment.class, "adhesion.introuvable");
+    EnrolmentService(Enrolments enrolments, MembershipReadModels membership, ParticipationService participations,
+                     PlanService plans, PersonalDataCipher cipher, InsuranceCalendar calendar) {
+        this.enrolments = enrolments;
         this.membership = membership;
         this.participations = participations;
         this.plans = plans;
         this.cipher = cipher;
         this.calendar = calendar;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("state.organizationId", Sort.Direction.ASC)
-                .on("state.status", Sort.Direction.ASC).named("organization_status"));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("state.userId", Sort.Direction.ASC).sparse().named("user"));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("state.status", Sort.Direction.ASC)
-                .on("state.requestedOn", Sort.Direction.ASC).named("status_requested"));
     }
 
     /** What an administrator supplies to enrol an employee of the roster. */
@@ -106,16 +91,16 @@ public class EnrolmentService {
                 participation.activeSince(), today, plan.lateApplicationDays());
         PersonalData personal = new PersonalData(command.birthDate(), command.annualSalary(), command.dependants(),
                 List.of(new PersonalData.Salary(eligibility.eligibleOn(), command.annualSalary())));
-        Enrolment.Change change = Enrolment.create(command.employeeId(), organizationId, employee.userId(),
+        Change<Enrolment> change = Enrolment.create(command.employeeId(), organizationId, employee.userId(),
                 employeeClass.code(), eligibility, today, Tier.of(personal.dependantKinds()), covered,
                 command.waivers(), cipher.seal(personal),
                 // A re-enrolment keeps the roster events already applied: an old departure redelivered stays a no-op.
                 existing.map(e -> e.state().lastRosterSequence()).orElse(0L));
         try {
             if (existing.isPresent()) {
-                return enrolments.update(command.employeeId(), existing.get().version(), change.enrolment(), change.events());
+                return enrolments.replace(command.employeeId(), existing.get().version(), change);
             }
-            return enrolments.insert(command.employeeId(), change.enrolment(), change.events());
+            return enrolments.insert(command.employeeId(), change);
         } catch (DuplicateKeyException | OptimisticLockingFailureException e) {
             throw new ConflictException("adhesion.deja-adhere", command.employeeId(), "?");
         }
@@ -138,7 +123,7 @@ public class EnrolmentService {
         if (viaRoster.isPresent()) {
             return List.of(viaRoster.get());
         }
-        return enrolments.find(Query.query(Criteria.where("state.userId").is(userId)));
+        return enrolments.ofUser(userId);
     }
 
     /** Whether {@code userId} is the insured person of {@code enrolment}. */
@@ -148,17 +133,16 @@ public class EnrolmentService {
     }
 
     public List<Versioned<Enrolment>> ofOrganization(String organizationId) {
-        return enrolments.find(Query.query(Criteria.where("state.organizationId").is(organizationId)).with(Sort.by("_id")));
+        return enrolments.ofOrganization(organizationId);
     }
 
     /** Enrolments in a status across employers (e.g. late applicants waiting for a decision), oldest request first. */
     public List<Versioned<Enrolment>> withStatus(EnrolmentStatus status, int page, int size) {
-        return enrolments.find(Query.query(Criteria.where("state.status").is(status.name()))
-                .with(Sort.by("state.requestedOn", "_id")).skip((long) page * size).limit(size));
+        return enrolments.withStatus(status, page, size);
     }
 
     public long countWithStatus(EnrolmentStatus status) {
-        return enrolments.count(Query.query(Criteria.where("state.status").is(status.name())));
+        return enrolments.countWithStatus(status);
     }
 
     public PersonalData personalData(Enrolment enrolment) {
@@ -299,7 +283,7 @@ public class EnrolmentService {
     }
 
     /** A change the service makes itself (events, jobs): nobody to authorize, any current version. */
-    private void internal(String employeeId, Function<Enrolment, Enrolment.Change> transition) {
+    private void internal(String employeeId, Function<Enrolment, Change<Enrolment>> transition) {
         if (enrolments.find(employeeId).isPresent()) {
             change(employeeId, null, e -> { }, transition);
         }
@@ -310,11 +294,11 @@ public class EnrolmentService {
      * rule ({@code transition} returns null or the same state without events when there is nothing to do).
      */
     private Versioned<Enrolment> change(String employeeId, Long expectedVersion, Consumer<Enrolment> authorize,
-                                        Function<Enrolment, Enrolment.Change> transition) {
+                                        Function<Enrolment, Change<Enrolment>> transition) {
         return enrolments.change(employeeId, expectedVersion, authorize, e -> {
-            Enrolment.Change change = transition.apply(e);
-            return change == null || (change.events().isEmpty() && change.enrolment().equals(e)) ? Change.unchanged()
-                    : Change.of(change.enrolment(), change.events());
+            Change<Enrolment> change = transition.apply(e);
+            return change == null || (change.events().isEmpty() && e.equals(change.state())) ? Change.unchanged()
+                    : change;
         });
     }
 

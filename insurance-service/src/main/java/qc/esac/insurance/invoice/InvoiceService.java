@@ -3,11 +3,6 @@ package qc.esac.insurance.invoice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import qc.esac.events.insurance.InvoiceIssued;
 import qc.esac.insurance.enrolment.Enrolment;
@@ -20,8 +15,6 @@ import qc.esac.insurance.plan.PlanService;
 import qc.esac.insurance.plan.PlanYear;
 import qc.esac.insurance.premium.Money;
 import qc.esac.insurance.premium.PremiumCalculator;
-import qc.esac.kit.outbox.AggregateStore;
-import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.NotFoundException;
 
@@ -41,22 +34,19 @@ import java.util.Optional;
 public class InvoiceService {
 
     private static final Logger log = LoggerFactory.getLogger(InvoiceService.class);
-    static final String COLLECTION = "invoices";
     private static final int PAYMENT_DAYS = 30;
 
-    private final AggregateStore<Invoice> invoices;
+    private final Invoices invoices;
     private final ParticipationService participations;
     private final EnrolmentService enrolments;
     private final PlanService plans;
 
-    InvoiceService(AggregateStores stores, MongoTemplate mongo, ParticipationService participations,
-                   EnrolmentService enrolments, PlanService plans) {
-        this.invoices = stores.forCollection(COLLECTION, Invoice.class);
+    InvoiceService(Invoices invoices, ParticipationService participations, EnrolmentService enrolments,
+                   PlanService plans) {
+        this.invoices = invoices;
         this.participations = participations;
         this.enrolments = enrolments;
         this.plans = plans;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("state.organizationId", Sort.Direction.ASC)
-                .on("state.period", Sort.Direction.DESC).named("organization_period"));
     }
 
     /** How a run went: invoices issued now, and employers already invoiced for the month. */
@@ -77,9 +67,9 @@ public class InvoiceService {
             }
             Invoice invoice = compute(p.state(), month, issuedOn);
             try {
-                invoices.insert(id, invoice, List.of(new InvoiceIssued(id, invoice.organizationId(), invoice.period(),
+                invoices.insert(id, invoice, new InvoiceIssued(id, invoice.organizationId(), invoice.period(),
                         invoice.issuedOn(), invoice.dueOn(), invoice.currency(), Money.format(invoice.total()),
-                        Money.format(invoice.employerShare()), Money.format(invoice.employeeShare()))));
+                        Money.format(invoice.employerShare()), Money.format(invoice.employeeShare())));
                 issued++;
             } catch (DuplicateKeyException e) {
                 already++; // issued meanwhile by another run
@@ -102,13 +92,11 @@ public class InvoiceService {
     }
 
     public List<Invoice> ofOrganization(String organizationId, int page, int size) {
-        return invoices.find(Query.query(Criteria.where("state.organizationId").is(organizationId))
-                .with(Sort.by(Sort.Direction.DESC, "state.period")).skip((long) page * size).limit(size))
-                .stream().map(Versioned::state).toList();
+        return invoices.ofOrganization(organizationId, page, size);
     }
 
     public long countOf(String organizationId) {
-        return invoices.count(Query.query(Criteria.where("state.organizationId").is(organizationId)));
+        return invoices.countOf(organizationId);
     }
 
     Invoice compute(Participation participation, YearMonth month, LocalDate issuedOn) {
@@ -144,8 +132,7 @@ public class InvoiceService {
      */
     private List<InvoiceLine> corrections(Participation participation, YearMonth month,
                                           List<InvoiceCalculator.Billable> billable) {
-        List<Invoice> earlier = invoices.find(Query.query(Criteria.where("state.organizationId")
-                .is(participation.organizationId()))).stream().map(Versioned::state)
+        List<Invoice> earlier = invoices.allOf(participation.organizationId()).stream()
                 .filter(i -> YearMonth.parse(i.period()).isBefore(month))
                 .sorted(java.util.Comparator.comparing(Invoice::period)).toList();
         List<InvoiceLine> corrections = new ArrayList<>();

@@ -6,7 +6,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import qc.esac.kit.messaging.IdempotentUpdates;
 import qc.esac.kit.messaging.IncomingEvent;
 
@@ -19,7 +19,7 @@ import java.util.Optional;
  * once per source event (conditional on the event's sequence), so redeliveries change nothing. The update
  * methods take plain values so that the source of the facts (events today) stays the listener's business.
  */
-@Repository
+@Component
 public class MembershipReadModels {
 
     static final String ORGANIZATIONS = "known_organizations";

@@ -1,6 +1,5 @@
 package qc.esac.insurance.participation;
 
-import qc.esac.events.EventData;
 import qc.esac.events.insurance.ParticipationActivated;
 import qc.esac.events.insurance.ParticipationApplied;
 import qc.esac.events.insurance.ParticipationInGrace;
@@ -8,6 +7,7 @@ import qc.esac.events.insurance.ParticipationReinstated;
 import qc.esac.events.insurance.ParticipationTerminated;
 import qc.esac.events.insurance.RatesRenewed;
 import qc.esac.insurance.plan.CoverageCode;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.problem.BusinessRuleException;
 
 import java.math.BigDecimal;
@@ -112,14 +112,7 @@ public record Participation(String organizationId, String networkId, Participati
     }
 
     /** The outcome of a transition: the new state and its events (none when nothing changed). */
-    public record Change(Participation participation, List<EventData> events) {
-
-        public boolean changed() {
-            return !events.isEmpty();
-        }
-    }
-
-    public static Change apply(String organizationId, String networkId, boolean goodStanding, Set<CoverageCode> coverages,
+    public static Change<Participation> apply(String organizationId, String networkId, boolean goodStanding, Set<CoverageCode> coverages,
                                Set<String> classCodes, int employerSharePercent, LocalDate today) {
         if (!goodStanding) {
             throw new BusinessRuleException("participation.membre-sans-bon-standing", organizationId);
@@ -127,25 +120,25 @@ public record Participation(String organizationId, String networkId, Participati
         Participation applied = new Participation(organizationId, networkId, ParticipationStatus.APPLIED, coverages,
                 classCodes, employerSharePercent, today, null, null, null, null,
                 List.of(Notice.applied(today)), Map.of(), Map.of());
-        return new Change(applied, List.of(new ParticipationApplied(organizationId, networkId,
+        return Change.of(applied, List.of(new ParticipationApplied(organizationId, networkId,
                 ParticipationStatus.APPLIED.name(), today)));
     }
 
     /** A terminated employer applies again: a new participation history starts, rates are kept. */
-    public Change reapply(boolean goodStanding, Set<CoverageCode> coverages, Set<String> classCodes,
+    public Change<Participation> reapply(boolean goodStanding, Set<CoverageCode> coverages, Set<String> classCodes,
                           int employerSharePercent, LocalDate today) {
         if (status != ParticipationStatus.TERMINATED) {
             throw new BusinessRuleException("participation.deja-participante", organizationId, status.name());
         }
-        Change fresh = apply(organizationId, networkId, goodStanding, coverages, classCodes, employerSharePercent, today);
-        Participation p = fresh.participation();
-        return new Change(new Participation(organizationId, networkId, p.status, p.coverages, p.classCodes,
+        Change<Participation> fresh = apply(organizationId, networkId, goodStanding, coverages, classCodes, employerSharePercent, today);
+        Participation p = fresh.state();
+        return Change.of(new Participation(organizationId, networkId, p.status, p.coverages, p.classCodes,
                 p.employerSharePercent, today, null, null, null, null, append(notices, Notice.applied(today)),
                 rates, standingSequences), fresh.events());
     }
 
     /** Staff put the participation in force from {@code effectiveDate}. */
-    public Change activate(LocalDate effectiveDate, boolean goodStanding) {
+    public Change<Participation> activate(LocalDate effectiveDate, boolean goodStanding) {
         requireStatus("activer", ParticipationStatus.APPLIED);
         if (!goodStanding) {
             throw new BusinessRuleException("participation.membre-sans-bon-standing", organizationId);
@@ -153,7 +146,7 @@ public record Participation(String organizationId, String networkId, Participati
         if (effectiveDate.isBefore(appliedOn)) {
             throw new BusinessRuleException("participation.date-avant-demande", effectiveDate.toString(), appliedOn.toString());
         }
-        return new Change(with(ParticipationStatus.ACTIVE, effectiveDate, null, null, null,
+        return Change.of(with(ParticipationStatus.ACTIVE, effectiveDate, null, null, null,
                 Notice.activated(effectiveDate)),
                 List.of(new ParticipationActivated(organizationId, networkId, ParticipationStatus.ACTIVE.name(), effectiveDate)));
     }
@@ -163,13 +156,13 @@ public record Participation(String organizationId, String networkId, Participati
      * standing starts the grace period of an employer in force and ends a pending application; regaining it
      * during grace reinstates. Applied once per event, in order: an older or repeated one changes nothing.
      */
-    public Change standingChanged(String membershipId, long sequence, boolean goodStanding, LocalDate effectiveDate,
+    public Change<Participation> standingChanged(String membershipId, long sequence, boolean goodStanding, LocalDate effectiveDate,
                                   int graceDays) {
         // Map keys become field names in the store: no dots or dollar signs there.
         String key = membershipId.replace('.', '_').replace('$', '_');
         Long last = standingSequences.get(key);
         if (last != null && last >= sequence) {
-            return new Change(this, List.of());
+            return Change.of(this);
         }
         Map<String, Long> sequences = new HashMap<>(standingSequences);
         sequences.put(key, sequence);
@@ -178,7 +171,7 @@ public record Participation(String organizationId, String networkId, Participati
             LocalDate graceEnd = effectiveDate.plusDays(graceDays - 1L);
             Participation inGrace = seen.with(ParticipationStatus.IN_GRACE, activeSince, graceEnd, null, null,
                     Notice.lapsed(effectiveDate, graceEnd));
-            return new Change(inGrace, List.of(new ParticipationInGrace(organizationId, networkId,
+            return Change.of(inGrace, List.of(new ParticipationInGrace(organizationId, networkId,
                     ParticipationStatus.IN_GRACE.name(), effectiveDate, graceEnd)));
         }
         if (!goodStanding && status == ParticipationStatus.APPLIED) {
@@ -187,23 +180,23 @@ public record Participation(String organizationId, String networkId, Participati
         if (goodStanding && status == ParticipationStatus.IN_GRACE && !effectiveDate.isAfter(graceEndsOn)) {
             Participation reinstated = seen.with(ParticipationStatus.REINSTATED, activeSince, null, null, null,
                     Notice.reinstated(effectiveDate));
-            return new Change(reinstated, List.of(new ParticipationReinstated(organizationId, networkId,
+            return Change.of(reinstated, List.of(new ParticipationReinstated(organizationId, networkId,
                     ParticipationStatus.REINSTATED.name(), effectiveDate)));
         }
         // Nothing to do for this status, but the event is recorded as seen so that a redelivery stays a no-op.
-        return new Change(seen, List.of());
+        return Change.of(seen);
     }
 
     /** Grace is over on {@code today} without reinstatement: participation ends on the last day of grace. */
-    public Change endGraceIfOver(LocalDate today) {
+    public Change<Participation> endGraceIfOver(LocalDate today) {
         if (status != ParticipationStatus.IN_GRACE || !today.isAfter(graceEndsOn)) {
-            return new Change(this, List.of());
+            return Change.of(this);
         }
         return terminate(graceEndsOn, REASON_MEMBERSHIP_LAPSED);
     }
 
     /** The employer leaves the plan; coverage ends on {@code lastDay}. */
-    public Change withdraw(LocalDate lastDay) {
+    public Change<Participation> withdraw(LocalDate lastDay) {
         requireStatus("retirer", ParticipationStatus.APPLIED, ParticipationStatus.ACTIVE, ParticipationStatus.IN_GRACE,
                 ParticipationStatus.REINSTATED);
         return terminate(lastDay, REASON_WITHDRAWN);
@@ -213,9 +206,9 @@ public record Participation(String organizationId, String networkId, Participati
      * The organization closed on {@code closedOn}: like every employee leaving, without a grace period, the
      * participation ends that day (a pending application too). Repeated or older news changes nothing.
      */
-    public Change organizationClosed(LocalDate closedOn) {
+    public Change<Participation> organizationClosed(LocalDate closedOn) {
         if (status == ParticipationStatus.TERMINATED && !terminatedOn.isAfter(closedOn)) {
-            return new Change(this, List.of());
+            return Change.of(this);
         }
         Participation noticed = new Participation(organizationId, networkId, status, coverages, classCodes,
                 employerSharePercent, appliedOn, activeSince, graceEndsOn, terminatedOn, terminationReason,
@@ -223,14 +216,14 @@ public record Participation(String organizationId, String networkId, Participati
         return noticed.terminate(closedOn, REASON_ORGANIZATION_CLOSED);
     }
 
-    public Change recordRate(int planYear, LocalDate effectiveDate, YearRate rate) {
+    public Change<Participation> recordRate(int planYear, LocalDate effectiveDate, YearRate rate) {
         Map<String, YearRate> updated = new HashMap<>(rates);
         updated.put(Integer.toString(planYear), rate);
         Participation p = new Participation(organizationId, networkId, status, coverages, classCodes,
                 employerSharePercent, appliedOn, activeSince, graceEndsOn, terminatedOn, terminationReason,
                 append(notices, Notice.ratesRenewed(rate.computedOn(), planYear, rate.factor())),
                 updated, standingSequences);
-        return new Change(p, List.of(new RatesRenewed(organizationId, planYear, effectiveDate,
+        return Change.of(p, List.of(new RatesRenewed(organizationId, planYear, effectiveDate,
                 rate.credibility().toPlainString(), rate.factor().toPlainString(), rate.capped())));
     }
 
@@ -252,10 +245,10 @@ public record Participation(String organizationId, String networkId, Participati
         return status.coverageInForce() || (status == ParticipationStatus.TERMINATED && !date.isAfter(terminatedOn));
     }
 
-    private Change terminate(LocalDate lastDay, String reason) {
+    private Change<Participation> terminate(LocalDate lastDay, String reason) {
         Participation ended = with(ParticipationStatus.TERMINATED, activeSince, graceEndsOn, lastDay, reason,
                 Notice.terminated(lastDay, reason));
-        return new Change(ended, List.of(new ParticipationTerminated(organizationId, networkId,
+        return Change.of(ended, List.of(new ParticipationTerminated(organizationId, networkId,
                 ParticipationStatus.TERMINATED.name(), lastDay, reason)));
     }
 

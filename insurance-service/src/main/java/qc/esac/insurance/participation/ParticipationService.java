@@ -1,11 +1,6 @@
 package qc.esac.insurance.participation;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import qc.esac.insurance.InsuranceCalendar;
 import qc.esac.insurance.InsuranceProperties;
@@ -13,8 +8,6 @@ import qc.esac.insurance.membership.MembershipReadModels;
 import qc.esac.insurance.plan.CoverageCode;
 import qc.esac.insurance.plan.PlanService;
 import qc.esac.insurance.plan.PlanYear;
-import qc.esac.kit.outbox.AggregateStore;
-import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.ConflictException;
@@ -34,22 +27,19 @@ import java.util.function.Function;
 @Service
 public class ParticipationService {
 
-    static final String COLLECTION = "participations";
-
-    private final AggregateStore<Participation> participations;
+    private final Participations participations;
     private final MembershipReadModels membership;
     private final PlanService plans;
     private final InsuranceCalendar calendar;
     private final String networkId;
 
-    ParticipationService(AggregateStores stores, MongoTemplate mongo, MembershipReadModels membership, PlanService plans,
+    ParticipationService(Participations participations, MembershipReadModels membership, PlanService plans,
                          InsuranceCalendar calendar, InsuranceProperties properties) {
-        this.participations = stores.forCollection(COLLECTION, Participation.class, "participation.introuvable");
+        this.participations = participations;
         this.membership = membership;
         this.plans = plans;
         this.calendar = calendar;
         this.networkId = properties.networkId();
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("state.status", Sort.Direction.ASC).named("status"));
     }
 
     public String networkId() {
@@ -77,10 +67,10 @@ public class ParticipationService {
             return change(organizationId, null, p -> { },
                     p -> p.reapply(goodStanding, coverages, classCodes, employerSharePercent, today));
         }
-        Participation.Change change = Participation.apply(organizationId, networkId, goodStanding, coverages, classCodes,
+        Change<Participation> change = Participation.apply(organizationId, networkId, goodStanding, coverages, classCodes,
                 employerSharePercent, today);
         try {
-            return participations.insert(organizationId, change.participation(), change.events());
+            return participations.insert(organizationId, change);
         } catch (DuplicateKeyException e) {
             throw new ConflictException("participation.deja-participante", organizationId, ParticipationStatus.APPLIED.name());
         }
@@ -139,23 +129,19 @@ public class ParticipationService {
     }
 
     public List<Versioned<Participation>> withStatus(ParticipationStatus... statuses) {
-        List<String> names = new ArrayList<>();
-        for (ParticipationStatus s : statuses) {
-            names.add(s.name());
-        }
-        return participations.find(Query.query(Criteria.where("state.status").in(names)).with(Sort.by("_id")));
+        return participations.withStatus(List.of(statuses));
     }
 
     public List<Versioned<Participation>> page(int page, int size) {
-        return participations.find(new Query().with(Sort.by("_id")).skip((long) page * size).limit(size));
+        return participations.page(page, size);
     }
 
     public long count() {
-        return participations.count(new Query());
+        return participations.count();
     }
 
     /** A change the service makes itself (events, jobs): nobody to authorize, any current version. */
-    private Optional<Participation> internal(String organizationId, Function<Participation, Participation.Change> transition) {
+    private Optional<Participation> internal(String organizationId, Function<Participation, Change<Participation>> transition) {
         if (participations.find(organizationId).isEmpty()) {
             return Optional.empty();
         }
@@ -164,11 +150,10 @@ public class ParticipationService {
 
     /** Through the store's one way to change an aggregate: 404, then {@code authorize}, then If-Match, then the rule. */
     private Versioned<Participation> change(String organizationId, Long expectedVersion, Consumer<Participation> authorize,
-                                            Function<Participation, Participation.Change> transition) {
+                                            Function<Participation, Change<Participation>> transition) {
         return participations.change(organizationId, expectedVersion, authorize, p -> {
-            Participation.Change change = transition.apply(p);
-            return !change.changed() && change.participation().equals(p) ? Change.unchanged()
-                    : Change.of(change.participation(), change.events());
+            Change<Participation> change = transition.apply(p);
+            return change.events().isEmpty() && p.equals(change.state()) ? Change.unchanged() : change;
         });
     }
 

@@ -2,12 +2,8 @@ package qc.esac.insurance.plan;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import qc.esac.insurance.InsuranceCalendar;
-import qc.esac.kit.outbox.AggregateStore;
-import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
@@ -23,22 +19,20 @@ import java.util.Optional;
 @Service
 public class PlanService {
 
-    static final String COLLECTION = "plan_years";
-
-    private final AggregateStore<PlanYear> years;
+    private final PlanYears years;
     private final InsuranceCalendar calendar;
 
-    PlanService(AggregateStores stores, InsuranceCalendar calendar) {
-        this.years = stores.forCollection(COLLECTION, PlanYear.class);
+    PlanService(PlanYears years, InsuranceCalendar calendar) {
+        this.years = years;
         this.calendar = calendar;
     }
 
     public Versioned<PlanYear> get(int year) {
-        return years.find(Integer.toString(year)).orElseThrow(() -> new NotFoundException("regime.annee-introuvable", year));
+        return years.find(year).orElseThrow(() -> new NotFoundException("regime.annee-introuvable", year));
     }
 
     public Optional<PlanYear> find(int year) {
-        return years.find(Integer.toString(year)).map(Versioned::state);
+        return years.find(year).map(Versioned::state);
     }
 
     /** The plan year in force on {@code date}: the latest one that started on or before it. */
@@ -54,7 +48,7 @@ public class PlanService {
 
     /** Every year, oldest first (a handful: one per year). */
     public List<Versioned<PlanYear>> all() {
-        return years.find(new Query().with(Sort.by("state.year")));
+        return years.all();
     }
 
     /**
@@ -67,10 +61,10 @@ public class PlanService {
             throw new InvalidInputException("regime.annee-differente", year, plan.year());
         }
         plan.validated();
-        Optional<Versioned<PlanYear>> current = years.find(Integer.toString(year));
+        Optional<Versioned<PlanYear>> current = years.find(year);
         if (current.isEmpty()) {
             try {
-                return years.insert(Integer.toString(year), plan, List.of());
+                return years.insert(plan);
             } catch (DuplicateKeyException e) {
                 throw new ConflictException("regime.annee-existante", year);
             }
@@ -82,7 +76,7 @@ public class PlanService {
             throw new BusinessRuleException("regime.annee-en-vigueur", year);
         }
         try {
-            return years.update(Integer.toString(year), expectedVersion, plan, List.of());
+            return years.replace(plan, expectedVersion);
         } catch (OptimisticLockingFailureException e) {
             throw VersionHeaders.conflict(expectedVersion, current.get().version());
         }

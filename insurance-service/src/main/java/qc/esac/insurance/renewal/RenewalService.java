@@ -1,10 +1,5 @@
 package qc.esac.insurance.renewal;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import qc.esac.insurance.InsuranceCalendar;
 import qc.esac.insurance.participation.Participation;
@@ -30,23 +25,19 @@ import java.util.List;
 @Service
 public class RenewalService {
 
-    static final String EXPERIENCE = "claims_experience";
-
-    private final MongoTemplate mongo;
+    private final ClaimsExperiences experiences;
     private final ParticipationService participations;
     private final PlanService plans;
     private final InsuranceCalendar calendar;
     private final Clock clock;
 
-    RenewalService(MongoTemplate mongo, ParticipationService participations, PlanService plans,
+    RenewalService(ClaimsExperiences experiences, ParticipationService participations, PlanService plans,
                    InsuranceCalendar calendar, Clock clock) {
-        this.mongo = mongo;
+        this.experiences = experiences;
         this.participations = participations;
         this.plans = plans;
         this.calendar = calendar;
         this.clock = clock;
-        mongo.indexOps(EXPERIENCE).createIndex(new Index().on("organizationId", Sort.Direction.ASC)
-                .on("planYear", Sort.Direction.ASC).named("organization_year"));
     }
 
     /** Records (or replaces) the experience of one coverage and year. */
@@ -55,13 +46,12 @@ public class RenewalService {
         participations.get(organizationId);
         ClaimsExperience experience = new ClaimsExperience(ClaimsExperience.idOf(organizationId, planYear, coverage),
                 organizationId, planYear, coverage, lifeYears, claims, premiums, clock.instant(), reportedBy);
-        mongo.save(experience, EXPERIENCE);
+        experiences.save(experience);
         return experience;
     }
 
     public List<ClaimsExperience> experienceOf(String organizationId) {
-        return mongo.find(Query.query(Criteria.where("organizationId").is(organizationId))
-                .with(Sort.by("planYear", "coverage")), ClaimsExperience.class, EXPERIENCE);
+        return experiences.of(organizationId);
     }
 
     /** One employer's outcome of a renewal. */

@@ -9,6 +9,7 @@ import qc.esac.insurance.enrolment.Enrolment;
 import qc.esac.insurance.participation.Participation;
 import qc.esac.insurance.plan.CoverageCode;
 import qc.esac.insurance.plan.Tier;
+import qc.esac.kit.domain.Change;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
@@ -28,21 +29,21 @@ class PublishedEventsContractTest {
     void everyTransitionPublishesSchemaValidEvents() {
         List<EventData> events = new ArrayList<>();
         LocalDate day = LocalDate.of(2027, 1, 4);
-        Participation.Change applied = Participation.apply("org-1", "aacocq", true, Set.of(CoverageCode.DRUGS),
+        Change<Participation> applied = Participation.apply("org-1", "aacocq", true, Set.of(CoverageCode.DRUGS),
                 Set.of("FULL_TIME"), 50, day);
-        Participation.Change activated = applied.participation().activate(day.plusDays(28), true);
-        Participation.Change grace = activated.participation().standingChanged("m-1", 2, false, day.plusMonths(3), 60);
-        Participation.Change reinstated = grace.participation().standingChanged("m-1", 3, true, day.plusMonths(4), 60);
-        Participation.Change withdrawn = reinstated.participation().withdraw(day.plusMonths(6));
-        Participation.Change renewed = reinstated.participation().recordRate(2028, LocalDate.of(2028, 1, 1),
+        Change<Participation> activated = applied.state().activate(day.plusDays(28), true);
+        Change<Participation> grace = activated.state().standingChanged("m-1", 2, false, day.plusMonths(3), 60);
+        Change<Participation> reinstated = grace.state().standingChanged("m-1", 3, true, day.plusMonths(4), 60);
+        Change<Participation> withdrawn = reinstated.state().withdraw(day.plusMonths(6));
+        Change<Participation> renewed = reinstated.state().recordRate(2028, LocalDate.of(2028, 1, 1),
                 new Participation.YearRate(new BigDecimal("1.0904"), new BigDecimal("0.0632"), false, day.plusMonths(9)));
         List.of(applied, activated, grace, reinstated, withdrawn, renewed).forEach(c -> events.addAll(c.events()));
 
-        Enrolment.Change enrolled = Enrolment.create("e1", "org-1", "u1", "FULL_TIME", new Eligibility(day, false), day,
+        Change<Enrolment> enrolled = Enrolment.create("e1", "org-1", "u1", "FULL_TIME", new Eligibility(day, false), day,
                 Tier.COUPLE, Set.of(CoverageCode.DRUGS, CoverageCode.LTD), List.of(), "sealed", 0);
-        Enrolment.Change changed = enrolled.enrolment().change(Tier.FAMILY, Set.of(CoverageCode.DRUGS), List.of(),
+        Change<Enrolment> changed = enrolled.state().change(Tier.FAMILY, Set.of(CoverageCode.DRUGS), List.of(),
                 "sealed", day.plusMonths(2));
-        Enrolment.Change left = changed.enrolment().employeeLeft(day.plusMonths(5), 2);
+        Change<Enrolment> left = changed.state().employeeLeft(day.plusMonths(5), 2);
         List.of(enrolled, changed, left).forEach(c -> events.addAll(c.events()));
 
         assertThat(events).hasSize(9);

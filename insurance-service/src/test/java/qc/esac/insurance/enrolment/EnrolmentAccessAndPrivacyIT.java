@@ -53,7 +53,7 @@ class EnrolmentAccessAndPrivacyIT {
         String path = "/api/insurance/enrolments/" + employee;
 
         // Encrypted at rest: neither the birth date nor the salary appear in the stored document.
-        Document stored = mongo.getCollection(EnrolmentService.COLLECTION).find(Filters.eq("_id", employee)).first();
+        Document stored = mongo.getCollection(Enrolments.COLLECTION).find(Filters.eq("_id", employee)).first();
         assertThat(stored).isNotNull();
         assertThat(stored.toJson()).doesNotContain("1990-06-01").doesNotContain("48000").doesNotContain("birthDate");
 

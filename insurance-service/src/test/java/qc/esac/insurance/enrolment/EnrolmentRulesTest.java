@@ -10,6 +10,7 @@ import qc.esac.insurance.membership.RosterEntry;
 import qc.esac.insurance.plan.EmployeeClass;
 import qc.esac.insurance.plan.SamplePlans;
 import qc.esac.insurance.plan.Tier;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.FieldViolation;
 import qc.esac.kit.problem.InvalidInputException;
@@ -104,60 +105,60 @@ class EnrolmentRulesTest {
 
     @Test
     void aLateApplicantIsNotCoveredUntilTheEvidenceIsAccepted() {
-        Enrolment.Change created = Enrolment.create("e1", "org-1", "u1", "FULL_TIME",
+        Change<Enrolment> created = Enrolment.create("e1", "org-1", "u1", "FULL_TIME",
                 new Eligibility(LocalDate.of(2027, 4, 11), true), LocalDate.of(2027, 8, 1), Tier.SINGLE,
                 Set.of(CoverageCode.DRUGS), List.of(), "sealed", 0);
-        assertThat(created.enrolment().status()).isEqualTo(EnrolmentStatus.LATE_APPLICANT);
+        assertThat(created.state().status()).isEqualTo(EnrolmentStatus.LATE_APPLICANT);
         assertThat(created.events()).isEmpty();
-        assertThat(created.enrolment().coversOn(LocalDate.of(2027, 8, 2))).isFalse();
+        assertThat(created.state().coversOn(LocalDate.of(2027, 8, 2))).isFalse();
 
-        Enrolment.Change accepted = created.enrolment().decideEvidence(true, LocalDate.of(2027, 8, 20), "staff-1",
+        Change<Enrolment> accepted = created.state().decideEvidence(true, LocalDate.of(2027, 8, 20), "staff-1",
                 "Preuve reçue", LocalDate.of(2027, 9, 1));
-        assertThat(accepted.enrolment().status()).isEqualTo(EnrolmentStatus.ACTIVE);
-        assertThat(accepted.enrolment().evidenceDecision().decidedBy()).isEqualTo("staff-1");
+        assertThat(accepted.state().status()).isEqualTo(EnrolmentStatus.ACTIVE);
+        assertThat(accepted.state().evidenceDecision().decidedBy()).isEqualTo("staff-1");
         assertThat(accepted.events()).singleElement().isInstanceOfSatisfying(EnrolmentActivated.class,
                 e -> assertThat(e.effectiveDate()).isEqualTo(LocalDate.of(2027, 9, 1)));
 
-        Enrolment.Change refused = created.enrolment().decideEvidence(false, LocalDate.of(2027, 8, 20), "staff-1",
+        Change<Enrolment> refused = created.state().decideEvidence(false, LocalDate.of(2027, 8, 20), "staff-1",
                 "Refus de l’assureur", null);
-        assertThat(refused.enrolment().status()).isEqualTo(EnrolmentStatus.REFUSED);
-        assertThatThrownBy(() -> refused.enrolment().decideEvidence(true, LocalDate.of(2027, 8, 21), "staff-1", null,
+        assertThat(refused.state().status()).isEqualTo(EnrolmentStatus.REFUSED);
+        assertThatThrownBy(() -> refused.state().decideEvidence(true, LocalDate.of(2027, 8, 21), "staff-1", null,
                 LocalDate.of(2027, 9, 1))).isInstanceOf(BusinessRuleException.class);
     }
 
     @Test
     void aNewChildChangesTheTierFromItsDateAndALeaverIsCoveredToMonthEndOnce() {
         Enrolment active = Enrolment.create("e1", "org-1", "u1", "FULL_TIME", new Eligibility(LocalDate.of(2027, 4, 11), false),
-                LocalDate.of(2027, 4, 20), Tier.COUPLE, Set.of(CoverageCode.DRUGS), List.of(), "sealed", 0).enrolment();
+                LocalDate.of(2027, 4, 20), Tier.COUPLE, Set.of(CoverageCode.DRUGS), List.of(), "sealed", 0).state();
 
-        Enrolment.Change birth = active.change(Tier.FAMILY, Set.of(CoverageCode.DRUGS), List.of(), "sealed2",
+        Change<Enrolment> birth = active.change(Tier.FAMILY, Set.of(CoverageCode.DRUGS), List.of(), "sealed2",
                 LocalDate.of(2027, 6, 14));
         assertThat(birth.events()).singleElement().isInstanceOfSatisfying(EnrolmentChanged.class,
                 e -> assertThat(e.tier()).isEqualTo("FAMILY"));
-        assertThat(birth.enrolment().segments()).extracting(Enrolment.Segment::to)
+        assertThat(birth.state().segments()).extracting(Enrolment.Segment::to)
                 .containsExactly(LocalDate.of(2027, 6, 13), null);
 
-        Enrolment.Change left = birth.enrolment().employeeLeft(LocalDate.of(2027, 9, 9), 4);
-        assertThat(left.enrolment().coverageEndsOn()).isEqualTo(LocalDate.of(2027, 9, 30));
-        assertThat(left.enrolment().coversOn(LocalDate.of(2027, 9, 30))).isTrue();
-        assertThat(left.enrolment().coversOn(LocalDate.of(2027, 10, 1))).isFalse();
+        Change<Enrolment> left = birth.state().employeeLeft(LocalDate.of(2027, 9, 9), 4);
+        assertThat(left.state().coverageEndsOn()).isEqualTo(LocalDate.of(2027, 9, 30));
+        assertThat(left.state().coversOn(LocalDate.of(2027, 9, 30))).isTrue();
+        assertThat(left.state().coversOn(LocalDate.of(2027, 10, 1))).isFalse();
         assertThat(left.events()).singleElement().isInstanceOfSatisfying(EnrolmentTerminated.class,
                 e -> assertThat(e.reason()).isEqualTo("EMPLOYEE_LEFT"));
-        assertThat(left.enrolment().employeeLeft(LocalDate.of(2027, 9, 9), 4).events()).as("redelivered").isEmpty();
-        assertThat(left.enrolment().end(LocalDate.of(2027, 11, 30), "PARTICIPATION_TERMINATED").events())
+        assertThat(left.state().employeeLeft(LocalDate.of(2027, 9, 9), 4).events()).as("redelivered").isEmpty();
+        assertThat(left.state().end(LocalDate.of(2027, 11, 30), "PARTICIPATION_TERMINATED").events())
                 .as("already ended earlier").isEmpty();
     }
 
     @Test
     void fewerHoursThanTheClassRuleEndCoverageAtMonthEndOnce() {
         Enrolment active = Enrolment.create("e1", "org-1", "u1", "FULL_TIME", new Eligibility(LocalDate.of(2027, 4, 11), false),
-                LocalDate.of(2027, 4, 20), Tier.SINGLE, Set.of(CoverageCode.DRUGS), List.of(), "sealed", 0).enrolment();
+                LocalDate.of(2027, 4, 20), Tier.SINGLE, Set.of(CoverageCode.DRUGS), List.of(), "sealed", 0).state();
 
-        Enrolment.Change lost = active.lostEligibility(LocalDate.of(2027, 7, 8), 3);
+        Change<Enrolment> lost = active.lostEligibility(LocalDate.of(2027, 7, 8), 3);
 
-        assertThat(lost.enrolment().coverageEndsOn()).isEqualTo(LocalDate.of(2027, 7, 31));
-        assertThat(lost.enrolment().endReason()).isEqualTo("NO_LONGER_ELIGIBLE");
-        assertThat(lost.enrolment().lostEligibility(LocalDate.of(2027, 7, 8), 3).events()).isEmpty();
+        assertThat(lost.state().coverageEndsOn()).isEqualTo(LocalDate.of(2027, 7, 31));
+        assertThat(lost.state().endReason()).isEqualTo("NO_LONGER_ELIGIBLE");
+        assertThat(lost.state().lostEligibility(LocalDate.of(2027, 7, 8), 3).events()).isEmpty();
     }
 
     @Test

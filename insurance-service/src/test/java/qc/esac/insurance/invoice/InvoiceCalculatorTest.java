@@ -8,6 +8,7 @@ import qc.esac.insurance.plan.CoverageCode;
 import qc.esac.insurance.plan.PlanYear;
 import qc.esac.insurance.plan.SamplePlans;
 import qc.esac.insurance.plan.Tier;
+import qc.esac.kit.domain.Change;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -45,13 +46,13 @@ class InvoiceCalculatorTest {
         LocalDate raise = LocalDate.of(2027, 3, 16);
         Enrolment enrolment = Enrolment.create("e1", "org-1", "u1", "FULL_TIME",
                 new qc.esac.insurance.enrolment.Eligibility(start, false), start, Tier.SINGLE,
-                Set.of(CoverageCode.LTD, CoverageCode.DRUGS), List.of(), "sealed", 0).enrolment();
+                Set.of(CoverageCode.LTD, CoverageCode.DRUGS), List.of(), "sealed", 0).state();
         PersonalData before = new PersonalData(LocalDate.of(1985, 4, 2), new BigDecimal("48000"), List.of());
         PersonalData after = before.withSalary(new BigDecimal("60000"), raise, start);
 
-        Enrolment.Change raised = enrolment.changeEmployment("FULL_TIME", enrolment.coverages(), List.of(), "sealed-2", raise);
+        Change<Enrolment> raised = enrolment.changeEmployment("FULL_TIME", enrolment.coverages(), List.of(), "sealed-2", raise);
         List<InvoiceLine> lines = InvoiceCalculator.premiums(MARCH, plan,
-                List.of(new InvoiceCalculator.Billable("e1", raised.enrolment().segments(), after::salaryOn)), BigDecimal.ONE, 50);
+                List.of(new InvoiceCalculator.Billable("e1", raised.state().segments(), after::salaryOn)), BigDecimal.ONE, 50);
 
         assertThat(raised.events()).singleElement().isInstanceOfSatisfying(EnrolmentChanged.class,
                 e -> assertThat(e.effectiveDate()).isEqualTo(raise));
@@ -62,10 +63,10 @@ class InvoiceCalculatorTest {
         assertThat(InvoiceCalculator.sum(lines.stream().filter(l -> l.coverage() == CoverageCode.DRUGS).toList(),
                 InvoiceLine::amount)).isEqualByComparingTo("68.50");
         // A part-time move: the new class, its coverages, from the date given.
-        Enrolment.Change partTime = raised.enrolment().changeEmployment("PART_TIME", Set.of(CoverageCode.DRUGS), List.of(),
+        Change<Enrolment> partTime = raised.state().changeEmployment("PART_TIME", Set.of(CoverageCode.DRUGS), List.of(),
                 "sealed-3", LocalDate.of(2027, 4, 1));
-        assertThat(partTime.enrolment().classCode()).isEqualTo("PART_TIME");
-        assertThat(partTime.enrolment().segments()).extracting(Enrolment.Segment::classCode)
+        assertThat(partTime.state().classCode()).isEqualTo("PART_TIME");
+        assertThat(partTime.state().segments()).extracting(Enrolment.Segment::classCode)
                 .containsExactly("FULL_TIME", "FULL_TIME", "PART_TIME");
     }
 

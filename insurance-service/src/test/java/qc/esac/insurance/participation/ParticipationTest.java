@@ -5,6 +5,7 @@ import qc.esac.events.insurance.ParticipationInGrace;
 import qc.esac.events.insurance.ParticipationReinstated;
 import qc.esac.events.insurance.ParticipationTerminated;
 import qc.esac.insurance.plan.CoverageCode;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.problem.BusinessRuleException;
 
 import java.time.LocalDate;
@@ -19,8 +20,8 @@ class ParticipationTest {
 
     private Participation active() {
         Participation applied = Participation.apply("org-1", "aacocq", true, Set.of(CoverageCode.DRUGS, CoverageCode.LTD),
-                Set.of("FULL_TIME"), 50, JAN_4).participation();
-        return applied.activate(LocalDate.of(2027, 2, 1), true).participation();
+                Set.of("FULL_TIME"), 50, JAN_4).state();
+        return applied.activate(LocalDate.of(2027, 2, 1), true).state();
     }
 
     @Test
@@ -33,60 +34,60 @@ class ParticipationTest {
 
     @Test
     void aClosureEndsTheParticipationThatDayWithoutGraceWithANoticeInBothLanguages() {
-        Participation.Change closed = active().organizationClosed(LocalDate.of(2027, 5, 12));
+        Change<Participation> closed = active().organizationClosed(LocalDate.of(2027, 5, 12));
 
-        assertThat(closed.participation().status()).isEqualTo(ParticipationStatus.TERMINATED);
-        assertThat(closed.participation().terminatedOn()).isEqualTo(LocalDate.of(2027, 5, 12));
-        assertThat(closed.participation().terminationReason()).isEqualTo(Participation.REASON_ORGANIZATION_CLOSED);
+        assertThat(closed.state().status()).isEqualTo(ParticipationStatus.TERMINATED);
+        assertThat(closed.state().terminatedOn()).isEqualTo(LocalDate.of(2027, 5, 12));
+        assertThat(closed.state().terminationReason()).isEqualTo(Participation.REASON_ORGANIZATION_CLOSED);
         assertThat(closed.events()).singleElement().isInstanceOf(ParticipationTerminated.class);
-        Participation.Notice notice = closed.participation().notices().stream()
+        Participation.Notice notice = closed.state().notices().stream()
                 .filter(n -> n.kind().equals("ORGANIZATION_CLOSED")).findFirst().orElseThrow();
         assertThat(notice.text(java.util.Locale.CANADA_FRENCH)).contains("cessé ses activités");
         assertThat(notice.text(java.util.Locale.ENGLISH)).contains("ceased activity");
-        assertThat(closed.participation().organizationClosed(LocalDate.of(2027, 5, 12)).events()).as("once").isEmpty();
+        assertThat(closed.state().organizationClosed(LocalDate.of(2027, 5, 12)).events()).as("once").isEmpty();
     }
 
     @Test
     void aLapseStartsGraceAndReinstatementWithinGraceRestoresIt() {
-        Participation.Change lapse = active().standingChanged("m-1", 7, false, LocalDate.of(2027, 4, 1), 60);
+        Change<Participation> lapse = active().standingChanged("m-1", 7, false, LocalDate.of(2027, 4, 1), 60);
 
-        assertThat(lapse.participation().status()).isEqualTo(ParticipationStatus.IN_GRACE);
-        assertThat(lapse.participation().graceEndsOn()).isEqualTo(LocalDate.of(2027, 5, 30));
-        assertThat(lapse.participation().coversOn(LocalDate.of(2027, 5, 15))).isTrue();
-        assertThat(lapse.participation().notices()).extracting(Participation.Notice::kind).contains("MEMBERSHIP_LAPSED");
+        assertThat(lapse.state().status()).isEqualTo(ParticipationStatus.IN_GRACE);
+        assertThat(lapse.state().graceEndsOn()).isEqualTo(LocalDate.of(2027, 5, 30));
+        assertThat(lapse.state().coversOn(LocalDate.of(2027, 5, 15))).isTrue();
+        assertThat(lapse.state().notices()).extracting(Participation.Notice::kind).contains("MEMBERSHIP_LAPSED");
         assertThat(lapse.events()).singleElement().isInstanceOf(ParticipationInGrace.class);
 
-        Participation.Change restored = lapse.participation().standingChanged("m-1", 8, true, LocalDate.of(2027, 4, 20), 60);
-        assertThat(restored.participation().status()).isEqualTo(ParticipationStatus.REINSTATED);
+        Change<Participation> restored = lapse.state().standingChanged("m-1", 8, true, LocalDate.of(2027, 4, 20), 60);
+        assertThat(restored.state().status()).isEqualTo(ParticipationStatus.REINSTATED);
         assertThat(restored.events()).singleElement().isInstanceOf(ParticipationReinstated.class);
     }
 
     @Test
     void aRedeliveredOrOlderStandingEventChangesNothing() {
-        Participation inGrace = active().standingChanged("m-1", 7, false, LocalDate.of(2027, 4, 1), 60).participation();
+        Participation inGrace = active().standingChanged("m-1", 7, false, LocalDate.of(2027, 4, 1), 60).state();
 
         assertThat(inGrace.standingChanged("m-1", 7, false, LocalDate.of(2027, 4, 1), 60).events()).isEmpty();
-        Participation.Change older = inGrace.standingChanged("m-1", 6, true, LocalDate.of(2027, 3, 1), 60);
+        Change<Participation> older = inGrace.standingChanged("m-1", 6, true, LocalDate.of(2027, 3, 1), 60);
         assertThat(older.events()).isEmpty();
-        assertThat(older.participation()).isEqualTo(inGrace);
+        assertThat(older.state()).isEqualTo(inGrace);
     }
 
     @Test
     void afterGraceTheParticipationEndsOnTheLastDayOfGrace() {
-        Participation inGrace = active().standingChanged("m-1", 7, false, LocalDate.of(2027, 4, 1), 60).participation();
+        Participation inGrace = active().standingChanged("m-1", 7, false, LocalDate.of(2027, 4, 1), 60).state();
 
         assertThat(inGrace.endGraceIfOver(LocalDate.of(2027, 5, 30)).events()).isEmpty();
-        Participation.Change ended = inGrace.endGraceIfOver(LocalDate.of(2027, 5, 31));
-        assertThat(ended.participation().status()).isEqualTo(ParticipationStatus.TERMINATED);
-        assertThat(ended.participation().terminatedOn()).isEqualTo(LocalDate.of(2027, 5, 30));
+        Change<Participation> ended = inGrace.endGraceIfOver(LocalDate.of(2027, 5, 31));
+        assertThat(ended.state().status()).isEqualTo(ParticipationStatus.TERMINATED);
+        assertThat(ended.state().terminatedOn()).isEqualTo(LocalDate.of(2027, 5, 30));
         assertThat(ended.events()).singleElement().isInstanceOfSatisfying(ParticipationTerminated.class, e -> {
             assertThat(e.effectiveDate()).isEqualTo(LocalDate.of(2027, 5, 30));
             assertThat(e.reason()).isEqualTo("MEMBERSHIP_LAPSED");
         });
-        assertThat(ended.participation().coversOn(LocalDate.of(2027, 5, 30))).isTrue();
-        assertThat(ended.participation().coversOn(LocalDate.of(2027, 5, 31))).isFalse();
+        assertThat(ended.state().coversOn(LocalDate.of(2027, 5, 30))).isTrue();
+        assertThat(ended.state().coversOn(LocalDate.of(2027, 5, 31))).isFalse();
         // Good standing back after grace: too late, a new application is needed.
-        assertThat(ended.participation().standingChanged("m-1", 9, true, LocalDate.of(2027, 6, 2), 60).events()).isEmpty();
+        assertThat(ended.state().standingChanged("m-1", 9, true, LocalDate.of(2027, 6, 2), 60).events()).isEmpty();
     }
 
     @Test
