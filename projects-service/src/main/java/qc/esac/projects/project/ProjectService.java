@@ -1,10 +1,5 @@
 package qc.esac.projects.project;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import qc.esac.events.projects.PartnerInvitationEnded;
 import qc.esac.events.projects.PartnerInvited;
@@ -14,8 +9,6 @@ import qc.esac.events.projects.ProjectActivated;
 import qc.esac.events.projects.ProjectCompleted;
 import qc.esac.events.projects.ProjectCreated;
 import qc.esac.events.projects.StepCompleted;
-import qc.esac.kit.outbox.AggregateStore;
-import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.ForbiddenException;
@@ -28,37 +21,27 @@ import qc.esac.projects.vocabulary.TargetedIssue;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Projects' commands and queries: authorization, known organizations, and state with its events in one write.
- * Every change goes through the kit's {@link AggregateStore#change}: 404, then who may act (403), then the
+ * Every change goes through the kit's {@code AggregateStore.change}: 404, then who may act (403), then the
  * client's If-Match (412), so an outsider learns neither a version nor anything else about the project.
  */
 @Service
 public class ProjectService {
 
-    static final String COLLECTION = "projects";
-
-    private final AggregateStore<Project> projects;
+    private final Projects projects;
     private final KnownOrganizations organizations;
     private final ProjectAccess access;
     private final Clock clock;
 
-    ProjectService(AggregateStores stores, MongoTemplate mongo, KnownOrganizations organizations,
-                   ProjectAccess access, Clock clock) {
-        this.projects = stores.forCollection(COLLECTION, Project.class, "projet.introuvable");
+    ProjectService(Projects projects, KnownOrganizations organizations, ProjectAccess access, Clock clock) {
+        this.projects = projects;
         this.organizations = organizations;
         this.access = access;
         this.clock = clock;
-        var indexes = mongo.indexOps(COLLECTION);
-        for (String field : List.of("status", "targetedIssues", "leadOrganizationId", "regionCodes",
-                "partners.organizationId", "invitations.organizationId", "name")) {
-            indexes.createIndex(new Index().on("state." + field, Sort.Direction.ASC).named(field));
-        }
     }
 
     // --- queries ---------------------------------------------------------------------------------------
@@ -85,32 +68,21 @@ public class ProjectService {
      * organizations and those they are invited to.
      */
     public PageView<Versioned<Project>> search(EsacUser user, ProjectFilter filter, int page, int size) {
-        List<Criteria> criteria = criteria(filter);
-        if (!access.isProgrammeStaff(user)) {
-            List<String> own = user.isOrgAdmin() ? List.copyOf(user.organizationIds()) : List.of();
-            criteria.add(new Criteria().orOperator(Criteria.where("state.partners.organizationId").in(own),
-                    Criteria.where("state.invitations.organizationId").in(own)));
+        if (access.isProgrammeStaff(user)) {
+            return projects.search(filter, null, null, page, size);
         }
-        return page(criteria, page, size);
+        List<String> own = user.isOrgAdmin() ? List.copyOf(user.organizationIds()) : List.of();
+        return projects.search(filter, own, null, page, size);
     }
 
     /** Public projects, filtered. */
     public PageView<Versioned<Project>> searchPublic(ProjectFilter filter, int page, int size) {
-        List<Criteria> criteria = criteria(filter);
-        criteria.add(Criteria.where("state.status").is(ProjectStatus.ACTIVE.name()));
-        return page(criteria, page, size);
+        return projects.search(filter, null, ProjectStatus.ACTIVE, page, size);
     }
 
     /** Every project, for the programme's aggregate report (a few hundred at most in a programme). */
     public List<Project> all() {
-        return projects.find(new Query().with(Sort.by("state.name"))).stream().map(Versioned::state).toList();
-    }
-
-    private PageView<Versioned<Project>> page(List<Criteria> criteria, int page, int size) {
-        Query query = criteria.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(criteria));
-        long total = projects.count(query);
-        query.with(Sort.by("state.name")).skip((long) page * size).limit(size);
-        return new PageView<>(projects.find(query), page, size, total, (int) ((total + size - 1) / size));
+        return projects.all();
     }
 
     // --- commands --------------------------------------------------------------------------------------
@@ -120,7 +92,7 @@ public class ProjectService {
         organizations.require(leadOrganizationId, "leadOrganizationId");
         LocalDate today = today();
         Project project = Project.draft(UUID.randomUUID().toString(), leadOrganizationId, details, today);
-        return projects.insert(project.id(), project, List.of(
+        return projects.insert(project, List.of(
                 new ProjectCreated(project.id(), project.name(), leadOrganizationId,
                         project.targetedIssues().stream().map(TargetedIssue::name).toList(), project.regionCodes(),
                         project.startDate(), project.endDate()),
@@ -285,27 +257,5 @@ public class ProjectService {
     /** Search filters; {@code null} means "any". */
     public record ProjectFilter(TargetedIssue issue, String leadOrganizationId, String regionCode,
                                 ProjectStatus status, String text) {
-    }
-
-    private static List<Criteria> criteria(ProjectFilter filter) {
-        List<Criteria> criteria = new ArrayList<>();
-        if (filter.issue() != null) {
-            criteria.add(Criteria.where("state.targetedIssues").is(filter.issue().name()));
-        }
-        if (filter.leadOrganizationId() != null) {
-            criteria.add(Criteria.where("state.leadOrganizationId").is(filter.leadOrganizationId()));
-        }
-        if (filter.regionCode() != null) {
-            // A project without regions covers all of Quebec.
-            criteria.add(new Criteria().orOperator(Criteria.where("state.regionCodes").is(filter.regionCode()),
-                    Criteria.where("state.regionCodes").size(0)));
-        }
-        if (filter.status() != null) {
-            criteria.add(Criteria.where("state.status").is(filter.status().name()));
-        }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            criteria.add(Criteria.where("state.name").regex(Pattern.quote(filter.text().strip()), "i"));
-        }
-        return criteria;
     }
 }

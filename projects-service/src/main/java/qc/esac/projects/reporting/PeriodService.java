@@ -1,16 +1,9 @@
 package qc.esac.projects.reporting;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import qc.esac.events.projects.PeriodApproved;
 import qc.esac.events.projects.PeriodLocked;
 import qc.esac.events.projects.PeriodSubmitted;
-import qc.esac.kit.outbox.AggregateStore;
-import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
@@ -27,7 +20,6 @@ import qc.esac.projects.project.ProjectStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -36,29 +28,24 @@ import java.util.function.Function;
  * Reporting periods: opened by the lead or programme staff, values recorded by the contributing partners,
  * submitted by any of them once the period is over, approved by programme staff (or by the lead when a partner
  * submitted), returned by the lead or staff, locked by staff. Changes go through the kit's
- * {@link AggregateStore#change}: who may act is checked before the client's If-Match.
+ * {@code AggregateStore.change}: who may act is checked before the client's If-Match.
  */
 @Service
 public class PeriodService {
 
-    static final String COLLECTION = "reporting_periods";
-
-    private final AggregateStore<ReportingPeriod> periods;
+    private final ReportingPeriods periods;
     private final ProjectService projects;
     private final ProjectAccess access;
     private final PlatformFedValues platformValues;
     private final Clock clock;
 
-    PeriodService(AggregateStores stores, MongoTemplate mongo, ProjectService projects, ProjectAccess access,
+    PeriodService(ReportingPeriods periods, ProjectService projects, ProjectAccess access,
                   PlatformFedValues platformValues, Clock clock) {
-        this.periods = stores.forCollection(COLLECTION, ReportingPeriod.class, "periode.introuvable");
+        this.periods = periods;
         this.projects = projects;
         this.access = access;
         this.platformValues = platformValues;
         this.clock = clock;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("state.projectId", Sort.Direction.ASC)
-                .on("state.startDate", Sort.Direction.ASC).named("project_start"));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("state.status", Sort.Direction.ASC).named("status"));
     }
 
     public Versioned<ReportingPeriod> open(EsacUser user, String projectId, String label, LocalDate start,
@@ -75,7 +62,7 @@ public class PeriodService {
                 throw new ConflictException("periode.chevauchement", existing.label());
             }
         }
-        return periods.insert(period.id(), period, List.of());
+        return periods.insert(period);
     }
 
     /** The project's periods in chronological order. */
@@ -85,13 +72,11 @@ public class PeriodService {
 
     /** The project's periods in chronological order, with their versions (ETags). */
     public List<Versioned<ReportingPeriod>> versionsOf(String projectId) {
-        return periods.find(Query.query(Criteria.where("state.projectId").is(projectId))).stream()
-                .sorted(Comparator.comparing(v -> v.state().startDate())).toList();
+        return periods.ofProject(projectId);
     }
 
     public List<ReportingPeriod> locked() {
-        return periods.find(Query.query(Criteria.where("state.status").is(PeriodStatus.LOCKED.name()))).stream()
-                .map(Versioned::state).toList();
+        return periods.withStatus(PeriodStatus.LOCKED);
     }
 
     public Versioned<ReportingPeriod> get(String projectId, String periodId) {

@@ -1,9 +1,12 @@
 package qc.esac.projects.reporting;
 
+import org.apache.commons.csv.CSVFormat;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import qc.esac.projects.vocabulary.Vocabulary;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -20,7 +23,8 @@ import java.util.stream.Stream;
 class ReportDocuments {
 
     private static final String BOM = "\uFEFF";
-    private static final String CRLF = "\r\n";
+    /** Comma, double quotes only where needed, CRLF between records. */
+    private static final CSVFormat CSV = CSVFormat.RFC4180;
 
     private final Vocabulary vocabulary;
 
@@ -150,19 +154,19 @@ class ReportDocuments {
     }
 
     private static void row(StringBuilder csv, String... cells) {
-        csv.append(Stream.of(cells).map(ReportDocuments::quote).collect(Collectors.joining(","))).append(CRLF);
+        try {
+            CSV.printRecord(csv, Stream.of(cells).map(ReportDocuments::neutralised).toArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
+        }
     }
 
-    private static String quote(String cell) {
+    /** Cells starting like a formula are neutralised so a spreadsheet never executes them. */
+    private static String neutralised(String cell) {
         if (cell == null) {
             return "";
         }
-        // Cells starting like a formula are neutralised so a spreadsheet never executes them.
-        String safe = cell.matches("^[=+\\-@].*") && !cell.matches("^-?\\d+(\\.\\d+)?$") ? "'" + cell : cell;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
+        return cell.matches("^[=+\\-@].*") && !cell.matches("^-?\\d+(\\.\\d+)?$") ? "'" + cell : cell;
     }
 
     private static String number(Double value) {

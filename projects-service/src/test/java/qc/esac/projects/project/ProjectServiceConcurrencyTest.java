@@ -46,10 +46,11 @@ class ProjectServiceConcurrencyTest {
         doThrow(new OptimisticLockingFailureException("someone else wrote first"))
                 .when(store).update(eq("p-1"), anyLong(), any(), any());
         AggregateStores stores = mock(AggregateStores.class);
-        when(stores.forCollection(eq(ProjectService.COLLECTION), eq(Project.class))).thenReturn(store);
-        when(stores.forCollection(eq(ProjectService.COLLECTION), eq(Project.class), anyString())).thenReturn(store);
-        ProjectService service = new ProjectService(stores, mock(MongoTemplate.class, RETURNS_DEEP_STUBS),
-                mock(KnownOrganizations.class), new ProjectAccess("csmo-esac"), Clock.systemUTC());
+        when(stores.forCollection(eq(Projects.COLLECTION), eq(Project.class))).thenReturn(store);
+        when(stores.forCollection(eq(Projects.COLLECTION), eq(Project.class), anyString())).thenReturn(store);
+        Projects projects = new Projects(stores, mock(MongoTemplate.class, RETURNS_DEEP_STUBS));
+        ProjectService service = new ProjectService(projects, mock(KnownOrganizations.class),
+                new ProjectAccess("csmo-esac"), Clock.systemUTC());
         EsacUser leadAdministrator = new EsacUser("admin", Set.of(EsacRole.ORG_ADMIN), Set.of("lead"), Set.of(),
                 Set.of());
 
