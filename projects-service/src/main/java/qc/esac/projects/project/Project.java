@@ -1,5 +1,14 @@
 package qc.esac.projects.project;
 
+import qc.esac.events.projects.PartnerInvitationEnded;
+import qc.esac.events.projects.PartnerInvited;
+import qc.esac.events.projects.PartnerJoined;
+import qc.esac.events.projects.PartnerLeft;
+import qc.esac.events.projects.ProjectActivated;
+import qc.esac.events.projects.ProjectCompleted;
+import qc.esac.events.projects.ProjectCreated;
+import qc.esac.events.projects.StepCompleted;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.FieldViolation;
@@ -48,6 +57,16 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
                 List.of(), List.of(), List.of(), 0, today, null, null);
     }
 
+    /** A new project: a draft, announced with its lead organization as first partner. */
+    public static Change<Project> create(String id, String leadOrganizationId, ProjectDetails details,
+                                         LocalDate today) {
+        Project project = draft(id, leadOrganizationId, details, today);
+        return Change.of(project, new ProjectCreated(id, project.name(), leadOrganizationId,
+                        project.targetedIssues().stream().map(TargetedIssue::name).toList(), project.regionCodes(),
+                        project.startDate(), project.endDate()),
+                new PartnerJoined(id, leadOrganizationId, PartnerRole.LEAD.name(), today));
+    }
+
     // --- description and lifecycle -------------------------------------------------------------------
 
     public Project withDetails(ProjectDetails details) {
@@ -58,14 +77,17 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
                 closedOn);
     }
 
-    public Project activate(LocalDate today) {
+    public Change<Project> activate(LocalDate today) {
         requireStatus(ProjectStatus.DRAFT, "projet.activation-impossible");
-        return withStatus(ProjectStatus.ACTIVE, today, null);
+        Project active = withStatus(ProjectStatus.ACTIVE, today, null);
+        return Change.of(active, new ProjectActivated(id, name, leadOrganizationId, active.partnerOrganizationIds(),
+                active.activatedOn()));
     }
 
-    public Project complete(LocalDate today) {
+    public Change<Project> complete(LocalDate today) {
         requireStatus(ProjectStatus.ACTIVE, "projet.achevement-impossible");
-        return withStatus(ProjectStatus.COMPLETED, activatedOn, today);
+        Project completed = withStatus(ProjectStatus.COMPLETED, activatedOn, today);
+        return Change.of(completed, new ProjectCompleted(id, name, completed.closedOn(), completed.progressPercent()));
     }
 
     public Project cancel(LocalDate today) {
@@ -100,16 +122,17 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
      * Adds the organization as a partner: programme staff's direct addition, an accepted invitation or an
      * accepted join request. Its pending request or invitation, if any, is settled by it.
      */
-    public Project addPartner(String organizationId, PartnerRole role, LocalDate today) {
+    public Change<Project> addPartner(String organizationId, PartnerRole role, LocalDate today) {
         requireOpen();
         requireNewPartner(organizationId, role);
         List<Partner> newPartners = new ArrayList<>(partners);
         newPartners.add(new Partner(organizationId, role, today));
-        return withPartners(newPartners, withoutRequest(organizationId), withoutInvitation(organizationId), steps);
+        return Change.of(withPartners(newPartners, withoutRequest(organizationId), withoutInvitation(organizationId),
+                steps), new PartnerJoined(id, organizationId, role.name(), today));
     }
 
     /** The lead invites an organization; it becomes a partner only when its administrator accepts. */
-    public Project invite(String organizationId, PartnerRole role, String invitedBy, LocalDate today) {
+    public Change<Project> invite(String organizationId, PartnerRole role, String invitedBy, LocalDate today) {
         requireOpen();
         requireNewPartner(organizationId, role);
         if (invitation(organizationId).isPresent()) {
@@ -117,7 +140,8 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
         }
         List<Invitation> newInvitations = new ArrayList<>(invitations);
         newInvitations.add(new Invitation(organizationId, role, today, invitedBy));
-        return withPartners(partners, joinRequests, newInvitations, steps);
+        return Change.of(withPartners(partners, joinRequests, newInvitations, steps),
+                new PartnerInvited(id, organizationId, role.name(), today));
     }
 
     public Optional<Invitation> invitation(String organizationId) {
@@ -125,14 +149,15 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
     }
 
     /** The invited organization consents: it joins in the role it was invited to. */
-    public Project acceptInvitation(String organizationId, LocalDate today) {
+    public Change<Project> acceptInvitation(String organizationId, LocalDate today) {
         return addPartner(organizationId, requireInvitation(organizationId).role(), today);
     }
 
     /** The invited organization declines (or the lead withdraws the invitation): nothing of it remains. */
-    public Project declineInvitation(String organizationId) {
+    public Change<Project> declineInvitation(String organizationId, boolean withdrawn, LocalDate today) {
         requireInvitation(organizationId);
-        return withPartners(partners, joinRequests, withoutInvitation(organizationId), steps);
+        return Change.of(withPartners(partners, joinRequests, withoutInvitation(organizationId), steps),
+                new PartnerInvitationEnded(id, organizationId, withdrawn ? "WITHDRAWN" : "DECLINED", today));
     }
 
     public Project requestToJoin(String organizationId, String message, String requestedBy, LocalDate today) {
@@ -155,7 +180,7 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
         return joinRequests.stream().filter(r -> r.organizationId().equals(organizationId)).findFirst();
     }
 
-    public Project acceptJoinRequest(String organizationId, PartnerRole role, LocalDate today) {
+    public Change<Project> acceptJoinRequest(String organizationId, PartnerRole role, LocalDate today) {
         requireJoinRequest(organizationId);
         return addPartner(organizationId, role == null ? PartnerRole.PARTNER : role, today);
     }
@@ -166,7 +191,7 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
     }
 
     /** The organization leaves (or is removed); steps it was responsible for have no one in charge any more. */
-    public Project removePartner(String organizationId) {
+    public Change<Project> removePartner(String organizationId, LocalDate today) {
         requireOpen();
         Partner partner = partner(organizationId)
                 .orElseThrow(() -> new NotFoundException("partenaire.introuvable", organizationId));
@@ -177,8 +202,8 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
                 ? new Step(s.id(), s.title(), s.description(), s.status(), s.dueDate(), null, s.completedOn(),
                 s.illustrative())
                 : s).toList();
-        return withPartners(partners.stream().filter(p -> p != partner).toList(), joinRequests, invitations,
-                newSteps);
+        return Change.of(withPartners(partners.stream().filter(p -> p != partner).toList(), joinRequests, invitations,
+                newSteps), new PartnerLeft(id, organizationId, today));
     }
 
     private void requireNewPartner(String organizationId, PartnerRole role) {
@@ -240,11 +265,20 @@ public record Project(String id, String name, List<TargetedIssue> targetedIssues
                 definition.illustrative()));
     }
 
-    public Project changeStepStatus(String stepId, StepStatus newStatus, LocalDate today) {
+    /** A step's new status; a step done now (not before) is announced with the project's progress. */
+    public Change<Project> changeStepStatus(String stepId, StepStatus newStatus, LocalDate today) {
         requireOpen();
-        return replaceStep(stepId, s -> new Step(s.id(), s.title(), s.description(), newStatus, s.dueDate(),
+        Project after = replaceStep(stepId, s -> new Step(s.id(), s.title(), s.description(), newStatus, s.dueDate(),
                 s.responsibleOrganizationId(), newStatus == StepStatus.DONE
                         ? (s.status() == StepStatus.DONE ? s.completedOn() : today) : null, s.illustrative()));
+        boolean completedNow = newStatus == StepStatus.DONE
+                && step(stepId).map(s -> s.status() != StepStatus.DONE).orElse(false);
+        if (!completedNow) {
+            return Change.of(after);
+        }
+        Step step = after.step(stepId).orElseThrow();
+        return Change.of(after, new StepCompleted(id, stepId, step.title(), step.completedOn(),
+                after.progressPercent()));
     }
 
     /** Puts the steps in the given order, which must name each step once. */

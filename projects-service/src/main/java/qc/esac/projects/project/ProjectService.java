@@ -1,14 +1,6 @@
 package qc.esac.projects.project;
 
 import org.springframework.stereotype.Service;
-import qc.esac.events.projects.PartnerInvitationEnded;
-import qc.esac.events.projects.PartnerInvited;
-import qc.esac.events.projects.PartnerJoined;
-import qc.esac.events.projects.PartnerLeft;
-import qc.esac.events.projects.ProjectActivated;
-import qc.esac.events.projects.ProjectCompleted;
-import qc.esac.events.projects.ProjectCreated;
-import qc.esac.events.projects.StepCompleted;
 import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.ForbiddenException;
@@ -91,12 +83,7 @@ public class ProjectService {
         access.requireProgrammeStaff(user);
         organizations.require(leadOrganizationId, "leadOrganizationId");
         LocalDate today = today();
-        Project project = Project.draft(UUID.randomUUID().toString(), leadOrganizationId, details, today);
-        return projects.insert(project, List.of(
-                new ProjectCreated(project.id(), project.name(), leadOrganizationId,
-                        project.targetedIssues().stream().map(TargetedIssue::name).toList(), project.regionCodes(),
-                        project.startDate(), project.endDate()),
-                new PartnerJoined(project.id(), leadOrganizationId, PartnerRole.LEAD.name(), today)));
+        return projects.insert(Project.create(UUID.randomUUID().toString(), leadOrganizationId, details, today));
     }
 
     public Versioned<Project> update(EsacUser user, String id, long version, ProjectDetails details) {
@@ -110,19 +97,11 @@ public class ProjectService {
     }
 
     public Versioned<Project> activate(EsacUser user, String id) {
-        return projects.change(id, null, p -> access.requireProgrammeStaff(user), p -> {
-            Project active = p.activate(today());
-            return Change.of(active, new ProjectActivated(p.id(), p.name(), p.leadOrganizationId(),
-                    active.partnerOrganizationIds(), active.activatedOn()));
-        });
+        return projects.change(id, null, p -> access.requireProgrammeStaff(user), p -> p.activate(today()));
     }
 
     public Versioned<Project> complete(EsacUser user, String id) {
-        return projects.change(id, null, p -> access.requireProgrammeStaff(user), p -> {
-            Project completed = p.complete(today());
-            return Change.of(completed, new ProjectCompleted(p.id(), p.name(), completed.closedOn(),
-                    completed.progressPercent()));
-        });
+        return projects.change(id, null, p -> access.requireProgrammeStaff(user), p -> p.complete(today()));
     }
 
     public Versioned<Project> cancel(EsacUser user, String id) {
@@ -137,9 +116,8 @@ public class ProjectService {
         Versioned<Project> changed = projects.change(id, null, p -> access.requireManage(user, p), p -> {
             organizations.require(organizationId, "organizationId");
             return access.isProgrammeStaff(user) || p.joinRequest(organizationId).isPresent()
-                    ? joined(p, p.addPartner(organizationId, role, today()), organizationId)
-                    : Change.of(p.invite(organizationId, role, user.id(), today()),
-                            new PartnerInvited(p.id(), organizationId, role.name(), today()));
+                    ? p.addPartner(organizationId, role, today())
+                    : p.invite(organizationId, role, user.id(), today());
         });
         return new PartnerAddition(changed, changed.state().partner(organizationId).isEmpty());
     }
@@ -150,7 +128,7 @@ public class ProjectService {
 
     public Versioned<Project> acceptInvitation(EsacUser user, String id, String organizationId) {
         return projects.change(id, null, p -> requireInvited(user, p, organizationId),
-                p -> joined(p, p.acceptInvitation(organizationId, today()), organizationId));
+                p -> p.acceptInvitation(organizationId, today()));
     }
 
     /** The invited organization declines; the lead or programme staff may also withdraw the invitation. */
@@ -159,8 +137,7 @@ public class ProjectService {
             if (!access.canManage(user, p)) {
                 requireInvited(user, p, organizationId);
             }
-        }, p -> Change.of(p.declineInvitation(organizationId), new PartnerInvitationEnded(p.id(), organizationId,
-                access.canManage(user, p) ? "WITHDRAWN" : "DECLINED", today())));
+        }, p -> p.declineInvitation(organizationId, access.canManage(user, p), today()));
     }
 
     /** Only the invited organization's administrator answers; to anyone else the invitation does not exist. */
@@ -180,17 +157,12 @@ public class ProjectService {
 
     public Versioned<Project> acceptJoinRequest(EsacUser user, String id, String organizationId, PartnerRole role) {
         return projects.change(id, null, p -> access.requireManage(user, p),
-                p -> joined(p, p.acceptJoinRequest(organizationId, role, today()), organizationId));
+                p -> p.acceptJoinRequest(organizationId, role, today()));
     }
 
     public Versioned<Project> declineJoinRequest(EsacUser user, String id, String organizationId) {
         return projects.change(id, null, p -> access.requireManage(user, p),
                 p -> Change.of(p.declineJoinRequest(organizationId)));
-    }
-
-    private Change<Project> joined(Project before, Project after, String organizationId) {
-        return Change.of(after, new PartnerJoined(before.id(), organizationId,
-                after.partner(organizationId).orElseThrow().role().name(), today()));
     }
 
     /** A partner leaves on its own, or the lead or staff remove it. */
@@ -202,7 +174,7 @@ public class ProjectService {
                     throw new NotFoundException("partenaire.introuvable", organizationId);
                 }
             }
-        }, p -> Change.of(p.removePartner(organizationId), new PartnerLeft(p.id(), organizationId, today())));
+        }, p -> p.removePartner(organizationId, today()));
     }
 
     public Versioned<Project> addStep(EsacUser user, String id, StepDefinition definition) {
@@ -213,25 +185,13 @@ public class ProjectService {
                                            StepDefinition definition, StepStatus status) {
         return projects.change(id, version, p -> access.requireManage(user, p), p -> {
             Project changed = p.redefineStep(stepId, definition);
-            return status == null ? Change.of(changed) : statusChange(p, changed, stepId, status);
+            return status == null ? Change.of(changed) : changed.changeStepStatus(stepId, status, today());
         });
     }
 
     public Versioned<Project> changeStepStatus(EsacUser user, String id, String stepId, StepStatus status) {
         return projects.change(id, null, p -> access.requireManage(user, p),
-                p -> statusChange(p, p, stepId, status));
-    }
-
-    private Change<Project> statusChange(Project before, Project changed, String stepId, StepStatus status) {
-        Project after = changed.changeStepStatus(stepId, status, today());
-        boolean completedNow = status == StepStatus.DONE
-                && before.step(stepId).map(s -> s.status() != StepStatus.DONE).orElse(false);
-        if (!completedNow) {
-            return Change.of(after);
-        }
-        Step step = after.step(stepId).orElseThrow();
-        return Change.of(after, new StepCompleted(after.id(), stepId, step.title(), step.completedOn(),
-                after.progressPercent()));
+                p -> p.changeStepStatus(stepId, status, today()));
     }
 
     public Versioned<Project> reorderSteps(EsacUser user, String id, long version, List<String> stepIds) {

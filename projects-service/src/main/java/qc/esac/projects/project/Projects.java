@@ -7,7 +7,6 @@ import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-import qc.esac.events.EventData;
 import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
@@ -54,8 +53,8 @@ class Projects {
         return store.get(id);
     }
 
-    Versioned<Project> insert(Project project, List<? extends EventData> events) {
-        return store.insert(project.id(), project, events);
+    Versioned<Project> insert(Change<Project> created) {
+        return store.insert(created.state().id(), created.state(), created.events());
     }
 
     Versioned<Project> change(String id, Long expectedVersion, Consumer<? super Project> authorize,

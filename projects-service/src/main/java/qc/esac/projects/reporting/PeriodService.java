@@ -1,9 +1,6 @@
 package qc.esac.projects.reporting;
 
 import org.springframework.stereotype.Service;
-import qc.esac.events.projects.PeriodApproved;
-import qc.esac.events.projects.PeriodLocked;
-import qc.esac.events.projects.PeriodSubmitted;
 import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
@@ -19,7 +16,6 @@ import qc.esac.projects.project.ProjectStatus;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -99,20 +95,15 @@ public class PeriodService {
         Project project = projects.get(projectId).state();
         access.requireSubmitter(user, project);
         boolean byLead = access.isLeadAdministrator(user, project);
-        return change(projectId, periodId, null, period -> {
-            ReportingPeriod submitted = period.submit(platformValues.now(project, period), today(), user.id(), byLead);
-            return Change.of(submitted, new PeriodSubmitted(period.id(), projectId, period.label(),
-                    period.startDate(), period.endDate(), today()));
-        });
+        return change(projectId, periodId, null,
+                period -> period.submit(platformValues.now(project, period), today(), user.id(), byLead));
     }
 
     public Versioned<ReportingPeriod> approve(EsacUser user, String projectId, String periodId) {
         access.requireManage(user, projects.get(projectId).state());
         ReportingPeriod.Reviewer reviewer = access.isProgrammeStaff(user) ? ReportingPeriod.Reviewer.PROGRAMME_STAFF
                 : ReportingPeriod.Reviewer.LEAD_ADMINISTRATOR;
-        return change(projectId, periodId, null, period -> Change.of(period.approve(today(), user.id(), reviewer),
-                new PeriodApproved(period.id(), projectId, period.label(), period.startDate(), period.endDate(),
-                        today())));
+        return change(projectId, periodId, null, period -> period.approve(today(), user.id(), reviewer));
     }
 
     public Versioned<ReportingPeriod> returnForRevision(EsacUser user, String projectId, String periodId,
@@ -127,19 +118,7 @@ public class PeriodService {
             throw new ForbiddenException("periode.verrouillage-refuse", periodId);
         }
         Project project = projects.get(projectId).state();
-        return change(projectId, periodId, null, period -> {
-            ReportingPeriod locked = period.lock(today(), user.id());
-            List<PeriodLocked.LockedValue> values = new ArrayList<>();
-            for (Indicator indicator : project.indicators()) {
-                if (indicator.isQuantitative()) {
-                    locked.value(indicator).ifPresent(value -> values.add(new PeriodLocked.LockedValue(indicator.id(),
-                            indicator.name(), indicator.programmeCode(), indicator.unit().name(), value,
-                            indicator.cumulative())));
-                }
-            }
-            return Change.of(locked, new PeriodLocked(period.id(), projectId, period.label(), period.startDate(),
-                    period.endDate(), today(), values));
-        });
+        return change(projectId, periodId, null, period -> period.lock(today(), user.id(), project.indicators()));
     }
 
     /**

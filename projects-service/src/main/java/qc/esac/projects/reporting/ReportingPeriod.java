@@ -1,5 +1,9 @@
 package qc.esac.projects.reporting;
 
+import qc.esac.events.projects.PeriodApproved;
+import qc.esac.events.projects.PeriodLocked;
+import qc.esac.events.projects.PeriodSubmitted;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.FieldViolation;
 import qc.esac.kit.problem.ForbiddenException;
@@ -70,7 +74,8 @@ public record ReportingPeriod(String id, String projectId, String label, LocalDa
      *
      * @param byLead whether the submitter is an administrator of the lead organization
      */
-    public ReportingPeriod submit(Map<String, Double> platformValuesNow, LocalDate today, String by, boolean byLead) {
+    public Change<ReportingPeriod> submit(Map<String, Double> platformValuesNow, LocalDate today, String by,
+                                          boolean byLead) {
         if (!status.isEditable()) {
             throw new BusinessRuleException("periode.soumission-impossible", label, status.name());
         }
@@ -79,7 +84,8 @@ public record ReportingPeriod(String id, String projectId, String label, LocalDa
         }
         List<PlatformValue> frozen = platformValuesNow.entrySet().stream()
                 .map(e -> new PlatformValue(e.getKey(), e.getValue())).toList();
-        return moveTo(PeriodStatus.SUBMITTED, frozen, today, by, null, byLead);
+        return Change.of(moveTo(PeriodStatus.SUBMITTED, frozen, today, by, null, byLead),
+                new PeriodSubmitted(id, projectId, label, startDate, endDate, today));
     }
 
     /**
@@ -87,7 +93,7 @@ public record ReportingPeriod(String id, String projectId, String label, LocalDa
      * the lead's administrator approves only what a partner (not the lead's own administration) submitted, so
      * that the lead never signs off its own report.
      */
-    public ReportingPeriod approve(LocalDate today, String by, Reviewer reviewer) {
+    public Change<ReportingPeriod> approve(LocalDate today, String by, Reviewer reviewer) {
         requireStatus(PeriodStatus.SUBMITTED, "periode.approbation-impossible");
         boolean ownSubmission = history.stream().filter(t -> t.status() == PeriodStatus.SUBMITTED)
                 .reduce((first, last) -> last).map(t -> by.equals(t.by())).orElse(false);
@@ -97,7 +103,8 @@ public record ReportingPeriod(String id, String projectId, String label, LocalDa
         if (reviewer == Reviewer.LEAD_ADMINISTRATOR && submittedByLead) {
             throw new ForbiddenException("periode.approbation-porteur-refusee", label);
         }
-        return moveTo(PeriodStatus.APPROVED, platformValues, today, by, null, submittedByLead);
+        return Change.of(moveTo(PeriodStatus.APPROVED, platformValues, today, by, null, submittedByLead),
+                new PeriodApproved(id, projectId, label, startDate, endDate, today));
     }
 
     /** Sends the period back to the partners; platform-fed values follow the events again until resubmission. */
@@ -109,9 +116,19 @@ public record ReportingPeriod(String id, String projectId, String label, LocalDa
         return moveTo(PeriodStatus.RETURNED, List.of(), today, by, reason.strip(), submittedByLead);
     }
 
-    public ReportingPeriod lock(LocalDate today, String by) {
+    /** Locks the approved period: its values of the project's quantitative indicators are published final. */
+    public Change<ReportingPeriod> lock(LocalDate today, String by, List<Indicator> indicators) {
         requireStatus(PeriodStatus.APPROVED, "periode.verrouillage-impossible");
-        return moveTo(PeriodStatus.LOCKED, platformValues, today, by, null, submittedByLead);
+        ReportingPeriod locked = moveTo(PeriodStatus.LOCKED, platformValues, today, by, null, submittedByLead);
+        List<PeriodLocked.LockedValue> values = new ArrayList<>();
+        for (Indicator indicator : indicators) {
+            if (indicator.isQuantitative()) {
+                locked.value(indicator).ifPresent(value -> values.add(new PeriodLocked.LockedValue(indicator.id(),
+                        indicator.name(), indicator.programmeCode(), indicator.unit().name(), value,
+                        indicator.cumulative())));
+            }
+        }
+        return Change.of(locked, new PeriodLocked(id, projectId, label, startDate, endDate, today, values));
     }
 
     /** Whether platform-fed values are frozen (submitted, approved or locked). */

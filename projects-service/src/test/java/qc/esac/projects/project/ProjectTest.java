@@ -1,6 +1,12 @@
 package qc.esac.projects.project;
 
 import org.junit.jupiter.api.Test;
+import qc.esac.events.projects.PartnerInvitationEnded;
+import qc.esac.events.projects.PartnerJoined;
+import qc.esac.events.projects.ProjectActivated;
+import qc.esac.events.projects.ProjectCreated;
+import qc.esac.events.projects.StepCompleted;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.InvalidInputException;
@@ -31,13 +37,14 @@ class ProjectTest {
         Project project = draft();
 
         assertThat(project.partner("lead")).hasValueSatisfying(p -> assertThat(p.role()).isEqualTo(PartnerRole.LEAD));
-        assertThatThrownBy(() -> project.removePartner("lead")).isInstanceOf(BusinessRuleException.class)
+        assertThatThrownBy(() -> project.removePartner("lead", TODAY)).isInstanceOf(BusinessRuleException.class)
                 .extracting(e -> ((ProblemException) e).code()).isEqualTo("partenaire.porteur-ne-quitte-pas");
     }
 
     @Test
     void anInvitedOrganizationIsNoPartnerUntilItAccepts() {
-        Project invited = draft().activate(TODAY).invite("coop", PartnerRole.INITIAL_PARTNER, "lead-admin", TODAY);
+        Project invited = draft().activate(TODAY).state()
+                .invite("coop", PartnerRole.INITIAL_PARTNER, "lead-admin", TODAY).state();
 
         assertThat(invited.partnerOrganizationIds()).containsExactly("lead");
         assertThat(invited.contributingOrganizationIds()).containsExactly("lead");
@@ -47,11 +54,11 @@ class ProjectTest {
         assertThatThrownBy(() -> invited.requestToJoin("coop", null, "coop-admin", TODAY))
                 .isInstanceOf(ConflictException.class);
 
-        Project accepted = invited.acceptInvitation("coop", TODAY);
+        Project accepted = invited.acceptInvitation("coop", TODAY).state();
         assertThat(accepted.partner("coop")).hasValueSatisfying(
                 p -> assertThat(p.role()).isEqualTo(PartnerRole.INITIAL_PARTNER));
         assertThat(accepted.invitations()).isEmpty();
-        Project declined = invited.declineInvitation("coop");
+        Project declined = invited.declineInvitation("coop", false, TODAY).state();
         assertThat(declined.partnerOrganizationIds()).containsExactly("lead");
         assertThat(declined.invitations()).isEmpty();
         assertThatThrownBy(() -> declined.acceptInvitation("coop", TODAY)).isInstanceOf(ProblemException.class)
@@ -60,13 +67,13 @@ class ProjectTest {
 
     @Test
     void lifecycleGoesDraftActiveCompletedAndRefusesOtherMoves() {
-        Project active = draft().activate(TODAY);
+        Project active = draft().activate(TODAY).state();
         assertThat(active.status()).isEqualTo(ProjectStatus.ACTIVE);
         assertThat(active.activatedOn()).isEqualTo(TODAY);
         assertThatThrownBy(() -> active.activate(TODAY)).isInstanceOf(BusinessRuleException.class);
         assertThatThrownBy(() -> draft().complete(TODAY)).isInstanceOf(BusinessRuleException.class);
 
-        Project completed = active.complete(TODAY.plusYears(2));
+        Project completed = active.complete(TODAY.plusYears(2)).state();
         assertThat(completed.status()).isEqualTo(ProjectStatus.COMPLETED);
         assertThatThrownBy(() -> completed.cancel(TODAY)).isInstanceOf(BusinessRuleException.class);
         assertThatThrownBy(() -> completed.addStep(new StepDefinition("Étape", null, null, null)))
@@ -78,11 +85,11 @@ class ProjectTest {
     void joinRequestIsAcceptedOnceAndOnlyOnActiveProjects() {
         assertThatThrownBy(() -> draft().requestToJoin("coop", "Bonjour", "admin", TODAY))
                 .isInstanceOf(BusinessRuleException.class);
-        Project requested = draft().activate(TODAY).requestToJoin("coop", "Bonjour", "admin", TODAY);
+        Project requested = draft().activate(TODAY).state().requestToJoin("coop", "Bonjour", "admin", TODAY);
         assertThatThrownBy(() -> requested.requestToJoin("coop", "Encore", "admin", TODAY))
                 .isInstanceOf(ConflictException.class);
 
-        Project accepted = requested.acceptJoinRequest("coop", null, TODAY);
+        Project accepted = requested.acceptJoinRequest("coop", null, TODAY).state();
 
         assertThat(accepted.joinRequests()).isEmpty();
         assertThat(accepted.partner("coop")).hasValueSatisfying(p -> assertThat(p.role()).isEqualTo(PartnerRole.PARTNER));
@@ -92,10 +99,10 @@ class ProjectTest {
 
     @Test
     void aLeavingPartnerIsNoLongerResponsibleForSteps() {
-        Project project = draft().addPartner("coop", PartnerRole.INITIAL_PARTNER, TODAY)
+        Project project = draft().addPartner("coop", PartnerRole.INITIAL_PARTNER, TODAY).state()
                 .addStep(new StepDefinition("Analyser les besoins", null, TODAY.plusMonths(3), "coop"));
 
-        Project left = project.removePartner("coop");
+        Project left = project.removePartner("coop", TODAY).state();
 
         assertThat(left.partner("coop")).isEmpty();
         assertThat(left.steps().get(0).responsibleOrganizationId()).isNull();
@@ -116,11 +123,11 @@ class ProjectTest {
         }
         List<String> ids = project.steps().stream().map(Step::id).toList();
 
-        project = project.changeStepStatus(ids.get(0), StepStatus.DONE, TODAY)
-                .changeStepStatus(ids.get(1), StepStatus.IN_PROGRESS, TODAY);
+        project = project.changeStepStatus(ids.get(0), StepStatus.DONE, TODAY).state()
+                .changeStepStatus(ids.get(1), StepStatus.IN_PROGRESS, TODAY).state();
         assertThat(project.progressPercent()).isEqualTo(25);
 
-        project = project.changeStepStatus(ids.get(3), StepStatus.CANCELLED, TODAY);
+        project = project.changeStepStatus(ids.get(3), StepStatus.CANCELLED, TODAY).state();
         assertThat(project.progressPercent()).as("1 done of 3 counted").isEqualTo(33);
         assertThat(project.step(ids.get(0))).hasValueSatisfying(s -> assertThat(s.completedOn()).isEqualTo(TODAY));
     }
@@ -132,10 +139,10 @@ class ProjectTest {
 
         assertThat(project.step(id).orElseThrow().isOverdue(TODAY)).isTrue();
         assertThat(project.step(id).orElseThrow().isOverdue(TODAY.minusDays(1))).as("due today").isFalse();
-        assertThat(project.changeStepStatus(id, StepStatus.DONE, TODAY).step(id).orElseThrow().isOverdue(TODAY))
-                .isFalse();
-        assertThat(project.changeStepStatus(id, StepStatus.CANCELLED, TODAY).step(id).orElseThrow().isOverdue(TODAY))
-                .isFalse();
+        assertThat(project.changeStepStatus(id, StepStatus.DONE, TODAY).state().step(id).orElseThrow()
+                .isOverdue(TODAY)).isFalse();
+        assertThat(project.changeStepStatus(id, StepStatus.CANCELLED, TODAY).state().step(id).orElseThrow()
+                .isOverdue(TODAY)).isFalse();
     }
 
     @Test
@@ -177,5 +184,28 @@ class ProjectTest {
         assertThatThrownBy(() -> draft().addIndicator(new IndicatorDefinition("Concertation", null,
                 IndicatorKind.QUALITATIVE, Unit.PERSONNES, null, 3.0, null, null, null, null, null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).hasSize(2));
+    }
+
+    @Test
+    void theProjectEmitsTheEventsOfItsOwnChanges() {
+        Change<Project> created = Project.create("p-2", "lead", new ProjectDetails("Projet", List.of(), null, null,
+                null, null, List.of(), List.of()), TODAY);
+        assertThat(created.events()).hasExactlyElementsOfTypes(ProjectCreated.class, PartnerJoined.class);
+
+        Change<Project> activated = created.state().activate(TODAY);
+        assertThat(activated.events()).singleElement().isInstanceOfSatisfying(ProjectActivated.class,
+                e -> assertThat(e.partnerOrganizationIds()).containsExactly("lead"));
+
+        Project invited = activated.state().invite("coop", PartnerRole.PARTNER, "lead-admin", TODAY).state();
+        assertThat(invited.declineInvitation("coop", true, TODAY).events()).singleElement()
+                .isInstanceOfSatisfying(PartnerInvitationEnded.class,
+                        e -> assertThat(e.outcome()).isEqualTo("WITHDRAWN"));
+
+        Project planned = invited.addStep(new StepDefinition("Recenser", null, null, null));
+        String step = planned.steps().get(0).id();
+        Change<Project> done = planned.changeStepStatus(step, StepStatus.DONE, TODAY);
+        assertThat(done.events()).singleElement().isInstanceOfSatisfying(StepCompleted.class,
+                e -> assertThat(e.progressPercent()).isEqualTo(100));
+        assertThat(done.state().changeStepStatus(step, StepStatus.DONE, TODAY).events()).as("done already").isEmpty();
     }
 }

@@ -1,6 +1,10 @@
 package qc.esac.projects.reporting;
 
 import org.junit.jupiter.api.Test;
+import qc.esac.events.projects.PeriodApproved;
+import qc.esac.events.projects.PeriodLocked;
+import qc.esac.events.projects.PeriodSubmitted;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.problem.InvalidInputException;
@@ -50,11 +54,12 @@ class ReportingPeriodTest {
     @Test
     void theWorkflowGoesOpenSubmittedApprovedLocked() {
         ReportingPeriod submitted = open().record(JOBS, "org-a", jobs(3), DAY, "a")
-                .submit(Map.of(REGISTERED.id(), 4.0), DAY, "a", false);
+                .submit(Map.of(REGISTERED.id(), 4.0), DAY, "a", false).state();
         assertThat(submitted.status()).isEqualTo(PeriodStatus.SUBMITTED);
         assertThat(submitted.value(REGISTERED)).as("frozen at submission").hasValue(4.0);
 
-        ReportingPeriod locked = submitted.approve(DAY, "staff", ReportingPeriod.Reviewer.PROGRAMME_STAFF).lock(DAY.plusDays(1), "staff");
+        ReportingPeriod locked = submitted.approve(DAY, "staff", ReportingPeriod.Reviewer.PROGRAMME_STAFF).state()
+                .lock(DAY.plusDays(1), "staff", List.of()).state();
 
         assertThat(locked.status()).isEqualTo(PeriodStatus.LOCKED);
         assertThat(locked.history()).extracting(Transition::status).containsExactly(PeriodStatus.OPEN,
@@ -63,10 +68,28 @@ class ReportingPeriodTest {
     }
 
     @Test
+    void thePeriodEmitsItsWorkflowEventsAndLocksItsQuantitativeValues() {
+        Change<ReportingPeriod> submitted = open().record(JOBS, "org-a", jobs(3), DAY, "a")
+                .submit(Map.of(), DAY, "a", false);
+        assertThat(submitted.events()).hasExactlyElementsOfTypes(PeriodSubmitted.class);
+        Change<ReportingPeriod> approved = submitted.state().approve(DAY, "staff",
+                ReportingPeriod.Reviewer.PROGRAMME_STAFF);
+        assertThat(approved.events()).hasExactlyElementsOfTypes(PeriodApproved.class);
+
+        Change<ReportingPeriod> locked = approved.state().lock(DAY, "staff", List.of(JOBS, STORY));
+
+        assertThat(locked.events()).singleElement().isInstanceOfSatisfying(PeriodLocked.class,
+                e -> assertThat(e.values()).singleElement().satisfies(v -> {
+                    assertThat(v.indicatorId()).isEqualTo(JOBS.id());
+                    assertThat(v.value()).isEqualTo(3.0);
+                }));
+    }
+
+    @Test
     void nothingIsRecordedInASubmittedApprovedOrLockedPeriod() {
-        ReportingPeriod submitted = open().submit(Map.of(), DAY, "a", false);
-        ReportingPeriod approved = submitted.approve(DAY, "staff", ReportingPeriod.Reviewer.PROGRAMME_STAFF);
-        ReportingPeriod locked = approved.lock(DAY, "staff");
+        ReportingPeriod submitted = open().submit(Map.of(), DAY, "a", false).state();
+        ReportingPeriod approved = submitted.approve(DAY, "staff", ReportingPeriod.Reviewer.PROGRAMME_STAFF).state();
+        ReportingPeriod locked = approved.lock(DAY, "staff", List.of()).state();
 
         for (ReportingPeriod closed : List.of(submitted, approved, locked)) {
             assertThatThrownBy(() -> closed.record(JOBS, "org-a", jobs(1), DAY, "a"))
@@ -79,8 +102,8 @@ class ReportingPeriodTest {
     @Test
     void illegalTransitionsAreRefused() {
         assertThatThrownBy(() -> open().approve(DAY, "staff", ReportingPeriod.Reviewer.PROGRAMME_STAFF)).isInstanceOf(BusinessRuleException.class);
-        assertThatThrownBy(() -> open().lock(DAY, "staff")).isInstanceOf(BusinessRuleException.class);
-        assertThatThrownBy(() -> open().submit(Map.of(), DAY, "a", false).lock(DAY, "staff"))
+        assertThatThrownBy(() -> open().lock(DAY, "staff", List.of())).isInstanceOf(BusinessRuleException.class);
+        assertThatThrownBy(() -> open().submit(Map.of(), DAY, "a", false).state().lock(DAY, "staff", List.of()))
                 .as("only approved periods lock").isInstanceOf(BusinessRuleException.class);
         assertThatThrownBy(() -> open().returnForRevision("motif", DAY, "lead"))
                 .isInstanceOf(BusinessRuleException.class);
@@ -88,7 +111,7 @@ class ReportingPeriodTest {
 
     @Test
     void aReturnedPeriodIsEditableAgainAndFollowsTheEventsUntilResubmitted() {
-        ReportingPeriod submitted = open().submit(Map.of(REGISTERED.id(), 2.0), DAY, "a", false);
+        ReportingPeriod submitted = open().submit(Map.of(REGISTERED.id(), 2.0), DAY, "a", false).state();
         assertThatThrownBy(() -> submitted.returnForRevision(" ", DAY, "lead"))
                 .isInstanceOf(InvalidInputException.class);
 
@@ -98,7 +121,7 @@ class ReportingPeriodTest {
         assertThat(returned.isFrozen()).isFalse();
         assertThat(returned.value(REGISTERED)).isEmpty();
         assertThat(returned.history().get(2).comment()).isEqualTo("Préciser les régions");
-        assertThat(returned.record(JOBS, "org-a", jobs(8), DAY, "a").submit(Map.of(REGISTERED.id(), 3.0), DAY, "a", false)
+        assertThat(returned.record(JOBS, "org-a", jobs(8), DAY, "a").submit(Map.of(REGISTERED.id(), 3.0), DAY, "a", false).state()
                 .value(REGISTERED)).hasValue(3.0);
     }
 
@@ -149,23 +172,23 @@ class ReportingPeriodTest {
                     .isInstanceOfSatisfying(BusinessRuleException.class,
                             e -> assertThat(e.code()).isEqualTo("periode.non-terminee"));
         }
-        assertThat(open().submit(Map.of(), lastDay.plusDays(1), "a", false).status())
+        assertThat(open().submit(Map.of(), lastDay.plusDays(1), "a", false).state().status())
                 .isEqualTo(PeriodStatus.SUBMITTED);
     }
 
     @Test
     void theLeadApprovesOnlyWhatAPartnerSubmittedAndNobodyTheirOwnSubmission() {
-        ReportingPeriod byLead = open().submit(Map.of(), DAY, "lead-admin", true);
-        ReportingPeriod byPartner = open().submit(Map.of(), DAY, "partner-admin", false);
+        ReportingPeriod byLead = open().submit(Map.of(), DAY, "lead-admin", true).state();
+        ReportingPeriod byPartner = open().submit(Map.of(), DAY, "partner-admin", false).state();
 
         assertThatThrownBy(() -> byLead.approve(DAY, "other-lead-admin", ReportingPeriod.Reviewer.LEAD_ADMINISTRATOR))
                 .isInstanceOfSatisfying(ForbiddenException.class,
                         e -> assertThat(e.code()).isEqualTo("periode.approbation-porteur-refusee"));
-        assertThat(byLead.approve(DAY, "staff", ReportingPeriod.Reviewer.PROGRAMME_STAFF).status())
+        assertThat(byLead.approve(DAY, "staff", ReportingPeriod.Reviewer.PROGRAMME_STAFF).state().status())
                 .isEqualTo(PeriodStatus.APPROVED);
-        assertThat(byPartner.approve(DAY, "lead-admin", ReportingPeriod.Reviewer.LEAD_ADMINISTRATOR).status())
+        assertThat(byPartner.approve(DAY, "lead-admin", ReportingPeriod.Reviewer.LEAD_ADMINISTRATOR).state().status())
                 .isEqualTo(PeriodStatus.APPROVED);
-        assertThatThrownBy(() -> open().submit(Map.of(), DAY, "staff", false)
+        assertThatThrownBy(() -> open().submit(Map.of(), DAY, "staff", false).state()
                 .approve(DAY, "staff", ReportingPeriod.Reviewer.PROGRAMME_STAFF))
                 .isInstanceOfSatisfying(ForbiddenException.class,
                         e -> assertThat(e.code()).isEqualTo("periode.approbation-propre-soumission"));
