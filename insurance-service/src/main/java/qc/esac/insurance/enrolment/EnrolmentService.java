@@ -9,8 +9,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import qc.esac.insurance.InsuranceCalendar;
-import qc.esac.insurance.membership.MembershipReadModels;
-import qc.esac.insurance.membership.RosterEntry;
+import qc.esac.membershipfeed.MembershipFeed;
+import qc.esac.membershipfeed.RosterEntry;
 import qc.esac.insurance.participation.Participation;
 import qc.esac.insurance.participation.ParticipationService;
 import qc.esac.insurance.participation.ParticipationStatus;
@@ -49,13 +49,13 @@ public class EnrolmentService {
     static final String COLLECTION = "enrolments";
 
     private final AggregateStore<Enrolment> enrolments;
-    private final MembershipReadModels membership;
+    private final MembershipFeed membership;
     private final ParticipationService participations;
     private final PlanService plans;
     private final PersonalDataCipher cipher;
     private final InsuranceCalendar calendar;
 
-    EnrolmentService(AggregateStores stores, MongoTemplate mongo, MembershipReadModels membership,
+    EnrolmentService(AggregateStores stores, MongoTemplate mongo, MembershipFeed membership,
                      ParticipationService participations, PlanService plans, PersonalDataCipher cipher,
                      InsuranceCalendar calendar) {
         this.enrolments = stores.forCollection(COLLECTION, Enrolment.class, "adhesion.introuvable");
@@ -78,7 +78,7 @@ public class EnrolmentService {
 
     public Versioned<Enrolment> enrol(String organizationId, Enrol command) {
         LocalDate today = calendar.today();
-        RosterEntry employee = membership.employee(command.employeeId())
+        RosterEntry employee = membership.roster().find(command.employeeId())
                 .filter(e -> organizationId.equals(e.organizationId()))
                 .orElseThrow(() -> new NotFoundException("adhesion.employe-inconnu", command.employeeId(), organizationId));
         Participation participation = participations.find(organizationId).map(Versioned::state)
@@ -134,7 +134,7 @@ public class EnrolmentService {
      * enrolment), or the account recorded at enrolment.
      */
     public List<Versioned<Enrolment>> ofUser(String userId) {
-        Optional<Versioned<Enrolment>> viaRoster = membership.employeeOfUser(userId).flatMap(e -> enrolments.find(e.id()));
+        Optional<Versioned<Enrolment>> viaRoster = membership.roster().ofUser(userId).flatMap(e -> enrolments.find(e.id()));
         if (viaRoster.isPresent()) {
             return List.of(viaRoster.get());
         }
@@ -144,7 +144,7 @@ public class EnrolmentService {
     /** Whether {@code userId} is the insured person of {@code enrolment}. */
     public boolean isInsuredPerson(String userId, Enrolment enrolment) {
         return userId.equals(enrolment.userId())
-                || membership.employee(enrolment.id()).map(e -> userId.equals(e.userId())).orElse(false);
+                || membership.roster().find(enrolment.id()).map(e -> userId.equals(e.userId())).orElse(false);
     }
 
     public List<Versioned<Enrolment>> ofOrganization(String organizationId) {

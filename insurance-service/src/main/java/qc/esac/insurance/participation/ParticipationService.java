@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import qc.esac.insurance.InsuranceCalendar;
 import qc.esac.insurance.InsuranceProperties;
-import qc.esac.insurance.membership.MembershipReadModels;
+import qc.esac.membershipfeed.MembershipStandings;
 import qc.esac.insurance.plan.CoverageCode;
 import qc.esac.insurance.plan.PlanService;
 import qc.esac.insurance.plan.PlanYear;
@@ -37,12 +37,12 @@ public class ParticipationService {
     static final String COLLECTION = "participations";
 
     private final AggregateStore<Participation> participations;
-    private final MembershipReadModels membership;
+    private final MembershipStandings membership;
     private final PlanService plans;
     private final InsuranceCalendar calendar;
     private final String networkId;
 
-    ParticipationService(AggregateStores stores, MongoTemplate mongo, MembershipReadModels membership, PlanService plans,
+    ParticipationService(AggregateStores stores, MongoTemplate mongo, MembershipStandings membership, PlanService plans,
                          InsuranceCalendar calendar, InsuranceProperties properties) {
         this.participations = stores.forCollection(COLLECTION, Participation.class, "participation.introuvable");
         this.membership = membership;
@@ -72,7 +72,7 @@ public class ParticipationService {
                                           int employerSharePercent) {
         LocalDate today = calendar.today();
         checkChoices(plans.requireInForceOn(today), coverages, classCodes, employerSharePercent);
-        boolean goodStanding = membership.isInGoodStanding(networkId, organizationId);
+        boolean goodStanding = membership.isInGoodStanding(organizationId, networkId, today);
         if (participations.find(organizationId).isPresent()) {
             return change(organizationId, null, p -> { },
                     p -> p.reapply(goodStanding, coverages, classCodes, employerSharePercent, today));
@@ -89,7 +89,7 @@ public class ParticipationService {
     /** Staff of the participation's network put it in force; {@code expectedVersion} is the client's If-Match. */
     public Versioned<Participation> activate(String organizationId, LocalDate effectiveDate, Long expectedVersion,
                                              EsacUser user) {
-        boolean goodStanding = membership.isInGoodStanding(networkId, organizationId);
+        boolean goodStanding = membership.isInGoodStanding(organizationId, networkId, calendar.today());
         return change(organizationId, expectedVersion, p -> user.requireStaffOf(p.networkId()),
                 p -> p.activate(effectiveDate, goodStanding));
     }
