@@ -1,0 +1,26 @@
+package qc.esac.testkit.architecture;
+
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The gateway's own rules, on top of the platform's: reactive all the way, and no service's code in it. */
+public final class GatewayArchitecture {
+
+    /** A blocking servlet call would hold one of the few event-loop threads every request shares. */
+    @ArchTest
+    public static final ArchRule gatewayIsReactive = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "org.springframework.web.servlet..")
+            .because("the gateway runs on WebFlux; servlet types would be blocking or would not run");
+
+    /** The gateway routes to services over HTTP; it knows neither their code nor the servlet service kit. */
+    @ArchTest
+    public static final ArchRule gatewayKnowsNoServiceCode = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("qc.esac.membership..", "qc.esac.training..",
+                    "qc.esac.insurance..", "qc.esac.projects..", "qc.esac.kit..")
+            .because("services are reached through routes only");
+
+    private GatewayArchitecture() {
+    }
+}
