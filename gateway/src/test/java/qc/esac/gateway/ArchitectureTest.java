@@ -5,10 +5,9 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 import qc.esac.testkit.architecture.GatewayArchitecture;
-import qc.esac.testkit.architecture.PlatformArchitectureTest;
 
 @AnalyzeClasses(packages = "qc.esac.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
-class ArchitectureTest extends PlatformArchitectureTest {
+class ArchitectureTest {
 
     @ArchTest
     static final ArchTests gateway = ArchTests.in(GatewayArchitecture.class);

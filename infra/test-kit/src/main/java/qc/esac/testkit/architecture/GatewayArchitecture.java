@@ -5,8 +5,19 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The gateway's own rules, on top of the platform's: reactive all the way, and no service's code in it. */
+/**
+ * The gateway's rules: reactive all the way, no service's code in it, controllers package-private. The services'
+ * rules on records and feature cycles do not apply as such: the gateway has no domain (its records are
+ * configuration properties and HTTP problems, Spring types by nature) and its packages are technical layers (edge
+ * filters, problem rendering, routing, security, rate limits), not features.
+ */
 public final class GatewayArchitecture {
+
+    @ArchTest
+    public static final ArchRule controllersArePackagePrivate = PlatformArchitecture.controllersArePackagePrivate;
+
+    @ArchTest
+    public static final ArchRule servicesDoNotDependOnEachOther = PlatformArchitecture.servicesDoNotDependOnEachOther;
 
     /** A blocking servlet call would hold one of the few event-loop threads every request shares. */
     @ArchTest
