@@ -1,7 +1,7 @@
 # Sourced by infra/local/start.sh and infra/bench/run.sh (from the repository's root): whether the platform's jars
 # must be built before starting it.
 
-platform_modules=(infra/event-contracts infra/store infra/service-kit infra/identity membership-service
+platform_modules=(infra/event-contracts infra/store infra/service-kit infra/membership-feed infra/identity membership-service
                   training-service insurance-service projects-service gateway infra/demo infra/local)
 launcher_jar=infra/local/target/local-0.1.0-SNAPSHOT-exec.jar
 

@@ -1,16 +1,17 @@
 package qc.esac.insurance;
 
 import org.springframework.stereotype.Component;
+import qc.esac.kit.time.QuebecTime;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** Plan dates are Quebec calendar days, whatever the server's zone. */
+/** Plan dates are Quebec calendar days ({@link QuebecTime}), whatever the server's zone. */
 @Component
 public class InsuranceCalendar {
 
-    public static final ZoneId ZONE = ZoneId.of("America/Montreal");
+    public static final ZoneId ZONE = QuebecTime.ZONE;
 
     private final Clock clock;
 
@@ -19,6 +20,6 @@ public class InsuranceCalendar {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(ZONE));
+        return QuebecTime.today(clock);
     }
 }

@@ -1,18 +1,20 @@
 package qc.esac.membership;
 
+import qc.esac.kit.time.QuebecTime;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** Membership dates are Quebec calendar days: "today" is the day in Montreal, whatever the server's zone. */
+/** Membership dates are Quebec calendar days: "today" is the day in Quebec ({@link QuebecTime}), whatever the server's zone. */
 public final class QuebecCalendar {
 
-    public static final ZoneId ZONE = ZoneId.of("America/Montreal");
+    public static final ZoneId ZONE = QuebecTime.ZONE;
 
     private QuebecCalendar() {
     }
 
     public static LocalDate today(Clock clock) {
-        return LocalDate.now(clock.withZone(ZONE));
+        return QuebecTime.today(clock);
     }
 }

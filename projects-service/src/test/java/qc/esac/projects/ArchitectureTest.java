@@ -2,13 +2,8 @@ package qc.esac.projects;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.junit.ArchTests;
-import qc.esac.testkit.architecture.PlatformArchitecture;
+import qc.esac.testkit.architecture.PlatformArchitectureTest;
 
 @AnalyzeClasses(packages = "qc.esac.projects", importOptions = ImportOption.DoNotIncludeTests.class)
-class ArchitectureTest {
-
-    @ArchTest
-    static final ArchTests platform = ArchTests.in(PlatformArchitecture.class);
+class ArchitectureTest extends PlatformArchitectureTest {
 }

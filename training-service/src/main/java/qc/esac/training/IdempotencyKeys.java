@@ -13,8 +13,9 @@ import java.util.UUID;
  */
 public final class IdempotencyKeys {
 
-    public static final String HEADER = "Idempotency-Key";
-    private static final int MAX_LENGTH = 200;
+    public static final String HEADER = qc.esac.kit.idempotency.IdempotencyKeys.HEADER;
+    /** The platform's one maximum, the kit's. */
+    private static final int MAX_LENGTH = qc.esac.kit.idempotency.IdempotencyKeys.MAX_LENGTH;
 
     private IdempotencyKeys() {
     }

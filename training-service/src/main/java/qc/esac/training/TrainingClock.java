@@ -1,17 +1,18 @@
 package qc.esac.training;
 
 import org.springframework.stereotype.Component;
+import qc.esac.kit.time.QuebecTime;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** "Today" as the networks count days: in Quebec's time zone, whatever the server's. */
+/** "Today" as the networks count days: in Quebec's time zone ({@link QuebecTime}), whatever the server's. */
 @Component
 public class TrainingClock {
 
-    public static final ZoneId QUEBEC = ZoneId.of("America/Toronto");
+    public static final ZoneId QUEBEC = QuebecTime.ZONE;
 
     private final Clock clock;
 
@@ -20,7 +21,7 @@ public class TrainingClock {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(QUEBEC));
+        return QuebecTime.today(clock);
     }
 
     public Instant now() {

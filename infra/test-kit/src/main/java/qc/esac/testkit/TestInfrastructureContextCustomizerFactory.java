@@ -7,6 +7,7 @@ import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.util.ClassUtils;
 import qc.esac.testkit.jwt.TestTokens;
 
 import java.util.List;
@@ -16,14 +17,21 @@ import java.util.Map;
  * Points every Spring test context of a JVM that has the test kit on its classpath at the shared broker and
  * store, and at the test token key. Services' tests therefore need no infrastructure code of their own.
  * The properties override the application's configuration (which points at a local broker and store) but
- * not a test's own inlined properties.
+ * not a test's own inlined properties. A module that has the test kit for its architecture and message checks only,
+ * without Kafka, MongoDB and Testcontainers on its test classpath (the gateway), gets no customizer.
  */
 public class TestInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
+
+    /** What starting the shared broker and store needs; a module without them (the gateway) takes only the checks. */
+    private static final List<String> INFRASTRUCTURE_CLASSES = List.of("org.apache.kafka.clients.producer.Producer",
+            "com.mongodb.client.MongoClient", "org.testcontainers.DockerClientFactory");
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
                                                      List<ContextConfigurationAttributes> configAttributes) {
-        return new InfrastructureCustomizer();
+        ClassLoader loader = testClass.getClassLoader();
+        boolean infrastructure = INFRASTRUCTURE_CLASSES.stream().allMatch(name -> ClassUtils.isPresent(name, loader));
+        return infrastructure ? new InfrastructureCustomizer() : null;
     }
 
     /** Stateless, hence equal to every other instance: contexts stay cacheable across test classes. */

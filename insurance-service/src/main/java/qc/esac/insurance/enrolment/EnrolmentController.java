@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.context.i18n.LocaleContextHolder;
 import qc.esac.insurance.InsuranceAccess;
-import qc.esac.insurance.membership.KnownOrganization;
-import qc.esac.insurance.membership.MembershipReadModels;
-import qc.esac.insurance.membership.RosterEntry;
+import qc.esac.membershipfeed.KnownOrganization;
+import qc.esac.membershipfeed.MembershipFeed;
+import qc.esac.membershipfeed.RosterEntry;
 import qc.esac.insurance.plan.CoverageCode;
 import qc.esac.insurance.plan.PlanService;
 import qc.esac.insurance.plan.Tier;
@@ -52,12 +52,12 @@ import java.util.Set;
 class EnrolmentController {
 
     private final EnrolmentService enrolments;
-    private final MembershipReadModels membership;
+    private final MembershipFeed membership;
     private final PlanService plans;
     private final AccessLog accessLog;
     private final InsuranceAccess access;
 
-    EnrolmentController(EnrolmentService enrolments, MembershipReadModels membership, PlanService plans,
+    EnrolmentController(EnrolmentService enrolments, MembershipFeed membership, PlanService plans,
                         AccessLog accessLog, InsuranceAccess access) {
         this.enrolments = enrolments;
         this.membership = membership;
@@ -158,9 +158,9 @@ class EnrolmentController {
         Locale locale = LocaleContextHolder.getLocale();
         boolean english = "en".equals(locale.getLanguage());
         PersonalData personal = enrolments.personalData(enrolment);
-        String organization = membership.organization(enrolment.organizationId()).map(KnownOrganization::legalName)
+        String organization = membership.organizations().find(enrolment.organizationId()).map(KnownOrganization::legalName)
                 .orElse(enrolment.organizationId());
-        String name = membership.employee(employeeId).map(RosterEntry::fullName).orElse(employeeId);
+        String name = membership.roster().find(employeeId).map(RosterEntry::fullName).orElse(employeeId);
         Integer planYear = plans.inForceOn(enrolment.effectiveDate()).map(p -> p.year()).orElse(null);
         Map<String, String> coverages = new LinkedHashMap<>();
         enrolment.coverages().stream().sorted().forEach(c -> coverages.put(c.name(), c.label(locale)));
@@ -183,7 +183,7 @@ class EnrolmentController {
     @Operation(summary = "Exporte en JSON tous les renseignements personnels que le service d’assurance détient sur l’employé connecté")
     ResponseEntity<PersonalDataExport> export(EsacUser user) {
         List<Versioned<Enrolment>> mine = enrolments.ofUser(user.id());
-        RosterEntry rosterEntry = membership.employeeOfUser(user.id()).orElse(null);
+        RosterEntry rosterEntry = membership.roster().ofUser(user.id()).orElse(null);
         if (mine.isEmpty() && rosterEntry == null) {
             throw new NotFoundException("adhesion.aucune-pour-utilisateur");
         }

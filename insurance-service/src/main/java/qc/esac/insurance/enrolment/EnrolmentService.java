@@ -4,8 +4,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import qc.esac.insurance.InsuranceCalendar;
-import qc.esac.insurance.membership.MembershipReadModels;
-import qc.esac.insurance.membership.RosterEntry;
+import qc.esac.membershipfeed.MembershipFeed;
+import qc.esac.membershipfeed.RosterEntry;
 import qc.esac.insurance.participation.Participation;
 import qc.esac.insurance.participation.ParticipationService;
 import qc.esac.insurance.participation.ParticipationStatus;
@@ -40,13 +40,13 @@ import java.util.function.Function;
 public class EnrolmentService {
 
     private final Enrolments enrolments;
-    private final MembershipReadModels membership;
+    private final MembershipFeed membership;
     private final ParticipationService participations;
     private final PlanService plans;
     private final PersonalDataCipher cipher;
     private final InsuranceCalendar calendar;
 
-    EnrolmentService(Enrolments enrolments, MembershipReadModels membership, ParticipationService participations,
+    EnrolmentService(Enrolments enrolments, MembershipFeed membership, ParticipationService participations,
                      PlanService plans, PersonalDataCipher cipher, InsuranceCalendar calendar) {
         this.enrolments = enrolments;
         this.membership = membership;
@@ -63,7 +63,7 @@ public class EnrolmentService {
 
     public Versioned<Enrolment> enrol(String organizationId, Enrol command) {
         LocalDate today = calendar.today();
-        RosterEntry employee = membership.employee(command.employeeId())
+        RosterEntry employee = membership.roster().find(command.employeeId())
                 .filter(e -> organizationId.equals(e.organizationId()))
                 .orElseThrow(() -> new NotFoundException("adhesion.employe-inconnu", command.employeeId(), organizationId));
         Participation participation = participations.find(organizationId).map(Versioned::state)
@@ -119,7 +119,7 @@ public class EnrolmentService {
      * enrolment), or the account recorded at enrolment.
      */
     public List<Versioned<Enrolment>> ofUser(String userId) {
-        Optional<Versioned<Enrolment>> viaRoster = membership.employeeOfUser(userId).flatMap(e -> enrolments.find(e.id()));
+        Optional<Versioned<Enrolment>> viaRoster = membership.roster().ofUser(userId).flatMap(e -> enrolments.find(e.id()));
         if (viaRoster.isPresent()) {
             return List.of(viaRoster.get());
         }
@@ -129,7 +129,7 @@ public class EnrolmentService {
     /** Whether {@code userId} is the insured person of {@code enrolment}. */
     public boolean isInsuredPerson(String userId, Enrolment enrolment) {
         return userId.equals(enrolment.userId())
-                || membership.employee(enrolment.id()).map(e -> userId.equals(e.userId())).orElse(false);
+                || membership.roster().find(enrolment.id()).map(e -> userId.equals(e.userId())).orElse(false);
     }
 
     public List<Versioned<Enrolment>> ofOrganization(String organizationId) {

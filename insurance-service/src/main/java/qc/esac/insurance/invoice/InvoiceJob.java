@@ -3,6 +3,7 @@ package qc.esac.insurance.invoice;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import qc.esac.insurance.InsuranceCalendar;
+import qc.esac.kit.time.QuebecTime;
 
 import java.time.YearMonth;
 
@@ -21,7 +22,7 @@ class InvoiceJob {
         this.calendar = calendar;
     }
 
-    @Scheduled(cron = "${esac.insurance.invoices.cron:0 0 6 * * *}", zone = "America/Montreal")
+    @Scheduled(cron = "${esac.insurance.invoices.cron:0 0 6 * * *}", zone = QuebecTime.ZONE_ID)
     void issue() {
         invoices.issueMonth(YearMonth.from(calendar.today()), calendar.today());
     }

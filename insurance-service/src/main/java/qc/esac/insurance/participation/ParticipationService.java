@@ -4,7 +4,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import qc.esac.insurance.InsuranceCalendar;
 import qc.esac.insurance.InsuranceProperties;
-import qc.esac.insurance.membership.MembershipReadModels;
+import qc.esac.membershipfeed.MembershipStandings;
 import qc.esac.insurance.plan.CoverageCode;
 import qc.esac.insurance.plan.PlanService;
 import qc.esac.insurance.plan.PlanYear;
@@ -28,12 +28,12 @@ import java.util.function.Function;
 public class ParticipationService {
 
     private final Participations participations;
-    private final MembershipReadModels membership;
+    private final MembershipStandings membership;
     private final PlanService plans;
     private final InsuranceCalendar calendar;
     private final String networkId;
 
-    ParticipationService(Participations participations, MembershipReadModels membership, PlanService plans,
+    ParticipationService(Participations participations, MembershipStandings membership, PlanService plans,
                          InsuranceCalendar calendar, InsuranceProperties properties) {
         this.participations = participations;
         this.membership = membership;
@@ -62,7 +62,7 @@ public class ParticipationService {
                                           int employerSharePercent) {
         LocalDate today = calendar.today();
         checkChoices(plans.requireInForceOn(today), coverages, classCodes, employerSharePercent);
-        boolean goodStanding = membership.isInGoodStanding(networkId, organizationId);
+        boolean goodStanding = membership.isInGoodStanding(organizationId, networkId, today);
         if (participations.find(organizationId).isPresent()) {
             return change(organizationId, null, p -> { },
                     p -> p.reapply(goodStanding, coverages, classCodes, employerSharePercent, today));
@@ -79,7 +79,7 @@ public class ParticipationService {
     /** Staff of the participation's network put it in force; {@code expectedVersion} is the client's If-Match. */
     public Versioned<Participation> activate(String organizationId, LocalDate effectiveDate, Long expectedVersion,
                                              EsacUser user) {
-        boolean goodStanding = membership.isInGoodStanding(networkId, organizationId);
+        boolean goodStanding = membership.isInGoodStanding(organizationId, networkId, calendar.today());
         return change(organizationId, expectedVersion, p -> user.requireStaffOf(p.networkId()),
                 p -> p.activate(effectiveDate, goodStanding));
     }

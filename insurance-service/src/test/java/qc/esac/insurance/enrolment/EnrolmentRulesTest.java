@@ -6,7 +6,7 @@ import qc.esac.events.insurance.EnrolmentChanged;
 import qc.esac.events.insurance.EnrolmentTerminated;
 import qc.esac.insurance.plan.CoverageCode;
 import qc.esac.insurance.plan.DependantKind;
-import qc.esac.insurance.membership.RosterEntry;
+import qc.esac.membershipfeed.RosterEntry;
 import qc.esac.insurance.plan.EmployeeClass;
 import qc.esac.insurance.plan.SamplePlans;
 import qc.esac.insurance.plan.Tier;

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import qc.esac.kit.problem.NotFoundException;
+import qc.esac.membershipfeed.KnownOrganizations;
 
 /** The organizations training knows of: {@code /api/training/organizations}. */
 @RestController
@@ -21,6 +22,6 @@ class KnownOrganizationController {
     @GetMapping("/{id}")
     @PreAuthorize("hasRole('STAFF')")
     KnownOrganization get(@PathVariable String id) {
-        return organizations.find(id).orElseThrow(() -> new NotFoundException("organisation.inconnue", id));
+        return organizations.find(id).map(KnownOrganization::of).orElseThrow(() -> new NotFoundException("organisation.inconnue", id));
     }
 }

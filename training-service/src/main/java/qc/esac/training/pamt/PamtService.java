@@ -11,7 +11,8 @@ import qc.esac.kit.security.EsacUser;
 import qc.esac.training.TrainingClock;
 import qc.esac.training.VerificationCodes;
 import qc.esac.training.catalogue.LocalizedText;
-import qc.esac.training.organization.Roster;
+import qc.esac.membershipfeed.Roster;
+import qc.esac.membershipfeed.RosterEntry;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -153,7 +154,7 @@ public class PamtService {
     }
 
     private Agreement.Person employee(String employeeId, String organizationId, LocalDate today) {
-        Roster.RosterEmployee employee = roster.find(employeeId).filter(e -> e.worksFor(organizationId, today))
+        RosterEntry employee = roster.find(employeeId).filter(e -> e.worksFor(organizationId, today))
                 .orElseThrow(() -> new BusinessRuleException("inscription.employe-inconnu", employeeId,
                         organizationId));
         return new Agreement.Person(employee.id(), employee.firstName(), employee.lastName(), employee.userId());

@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.training.TrainingClock;
-import qc.esac.training.organization.Roster;
+import qc.esac.membershipfeed.Roster;
 
 import java.time.Instant;
 import java.util.Collection;

@@ -14,9 +14,10 @@ import qc.esac.training.VerificationCodes;
 import qc.esac.training.catalogue.Course;
 import qc.esac.training.catalogue.CourseService;
 import qc.esac.training.catalogue.DeliveryMode;
-import qc.esac.training.organization.KnownOrganizations;
-import qc.esac.training.organization.MembershipStandings;
-import qc.esac.training.organization.Roster;
+import qc.esac.membershipfeed.KnownOrganizations;
+import qc.esac.membershipfeed.MembershipStandings;
+import qc.esac.membershipfeed.Roster;
+import qc.esac.membershipfeed.RosterEntry;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -246,7 +247,7 @@ public class SessionService {
 
     private Participant participant(Register command) {
         if (command.employeeId() != null) {
-            Roster.RosterEmployee employee = roster.find(command.employeeId())
+            RosterEntry employee = roster.find(command.employeeId())
                     .filter(e -> e.worksFor(command.organizationId(), clock.today()))
                     .orElseThrow(() -> new BusinessRuleException("inscription.employe-inconnu", command.employeeId(),
                             command.organizationId()));

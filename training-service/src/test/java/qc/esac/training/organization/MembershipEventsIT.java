@@ -10,6 +10,7 @@ import qc.esac.events.EventCatalog;
 import qc.esac.events.Topics;
 import qc.esac.events.membership.OrganizationRegistered;
 import qc.esac.kit.messaging.DeadLetterHeaders;
+import qc.esac.membershipfeed.KnownOrganizations;
 import qc.esac.testkit.TestEvents;
 import qc.esac.testkit.TestTopics;
 import qc.esac.testkit.TopicProbe;
@@ -104,7 +105,7 @@ class MembershipEventsIT {
         String id = UUID.randomUUID().toString();
         // The read model's store refuses this organization for a while: retries run out, it becomes a dead letter.
         doThrow(new IllegalStateException("magasin indisponible")).when(organizations)
-                .apply(any(), argThat(registered -> registered != null && id.equals(registered.organizationId())));
+                .applyRegistered(any(), argThat(registered -> registered != null && id.equals(registered.organizationId())));
         RecordMetadata record = TestEvents.publish(Topics.MEMBERSHIP, REGISTERED, id, 1, data(id, "Coop de santé", "11"));
         TestTopics.awaitConsumed(GROUP, record, Duration.ofSeconds(30));
         assertThat(organizations.find(id)).isEmpty();

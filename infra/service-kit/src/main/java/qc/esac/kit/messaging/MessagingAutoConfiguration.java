@@ -29,6 +29,7 @@ import qc.esac.kit.outbox.OutboxBacklog;
 import qc.esac.kit.outbox.OutboxEventFactory;
 import qc.esac.kit.outbox.OutboxProperties;
 import qc.esac.kit.outbox.OutboxRelay;
+import qc.esac.kit.time.QuebecTime;
 import qc.esac.kit.time.ShiftedClock;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,13 +50,14 @@ import java.util.Map;
 public class MessagingAutoConfiguration {
 
     /**
-     * The system clock in {@code esac.clock.zone} (default UTC; a service whose dates are Quebec calendar days
-     * sets {@code America/Montreal}); a test stack may set {@code esac.clock.offset-file} (env
+     * The system clock in {@code esac.clock.zone} (default Quebec's, {@link QuebecTime#ZONE}: the networks count
+     * days there; services still ask {@link QuebecTime#today} rather than trust a configured zone); a test stack may set {@code esac.clock.offset-file} (env
      * {@code ESAC_CLOCK_OFFSET_FILE}) to move every service's days forward together (see {@link ShiftedClock}).
      */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock(@Value("${esac.clock.offset-file:}") String offsetFile, @Value("${esac.clock.zone:UTC}") ZoneId zone) {
+    Clock clock(@Value("${esac.clock.offset-file:}") String offsetFile, @Value("${esac.clock.zone:}") String zoneId) {
+        ZoneId zone = zoneId.isBlank() ? QuebecTime.ZONE : ZoneId.of(zoneId);
         if (offsetFile.isBlank()) {
             return Clock.system(zone);
         }

@@ -7,8 +7,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The platform's architecture rules, checked in every service with
- * {@code @ArchTest static final ArchTests platform = ArchTests.in(PlatformArchitecture.class);}.
+ * The platform's architecture rules, checked in every service by extending {@link PlatformArchitectureTest}.
+ * Annotations are named, not imported, so that the rules load in the reactive gateway as in the servlet services.
  */
 public final class PlatformArchitecture {
 
@@ -29,12 +29,23 @@ public final class PlatformArchitecture {
 
     /**
      * Records are the model, commands, events and views: plain Java, so the rules they carry are tested
-     * without Spring and survive a change of framework.
+     * without Spring and survive a change of framework or of store (no BSON, no MongoDB or Kafka driver types).
      */
     @ArchTest
-    public static final ArchRule recordsAreFreeOfSpring = classes()
+    public static final ArchRule recordsAreFreeOfSpringBsonAndDrivers = classes()
             .that().areRecords()
-            .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.springframework..")
+            .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.springframework..", "org.bson..",
+                    "com.mongodb..", "org.apache.kafka..")
+            .because("domain records are plain Java")
+            .allowEmptyShould(true);
+
+    /** A feature's web adapter is its own business: other features call its service, never its controller. */
+    @ArchTest
+    public static final ArchRule controllersArePackagePrivate = classes()
+            .that().areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+            .or().areAnnotatedWith("org.springframework.stereotype.Controller")
+            .should().notBePublic()
+            .because("controllers are internals of their feature")
             .allowEmptyShould(true);
 
     private PlatformArchitecture() {

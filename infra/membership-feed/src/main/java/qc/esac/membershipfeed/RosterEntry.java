@@ -1,11 +1,15 @@
-package qc.esac.insurance.membership;
+package qc.esac.membershipfeed;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * An employee on an organization's roster, as membership last said (read model).
+ * An employee on an organization's roster, as membership last said (read model): who may be registered or insured
+ * as the organization's employee, under which name, and which platform account is theirs.
+ *
+ * @param endDate      last day of employment, null while employed (may be in the future)
+ * @param userId       the employee's platform account (token subject), null when none is linked
  *
  * @param hoursHistory the weekly hours from each date they changed, oldest first (empty for entries recorded
  *                     before the history was kept: the current hours since the hire date)
@@ -20,6 +24,11 @@ public record RosterEntry(String id, String organizationId, String firstName, St
 
     /** Weekly hours from a date. */
     public record Hours(LocalDate from, BigDecimal weeklyHours) {
+    }
+
+    /** Whether they work for {@code organizationId} on {@code on} (up to and including their last day). */
+    public boolean worksFor(String organizationId, LocalDate on) {
+        return this.organizationId.equals(organizationId) && (endDate == null || !on.isAfter(endDate));
     }
 
     public boolean hasLeftBy(LocalDate date) {
