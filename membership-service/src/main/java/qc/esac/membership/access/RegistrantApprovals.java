@@ -10,6 +10,10 @@ import qc.esac.events.membership.MembershipApproved;
 import qc.esac.events.membership.MembershipRejected;
 import qc.esac.kit.messaging.IncomingEvent;
 import qc.esac.kit.messaging.IncomingEvents;
+import qc.esac.membership.membership.MembershipService;
+import qc.esac.membership.membership.Transition;
+
+import java.util.List;
 
 /**
  * A registrant administers the organization they registered once its network approves the application (or the
@@ -19,26 +23,31 @@ import qc.esac.kit.messaging.IncomingEvents;
 @Component
 class RegistrantApprovals {
 
-    /** Who approved, in the grant's {@code grantedBy}: the network's decision on the application. */
-    static final String NETWORK_DECISION = "adhesion-approuvee";
-
     private final IncomingEvents events;
     private final AccessService access;
+    private final MembershipService memberships;
 
-    RegistrantApprovals(IncomingEvents events, AccessService access) {
+    RegistrantApprovals(IncomingEvents events, AccessService access, MembershipService memberships) {
         this.events = events;
         this.access = access;
+        this.memberships = memberships;
     }
 
     @KafkaListener(topics = Topics.MEMBERSHIP, groupId = "${spring.application.name}.registrants")
     void on(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = events.parse(record);
         if (event.data() instanceof MembershipApproved approved) {
-            access.approveRegistrantsOf(approved.membershipId(), NETWORK_DECISION);
+            access.approveRegistrantsOf(approved.membershipId(), decidedBy(approved.membershipId()));
         } else if (event.data() instanceof MembershipActivated activated) {
-            access.approveRegistrantsOf(activated.membershipId(), NETWORK_DECISION);
+            access.approveRegistrantsOf(activated.membershipId(), decidedBy(activated.membershipId()));
         } else if (event.data() instanceof MembershipRejected rejected) {
-            access.refuseRegistrantsOf(rejected.membershipId(), "adhesion-refusee");
+            access.refuseRegistrantsOf(rejected.membershipId(), decidedBy(rejected.membershipId()));
         }
+    }
+
+    /** The staff member who made the application's latest decision, as its history records it. */
+    private String decidedBy(String membershipId) {
+        List<Transition> history = memberships.get(membershipId).state().history();
+        return history.isEmpty() ? "system" : history.get(history.size() - 1).by();
     }
 }

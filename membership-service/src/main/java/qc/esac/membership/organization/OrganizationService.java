@@ -225,7 +225,7 @@ public class OrganizationService {
             if (!user.isOrgAdmin()) {
                 throw new ForbiddenException("acces.refuse");
             }
-            query.addCriteria(Criteria.where("_id").in(user.organizationIds()));
+            query.addCriteria(Criteria.where("_id").in(user.administeredOrganizationIds()));
         }
         long total = organizations.count(query);
         query.with(Sort.by("state.searchName", "_id")).skip((long) page * size).limit(size);

@@ -264,6 +264,8 @@ class AccessIT {
                 .asString().equals("ACTIVE"));
         assertThat(api().get("/api/membership/onboarding", person).json().get(0).get("membershipStatus").asString())
                 .isEqualTo("APPROVED");
+        assertThat(api().get("/api/membership/grants/mine", person).json().get(0).get("grantedBy").asString())
+                .isEqualTo(TestTokens.STAFF_SUBJECT);
         Api.Response profile = api().get("/api/membership/organizations/" + organization, person);
         assertThat(profile.status()).isEqualTo(200);
         assertThat(api().get("/api/membership/memberships/" + membership, person).text("status"))
