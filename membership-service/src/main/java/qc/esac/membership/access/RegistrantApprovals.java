@@ -1,9 +1,14 @@
 package qc.esac.membership.access;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import qc.esac.events.EventCatalog;
 import qc.esac.events.Topics;
 import qc.esac.events.membership.MembershipActivated;
 import qc.esac.events.membership.MembershipApproved;
@@ -33,8 +38,16 @@ class RegistrantApprovals {
         this.memberships = memberships;
     }
 
+    /** The decisions on an application; every other record of the topic is skipped by its header, unparsed. */
+    private static final Set<String> DECISIONS = Set.of(EventCatalog.of(MembershipApproved.class).type(),
+            EventCatalog.of(MembershipActivated.class).type(), EventCatalog.of(MembershipRejected.class).type());
+
     @KafkaListener(topics = Topics.MEMBERSHIP, groupId = "${spring.application.name}.registrants")
     void on(ConsumerRecord<String, byte[]> record) {
+        Header type = record.headers().lastHeader("ce_type");
+        if (type == null || !DECISIONS.contains(new String(type.value(), StandardCharsets.UTF_8))) {
+            return;
+        }
         IncomingEvent event = events.parse(record);
         if (event.data() instanceof MembershipApproved approved) {
             access.approveRegistrantsOf(approved.membershipId(), decidedBy(approved.membershipId()));
