@@ -1,6 +1,8 @@
 package qc.esac.events;
 
 import qc.esac.events.membership.EmployeeAdded;
+import qc.esac.events.membership.AccessGranted;
+import qc.esac.events.membership.AccessRevoked;
 import qc.esac.events.membership.EmployeeLeft;
 import qc.esac.events.membership.EmployeeUpdated;
 import qc.esac.events.membership.MembershipActivated;
@@ -114,11 +116,18 @@ final class MembershipEventSamples {
     static final NetworkConfigured NETWORK_CONFIGURED = new NetworkConfigured("csmo-esac",
             "Comité sectoriel de main-d’œuvre de l’économie sociale et de l’action communautaire", 3, 31, true, false);
 
+    static final AccessGranted ACCESS_GRANTED = new AccessGranted("grant-51c2", "user-3310", "ORG_ADMIN", ORG, null,
+            null, "user-0007");
+
+    static final AccessRevoked ACCESS_REVOKED = new AccessRevoked("grant-51c2", "user-3310", "ORG_ADMIN", ORG, null,
+            null, "user-0007");
+
     static final List<EventData> ALL = List.of(NETWORK_CONFIGURED, ORGANIZATION_REGISTERED, ORGANIZATION_UPDATED, ORGANIZATION_CLOSED,
             MEMBERSHIP_APPLIED, MEMBERSHIP_APPROVED, MEMBERSHIP_REJECTED, MEMBERSHIP_ACTIVATED,
             MEMBERSHIP_RENEWAL_DUE, MEMBERSHIP_IN_GRACE, MEMBERSHIP_LAPSED, MEMBERSHIP_SUSPENDED,
             MEMBERSHIP_REINSTATED, MEMBERSHIP_RESIGNED, MEMBERSHIP_TERMINATED, MEMBERSHIP_RENEWED,
-            MEMBERSHIP_FEE_RECORDED, EMPLOYEE_ADDED, EMPLOYEE_UPDATED, EMPLOYEE_LEFT);
+            MEMBERSHIP_FEE_RECORDED, EMPLOYEE_ADDED, EMPLOYEE_UPDATED, EMPLOYEE_LEFT,
+            ACCESS_GRANTED, ACCESS_REVOKED);
 
     private MembershipEventSamples() {
     }

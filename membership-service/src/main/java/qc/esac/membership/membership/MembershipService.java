@@ -221,7 +221,7 @@ public class MembershipService {
 
     /** Whether the user sees the whole membership (staff of its network, administrators of its organization). */
     public static boolean seesEverything(Membership m, EsacUser user) {
-        return user.isStaffOf(m.networkId()) || (user.isOrgAdmin() && user.organizationIds().contains(m.organizationId()));
+        return user.isStaffOf(m.networkId()) || user.administers(m.organizationId());
     }
 
     /** Whether the user sees its public standing (partners, and the organization's employees). */

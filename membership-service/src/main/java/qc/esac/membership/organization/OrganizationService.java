@@ -158,7 +158,7 @@ public class OrganizationService {
         if (!user.isOrgAdmin()) {
             throw new ForbiddenException("acces.refuse");
         }
-        return organizations.search(criteria, user.organizationIds(), page, size);
+        return organizations.search(criteria, user.administeredOrganizationIds(), page, size);
     }
 
     private OrganizationProfile validated(OrganizationProfile profile) {

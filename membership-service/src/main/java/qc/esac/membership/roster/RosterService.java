@@ -129,6 +129,26 @@ public class RosterService {
         }
     }
 
+    /**
+     * Links the entry to the platform account of the employee it describes: the access feature does it when the
+     * employee accepts the invitation their employer sent (the grant is the authority, so no user check here).
+     */
+    public Versioned<Employee> linkAccount(String employeeId, String userId) {
+        return employees.change(employeeId, null, e -> { }, e -> withUser(e, userId));
+    }
+
+    /** Ends the link when the employee's grant is revoked, unless the entry now names another account. */
+    public Versioned<Employee> unlinkAccount(String employeeId, String userId) {
+        return employees.change(employeeId, null, e -> { },
+                e -> userId.equals(e.userId()) ? withUser(e, null) : Change.unchanged());
+    }
+
+    private static Change<Employee> withUser(Employee e, String userId) {
+        Employee changed = e.withUserId(userId);
+        List<String> changes = RosterEvents.changes(e, changed);
+        return changes.isEmpty() ? Change.unchanged() : Change.of(changed, RosterEvents.updated(changed, changes));
+    }
+
     /** What {@link #export} returns. */
     public record Export(String person, java.time.Instant exportedAt, List<Versioned<Employee>> entries,
                          List<RosterReads.Read> reads) {

@@ -9,7 +9,8 @@ import java.util.List;
  * The public event types of the membership context, published on {@code Topics.MEMBERSHIP}. Three kinds of
  * aggregate publish there, each the subject (and record key) of its events: organizations
  * ({@code organization-*}), memberships of an organization in a network ({@code membership-*}, all
- * {@link MembershipStandingEvent}s) roster entries ({@code employee-*}, all {@link RosterEntryEvent}s) and networks ({@code network-*}).
+ * {@link MembershipStandingEvent}s) roster entries ({@code employee-*}, all {@link RosterEntryEvent}s), networks ({@code network-*}) and
+ * access grants ({@code access-*}: who may act for which organization or network).
  */
 public final class MembershipEventTypes {
 
@@ -33,7 +34,9 @@ public final class MembershipEventTypes {
             EventDescriptor.v1(Topics.MEMBERSHIP, "employee-added", EmployeeAdded.class),
             EventDescriptor.v1(Topics.MEMBERSHIP, "employee-updated", EmployeeUpdated.class),
             EventDescriptor.v1(Topics.MEMBERSHIP, "employee-left", EmployeeLeft.class),
-            EventDescriptor.v1(Topics.MEMBERSHIP, "network-configured", NetworkConfigured.class));
+            EventDescriptor.v1(Topics.MEMBERSHIP, "network-configured", NetworkConfigured.class),
+            EventDescriptor.v1(Topics.MEMBERSHIP, "access-granted", AccessGranted.class),
+            EventDescriptor.v1(Topics.MEMBERSHIP, "access-revoked", AccessRevoked.class));
 
     private MembershipEventTypes() {
     }

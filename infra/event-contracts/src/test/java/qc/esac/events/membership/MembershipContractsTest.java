@@ -20,7 +20,7 @@ class MembershipContractsTest {
             } else if (name.startsWith("employee-")) {
                 assertThat(RosterEntryEvent.class).as(name).isAssignableFrom(descriptor.dataClass());
             } else {
-                assertThat(name).matches("(organization|network)-.*");
+                assertThat(name).matches("(organization|network|access)-.*");
             }
         }
     }
@@ -47,6 +47,8 @@ class MembershipContractsTest {
                 "qc.esac.membership.employee-added.v1",
                 "qc.esac.membership.employee-updated.v1",
                 "qc.esac.membership.employee-left.v1",
-                "qc.esac.membership.network-configured.v1");
+                "qc.esac.membership.network-configured.v1",
+                "qc.esac.membership.access-granted.v1",
+                "qc.esac.membership.access-revoked.v1");
     }
 }

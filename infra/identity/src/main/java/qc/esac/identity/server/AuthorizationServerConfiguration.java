@@ -69,7 +69,8 @@ class AuthorizationServerConfiguration {
     SecurityFilterChain loginChain(HttpSecurity http) {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/login", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/login", "/favicon.ico", "/signup").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/signup").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll());
         return http.build();
@@ -90,12 +91,20 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    UserDetailsService users(IdentityProperties properties, PasswordEncoder encoder) {
+    SignedUpAccounts signedUpAccounts(IdentityProperties properties, PasswordEncoder encoder) {
+        return new SignedUpAccounts(encoder, properties.accountsFile());
+    }
+
+    /** The demo directory's people first, then the accounts people created on the sign-up page. */
+    @Bean
+    UserDetailsService users(IdentityProperties properties, PasswordEncoder encoder, SignedUpAccounts signedUp) {
         String password = encoder.encode(properties.demoPassword());
-        return new InMemoryUserDetailsManager(DemoDirectory.ACCOUNTS.stream()
+        InMemoryUserDetailsManager demo = new InMemoryUserDetailsManager(DemoDirectory.ACCOUNTS.stream()
                 .map(account -> User.withUsername(account.username()).password(password)
                         .roles(account.roles().stream().map(Enum::name).toArray(String[]::new)).build())
                 .toList());
+        return username -> demo.userExists(username) ? demo.loadUserByUsername(username)
+                : signedUp.loadUserByUsername(username);
     }
 
     @Bean
@@ -138,8 +147,8 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> platformClaims() {
-        return new PlatformClaims();
+    OAuth2TokenCustomizer<JwtEncodingContext> platformClaims(SignedUpAccounts signedUp) {
+        return new PlatformClaims(signedUp);
     }
 
     @Bean

@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessTokenLifetime lifetime of access tokens
  * @param keyFile PEM file holding the RSA signing key; created on first start when missing, so
  *        tokens stay valid across restarts. Empty: a new key at every start
+ * @param accountsFile JSON file keeping the accounts people create on the sign-up page. Empty: kept in memory
  */
 @ConfigurationProperties("esac.identity")
 public record IdentityProperties(
@@ -35,5 +36,6 @@ public record IdentityProperties(
         @DefaultValue({"http://localhost:3000", "http://localhost:8080", "http://127.0.0.1:8080"})
         List<String> allowedOrigins,
         @DefaultValue("15m") Duration accessTokenLifetime,
-        Path keyFile) {
+        Path keyFile,
+        Path accountsFile) {
 }

@@ -54,6 +54,10 @@ public final class KeycloakDemoRealm {
         ObjectNode realm = (ObjectNode) JSON.readTree(productionRealm);
         // Demo passwords are short and known: the production policy would refuse them.
         realm.remove("passwordPolicy");
+        // Self-service onboarding: people create their own account (email as login name); the realm's default
+        // "email" scope puts the address in access tokens, which accepting an invitation checks.
+        realm.put("registrationAllowed", true);
+        realm.put("registrationEmailAsUsername", true);
         ArrayNode clients = (ArrayNode) realm.get("clients");
         ArrayNode users = (ArrayNode) realm.withArray("users");
         JsonNode partnerModel = StreamSupport.stream(clients.spliterator(), false)

@@ -24,7 +24,7 @@ class LoginPageController {
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     String login(CsrfToken csrf, @RequestParam(required = false) String error,
-            @RequestParam(required = false) String logout) {
+            @RequestParam(required = false) String logout, @RequestParam(required = false) String inscrit) {
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="fr">
@@ -41,17 +41,21 @@ class LoginPageController {
         if (error != null) {
             html.append("<p class=\"erreur\" role=\"alert\">Nom d’utilisateur ou mot de passe incorrect.</p>\n");
         }
+        if (inscrit != null) {
+            html.append("<p role=\"status\">Votre compte est créé : connectez-vous avec votre adresse courriel.</p>\n");
+        }
         if (logout != null) {
             html.append("<p role=\"status\">Vous êtes déconnecté.</p>\n");
         }
         html.append("<form method=\"post\" action=\"login\">\n")
-                .append("<label for=\"username\">Nom d’utilisateur</label>")
+                .append("<label for=\"username\">Nom d’utilisateur ou adresse courriel</label>")
                 .append("<input id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus>\n")
                 .append("<label for=\"password\">Mot de passe</label>")
                 .append("<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>\n")
                 .append("<input type=\"hidden\" name=\"").append(HtmlUtils.htmlEscape(csrf.getParameterName()))
                 .append("\" value=\"").append(HtmlUtils.htmlEscape(csrf.getToken())).append("\">\n")
                 .append("<button type=\"submit\">Se connecter</button>\n</form>\n")
+                .append("<p>Pas encore de compte ? <a href=\"signup\">Créer un compte</a></p>\n")
                 .append("<h2>Comptes de démonstration</h2>\n<p>Mot de passe : celui configuré pour la démonstration")
                 .append(properties.demoPassword().equals("esac-demo") ? " (<code>esac-demo</code>)" : "")
                 .append(".</p>\n<table><tr><th>Nom d’utilisateur</th><th>Rôle</th></tr>\n");

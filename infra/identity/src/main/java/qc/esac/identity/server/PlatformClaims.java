@@ -24,6 +24,14 @@ class PlatformClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     /** Audience of every access token; services may require it. */
     static final String API_AUDIENCE = "esac-api";
+    /** The account's email address: an invitation is accepted only by the account it was sent to. */
+    static final String EMAIL = "email";
+
+    private final SignedUpAccounts signedUp;
+
+    PlatformClaims(SignedUpAccounts signedUp) {
+        this.signedUp = signedUp;
+    }
 
     @Override
     public void customize(JwtEncodingContext context) {
@@ -42,8 +50,17 @@ class PlatformClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             putIfAny(context, EsacClaims.NETWORK_IDS, profile.networkIds());
             return;
         }
-        DemoDirectory.account(context.getPrincipal().getName()).ifPresent(account -> person(context, account,
-                accessToken));
+        String username = context.getPrincipal().getName();
+        DemoDirectory.account(username).ifPresentOrElse(account -> person(context, account, accessToken),
+                () -> signedUp.find(username).ifPresent(account -> signedUpPerson(context, account)));
+    }
+
+    /** No role, organization or network: the platform's grants say what this person may do. */
+    private static void signedUpPerson(JwtEncodingContext context, SignedUpAccounts.Account account) {
+        context.getClaims().subject(account.id());
+        context.getClaims().claim("preferred_username", account.email());
+        context.getClaims().claim("name", account.displayName());
+        context.getClaims().claim(EMAIL, account.email());
     }
 
     private static void person(JwtEncodingContext context, DemoAccount account, boolean accessToken) {

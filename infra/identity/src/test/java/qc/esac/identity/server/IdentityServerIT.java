@@ -123,6 +123,39 @@ class IdentityServerIT {
     }
 
     @Test
+    void aPersonSignsUpThenLogsInWithTheirEmailAndGetsATokenWithTheirEmailAndNoRole() throws Exception {
+        HttpClient browser = client();
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(base() + "/signup")).build(), browser);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Créer un compte");
+        HttpResponse<String> tooShort = postForm(base() + "/signup", Map.of("email", "fondatrice@jardins.example",
+                "name", "Fondatrice Exemple", "password", "court", "_csrf", csrf(page.body())), browser, null);
+        assertThat(tooShort.statusCode()).isEqualTo(422);
+        assertThat(tooShort.body()).contains("au moins 10 caractères");
+        HttpResponse<String> demoName = postForm(base() + "/signup", Map.of("email", "admin-vieux-moulin",
+                "name", "X", "password", "un-mot-de-passe-long", "_csrf", csrf(page.body())), browser, null);
+        assertThat(demoName.statusCode()).isEqualTo(422);
+
+        HttpResponse<String> created = postForm(base() + "/signup", Map.of("email", "Fondatrice@Jardins.example",
+                "name", "Fondatrice Exemple", "password", "un-mot-de-passe-long", "_csrf", csrf(page.body())),
+                browser, null);
+        assertThat(created.statusCode()).isEqualTo(303);
+        assertThat(location(created)).endsWith("login?inscrit");
+        HttpResponse<String> again = postForm(base() + "/signup", Map.of("email", "fondatrice@jardins.example",
+                "name", "Autre", "password", "un-autre-mot-de-passe", "_csrf", csrf(page.body())), browser, null);
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(again.body()).contains("existe déjà");
+
+        Jwt access = decoder().decode(browserLogin("fondatrice@jardins.example", "un-mot-de-passe-long")
+                .accessToken());
+        assertThat(access.getSubject()).matches("[0-9a-f-]{36}").doesNotStartWith("5e5ac000");
+        assertThat(access.getClaimAsString(PlatformClaims.EMAIL)).isEqualTo("fondatrice@jardins.example");
+        assertThat(access.getClaimAsStringList(EsacClaims.ROLES)).isNull();
+        assertThat(access.hasClaim(EsacClaims.ORG_IDS)).isFalse();
+        assertThat(DemoDirectory.ACCOUNTS).noneMatch(a -> a.id().equals(access.getSubject()));
+    }
+
+    @Test
     void staffTokenNamesTheirNetwork() throws Exception {
         Jwt access = decoder().decode(browserLogin("personnel-aacocq", "esac-demo").accessToken());
         assertThat(access.getClaimAsStringList(EsacClaims.ROLES)).containsExactly("staff");

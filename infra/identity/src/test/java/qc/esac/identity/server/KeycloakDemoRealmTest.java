@@ -54,6 +54,15 @@ class KeycloakDemoRealmTest {
     }
 
     @Test
+    void peopleMayCreateTheirOwnAccountWithTheirEmailAsLoginAndTheWebClientsTokensCarryIt() {
+        assertThat(production.get("registrationAllowed").asBoolean()).isFalse();
+        assertThat(demo.get("registrationAllowed").asBoolean()).isTrue();
+        assertThat(demo.get("registrationEmailAsUsername").asBoolean()).isTrue();
+        JsonNode web = find(demo.get("clients"), "clientId", DemoDirectory.CLIENT_WEB);
+        assertThat(strings(web.get("defaultClientScopes"))).contains("email");
+    }
+
+    @Test
     void theDemoMachineClientsAreThereWithTheirSecretsRolesAndNetworks() {
         JsonNode partner = find(demo.get("clients"), "clientId", DemoDirectory.CLIENT_PARTNER);
         assertThat(partner.get("secret").asString()).isEqualTo("secret-partenaire");

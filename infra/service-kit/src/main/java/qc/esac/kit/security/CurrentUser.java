@@ -19,6 +19,9 @@ public final class CurrentUser {
     /** The authenticated caller, if the request carries a valid token. */
     public static Optional<EsacUser> find() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof EsacAuthenticationToken resolved) {
+            return Optional.of(resolved.user());
+        }
         if (authentication instanceof JwtAuthenticationToken jwt) {
             return Optional.of(EsacUser.fromClaims(jwt.getToken().getClaims()));
         }

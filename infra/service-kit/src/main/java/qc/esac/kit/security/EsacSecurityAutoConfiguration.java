@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -58,8 +59,8 @@ public class EsacSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EsacJwtAuthenticationConverter esacJwtAuthenticationConverter() {
-        return new EsacJwtAuthenticationConverter();
+    EsacJwtAuthenticationConverter esacJwtAuthenticationConverter(ObjectProvider<EsacUserResolver> resolver) {
+        return new EsacJwtAuthenticationConverter(resolver.getIfAvailable(() -> user -> user));
     }
 
     @Bean

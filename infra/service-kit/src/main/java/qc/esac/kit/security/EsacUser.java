@@ -18,18 +18,31 @@ import qc.esac.kit.problem.ForbiddenException;
  * @param id the token subject (user id, or a partner's client id)
  * @param roles platform roles
  * @param organizationIds organizations an administrator or employee belongs to
+ * @param administeredOrganizationIds those of {@code organizationIds} the user administers (a person may
+ *        administer one organization and be an employee of another: only these may be acted for)
  * @param networkIds networks a staff member works for
  * @param scopes OAuth 2 scopes (partners)
  */
-public record EsacUser(String id, Set<EsacRole> roles, Set<String> organizationIds, Set<String> networkIds,
-        Set<String> scopes) {
+public record EsacUser(String id, Set<EsacRole> roles, Set<String> organizationIds,
+        Set<String> administeredOrganizationIds, Set<String> networkIds, Set<String> scopes) {
 
     public EsacUser {
         Objects.requireNonNull(id, "id");
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         organizationIds = Set.copyOf(organizationIds);
+        administeredOrganizationIds = Set.copyOf(administeredOrganizationIds);
         networkIds = Set.copyOf(networkIds);
         scopes = Set.copyOf(scopes);
+    }
+
+    /**
+     * A user as a token describes one: one list of organizations for all roles, so an administrator administers
+     * every organization listed.
+     */
+    public EsacUser(String id, Set<EsacRole> roles, Set<String> organizationIds, Set<String> networkIds,
+            Set<String> scopes) {
+        this(id, roles, organizationIds, roles.contains(EsacRole.ORG_ADMIN) ? organizationIds : Set.of(), networkIds,
+                scopes);
     }
 
     /**
@@ -87,7 +100,12 @@ public record EsacUser(String id, Set<EsacRole> roles, Set<String> organizationI
      * whose token lists that organization. Employees and partners never act for an organization.
      */
     public boolean canActForOrganization(String organizationId) {
-        return isStaff() || (isOrgAdmin() && organizationIds.contains(organizationId));
+        return isStaff() || administers(organizationId);
+    }
+
+    /** Whether the user administers this organization (by token or by a grant of the platform). */
+    public boolean administers(String organizationId) {
+        return isOrgAdmin() && administeredOrganizationIds.contains(organizationId);
     }
 
     /**
@@ -96,7 +114,7 @@ public record EsacUser(String id, Set<EsacRole> roles, Set<String> organizationI
      * Staff of other networks may not: this is the check to use wherever a network is known.
      */
     public boolean canActForOrganizationIn(String organizationId, String networkId) {
-        return isStaffOf(networkId) || (isOrgAdmin() && organizationIds.contains(organizationId));
+        return isStaffOf(networkId) || administers(organizationId);
     }
 
     /** Guard for services: 403 unless {@link #canActForOrganizationIn(String, String)}. */

@@ -1,0 +1,49 @@
+package qc.esac.kit.access;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.springframework.kafka.annotation.KafkaListener;
+
+import qc.esac.events.EventCatalog;
+import qc.esac.events.Topics;
+import qc.esac.events.membership.AccessGranted;
+import qc.esac.events.membership.AccessRevoked;
+import qc.esac.kit.messaging.IncomingEvent;
+import qc.esac.kit.messaging.IncomingEvents;
+
+/**
+ * Keeps the service's {@link GrantsReadModel} from membership's grant events. Its own consumer group, so that
+ * it reads every grant from the start whatever the service's other listeners have consumed; errors go through
+ * the kit's handler (retries, then the dead-letter topic).
+ */
+public class AccessEventsListener {
+
+    private final IncomingEvents events;
+    private final GrantsReadModel grants;
+
+    public AccessEventsListener(IncomingEvents events, GrantsReadModel grants) {
+        this.events = events;
+        this.grants = grants;
+    }
+
+    /** The CloudEvents types this listener applies; it leaves every other record to the service's listeners. */
+    static final Set<String> TYPES = Set.of(EventCatalog.of(AccessGranted.class).type(),
+            EventCatalog.of(AccessRevoked.class).type());
+
+    @KafkaListener(topics = Topics.MEMBERSHIP, groupId = "${spring.application.name}.access")
+    public void on(ConsumerRecord<String, byte[]> record) {
+        // Judged by the header alone, so that a record meant for others is neither parsed twice nor, when it is
+        // unreadable, dead-lettered a second time by this group.
+        Header type = record.headers().lastHeader("ce_type");
+        if (type == null || !TYPES.contains(new String(type.value(), StandardCharsets.UTF_8))) {
+            return;
+        }
+        IncomingEvent event = events.parse(record);
+        if (event.isKnown()) {
+            grants.apply(event);
+        }
+    }
+}
