@@ -5,7 +5,7 @@ import java.util.Locale;
 
 import qc.esac.events.membership.AccessGranted;
 import qc.esac.events.membership.AccessRevoked;
-import qc.esac.kit.outbox.Change;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.ForbiddenException;

@@ -18,7 +18,7 @@ import qc.esac.kit.access.Grant;
 import qc.esac.kit.access.GrantSource;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
-import qc.esac.kit.outbox.Change;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.FieldViolation;

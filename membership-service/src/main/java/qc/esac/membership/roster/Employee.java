@@ -116,6 +116,13 @@ public record Employee(String id, String organizationId, Details details, String
         return changes.isEmpty() ? Change.unchanged() : Change.of(changed, RosterEvents.updated(changed, changes));
     }
 
+    /** The account this entry is linked to (also on a departed entry: revoking an employee's grant unlinks it). */
+    Change<Employee> linkedTo(String newUserId) {
+        Employee changed = withUserId(newUserId);
+        List<String> changes = RosterEvents.changes(this, changed);
+        return changes.isEmpty() ? Change.unchanged() : Change.of(changed, RosterEvents.updated(changed, changes));
+    }
+
     /** The employee left on {@code on}: not before they were hired, nor more than a year ahead. */
     Change<Employee> leave(LocalDate on, String reason, LocalDate today) {
         requireCurrent();

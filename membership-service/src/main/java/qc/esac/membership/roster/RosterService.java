@@ -2,6 +2,7 @@ package qc.esac.membership.roster;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.BusinessRuleException;
 import qc.esac.kit.problem.ConflictException;
@@ -134,19 +135,13 @@ public class RosterService {
      * employee accepts the invitation their employer sent (the grant is the authority, so no user check here).
      */
     public Versioned<Employee> linkAccount(String employeeId, String userId) {
-        return employees.change(employeeId, null, e -> { }, e -> withUser(e, userId));
+        return employees.change(employeeId, null, e -> { }, e -> e.linkedTo(userId));
     }
 
     /** Ends the link when the employee's grant is revoked, unless the entry now names another account. */
     public Versioned<Employee> unlinkAccount(String employeeId, String userId) {
         return employees.change(employeeId, null, e -> { },
-                e -> userId.equals(e.userId()) ? withUser(e, null) : Change.unchanged());
-    }
-
-    private static Change<Employee> withUser(Employee e, String userId) {
-        Employee changed = e.withUserId(userId);
-        List<String> changes = RosterEvents.changes(e, changed);
-        return changes.isEmpty() ? Change.unchanged() : Change.of(changed, RosterEvents.updated(changed, changes));
+                e -> userId.equals(e.userId()) ? e.linkedTo(null) : Change.unchanged());
     }
 
     /** What {@link #export} returns. */
