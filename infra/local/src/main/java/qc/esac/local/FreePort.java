@@ -18,6 +18,18 @@ public final class FreePort {
         return port != 0 ? port : any();
     }
 
+    /** Whether nothing listens on {@code port} of the loopback interface (binding it succeeds). */
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            // As a server restarting on it would: a port left in TIME_WAIT by a stopped component is free.
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public static int any() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

@@ -50,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
                             "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", addresses.issuer(),
                             "ESAC_DOCS_OPENID_CONNECT_URL", addresses.issuer() + "/.well-known/openid-configuration")));
 
+    private final LocalOptions options;
     private final LocalInfrastructure infrastructure;
     private final Path root;
     private final int portOffset;
@@ -84,6 +85,7 @@ public final class LocalStack implements AutoCloseable {
                       KeycloakIdentity keycloak) {
         this.keycloak = keycloak;
         this.extraEnvironment = Map.copyOf(extraEnvironment);
+        this.options = options;
         this.infrastructure = new LocalInfrastructure(options);
         this.root = root.toAbsolutePath().normalize();
         this.portOffset = portOffset;
@@ -102,6 +104,9 @@ public final class LocalStack implements AutoCloseable {
         if (!processes.isEmpty()) {
             return List.copyOf(processes);
         }
+        // Before anything starts: a taken port found later would leave half a stack to stop, and a component on a
+        // taken port fails with a bind error deep in its own log.
+        requirePortsFree();
         try {
             Map<String, String> urls = new HashMap<>();
             COMPONENTS.forEach(component -> urls.put(component.name(), "http://127.0.0.1:" + port(component)));
@@ -134,6 +139,33 @@ public final class LocalStack implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * Every port the stack listens on that is known up front (each component's, and the broker's and the store's
+     * when they are not "any free port") must be free.
+     *
+     * @throws IllegalStateException naming the first taken port and what needed it
+     */
+    void requirePortsFree() {
+        Map<Integer, String> wanted = new java.util.LinkedHashMap<>();
+        if (options.kafkaPort() != 0) {
+            wanted.put(options.kafkaPort(), "Kafka");
+        }
+        if (options.controllerPort() != 0) {
+            wanted.put(options.controllerPort(), "the Kafka controller");
+        }
+        if (options.mongoPort() != 0) {
+            wanted.put(options.mongoPort(), "the store");
+        }
+        COMPONENTS.forEach(component -> wanted.put(port(component), component.name()));
+        wanted.forEach((port, what) -> {
+            if (!FreePort.isFree(port)) {
+                throw new IllegalStateException("Port " + port + " (" + what + ") is already in use: another stack "
+                        + "or program listens there. Stop it, or move this stack with --port-offset (and "
+                        + "--kafka-port/--mongo-port); nothing was started");
+            }
+        });
     }
 
     /** Keycloak's first start on a fresh distribution prepares its build first (minutes on a busy machine). */
