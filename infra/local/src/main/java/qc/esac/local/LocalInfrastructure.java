@@ -35,6 +35,8 @@ public final class LocalInfrastructure implements AutoCloseable {
     private MongoStore mongo;
     private final List<KafkaBroker> kafka = new ArrayList<>();
     private LocalAddresses addresses;
+    /** How each node of a cluster was started, so that a stopped node can start again as itself. */
+    private final List<java.util.function.Supplier<KafkaBroker>> nodeStarters = new ArrayList<>();
 
     public LocalInfrastructure(LocalOptions options) {
         this.options = options;
@@ -85,9 +87,11 @@ public final class LocalInfrastructure implements AutoCloseable {
                 .mapToObj(node -> node + "@" + KafkaBrokerConfig.HOST + ":" + controllerPorts[node])
                 .collect(Collectors.joining(","));
         String clusterId = Uuid.randomUuid().toString();
-        List<CompletableFuture<KafkaBroker>> starting = IntStream.rangeClosed(1, brokers)
-                .mapToObj(node -> CompletableFuture.supplyAsync(() -> KafkaBroker.start(data.kafkaLogDirectory(node),
-                        node, ports[node], controllerPorts[node], voters, brokers, clusterId)))
+        nodeStarters.clear();
+        IntStream.rangeClosed(1, brokers).forEach(node -> nodeStarters.add(() -> KafkaBroker.start(
+                data.kafkaLogDirectory(node), node, ports[node], controllerPorts[node], voters, brokers, clusterId)));
+        List<CompletableFuture<KafkaBroker>> starting = nodeStarters.stream()
+                .map(CompletableFuture::supplyAsync)
                 .toList();
         RuntimeException failure = null;
         for (CompletableFuture<KafkaBroker> node : starting) {
@@ -125,8 +129,29 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     /** Stops node {@code nodeId} (1-based) of the cluster, as a broker failure would (tests). */
-    synchronized void stopBroker(int nodeId) {
+    public synchronized void stopBroker(int nodeId) {
         kafka.get(nodeId - 1).close();
+    }
+
+    /**
+     * Starts stopped nodes of a cluster again on their ports and log directories, together (a node is up only
+     * once a quorum of controllers is: after the whole cluster stopped, they must start at the same time).
+     */
+    public void startBrokers(int... nodeIds) {
+        List<CompletableFuture<KafkaBroker>> starting;
+        synchronized (this) {
+            if (nodeStarters.isEmpty()) {
+                throw new IllegalStateException("Only the nodes of a started cluster (--brokers 3) can start again");
+            }
+            starting = java.util.Arrays.stream(nodeIds)
+                    .mapToObj(node -> CompletableFuture.supplyAsync(nodeStarters.get(node - 1))).toList();
+        }
+        for (int i = 0; i < nodeIds.length; i++) {
+            KafkaBroker started = starting.get(i).join();
+            synchronized (this) {
+                kafka.set(nodeIds[i] - 1, started);
+            }
+        }
     }
 
     /** Stops both servers; safe to call more than once. The stack can be started again afterwards. */

@@ -59,6 +59,9 @@ public final class LocalStack implements AutoCloseable {
     /** Keycloak in place of infra/identity; null for infra/identity (the default). */
     private final KeycloakIdentity keycloak;
     private final List<ManagedProcess> processes = new ArrayList<>();
+    /** What the components are told of the broker and the store (the fault suite puts a proxy in between). */
+    private java.util.function.UnaryOperator<LocalAddresses> infrastructureSeen = java.util.function.UnaryOperator.identity();
+    private StackAddresses addresses;
 
     /**
      * @param root       the repository root (where the components' {@code target/} jars are)
@@ -113,7 +116,8 @@ public final class LocalStack implements AutoCloseable {
             if (keycloak != null) {
                 urls.put(StackAddresses.ISSUER, KeycloakIdentity.issuer(urls.get("identity")));
             }
-            StackAddresses addresses = new StackAddresses(infrastructure.start(), urls);
+            StackAddresses addresses = new StackAddresses(infrastructureSeen.apply(infrastructure.start()), urls);
+            this.addresses = addresses;
             for (StackComponent component : COMPONENTS) {
                 if (keycloak != null && component.name().equals("identity")) {
                     processes.add(keycloak.start(root, component.jar(root), port(component),
@@ -166,6 +170,47 @@ public final class LocalStack implements AutoCloseable {
                         + "--kafka-port/--mongo-port); nothing was started");
             }
         });
+    }
+
+    /**
+     * Changes what the components are told of the broker and the store before {@link #start}: the fault suite
+     * (infra/fault) gives them a proxy in front of the store, which it can make stall.
+     */
+    public LocalStack infrastructureAsSeenByComponents(java.util.function.UnaryOperator<LocalAddresses> mapping) {
+        this.infrastructureSeen = mapping;
+        return this;
+    }
+
+    /** The infrastructure itself (its brokers can be stopped and started again: the fault suite). */
+    public LocalInfrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    /** Kills a component at once (SIGKILL: no shutdown hook, no graceful stop) and waits until it is gone. */
+    public synchronized void kill(String name) {
+        process(name).kill();
+    }
+
+    /**
+     * Starts a component again (after {@link #kill} or a crash) with its usual configuration plus
+     * {@code extraEnvironment}, and waits until it is ready.
+     */
+    public ManagedProcess restart(String name, Map<String, String> extraEnvironment, Duration timeout) {
+        ManagedProcess started;
+        StackComponent component = COMPONENTS.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No component " + name));
+        synchronized (this) {
+            ManagedProcess old = process(name);
+            old.close();
+            Map<String, String> environment = new HashMap<>(this.extraEnvironment);
+            environment.putAll(extraEnvironment);
+            environment.putAll(component.environment().apply(addresses));
+            environment.put("PORT", Integer.toString(port(component)));
+            started = ManagedProcess.start(component.name(), component.jar(root), port(component),
+                    StackComponent.JVM_OPTIONS, environment, logDirectory.resolve(component.name() + ".log"));
+            processes.set(processes.indexOf(old), started);
+        }
+        return started.awaitReady(component.readinessPath(), timeout);
     }
 
     /** Keycloak's first start on a fresh distribution prepares its build first (minutes on a busy machine). */
