@@ -92,6 +92,11 @@ final class Effects {
             }
             if (flow.id == null) {
                 refused++;
+                if (copies >= 1) {
+                    // Created, yet the client's retries with the same key never got that first answer.
+                    replayMisses++;
+                    example(examples, "created but refused to the client: " + flow.name + " (" + flow.refused + ")");
+                }
                 if (flow.refused != null) {
                     example(examples, "refused: " + flow.refused);
                 }

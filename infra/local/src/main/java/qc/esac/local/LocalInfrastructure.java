@@ -79,9 +79,11 @@ public final class LocalInfrastructure implements AutoCloseable {
         }
         int[] ports = new int[brokers + 1];
         int[] controllerPorts = new int[brokers + 1];
+        int[] free = FreePort.distinct(2 * brokers);
         for (int node = 1; node <= brokers; node++) {
-            ports[node] = node == 1 ? FreePort.orAny(options.kafkaPort()) : FreePort.any();
-            controllerPorts[node] = node == 1 ? FreePort.orAny(options.controllerPort()) : FreePort.any();
+            ports[node] = node == 1 && options.kafkaPort() != 0 ? options.kafkaPort() : free[2 * node - 2];
+            controllerPorts[node] = node == 1 && options.controllerPort() != 0 ? options.controllerPort()
+                    : free[2 * node - 1];
         }
         String voters = IntStream.rangeClosed(1, brokers)
                 .mapToObj(node -> node + "@" + KafkaBrokerConfig.HOST + ":" + controllerPorts[node])
