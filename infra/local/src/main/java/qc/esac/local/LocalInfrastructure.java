@@ -130,9 +130,17 @@ public final class LocalInfrastructure implements AutoCloseable {
         return kafka.stream().map(KafkaBroker::bootstrapServers).collect(Collectors.joining(","));
     }
 
-    /** Stops node {@code nodeId} (1-based) of the cluster, as a broker failure would (tests). */
-    public synchronized void stopBroker(int nodeId) {
-        kafka.get(nodeId - 1).close();
+    /**
+     * Stops node {@code nodeId} (1-based) of the cluster, as a broker failure would (tests). Outside this object's
+     * lock: nodes stopped at the same time must really stop together (a node stopping after the others lost the
+     * controller quorum waits for it), and a node starting again must not wait for another's stop.
+     */
+    public void stopBroker(int nodeId) {
+        KafkaBroker node;
+        synchronized (this) {
+            node = kafka.get(nodeId - 1);
+        }
+        node.close();
     }
 
     /**
