@@ -42,7 +42,7 @@ public final class FaultSuite {
         List<String> broken;
         long started = System.nanoTime();
         System.out.println("Starting the stack (3 brokers, store behind a stallable proxy)...");
-        try (FaultStack stack = FaultStack.start(root, options.portOffset(), Duration.ofMinutes(5))) {
+        try (FaultStack stack = FaultStack.start(root, options.portOffset(), Duration.ofMinutes(10))) {
             report.put("stackStartSeconds", secondsSince(started));
             System.out.println("Stack ready in " + report.get("stackStartSeconds") + " s; logs in " + stack.logs());
             broken = run(stack, options.mode(), report);

@@ -32,7 +32,7 @@ import java.util.stream.IntStream;
 /** The faults, each injected while the driver's stream goes on, each returning what it observed. */
 final class Faults {
 
-    private static final Duration READY = Duration.ofMinutes(3);
+    private static final Duration READY = Duration.ofMinutes(6);
     private static final Pattern TOPIC_COUNT = Pattern.compile(
             "\"topic\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"records\"\\s*:\\s*(\\d+)");
 
