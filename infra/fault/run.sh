@@ -3,7 +3,7 @@
 # proxy in front of the store, drives cross-service commands at a steady rate, injects the faults, checks the
 # effects through the APIs and writes infra/fault/REPORT.md and infra/fault/results/latest.json. Exits non-zero
 # when a promise was broken. Builds the jars first when they are missing or older than their sources.
-#   infra/fault/run.sh --short     one cycle of each fault, light load (CI; about 6 minutes with the start)
+#   infra/fault/run.sh --short     one cycle of each fault, light load (CI; 18 minutes measured on a busy 2-core machine)
 #   infra/fault/run.sh --long      three broker cycles, more load, longer pauses (operators, before a release)
 #   infra/fault/run.sh --help      every option
 set -euo pipefail

@@ -162,7 +162,8 @@ public final class FaultSuite {
             if (result.containsKey("error")) {
                 broken.add(name + ": " + result.get("error"));
             }
-            for (String flag : new String[]{"french", "noLoop", "membership halted between write and publication"}) {
+            for (String flag : new String[]{"french", "noLoop", "membership halted between write and publication",
+                    "ownDeadLettersOnly", "replayReachedOnlyThisService"}) {
                 if (Boolean.FALSE.equals(result.get(flag))) {
                     broken.add(name + ": " + flag + " is false");
                 }

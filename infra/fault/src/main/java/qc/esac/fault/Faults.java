@@ -207,6 +207,15 @@ final class Faults {
         result.put("deadLettersBefore", before);
         result.put("deadLettersAfter", after);
         result.put("allInTheirDeadLetterTopicSeconds", all ? seconds(start) : -1);
+        // Only its own: a service's dead-letter topic grows by the poison it consumed, not by its neighbours'.
+        boolean ownOnly = true;
+        for (Map.Entry<String, List<String>> topic : consumers.entrySet()) {
+            for (String service : topic.getValue()) {
+                int added = count(after, service, topic.getKey() + ".DLT") - count(before, service, topic.getKey() + ".DLT");
+                ownOnly &= added == perTopic;
+            }
+        }
+        result.put("ownDeadLettersOnly", ownOnly);
         // A reason is recorded with each: the first dead letter of membership's topic at training, for instance.
         String firstService = consumers.values().stream().flatMap(List::stream).findFirst().orElse(null);
         String firstTopic = consumers.keySet().stream().findFirst().orElse(null);
@@ -223,6 +232,10 @@ final class Faults {
             Thread.sleep(15_000);
             int afterReplay = count(deadLetters(), firstService, firstTopic + ".DLT");
             result.put("replayDeadLettersBeforeAfter", List.of(beforeReplay, afterReplay));
+            // Each replayed record fails again once, at this service only: the count grows by what was replayed.
+            Matcher replayed = Pattern.compile("\"replayed\"\\s*:\\s*(\\d+)").matcher(replay.body());
+            result.put("replayReachedOnlyThisService", replayed.find()
+                    && afterReplay - beforeReplay == Integer.parseInt(replayed.group(1)));
             Thread.sleep(10_000);
             int later = count(deadLetters(), firstService, firstTopic + ".DLT");
             result.put("noLoop", later == afterReplay);

@@ -3,7 +3,7 @@ package qc.esac.fault;
 import java.util.List;
 
 /**
- * How hard a run pushes: {@code --short} (CI: one broker cycle, light load, about 6 minutes with the start) or
+ * How hard a run pushes: {@code --short} (CI: one broker cycle, light load) or
  * {@code --long} (operators before a release: three broker cycles as the issue asks, more load, longer outages).
  */
 record Mode(String name, double rate, int brokerCycles, long outageMillis, int storePauseSeconds,
