@@ -114,6 +114,8 @@ final class FullStack {
                             "ESAC_INSURANCE_LIFECYCLE_INITIAL_DELAY", "PT2S",
                             "ESAC_INSURANCE_LIFECYCLE_INTERVAL", "PT1S",
                             "ESAC_OUTBOX_RELAY_INTERVAL", "200ms"), keycloak);
+            // Closed when the test run ends (StackCleanup); the hook is for a run stopped before JUnit ends it.
+            StackCleanup.closeAtEnd(stack);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
             stack.start(Duration.ofMinutes(4));
             instance = new FullStack(stack, owner, clockOffset);

@@ -40,8 +40,16 @@ final class Platform {
         if (instance == null) {
             ManagedProcess membership = start("membership-service");
             ManagedProcess training = start("training-service");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> List.of(membership, training)
-                    .parallelStream().forEach(ManagedProcess::close)));
+            AutoCloseable both = () -> List.of(membership, training).parallelStream().forEach(ManagedProcess::close);
+            // Closed when the test run ends (StackCleanup); the hook is for a run stopped before JUnit ends it.
+            StackCleanup.closeAtEnd(both);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    both.close();
+                } catch (Exception ignored) {
+                    // the JVM is exiting
+                }
+            }));
             CompletableFuture.allOf(
                     CompletableFuture.runAsync(() -> membership.awaitReady("/actuator/health/readiness",
                             Duration.ofSeconds(120))),

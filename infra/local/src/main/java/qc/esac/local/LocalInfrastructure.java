@@ -35,6 +35,8 @@ public final class LocalInfrastructure implements AutoCloseable {
     private MongoStore mongo;
     private final List<KafkaBroker> kafka = new ArrayList<>();
     private LocalAddresses addresses;
+    /** How each node of a cluster was started, so that a stopped node can start again as itself. */
+    private final List<java.util.function.Supplier<KafkaBroker>> nodeStarters = new ArrayList<>();
 
     public LocalInfrastructure(LocalOptions options) {
         this.options = options;
@@ -77,17 +79,21 @@ public final class LocalInfrastructure implements AutoCloseable {
         }
         int[] ports = new int[brokers + 1];
         int[] controllerPorts = new int[brokers + 1];
+        int[] free = FreePort.distinct(2 * brokers);
         for (int node = 1; node <= brokers; node++) {
-            ports[node] = node == 1 ? FreePort.orAny(options.kafkaPort()) : FreePort.any();
-            controllerPorts[node] = node == 1 ? FreePort.orAny(options.controllerPort()) : FreePort.any();
+            ports[node] = node == 1 && options.kafkaPort() != 0 ? options.kafkaPort() : free[2 * node - 2];
+            controllerPorts[node] = node == 1 && options.controllerPort() != 0 ? options.controllerPort()
+                    : free[2 * node - 1];
         }
         String voters = IntStream.rangeClosed(1, brokers)
                 .mapToObj(node -> node + "@" + KafkaBrokerConfig.HOST + ":" + controllerPorts[node])
                 .collect(Collectors.joining(","));
         String clusterId = Uuid.randomUuid().toString();
-        List<CompletableFuture<KafkaBroker>> starting = IntStream.rangeClosed(1, brokers)
-                .mapToObj(node -> CompletableFuture.supplyAsync(() -> KafkaBroker.start(data.kafkaLogDirectory(node),
-                        node, ports[node], controllerPorts[node], voters, brokers, clusterId)))
+        nodeStarters.clear();
+        IntStream.rangeClosed(1, brokers).forEach(node -> nodeStarters.add(() -> KafkaBroker.start(
+                data.kafkaLogDirectory(node), node, ports[node], controllerPorts[node], voters, brokers, clusterId)));
+        List<CompletableFuture<KafkaBroker>> starting = nodeStarters.stream()
+                .map(CompletableFuture::supplyAsync)
                 .toList();
         RuntimeException failure = null;
         for (CompletableFuture<KafkaBroker> node : starting) {
@@ -124,9 +130,38 @@ public final class LocalInfrastructure implements AutoCloseable {
         return kafka.stream().map(KafkaBroker::bootstrapServers).collect(Collectors.joining(","));
     }
 
-    /** Stops node {@code nodeId} (1-based) of the cluster, as a broker failure would (tests). */
-    synchronized void stopBroker(int nodeId) {
-        kafka.get(nodeId - 1).close();
+    /**
+     * Stops node {@code nodeId} (1-based) of the cluster, as a broker failure would (tests). Outside this object's
+     * lock: nodes stopped at the same time must really stop together (a node stopping after the others lost the
+     * controller quorum waits for it), and a node starting again must not wait for another's stop.
+     */
+    public void stopBroker(int nodeId) {
+        KafkaBroker node;
+        synchronized (this) {
+            node = kafka.get(nodeId - 1);
+        }
+        node.close();
+    }
+
+    /**
+     * Starts stopped nodes of a cluster again on their ports and log directories, together (a node is up only
+     * once a quorum of controllers is: after the whole cluster stopped, they must start at the same time).
+     */
+    public void startBrokers(int... nodeIds) {
+        List<CompletableFuture<KafkaBroker>> starting;
+        synchronized (this) {
+            if (nodeStarters.isEmpty()) {
+                throw new IllegalStateException("Only the nodes of a started cluster (--brokers 3) can start again");
+            }
+            starting = java.util.Arrays.stream(nodeIds)
+                    .mapToObj(node -> CompletableFuture.supplyAsync(nodeStarters.get(node - 1))).toList();
+        }
+        for (int i = 0; i < nodeIds.length; i++) {
+            KafkaBroker started = starting.get(i).join();
+            synchronized (this) {
+                kafka.set(nodeIds[i] - 1, started);
+            }
+        }
     }
 
     /** Stops both servers; safe to call more than once. The stack can be started again afterwards. */

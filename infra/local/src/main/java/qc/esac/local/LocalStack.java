@@ -50,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
                             "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", addresses.issuer(),
                             "ESAC_DOCS_OPENID_CONNECT_URL", addresses.issuer() + "/.well-known/openid-configuration")));
 
+    private final LocalOptions options;
     private final LocalInfrastructure infrastructure;
     private final Path root;
     private final int portOffset;
@@ -58,6 +59,9 @@ public final class LocalStack implements AutoCloseable {
     /** Keycloak in place of infra/identity; null for infra/identity (the default). */
     private final KeycloakIdentity keycloak;
     private final List<ManagedProcess> processes = new ArrayList<>();
+    /** What the components are told of the broker and the store (the fault suite puts a proxy in between). */
+    private java.util.function.UnaryOperator<LocalAddresses> infrastructureSeen = java.util.function.UnaryOperator.identity();
+    private StackAddresses addresses;
 
     /**
      * @param root       the repository root (where the components' {@code target/} jars are)
@@ -84,6 +88,7 @@ public final class LocalStack implements AutoCloseable {
                       KeycloakIdentity keycloak) {
         this.keycloak = keycloak;
         this.extraEnvironment = Map.copyOf(extraEnvironment);
+        this.options = options;
         this.infrastructure = new LocalInfrastructure(options);
         this.root = root.toAbsolutePath().normalize();
         this.portOffset = portOffset;
@@ -102,13 +107,17 @@ public final class LocalStack implements AutoCloseable {
         if (!processes.isEmpty()) {
             return List.copyOf(processes);
         }
+        // Before anything starts: a taken port found later would leave half a stack to stop, and a component on a
+        // taken port fails with a bind error deep in its own log.
+        requirePortsFree();
         try {
             Map<String, String> urls = new HashMap<>();
             COMPONENTS.forEach(component -> urls.put(component.name(), "http://127.0.0.1:" + port(component)));
             if (keycloak != null) {
                 urls.put(StackAddresses.ISSUER, KeycloakIdentity.issuer(urls.get("identity")));
             }
-            StackAddresses addresses = new StackAddresses(infrastructure.start(), urls);
+            StackAddresses addresses = new StackAddresses(infrastructureSeen.apply(infrastructure.start()), urls);
+            this.addresses = addresses;
             for (StackComponent component : COMPONENTS) {
                 if (keycloak != null && component.name().equals("identity")) {
                     processes.add(keycloak.start(root, component.jar(root), port(component),
@@ -134,6 +143,74 @@ public final class LocalStack implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * Every port the stack listens on that is known up front (each component's, and the broker's and the store's
+     * when they are not "any free port") must be free.
+     *
+     * @throws IllegalStateException naming the first taken port and what needed it
+     */
+    void requirePortsFree() {
+        Map<Integer, String> wanted = new java.util.LinkedHashMap<>();
+        if (options.kafkaPort() != 0) {
+            wanted.put(options.kafkaPort(), "Kafka");
+        }
+        if (options.controllerPort() != 0) {
+            wanted.put(options.controllerPort(), "the Kafka controller");
+        }
+        if (options.mongoPort() != 0) {
+            wanted.put(options.mongoPort(), "the store");
+        }
+        COMPONENTS.forEach(component -> wanted.put(port(component), component.name()));
+        wanted.forEach((port, what) -> {
+            if (!FreePort.isFree(port)) {
+                throw new IllegalStateException("Port " + port + " (" + what + ") is already in use: another stack "
+                        + "or program listens there. Stop it, or move this stack with --port-offset (and "
+                        + "--kafka-port/--mongo-port); nothing was started");
+            }
+        });
+    }
+
+    /**
+     * Changes what the components are told of the broker and the store before {@link #start}: the fault suite
+     * (infra/fault) gives them a proxy in front of the store, which it can make stall.
+     */
+    public LocalStack infrastructureAsSeenByComponents(java.util.function.UnaryOperator<LocalAddresses> mapping) {
+        this.infrastructureSeen = mapping;
+        return this;
+    }
+
+    /** The infrastructure itself (its brokers can be stopped and started again: the fault suite). */
+    public LocalInfrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    /** Kills a component at once (SIGKILL: no shutdown hook, no graceful stop) and waits until it is gone. */
+    public synchronized void kill(String name) {
+        process(name).kill();
+    }
+
+    /**
+     * Starts a component again (after {@link #kill} or a crash) with its usual configuration plus
+     * {@code extraEnvironment}, and waits until it is ready.
+     */
+    public ManagedProcess restart(String name, Map<String, String> extraEnvironment, Duration timeout) {
+        ManagedProcess started;
+        StackComponent component = COMPONENTS.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No component " + name));
+        synchronized (this) {
+            ManagedProcess old = process(name);
+            old.close();
+            Map<String, String> environment = new HashMap<>(this.extraEnvironment);
+            environment.putAll(extraEnvironment);
+            environment.putAll(component.environment().apply(addresses));
+            environment.put("PORT", Integer.toString(port(component)));
+            started = ManagedProcess.start(component.name(), component.jar(root), port(component),
+                    StackComponent.JVM_OPTIONS, environment, logDirectory.resolve(component.name() + ".log"));
+            processes.set(processes.indexOf(old), started);
+        }
+        return started.awaitReady(component.readinessPath(), timeout);
     }
 
     /** Keycloak's first start on a fresh distribution prepares its build first (minutes on a busy machine). */

@@ -59,8 +59,9 @@ public final class ManagedProcess implements AutoCloseable {
                                               Map<String, String> environment, Path log) {
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
+            // Appended: a component started again (the fault suite) keeps the log of the run that crashed.
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             return new ManagedProcess(name, builder.start(), URI.create("http://127.0.0.1:" + port), log);
         } catch (IOException e) {
@@ -115,6 +116,16 @@ public final class ManagedProcess implements AutoCloseable {
     /** Resident memory of the process in KiB, or -1 where unknown. */
     public long residentKib() {
         return ProcessMemory.residentKib(process.pid());
+    }
+
+    /** SIGKILL: the process ends at once, as in a crash; returns once it is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Asks the process to stop (SIGTERM: Spring's graceful shutdown), and kills it if it does not in time. */

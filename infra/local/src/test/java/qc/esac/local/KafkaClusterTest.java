@@ -74,6 +74,28 @@ class KafkaClusterTest {
                 // Two replicas of three are still in sync: acks=all writes go on (min.insync.replicas=2).
                 assertThat(send(producer, topic, "during", 50)).hasSize(50)
                         .allSatisfy(written -> assertThat(written.hasOffset()).isTrue());
+
+                // The node comes back as itself (same ports and logs) and the cluster takes writes as before.
+                infrastructure.startBrokers(2);
+                assertThat(send(producer, topic, "after", 20)).hasSize(20);
+                // All three at once, started again together (the fault suite's last broker fault).
+                java.util.concurrent.CompletableFuture.allOf(java.util.stream.IntStream.rangeClosed(1, 3)
+                        .mapToObj(node -> java.util.concurrent.CompletableFuture.runAsync(
+                                () -> infrastructure.stopBroker(node)))
+                        .toArray(java.util.concurrent.CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+                infrastructure.startBrokers(1, 2, 3);
+                assertThat(send(producer, topic, "restarted", 20)).hasSize(20);
+            }
+            // Nothing written before, during or after the outages is missing.
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                long total = admin.listOffsets(admin.describeTopics(List.of(topic)).allTopicNames()
+                                .get(30, TimeUnit.SECONDS).get(topic).partitions().stream()
+                                .collect(java.util.stream.Collectors.toMap(
+                                        p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+                                        p -> org.apache.kafka.clients.admin.OffsetSpec.latest())))
+                        .all().get(30, TimeUnit.SECONDS).values().stream()
+                        .mapToLong(org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+                assertThat(total).isEqualTo(20 + 50 + 20 + 20);
             }
         }
     }

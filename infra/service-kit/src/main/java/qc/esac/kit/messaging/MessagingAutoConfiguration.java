@@ -106,8 +106,9 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    AggregateStores aggregateStores(MongoTemplate mongo, OutboxEventFactory events, OutboxRelay relay) {
-        return new AggregateStores(mongo, events, relay);
+    AggregateStores aggregateStores(MongoTemplate mongo, OutboxEventFactory events, OutboxRelay relay,
+            org.springframework.core.env.Environment environment) {
+        return new AggregateStores(mongo, events, relay, qc.esac.kit.outbox.WriteFaultPoint.from(environment));
     }
 
     @Bean

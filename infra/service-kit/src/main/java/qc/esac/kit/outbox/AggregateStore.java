@@ -45,9 +45,11 @@ public class AggregateStore<T> {
     private final OutboxEventFactory events;
     private final OutboxRelay relay;
     private final String notFoundCode;
+    private final WriteFaultPoint faultPoint;
 
     AggregateStore(MongoTemplate mongo, String collection, Class<T> type, OutboxEventFactory events,
-                   OutboxRelay relay, String notFoundCode) {
+                   OutboxRelay relay, String notFoundCode, WriteFaultPoint faultPoint) {
+        this.faultPoint = faultPoint;
         this.mongo = mongo;
         this.collection = collection;
         this.type = type;
@@ -196,6 +198,7 @@ public class AggregateStore<T> {
 
     private void publishAfterWrite(String id, List<OutboxEvent> outbox) {
         if (!outbox.isEmpty()) {
+            faultPoint.afterWrite();
             relay.publishSoon(collection, id);
         }
     }

@@ -9,10 +9,19 @@ public class AggregateStores {
     private final OutboxEventFactory events;
     private final OutboxRelay relay;
 
+    private final WriteFaultPoint faultPoint;
+
     public AggregateStores(MongoTemplate mongo, OutboxEventFactory events, OutboxRelay relay) {
+        this(mongo, events, relay, WriteFaultPoint.OFF);
+    }
+
+    /** @param faultPoint the fault suite's crash between a write and its publication ({@link WriteFaultPoint}) */
+    public AggregateStores(MongoTemplate mongo, OutboxEventFactory events, OutboxRelay relay,
+                           WriteFaultPoint faultPoint) {
         this.mongo = mongo;
         this.events = events;
         this.relay = relay;
+        this.faultPoint = faultPoint;
     }
 
     /** A store whose missing aggregates are the generic 404 {@code ressource.introuvable}. */
@@ -26,6 +35,6 @@ public class AggregateStores {
      */
     public <T> AggregateStore<T> forCollection(String collection, Class<T> stateType, String notFoundCode) {
         relay.register(collection);
-        return new AggregateStore<>(mongo, collection, stateType, events, relay, notFoundCode);
+        return new AggregateStore<>(mongo, collection, stateType, events, relay, notFoundCode, faultPoint);
     }
 }

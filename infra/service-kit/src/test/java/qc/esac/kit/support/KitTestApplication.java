@@ -31,6 +31,7 @@ import qc.esac.kit.web.EsacWebAutoConfiguration;
         org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration.class,
         org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration.class,
         EsacMessagesAutoConfiguration.class,
+        qc.esac.kit.config.EsacMongoAutoConfiguration.class,
         EsacWebAutoConfiguration.class,
         EsacSecurityAutoConfiguration.class,
         org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration.class,

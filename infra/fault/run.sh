@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The fault suite (see infra/fault/README.md): starts the whole local stack with a 3-broker cluster and a stallable
+# proxy in front of the store, drives cross-service commands at a steady rate, injects the faults, checks the
+# effects through the APIs and writes infra/fault/REPORT.md and infra/fault/results/latest.json. Exits non-zero
+# when a promise was broken. Builds the jars first when they are missing or older than their sources.
+#   infra/fault/run.sh --short     one cycle of each fault, light load (CI; 18 minutes measured on a busy 2-core machine)
+#   infra/fault/run.sh --long      three broker cycles, more load, longer pauses (operators, before a release)
+#   infra/fault/run.sh --help      every option
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+
+build=false
+args=()
+for arg in "$@"; do
+  if [[ "$arg" == "--build" ]]; then build=true; else args+=("$arg"); fi
+done
+
+source infra/local/stale.sh
+jar=infra/fault/target/fault-0.1.0-SNAPSHOT-exec.jar
+if platform_stale infra/fault || [[ ! -f "$jar" ]]; then build=true; fi
+
+if $build; then
+  echo "Building the platform and the fault suite (./mvnw -DskipTests -pl infra/fault -am package)..."
+  ./mvnw -B -q -DskipTests -pl infra/fault -am package
+fi
+
+export ESAC_ROOT="$root"
+# The three brokers and the store run in this JVM beside the load driver.
+exec java -Xms768m -Xmx1g -jar "$jar" "${args[@]}"

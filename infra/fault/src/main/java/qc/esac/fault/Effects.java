@@ -1,0 +1,186 @@
+package qc.esac.fault;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the commands left behind, read through the APIs: membership (the source; one organization per command,
+ * never two), and the organization read models of training and projects (each accepted command's final state,
+ * present once, its events applied in order: the rename after the registration), and every outbox empty.
+ */
+final class Effects {
+
+    /** The read models fed by membership's organization events: service and path of one organization. */
+    static final Map<String, String> READ_MODELS = Map.of(
+            "training-service", "/api/training/organizations/",
+            "projects-service", "/api/projects/organizations/");
+    private static final Pattern LEGAL_NAME = Pattern.compile("\"legalName\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern TOTAL_PAGES = Pattern.compile("\"totalPages\"\\s*:\\s*(\\d+)");
+
+    private final FaultStack stack;
+    private final Api api;
+
+    Effects(FaultStack stack, Api api) {
+        this.stack = stack;
+        this.api = api;
+    }
+
+    /** The tally of one check. */
+    record Tally(int accepted, int refused, int foundInSource, int duplicatedInSource,
+                 Map<String, Integer> found, Map<String, Integer> lost, Map<String, Integer> outOfOrder,
+                 int replayMisses, List<String> examples) {
+
+        boolean clean() {
+            return duplicatedInSource == 0 && foundInSource == accepted && replayMisses == 0
+                    && lost.values().stream().allMatch(n -> n == 0)
+                    && outOfOrder.values().stream().allMatch(n -> n == 0);
+        }
+    }
+
+    /** Checks until everything is there or {@code timeoutMillis} passed; the last tally either way. */
+    Tally awaitAll(List<Driver.Flow> flows, String namePrefix, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Tally tally;
+        do {
+            tally = check(flows, namePrefix, seen);
+            if (tally.clean()) {
+                return tally;
+            }
+            Thread.sleep(2_000);
+        } while (System.currentTimeMillis() < deadline);
+        return tally;
+    }
+
+    /**
+     * One pass. {@code seen} holds the (read model, organization) pairs already found with their last state:
+     * not asked again (a read model does not go back once right, and the passes stay short).
+     */
+    Tally check(List<Driver.Flow> flows, String namePrefix, java.util.Set<String> seen) {
+        int accepted = 0;
+        int refused = 0;
+        int inSource = 0;
+        int duplicated = 0;
+        int replayMisses = 0;
+        Map<String, Integer> found = new LinkedHashMap<>();
+        Map<String, Integer> lost = new LinkedHashMap<>();
+        Map<String, Integer> outOfOrder = new LinkedHashMap<>();
+        List<String> examples = new ArrayList<>();
+        READ_MODELS.keySet().stream().sorted().forEach(service -> {
+            found.put(service, 0);
+            lost.put(service, 0);
+            outOfOrder.put(service, 0);
+        });
+        Map<String, Integer> copiesByName = membershipCopies(namePrefix);
+        for (Driver.Flow flow : flows) {
+            if (flow.replayMissed) {
+                replayMisses++;
+            }
+            // Every registration is counted in the source, accepted or not: a refused or unanswered one must not
+            // have created anything twice.
+            int copies = copiesByName.getOrDefault(flow.name, 0);
+            if (copies > 1) {
+                duplicated++;
+                example(examples, "duplicated in membership: " + flow.name + " (" + copies + ")");
+            }
+            if (flow.id == null) {
+                refused++;
+                if (copies >= 1) {
+                    // Created, yet the client's retries with the same key never got that first answer.
+                    replayMisses++;
+                    example(examples, "created but refused to the client: " + flow.name + " (" + flow.refused + ")");
+                }
+                if (flow.refused != null) {
+                    example(examples, "refused: " + flow.refused);
+                }
+                continue;
+            }
+            accepted++;
+            if (copies >= 1) {
+                inSource++;
+            }
+            for (Map.Entry<String, String> model : READ_MODELS.entrySet()) {
+                String key = model.getKey() + "/" + flow.id;
+                if (seen.contains(key)) {
+                    found.merge(model.getKey(), 1, Integer::sum);
+                    continue;
+                }
+                Api.Answer answer = api.get(stack.uri(model.getKey(), model.getValue() + flow.id));
+                if (answer.status() != 200) {
+                    lost.merge(model.getKey(), 1, Integer::sum);
+                    example(examples, model.getKey() + " lacks " + flow.id + " (" + answer.status() + ")");
+                    continue;
+                }
+                found.merge(model.getKey(), 1, Integer::sum);
+                Matcher name = LEGAL_NAME.matcher(answer.body());
+                String has = name.find() ? name.group(1) : "?";
+                if (has.equals(flow.finalName())) {
+                    seen.add(key);
+                } else {
+                    outOfOrder.merge(model.getKey(), 1, Integer::sum);
+                    example(examples, model.getKey() + " has " + has + " for " + flow.id + ", expected "
+                            + flow.finalName());
+                }
+            }
+        }
+        return new Tally(accepted, refused, inSource, duplicated, found, lost, outOfOrder, replayMisses, examples);
+    }
+
+    /** How many organizations of membership bear each registered name (a rename adds " v2"), by pages of 200. */
+    private Map<String, Integer> membershipCopies(String namePrefix) {
+        Map<String, Integer> copies = new java.util.HashMap<>();
+        int totalPages = 1;
+        for (int page = 0; page < totalPages; page++) {
+            URI search = stack.uri("membership-service", "/api/membership/organizations?size=200&page=" + page
+                    + "&name=" + URLEncoder.encode(namePrefix, StandardCharsets.UTF_8));
+            Api.Answer answer = api.get(search);
+            if (answer.status() != 200) {
+                throw new IllegalStateException("membership search answered " + answer.status());
+            }
+            Matcher pages = TOTAL_PAGES.matcher(answer.body());
+            totalPages = pages.find() ? Integer.parseInt(pages.group(1)) : 1;
+            Matcher name = LEGAL_NAME.matcher(answer.body());
+            while (name.find()) {
+                copies.merge(name.group(1).replaceFirst(" v2$", ""), 1, Integer::sum);
+            }
+        }
+        return copies;
+    }
+
+    private static void example(List<String> examples, String example) {
+        if (examples.size() < 10) {
+            examples.add(example);
+        }
+    }
+
+    /** Each service's outbox backlog (events written, not yet acknowledged by the broker): all 0 in the end. */
+    Map<String, Double> outboxes() {
+        Map<String, Double> backlog = new LinkedHashMap<>();
+        for (String service : FaultStack.SERVICES) {
+            Api.Answer answer = api.get(stack.uri(service, "/actuator/prometheus"));
+            backlog.put(service, answer.status() == 200 ? Prometheus.sum(answer.body(), "esac_outbox_backlog")
+                    : Double.NaN);
+        }
+        return backlog;
+    }
+
+    Map<String, Double> awaitEmptyOutboxes(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        Map<String, Double> backlog;
+        do {
+            backlog = outboxes();
+            if (backlog.values().stream().allMatch(v -> v == 0)) {
+                return backlog;
+            }
+            Thread.sleep(1_000);
+        } while (System.currentTimeMillis() < deadline);
+        return backlog;
+    }
+}

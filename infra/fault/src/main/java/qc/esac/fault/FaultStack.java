@@ -1,0 +1,127 @@
+package qc.esac.fault;
+
+import qc.esac.local.LocalAddresses;
+import qc.esac.local.LocalOptions;
+import qc.esac.local.LocalStack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The whole platform for the fault suite: infra/local's {@link LocalStack} (the same launcher as
+ * {@code start.sh} and the benchmarks) with a 3-broker cluster (three replicas, two in sync, as in production)
+ * and the store reached by the services through a {@link StallingProxy}. The gateway's per-caller quotas are
+ * raised so that the driver's steady stream is never refused for its rate.
+ */
+final class FaultStack implements AutoCloseable {
+
+    static final String[] SERVICES = {"membership-service", "training-service", "insurance-service",
+            "projects-service"};
+    private static final String UNLIMITED = "1000000";
+
+    private final LocalStack stack;
+    private final StallingProxy store;
+    private final String token;
+
+    private FaultStack(LocalStack stack, StallingProxy store, String token) {
+        this.stack = stack;
+        this.store = store;
+        this.token = token;
+    }
+
+    static FaultStack start(Path root, int portOffset, Duration timeout) throws IOException {
+        Path data = Files.createTempDirectory("esac-fault");
+        Map<String, String> env = new HashMap<>();
+        for (String group : new String[]{"MEMBERSHIP", "TRAINING", "INSURANCE", "PROJECTS"}) {
+            env.put("ESAC_GATEWAY_RATELIMIT_GROUPS_" + group + "_REPLENISHRATE", UNLIMITED);
+            env.put("ESAC_GATEWAY_RATELIMIT_GROUPS_" + group + "_BURSTCAPACITY", UNLIMITED);
+        }
+        env.put("ESAC_GATEWAY_RATELIMIT_FALLBACK_REPLENISHRATE", UNLIMITED);
+        env.put("ESAC_GATEWAY_RATELIMIT_FALLBACK_BURSTCAPACITY", UNLIMITED);
+        env.put("ESAC_IDENTITY_ACCESS_TOKEN_LIFETIME", "12h");
+        StallingProxy proxy = StallingProxy.open();
+        LocalStack stack = new LocalStack(LocalOptions.defaults().withDataDirectory(data).withPorts(0, 0)
+                .withBrokers(3), root, portOffset, env)
+                .infrastructureAsSeenByComponents(real -> {
+                    proxy.forwardTo(URI.create(real.mongoConnectionString()).getPort());
+                    return new LocalAddresses(real.kafkaBootstrapServers(), "mongodb://127.0.0.1:" + proxy.port(),
+                            real.dataDirectory());
+                });
+        // Closed by the JVM's end too: no component JVM outlives the suite, even on Ctrl-C.
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "fault-stack-stop"));
+        try {
+            stack.start(timeout);
+            return new FaultStack(stack, proxy, clientToken(stack.process("identity").uri("/oauth2/token")));
+        } catch (RuntimeException e) {
+            stack.close();
+            proxy.close();
+            throw e;
+        }
+    }
+
+    /** The demo loader's client: staff of every network (infra/identity's DemoDirectory). */
+    private static String clientToken(URI tokenEndpoint) {
+        String basic = Base64.getEncoder().encodeToString(
+                "esac-chargement-demo:chargement-demo-secret".getBytes(StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(tokenEndpoint)
+                            .header("Authorization", "Basic " + basic)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+            if (response.statusCode() != 200 || !token.find()) {
+                throw new IllegalStateException("No token from " + tokenEndpoint + ": " + response.body());
+            }
+            return token.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String token() {
+        return token;
+    }
+
+    URI uri(String component, String path) {
+        return stack.process(component).uri(path);
+    }
+
+    String kafka() {
+        return stack.infrastructureAddresses().kafkaBootstrapServers();
+    }
+
+    StallingProxy store() {
+        return store;
+    }
+
+    LocalStack stack() {
+        return stack;
+    }
+
+    Path logs() {
+        return stack.logDirectory();
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+        store.close();
+    }
+}

@@ -1,0 +1,420 @@
+package qc.esac.fault;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import qc.esac.events.EventCatalog;
+import qc.esac.events.EventDescriptor;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+/** The faults, each injected while the driver's stream goes on, each returning what it observed. */
+final class Faults {
+
+    private static final Duration READY = Duration.ofMinutes(6);
+    private static final Pattern TOPIC_COUNT = Pattern.compile(
+            "\"topic\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"records\"\\s*:\\s*(\\d+)");
+
+    private final FaultStack stack;
+    private final Api api;
+    private final Mode mode;
+
+    Faults(FaultStack stack, Api api, Mode mode) {
+        this.stack = stack;
+        this.api = api;
+        this.mode = mode;
+    }
+
+    /** 1. Brokers stopped and started again one at a time, then all three at once. */
+    Map<String, Object> brokers() throws InterruptedException {
+        Map<String, Object> result = new LinkedHashMap<>();
+        List<Map<String, Object>> cycles = new ArrayList<>();
+        for (int cycle = 1; cycle <= mode.brokerCycles(); cycle++) {
+            int node = (cycle - 1) % 3 + 1;
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("node", node);
+            stack.stack().infrastructure().stopBroker(node);
+            Thread.sleep(mode.outageMillis());
+            long start = System.nanoTime();
+            stack.stack().infrastructure().startBrokers(node);
+            one.put("restartSeconds", seconds(start));
+            cycles.add(one);
+            Thread.sleep(mode.outageMillis());
+        }
+        result.put("oneAtATime", cycles);
+        CompletableFuture<?>[] stopping = IntStream.rangeClosed(1, 3)
+                .mapToObj(node -> CompletableFuture.runAsync(() -> stack.stack().infrastructure().stopBroker(node)))
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(stopping).get(2, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            result.put("allStopError", e.toString());
+        }
+        Thread.sleep(mode.outageMillis());
+        long start = System.nanoTime();
+        stack.stack().infrastructure().startBrokers(1, 2, 3);
+        result.put("allAtOnceRestartSeconds", seconds(start));
+        return result;
+    }
+
+    /**
+     * 2. Each service killed (SIGKILL) and started again; membership a second time through its fault point,
+     * which halts it right after a write is committed and before it is published.
+     */
+    Map<String, Object> services() throws InterruptedException {
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (String service : FaultStack.SERVICES) {
+            stack.stack().kill(service);
+            Thread.sleep(2_000);
+            long start = System.nanoTime();
+            stack.stack().restart(service, Map.of(), READY);
+            result.put(service + " restartSeconds", seconds(start));
+        }
+        // Armed: halts after its 3rd write with events from now on, under the driver's load.
+        stack.stack().restart("membership-service", Map.of("ESAC_FAULT_HALT_AFTER_WRITES", "3"), READY);
+        long armed = System.nanoTime();
+        while (stack.stack().process("membership-service").isAlive() && seconds(armed) < 120) {
+            Thread.sleep(100);
+        }
+        boolean halted = !stack.stack().process("membership-service").isAlive();
+        result.put("membership halted between write and publication", halted);
+        long start = System.nanoTime();
+        stack.stack().restart("membership-service", Map.of(), READY);
+        result.put("membership restartSecondsAfterHalt", seconds(start));
+        return result;
+    }
+
+    /** 3. The store stops answering for the pause: a probe request must fail fast with a French 503 problem. */
+    Map<String, Object> storePause() throws InterruptedException {
+        Map<String, Object> result = new LinkedHashMap<>();
+        stack.store().stall(true);
+        long stalled = System.nanoTime();
+        Map<Integer, Integer> probes = new LinkedHashMap<>();
+        long slowest = 0;
+        String problem = null;
+        String retryAfter = null;
+        try {
+            while (seconds(stalled) < mode.storePauseSeconds()) {
+                Api.Answer answer = api.get(stack.uri("training-service", "/api/training/sessions?size=1"));
+                probes.merge(answer.status(), 1, Integer::sum);
+                slowest = Math.max(slowest, answer.millis());
+                if (answer.status() == 503 && problem == null) {
+                    problem = answer.header("Content-Type") + " " + answer.body();
+                    retryAfter = answer.header("Retry-After");
+                }
+            }
+        } finally {
+            stack.store().stall(false);
+        }
+        long resumed = System.nanoTime();
+        int status = -1;
+        while (status != 200 && seconds(resumed) < 60) {
+            status = api.get(stack.uri("training-service", "/api/training/sessions?size=1")).status();
+            if (status != 200) {
+                Thread.sleep(100);
+            }
+        }
+        result.put("pauseSeconds", mode.storePauseSeconds());
+        result.put("probeStatuses", probes);
+        result.put("slowestProbeMillis", slowest);
+        result.put("first503", problem);
+        result.put("retryAfter", retryAfter);
+        result.put("french", problem != null && problem.contains("application/problem+json")
+                && problem.contains("Service indisponible") && problem.contains("stockage.indisponible"));
+        result.put("recoverySeconds", status == 200 ? seconds(resumed) : -1);
+        return result;
+    }
+
+    /** 4. Every record of membership's topic published again twice, each partition's in reverse order. */
+    Map<String, Object> redelivery() {
+        String topic = "esac.membership.events.v1";
+        List<ConsumerRecord<String, byte[]>> records = readAll(topic);
+        Map<String, Object> result = new LinkedHashMap<>();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            List<ConsumerRecord<String, byte[]>> reversed = new ArrayList<>(records);
+            Collections.reverse(reversed);
+            for (int copy = 0; copy < 2; copy++) {
+                for (ConsumerRecord<String, byte[]> record : reversed) {
+                    producer.send(new ProducerRecord<>(topic, record.partition(), record.key(), record.value(),
+                            record.headers()));
+                }
+            }
+            producer.flush();
+        }
+        result.put("topic", topic);
+        result.put("recordsRepublished", records.size() * 2);
+        return result;
+    }
+
+    /**
+     * 5. Poison on every consumed topic (malformed bytes, an event whose data breaks its schema, an envelope
+     * without subject): each consuming service must put them in its dead-letter topic, with the reason, and go
+     * on; a replay of one sends it back once (it fails again: nothing was fixed) without looping; a service's
+     * dead-letter API knows only its own topics.
+     */
+    Map<String, Object> poison() throws InterruptedException {
+        Map<String, Object> result = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> before = deadLetters();
+        Map<String, List<String>> consumers = new LinkedHashMap<>();
+        before.forEach((service, topics) -> topics.keySet().forEach(dlt ->
+                consumers.computeIfAbsent(dlt.replaceFirst("\\.DLT$", ""), t -> new ArrayList<>()).add(service)));
+        int perTopic = 3;
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (String topic : consumers.keySet()) {
+                for (ProducerRecord<String, byte[]> poison : poisonFor(topic)) {
+                    producer.send(poison);
+                }
+            }
+            producer.flush();
+        }
+        long start = System.nanoTime();
+        Map<String, Map<String, Integer>> after;
+        boolean all;
+        do {
+            Thread.sleep(1_000);
+            after = deadLetters();
+            all = true;
+            for (Map.Entry<String, List<String>> topic : consumers.entrySet()) {
+                for (String service : topic.getValue()) {
+                    all &= count(after, service, topic.getKey() + ".DLT") - count(before, service, topic.getKey() + ".DLT")
+                            >= perTopic;
+                }
+            }
+        } while (!all && seconds(start) < 120);
+        result.put("consumedTopics", consumers);
+        result.put("poisonPerTopic", perTopic);
+        result.put("deadLettersBefore", before);
+        result.put("deadLettersAfter", after);
+        result.put("allInTheirDeadLetterTopicSeconds", all ? seconds(start) : -1);
+        // Only its own: a service's dead-letter topic grows by the poison it consumed, not by its neighbours'.
+        boolean ownOnly = true;
+        for (Map.Entry<String, List<String>> topic : consumers.entrySet()) {
+            for (String service : topic.getValue()) {
+                int added = count(after, service, topic.getKey() + ".DLT") - count(before, service, topic.getKey() + ".DLT");
+                ownOnly &= added == perTopic;
+            }
+        }
+        result.put("ownDeadLettersOnly", ownOnly);
+        // A reason is recorded with each: the first dead letter of membership's topic at training, for instance.
+        String firstService = consumers.values().stream().flatMap(List::stream).findFirst().orElse(null);
+        String firstTopic = consumers.keySet().stream().findFirst().orElse(null);
+        if (firstService != null) {
+            Api.Answer listed = api.get(stack.uri(firstService, base(firstService) + "/ops/dead-letters/"
+                    + firstTopic + ".DLT?size=1"));
+            result.put("sampleDeadLetter", listed.body() == null ? null
+                    : listed.body().substring(0, Math.min(600, listed.body().length())));
+            // Replaying everything: the records fail again and come back once each, no more.
+            Api.Answer replay = api.post(stack.uri(firstService, base(firstService) + "/ops/dead-letters/"
+                    + firstTopic + ".DLT/replay"), null, Map.of());
+            result.put("replayAll", replay.status() + " " + replay.body());
+            int beforeReplay = count(after, firstService, firstTopic + ".DLT");
+            Thread.sleep(15_000);
+            int afterReplay = count(deadLetters(), firstService, firstTopic + ".DLT");
+            result.put("replayDeadLettersBeforeAfter", List.of(beforeReplay, afterReplay));
+            // Each replayed record fails again once, at this service only: the count grows by what was replayed.
+            Matcher replayed = Pattern.compile("\"replayed\"\\s*:\\s*(\\d+)").matcher(replay.body());
+            result.put("replayReachedOnlyThisService", replayed.find()
+                    && afterReplay - beforeReplay == Integer.parseInt(replayed.group(1)));
+            Thread.sleep(10_000);
+            int later = count(deadLetters(), firstService, firstTopic + ".DLT");
+            result.put("noLoop", later == afterReplay);
+            // Only its own: a service does not list another's dead-letter topic.
+            String foreign = FaultStack.SERVICES[0].equals(firstService) ? FaultStack.SERVICES[1] : FaultStack.SERVICES[0];
+            String notConsumedThere = consumers.entrySet().stream()
+                    .filter(entry -> !entry.getValue().contains(foreign)).map(Map.Entry::getKey).findFirst()
+                    .orElse("esac.unknown.events.v1");
+            Api.Answer other = api.get(stack.uri(foreign, base(foreign) + "/ops/dead-letters/" + notConsumedThere
+                    + ".DLT"));
+            result.put("foreignTopicAnswer", foreign + " on " + notConsumedThere + ".DLT: " + other.status());
+        }
+        return result;
+    }
+
+    /**
+     * 6. A service down behind the gateway: its route answers a French 503 with Retry-After once its breaker
+     * opens, the others keep answering, and the route recovers once the service is back.
+     */
+    Map<String, Object> gateway(String knownOrganization) throws InterruptedException {
+        Map<String, Object> result = new LinkedHashMap<>();
+        String victim = "training-service";
+        java.net.URI victimRoute = stack.uri("gateway", "/api/training/organizations/" + knownOrganization);
+        java.net.URI otherRoute = stack.uri("gateway", "/api/membership/organizations/" + knownOrganization);
+        List<String> transitions = new ArrayList<>();
+        transitions.add("before: " + breakerState(victim));
+        stack.stack().kill(victim);
+        long killed = System.nanoTime();
+        Map<Integer, Integer> victimStatuses = new LinkedHashMap<>();
+        Map<Integer, Integer> otherStatuses = new LinkedHashMap<>();
+        List<Long> otherMillis = new ArrayList<>();
+        String problem = null;
+        String retryAfter = null;
+        double openedAfter = -1;
+        while (seconds(killed) < mode.gatewayDownSeconds()) {
+            Api.Answer answer = api.get(victimRoute);
+            victimStatuses.merge(answer.status(), 1, Integer::sum);
+            if (answer.status() == 503 && problem == null) {
+                problem = answer.header("Content-Type") + " " + answer.body();
+                retryAfter = answer.header("Retry-After");
+            }
+            if (openedAfter < 0 && "open".equals(breakerState(victim))) {
+                openedAfter = seconds(killed);
+                transitions.add("open after " + openedAfter + " s");
+            }
+            Api.Answer other = api.get(otherRoute);
+            otherStatuses.merge(other.status(), 1, Integer::sum);
+            otherMillis.add(other.millis());
+            Thread.sleep(100);
+        }
+        long restarting = System.nanoTime();
+        stack.stack().restart(victim, Map.of(), READY);
+        double ready = seconds(restarting);
+        int status = -1;
+        while (status != 200 && seconds(restarting) < 120) {
+            status = api.get(victimRoute).status();
+            if (status != 200) {
+                Thread.sleep(250);
+            }
+        }
+        transitions.add("after recovery: " + breakerState(victim));
+        Collections.sort(otherMillis);
+        result.put("victim", victim);
+        result.put("victimStatuses", victimStatuses);
+        result.put("first503", problem);
+        result.put("retryAfter", retryAfter);
+        result.put("french", problem != null && problem.contains("application/problem+json")
+                && problem.contains("indisponible"));
+        result.put("breakerTransitions", transitions);
+        result.put("othersStatuses", otherStatuses);
+        result.put("othersP50Millis", otherMillis.isEmpty() ? -1 : otherMillis.get(otherMillis.size() / 2));
+        result.put("othersMaxMillis", otherMillis.isEmpty() ? -1 : otherMillis.get(otherMillis.size() - 1));
+        result.put("serviceReadySeconds", ready);
+        result.put("routeRecoveredSeconds", status == 200 ? seconds(restarting) : -1);
+        return result;
+    }
+
+    /** The gateway's breaker state for a service (its Prometheus gauge), or "unknown". */
+    private String breakerState(String service) {
+        Api.Answer metrics = api.get(stack.uri("gateway", "/actuator/prometheus"));
+        if (metrics.status() != 200) {
+            return "unknown";
+        }
+        for (String line : metrics.body().split("\n")) {
+            if (line.startsWith("resilience4j_circuitbreaker_state{") && line.contains("name=\"" + service + "\"")
+                    && line.trim().endsWith(" 1.0")) {
+                Matcher state = Pattern.compile("state=\"([^\"]+)\"").matcher(line);
+                if (state.find()) {
+                    return state.group(1);
+                }
+            }
+        }
+        return "unknown";
+    }
+
+    /** Each service's dead-letter topics and how many records each holds. */
+    Map<String, Map<String, Integer>> deadLetters() {
+        Map<String, Map<String, Integer>> all = new LinkedHashMap<>();
+        for (String service : FaultStack.SERVICES) {
+            Api.Answer answer = api.get(stack.uri(service, base(service) + "/ops/dead-letters"));
+            Map<String, Integer> topics = new LinkedHashMap<>();
+            Matcher matcher = TOPIC_COUNT.matcher(answer.body() == null ? "" : answer.body());
+            while (matcher.find()) {
+                topics.put(matcher.group(1), Integer.parseInt(matcher.group(2)));
+            }
+            all.put(service, topics);
+        }
+        return all;
+    }
+
+    private static int count(Map<String, Map<String, Integer>> deadLetters, String service, String topic) {
+        return deadLetters.getOrDefault(service, Map.of()).getOrDefault(topic, 0);
+    }
+
+    private static String base(String service) {
+        return "/api/" + service.replace("-service", "");
+    }
+
+    /** Malformed bytes, data that breaks the type's schema, and an envelope without subject. */
+    static List<ProducerRecord<String, byte[]>> poisonFor(String topic) {
+        String type = EventCatalog.all().stream().filter(d -> d.topic().equals(topic)).map(EventDescriptor::type)
+                .findFirst().orElse("qc.esac.inconnu.v1");
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        records.add(new ProducerRecord<>(topic, "poison-malformed", "{pas du json".getBytes(StandardCharsets.UTF_8)));
+        records.add(cloudEvent(topic, type, "poison-schema", "{\"inattendu\": true}", true));
+        records.add(cloudEvent(topic, type, "poison-no-subject", "{}", false));
+        return records;
+    }
+
+    private static ProducerRecord<String, byte[]> cloudEvent(String topic, String type, String key, String data,
+                                                             boolean subject) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("ce_specversion", bytes("1.0"));
+        headers.add("ce_id", bytes(UUID.randomUUID().toString()));
+        headers.add("ce_source", bytes("/fault-suite"));
+        headers.add("ce_type", bytes(type));
+        if (subject) {
+            headers.add("ce_subject", bytes(key));
+        }
+        headers.add("ce_sequence", bytes("1"));
+        headers.add("content-type", bytes("application/json"));
+        return new ProducerRecord<>(topic, null, key, data.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+                    && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+    }
+
+    private static double seconds(long startNanos) {
+        return Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0;
+    }
+
+}

@@ -1,0 +1,42 @@
+package qc.esac.fault;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What counts as a broken promise in the report. */
+class VerdictTest {
+
+    private static Effects.Tally clean() {
+        return new Effects.Tally(10, 1, 10, 0, Map.of("training-service", 10), Map.of("training-service", 0),
+                Map.of("training-service", 0), 0, List.of());
+    }
+
+    @Test
+    void aCleanRunBreaksNothing() {
+        assertThat(FaultSuite.verdict(clean(), Map.of("membership-service", 0.0),
+                Map.of("3 store pause", Map.of("french", true, "recoverySeconds", 1.5, "slowestProbeMillis", 3_100))))
+                .isEmpty();
+    }
+
+    @Test
+    void lossesDuplicatesDisorderBacklogAndSlowOrEnglishAnswersAreReported() {
+        Effects.Tally bad = new Effects.Tally(10, 0, 9, 1, Map.of("training-service", 8),
+                Map.of("training-service", 2), Map.of("training-service", 1), 1, List.of());
+
+        List<String> broken = FaultSuite.verdict(bad, Map.of("membership-service", 3.0), Map.of(
+                "3 store pause", Map.of("french", false, "recoverySeconds", -1, "slowestProbeMillis", 30_000),
+                "5 poison", Map.of("noLoop", false, "ownDeadLettersOnly", false)));
+
+        assertThat(broken).contains("accepted commands missing in membership: 1", "duplicated in membership: 1",
+                "lost in training-service: 2", "out of order in training-service: 1",
+                "retried commands not answered with their first answer: 1",
+                "outbox of membership-service not empty: 3.0", "3 store pause: french is false",
+                "3 store pause: recoverySeconds never", "5 poison: noLoop is false",
+                "5 poison: ownDeadLettersOnly is false");
+        assertThat(broken).anyMatch(line -> line.contains("waited 30000 ms"));
+    }
+}
