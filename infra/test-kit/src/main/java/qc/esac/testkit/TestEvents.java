@@ -43,6 +43,12 @@ public final class TestEvents {
      */
     public static RecordMetadata publishAt(OffsetDateTime time, String topic, String id, String type, String subject,
                                            long sequence, String jsonData) {
+        return send(record(time, topic, id, type, subject, sequence, jsonData));
+    }
+
+    /** A well-formed event as a record, for a test that adds headers of its own before {@link #send} . */
+    public static ProducerRecord<String, byte[]> record(OffsetDateTime time, String topic, String id, String type,
+                                                        String subject, long sequence, String jsonData) {
         CloudEvent event = CloudEventBuilder.v1()
                 .withId(id)
                 .withSource(URI.create("/esac/test"))
@@ -53,7 +59,7 @@ public final class TestEvents {
                 .withExtension("sequence", sequence)
                 .withData(jsonData.getBytes(StandardCharsets.UTF_8))
                 .build();
-        return send(KafkaMessageFactory.createWriter(topic, null, null, subject).writeBinary(event));
+        return KafkaMessageFactory.createWriter(topic, null, null, subject).writeBinary(event);
     }
 
     /** Publishes raw bytes with no CloudEvents headers at all: what a misbehaving producer might send. */
@@ -61,7 +67,8 @@ public final class TestEvents {
         return send(new ProducerRecord<>(topic, key, value));
     }
 
-    private static RecordMetadata send(ProducerRecord<String, byte[]> record) {
+    /** Publishes a record as it is and returns where it landed. */
+    public static RecordMetadata send(ProducerRecord<String, byte[]> record) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {

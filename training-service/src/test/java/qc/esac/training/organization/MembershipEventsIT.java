@@ -1,10 +1,12 @@
 package qc.esac.training.organization;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import qc.esac.events.EventCatalog;
 import qc.esac.events.Topics;
@@ -24,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -128,6 +131,41 @@ class MembershipEventsIT {
             Thread.sleep(100);
         }
         assertThat(organizations.find(id)).hasValueSatisfying(o -> assertThat(o.legalName()).isEqualTo("Coop de santé"));
+    }
+
+    @Test
+    void aDeadLetterOfAnotherServiceIsNeitherListedNorReplayedHere() throws Exception {
+        // Insurance's consumer failed on this record: it shares the topic's dead letters, but it is insurance's.
+        String id = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> theirs = new ProducerRecord<>(DEAD_LETTERS, id,
+                data(id, "Lettre morte d'un autre service", "04").getBytes(StandardCharsets.UTF_8));
+        theirs.headers().add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, "insurance-service".getBytes(StandardCharsets.UTF_8));
+        theirs.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, Topics.MEMBERSHIP.getBytes(StandardCharsets.UTF_8));
+        RecordMetadata landed = TestEvents.send(theirs);
+
+        JsonNode page = get("/api/training/ops/dead-letters/" + DEAD_LETTERS + "?size=500");
+        assertThat(page.get("items").valueStream().map(item -> item.get("key").asString())).doesNotContain(id);
+        HttpResponse<String> replay = post("/api/training/ops/dead-letters/" + DEAD_LETTERS + "/" + landed.partition()
+                + "/" + landed.offset() + "/replay", TestTokens.staff("reseau-csmo-esac"));
+        assertThat(replay.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aReplayAddressedToAnotherGroupIsSkippedByThisOne() throws Exception {
+        String skipped = UUID.randomUUID().toString();
+        String applied = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> replayForOthers = TestEvents.record(OffsetDateTime.now(), Topics.MEMBERSHIP,
+                UUID.randomUUID().toString(), REGISTERED, skipped, 1, data(skipped, "Rejouée pour un autre", "05"));
+        replayForOthers.headers().add(DeadLetterHeaders.REPLAYED_FOR, "insurance-service".getBytes(StandardCharsets.UTF_8));
+        TestEvents.send(replayForOthers);
+        ProducerRecord<String, byte[]> replayForUs = TestEvents.record(OffsetDateTime.now(), Topics.MEMBERSHIP,
+                UUID.randomUUID().toString(), REGISTERED, applied, 1, data(applied, "Rejouée pour la formation", "05"));
+        replayForUs.headers().add(DeadLetterHeaders.REPLAYED_FOR, GROUP.getBytes(StandardCharsets.UTF_8));
+        RecordMetadata last = TestEvents.send(replayForUs);
+
+        TestTopics.awaitConsumed(GROUP, last, Duration.ofSeconds(30));
+        assertThat(organizations.find(applied)).isPresent();
+        assertThat(organizations.find(skipped)).isEmpty();
     }
 
     @Test

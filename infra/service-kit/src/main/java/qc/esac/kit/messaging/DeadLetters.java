@@ -29,15 +29,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Lists the records of this service's dead-letter topics and replays them to their original topic. Replays
  * are recorded in the service's store ({@code dead_letter_replays}) so "replay all" sends each record once.
+ * Every consumer of a topic shares its dead-letter topic: a service sees and replays only the records its own
+ * consumer groups put there (Spring Kafka's {@code kafka_dlt-original-consumer-group}), and a replay is addressed
+ * to that group ({@link DeadLetterHeaders#REPLAYED_FOR}) so that the other consumers of the topic skip it.
  */
 public class DeadLetters {
 
@@ -73,11 +78,22 @@ public class DeadLetters {
         return List.copyOf(topics);
     }
 
-    /** Every record of {@code topic}, oldest first. */
+    /** Every record this service's consumers put on {@code topic}, oldest first. */
     public List<DeadLetter> list(String topic) {
         requireDeadLetterTopic(topic);
         Map<String, Document> replays = replays(topic);
         return read(topic).stream().map(record -> toDeadLetter(record, replays)).toList();
+    }
+
+    /** The consumer groups of this service's listeners. */
+    Set<String> groups() {
+        Set<String> groups = new HashSet<>();
+        listeners.getListenerContainers().forEach(container -> {
+            if (container.getGroupId() != null) {
+                groups.add(container.getGroupId());
+            }
+        });
+        return groups;
     }
 
     /** Sends one dead letter back to its original topic. */
@@ -114,6 +130,8 @@ public class DeadLetters {
             }
         }
         headers.add(new RecordHeader(DeadLetterHeaders.REPLAYED_FROM, reference.getBytes(StandardCharsets.UTF_8)));
+        header(record.headers(), KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).ifPresent(group ->
+                headers.add(new RecordHeader(DeadLetterHeaders.REPLAYED_FOR, group.getBytes(StandardCharsets.UTF_8))));
         try {
             kafka.send(new ProducerRecord<>(original, null, record.key(), record.value(), headers))
                     .get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -151,6 +169,10 @@ public class DeadLetters {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
+        Set<String> groups = groups();
+        // A record without the group header was not written by a listener's error handler: shown to every service.
+        records.removeIf(r -> header(r.headers(), KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)
+                .map(group -> !groups.contains(group)).orElse(false));
         records.sort(Comparator.comparing((ConsumerRecord<String, byte[]> r) -> r.timestamp())
                 .thenComparing(ConsumerRecord::partition).thenComparing(ConsumerRecord::offset));
         return records;

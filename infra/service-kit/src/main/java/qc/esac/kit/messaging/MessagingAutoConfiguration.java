@@ -24,6 +24,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.adapter.RecordFilterStrategy;
 import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.outbox.OutboxBacklog;
 import qc.esac.kit.outbox.OutboxEventFactory;
@@ -127,6 +128,13 @@ public class MessagingAutoConfiguration {
                                          KafkaErrorProperties properties, ObjectProvider<MeterRegistry> meters) {
         return KafkaErrorHandling.errorHandler(esacEventTemplate, properties,
                 meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** Picked up by Spring Boot's listener container factory: replays reach only the group that asked for them. */
+    @Bean
+    @ConditionalOnMissingBean(RecordFilterStrategy.class)
+    RecordFilterStrategy<Object, Object> replayedForOtherGroups() {
+        return new ReplayedForOtherGroups();
     }
 
     @Bean
