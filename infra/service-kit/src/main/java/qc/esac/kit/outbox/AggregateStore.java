@@ -194,9 +194,7 @@ public class AggregateStore<T> {
     }
 
     private void publishAfterWrite(String id, List<OutboxEvent> outbox) {
-        if (!outbox.isEmpty()) {
-            relay.publishSoon(collection, id);
-        }
+        relay.written(collection, id, outbox);
     }
 
     private MongoCollection<Document> documents() {
