@@ -287,19 +287,7 @@ public class OutboxRelay implements SmartLifecycle {
             batch.forEach(aggregate -> toClaim.computeIfAbsent(aggregate.collection(), c -> new ArrayList<>())
                     .add(aggregate));
             toClaim.forEach((collection, aggregates) -> claimed.addAll(claim(collection, aggregates)));
-            if (claimed.size() < batch.size()) {
-                // Published meanwhile, or leased by another instance, which may not know of our write: the next pass
-                // sweeps the collection (a dead holder's lease expires first).
-                Set<Aggregate> got = new java.util.HashSet<>();
-                claimed.forEach(aggregate -> got.add(aggregate.aggregate));
-                batch.stream().filter(aggregate -> !got.contains(aggregate))
-                        .forEach(aggregate -> mayHavePending.add(aggregate.collection()));
-            }
-            for (Claimed aggregate : claimed) {
-                for (OutboxEvent event : aggregate.events) {
-                    aggregate.sends.add(sendQuietly(event));
-                }
-            }
+            claimed.forEach(this::sendAll);
             awaitAcknowledgements(claimed);
             Map<String, List<Claimed>> byCollection = new LinkedHashMap<>();
             claimed.forEach(aggregate -> byCollection.computeIfAbsent(aggregate.aggregate.collection(),
@@ -315,6 +303,17 @@ public class OutboxRelay implements SmartLifecycle {
         }
         return claimed.stream().filter(aggregate -> aggregate.removed).mapToInt(aggregate -> aggregate.acknowledged)
                 .sum();
+    }
+
+    /** Sends the aggregate's events in order, stopping at one the producer refuses at once (none after it goes). */
+    private void sendAll(Claimed aggregate) {
+        for (OutboxEvent event : aggregate.events) {
+            CompletableFuture<?> send = sendQuietly(event);
+            aggregate.sends.add(send);
+            if (send.isCompletedExceptionally()) {
+                return;
+            }
+        }
     }
 
     private CompletableFuture<?> sendQuietly(OutboxEvent event) {
@@ -452,9 +451,6 @@ public class OutboxRelay implements SmartLifecycle {
             claims.add(new UpdateOneModel<>(claimable(aggregate.id()), lease(token)));
         }
         BulkWriteResult result = documents(collection).bulkWrite(claims, new BulkWriteOptions().ordered(false));
-        if (result.getModifiedCount() == 0) {
-            return List.of();
-        }
         Map<String, Aggregate> byId = new HashMap<>();
         aggregates.forEach(aggregate -> byId.put(aggregate.id(), aggregate));
         List<Claimed> claimed = new ArrayList<>(result.getModifiedCount());
@@ -463,6 +459,10 @@ public class OutboxRelay implements SmartLifecycle {
             Document lease = document.get(OutboxFields.LEASE, Document.class);
             if (lease != null && instanceId.equals(lease.getString("owner")) && token.equals(lease.getString("claim"))) {
                 claimed.add(new Claimed(byId.get(document.getString(OutboxFields.ID)), pendingEvents(document)));
+            } else if (!document.getList(OutboxFields.OUTBOX, Document.class, List.of()).isEmpty()) {
+                // Leased by another instance, which may not know of this instance's write: the next pass sweeps the
+                // collection (a dead holder's lease expires first). Without pending events it was published already.
+                mayHavePending.add(collection);
             }
         }
         return claimed;
@@ -508,7 +508,7 @@ public class OutboxRelay implements SmartLifecycle {
     private Drained drain(String collection, Document document) {
         Claimed claimed = new Claimed(new Aggregate(collection, document.getString(OutboxFields.ID)),
                 pendingEvents(document));
-        claimed.events.forEach(event -> claimed.sends.add(sendQuietly(event)));
+        sendAll(claimed);
         awaitAcknowledgements(List.of(claimed));
         boolean more = removeAndReleaseOne(claimed);
         return claimed.failed ? Drained.FAILED : more ? Drained.MORE : Drained.ALL;
