@@ -1,5 +1,8 @@
 package qc.esac.gateway.edge;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.netty.channel.EventLoop;
 
 import org.reactivestreams.Publisher;
@@ -26,10 +29,14 @@ import reactor.netty.Connection;
  * request on a kept-alive connection: that request is buffered as pipelined and, rarely, the one after it is never
  * read, so it gets no answer at all (the old intermittent SecurityIT hang). Written on the connection's own loop,
  * the answer is finished before the next request is read. Runs first; errors reach the problem writers (outside
- * the filters) on that loop too.
+ * the filters) on that loop too. Work already on that loop goes on at once, with no hop through the loop's task
+ * queue (nearly every request: the filters and the backend's answer run on it), and one scheduler per loop serves
+ * every request.
  */
 @Component
 class CompleteOnConnectionEventLoop implements WebFilter, Ordered {
+
+    private final Map<EventLoop, Scheduler> schedulers = new ConcurrentHashMap<>();
 
     @Override
     public int getOrder() {
@@ -42,7 +49,7 @@ class CompleteOnConnectionEventLoop implements WebFilter, Ordered {
         if (loop == null) {
             return chain.filter(exchange);
         }
-        Scheduler connection = Schedulers.fromExecutor(loop);
+        Scheduler connection = schedulers.computeIfAbsent(loop, CompleteOnConnectionEventLoop::onLoop);
         ServerHttpResponse onLoop = new ServerHttpResponseDecorator(exchange.getResponse()) {
             @Override
             public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
@@ -60,6 +67,17 @@ class CompleteOnConnectionEventLoop implements WebFilter, Ordered {
             }
         };
         return chain.filter(exchange.mutate().response(onLoop).build()).publishOn(connection);
+    }
+
+    /** Runs a task at once when called on {@code loop}, else hands it to the loop. */
+    static Scheduler onLoop(EventLoop loop) {
+        return Schedulers.fromExecutor(task -> {
+            if (loop.inEventLoop()) {
+                task.run();
+            } else {
+                loop.execute(task);
+            }
+        });
     }
 
     /** The event loop of the request's connection; null when not served by Reactor Netty (mock exchanges). */

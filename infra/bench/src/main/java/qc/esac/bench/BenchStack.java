@@ -72,7 +72,9 @@ final class BenchStack implements AutoCloseable {
         LocalStack stack = new LocalStack(LocalOptions.defaults().withDataDirectory(data).withPorts(0, 0), root,
                 portOffset, env);
         try {
-            stack.start(Duration.ofMinutes(5));
+            // Seven JVMs starting at once on two cores: on a machine shared with other builds a service has taken
+            // more than five minutes.
+            stack.start(Duration.ofMinutes(10));
             return new BenchStack(stack, data, own, clientToken(stack.process("identity").uri("/oauth2/token")));
         } catch (RuntimeException e) {
             stack.close();

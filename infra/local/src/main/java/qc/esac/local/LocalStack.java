@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -128,7 +129,9 @@ public final class LocalStack implements AutoCloseable {
                 environment.putAll(component.environment().apply(addresses));
                 environment.put("PORT", Integer.toString(port(component)));
                 processes.add(ManagedProcess.start(component.name(), component.jar(root), port(component),
-                        StackComponent.JVM_OPTIONS, environment, logDirectory.resolve(component.name() + ".log")));
+                        StackComponent.jvmOptions(Objects.requireNonNullElse(
+                                environment.remove(StackComponent.EXTRA_JVM_OPTIONS),
+                                Objects.requireNonNullElse(System.getenv(StackComponent.EXTRA_JVM_OPTIONS), ""))), environment, logDirectory.resolve(component.name() + ".log")));
             }
             // They start in parallel; each is ready when its own checks pass (services: broker and store).
             CompletableFuture.allOf(COMPONENTS.stream()

@@ -26,6 +26,21 @@ public record StackComponent(String name, String module, String artifactId, int 
     static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m", "-Dspring.jmx.enabled=false");
 
+    /**
+     * Environment variable of the stack (not of the components) holding JVM options added after {@link #JVM_OPTIONS},
+     * separated by spaces; a later option wins (e.g. {@code -XX:TieredStopAtLevel=4} for the C2 compiler in
+     * benchmarks, {@code -XX:StartFlightRecording=...} to profile).
+     */
+    public static final String EXTRA_JVM_OPTIONS = "ESAC_JVM_OPTIONS";
+
+    /** {@link #JVM_OPTIONS}, then {@code extra} (options separated by spaces; null or blank for none). */
+    static List<String> jvmOptions(String extra) {
+        if (extra == null || extra.isBlank()) {
+            return JVM_OPTIONS;
+        }
+        return Stream.concat(JVM_OPTIONS.stream(), Stream.of(extra.trim().split("\\s+"))).toList();
+    }
+
     /** The executable jar {@code ./mvnw package} built: {@code <module>/target/<artifactId>-<version>.jar}. */
     public Path jar(Path root) {
         Path target = root.resolve(module).resolve("target");

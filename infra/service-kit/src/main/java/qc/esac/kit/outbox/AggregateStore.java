@@ -199,8 +199,8 @@ public class AggregateStore<T> {
     private void publishAfterWrite(String id, List<OutboxEvent> outbox) {
         if (!outbox.isEmpty()) {
             faultPoint.afterWrite();
-            relay.publishSoon(collection, id);
         }
+        relay.written(collection, id, outbox);
     }
 
     private MongoCollection<Document> documents() {

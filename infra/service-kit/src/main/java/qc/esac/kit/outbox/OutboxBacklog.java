@@ -12,43 +12,64 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Metrics of what waits in the outboxes: {@code esac.outbox.backlog} (events not yet acknowledged by Kafka)
- * and {@code esac.outbox.oldest.age} (seconds the oldest of them has waited). Refreshed by each relay sweep,
- * so a scrape never queries the store.
+ * and {@code esac.outbox.oldest.age} (seconds the oldest of them has waited). A scrape never queries the store:
+ * each full sweep counts the outboxes (what every instance left), and between sweeps this instance adds what its
+ * writes put in an outbox and takes off what its relay removed, so the gauge follows the load as it happens.
+ * Another instance's writes and publications show at the next full sweep.
  */
 public class OutboxBacklog {
 
     private final MongoTemplate mongo;
     private final Clock clock;
-    private final AtomicLong pending = new AtomicLong();
-    private final AtomicLong oldestAgeSeconds = new AtomicLong();
+    private long pending;
+    /** When the oldest event counted was written; null when none waits. */
+    private Instant oldest;
 
     public OutboxBacklog(MongoTemplate mongo, Clock clock, MeterRegistry registry) {
         this.mongo = mongo;
         this.clock = clock;
-        Gauge.builder("esac.outbox.backlog", pending, AtomicLong::get)
+        Gauge.builder("esac.outbox.backlog", this, OutboxBacklog::pending)
                 .description("Events written to an outbox and not yet acknowledged by Kafka")
                 .register(registry);
-        Gauge.builder("esac.outbox.oldest.age", oldestAgeSeconds, AtomicLong::get)
+        Gauge.builder("esac.outbox.oldest.age", this, OutboxBacklog::oldestAgeSeconds)
                 .baseUnit("seconds")
                 .description("Age of the oldest event waiting in an outbox")
                 .register(registry);
     }
 
-    public long pending() {
-        return pending.get();
+    public synchronized long pending() {
+        return pending;
     }
 
-    public long oldestAgeSeconds() {
-        return oldestAgeSeconds.get();
+    public synchronized long oldestAgeSeconds() {
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds());
+    }
+
+    /** A write put {@code count} events in an outbox, the first of them at {@code time}. */
+    synchronized void added(int count, Instant time) {
+        pending += count;
+        if (oldest == null || time.isBefore(oldest)) {
+            oldest = time;
+        }
+    }
+
+    /**
+     * The relay removed {@code count} acknowledged events. Which one is now the oldest is only known at the next
+     * count; when nothing waits any more, nothing is old.
+     */
+    synchronized void removed(int count) {
+        pending = Math.max(0, pending - count);
+        if (pending == 0) {
+            oldest = null;
+        }
     }
 
     void refresh(Collection<String> collections) {
         long count = 0;
-        Instant oldest = null;
+        Instant first = null;
         for (String collection : collections) {
             for (Document document : mongo.getCollection(collection)
                     .find(Filters.exists(OutboxFields.FIRST_PENDING + ".id"))
@@ -56,11 +77,13 @@ public class OutboxBacklog {
                 for (Document event : document.getList(OutboxFields.OUTBOX, Document.class)) {
                     count++;
                     Instant time = event.get("time", Date.class).toInstant();
-                    oldest = oldest == null || time.isBefore(oldest) ? time : oldest;
+                    first = first == null || time.isBefore(first) ? time : first;
                 }
             }
         }
-        pending.set(count);
-        oldestAgeSeconds.set(oldest == null ? 0 : Duration.between(oldest, clock.instant()).toSeconds());
+        synchronized (this) {
+            pending = count;
+            oldest = first;
+        }
     }
 }

@@ -13,9 +13,10 @@ import java.time.Duration;
  * @param lease         how long an instance owns an aggregate's outbox while publishing it; an instance that
  *                      dies holding a lease delays that aggregate's events by at most this long
  * @param sendTimeout   how long the producer tries to deliver one event (its {@code delivery.timeout.ms})
- * @param sweepBatch    documents claimed per collection and sweep
- * @param publishers    threads publishing right after writes; aggregates are published in parallel, the
- *                      events of one aggregate in order
+ * @param sweepBatch    documents claimed per collection and sweep, and at most per publisher batch
+ * @param publishers    threads publishing right after writes; each takes a share of the queued aggregates
+ *                      (one bulk claim, every event sent, one bulk release per batch); aggregates are published
+ *                      in parallel, the events of one aggregate in order
  */
 @ConfigurationProperties("esac.outbox")
 public record OutboxProperties(Duration relayInterval, Duration fullSweepInterval, Duration lease,

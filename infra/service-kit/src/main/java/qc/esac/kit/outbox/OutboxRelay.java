@@ -1,12 +1,15 @@
 package qc.esac.kit.outbox;
 
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -31,15 +34,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,24 +52,34 @@ import java.util.concurrent.TimeUnit;
  * Publishes the events waiting in aggregate outboxes to Kafka, in order per aggregate, and removes each one
  * only once Kafka acknowledged it.
  *
- * <p>Two paths share one routine: right after a write the aggregate is published at once on a background
- * thread ({@link #publishSoon}), and a periodic sweep picks up whatever is left (the broker was down, the
- * instance crashed). Before publishing an aggregate, an instance claims it with a lease stored in the
- * document; several instances can therefore run the relay, and when one dies holding a lease another takes
- * the aggregate over once the lease expires. Delivery is at least once: an instance that dies between
- * Kafka's acknowledgement and the removal publishes that event again later, with the same id and sequence.
+ * <p>Two paths share one routine: right after a write the aggregate is queued for publication
+ * ({@link #publishSoon}), and a periodic sweep picks up whatever is left (the broker was down, the instance
+ * crashed). Publisher threads take the queued aggregates in batches: each aggregate of a batch is claimed with a
+ * lease stored in its document, then every claimed event is sent without waiting in between (the idempotent
+ * producer keeps them in order on the aggregate's partition), then, once Kafka acknowledged them, one bulk write
+ * per collection removes them and gives the leases up. Several instances can therefore run the relay, and when
+ * one dies holding a lease another takes the aggregate over once the lease expires. Delivery is at least once:
+ * an instance that dies between Kafka's acknowledgement and the removal publishes that event again later, with
+ * the same id and sequence.
+ *
+ * <p>A write made on this instance while its aggregate is being published is remembered (its sequence is newer
+ * than what was claimed) and the aggregate is queued again once its lease is given up; no claim is made just to
+ * find out whether something is left. A write made on another instance meanwhile finds the aggregate leased: that
+ * instance sweeps the collection at its next pass.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    /** Bounds how long one immediate publication keeps following writes to the same aggregate. */
+    /** Bounds how long one call of {@link #publish} keeps following writes to the same aggregate. */
     private static final int MAX_ROUNDS_PER_PUBLICATION = 16;
     /**
-     * Immediate publications waiting for a publisher thread. Beyond this the writer does not wait and nothing
-     * queues without bound: the aggregate is left to the next sweep (its events are safe in the store).
+     * Aggregates queued for publication and not yet taken by a publisher. Beyond this the writer does not wait
+     * and nothing queues without bound: the aggregate is left to the next sweep (its events are safe in the store).
      */
     static final int FAST_PATH_QUEUE = 10_000;
+    /** The sequence to give {@link #publishSoon(String, String, long)} when the caller does not know it. */
+    static final long UNKNOWN_SEQUENCE = Long.MAX_VALUE;
 
     private final MongoTemplate mongo;
     private final KafkaOperations<String, byte[]> kafka;
@@ -78,12 +91,18 @@ public class OutboxRelay implements SmartLifecycle {
     private final Set<String> mayHavePending = ConcurrentHashMap.newKeySet();
     private volatile Instant nextFullSweep = Instant.MIN;
     private final OutboxBacklog backlog;
-    private volatile ThreadPoolExecutor fastPath;
-    /** Aggregates with an immediate publication queued and not started: a second write adds no second task. */
-    private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    private volatile ScheduledExecutorService sweeper;
     private final Tracer tracer;
     private final Propagator propagator;
+
+    /** Guards {@link #waiting}, {@link #inFlight} and {@link #accepting}; publishers wait on it. */
+    private final Object lock = new Object();
+    /** Aggregates queued and not yet taken by a publisher, oldest first, with the newest sequence written. */
+    private final LinkedHashMap<Aggregate, Long> waiting = new LinkedHashMap<>();
+    /** Aggregates a publisher or a sweep of this instance is publishing, with the newest sequence written. */
+    private final Map<Aggregate, Flight> inFlight = new HashMap<>();
+    private boolean accepting;
+    private volatile List<Thread> publishers = List.of();
+    private volatile ScheduledExecutorService sweeper;
 
     public OutboxRelay(MongoTemplate mongo, KafkaOperations<String, byte[]> kafka, OutboxProperties properties,
                        Clock clock, OutboxBacklog backlog) {
@@ -122,41 +141,59 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Publishes the aggregate's pending events on a background thread, without delaying the caller. */
     public void publishSoon(String collection, String aggregateId) {
-        ThreadPoolExecutor executor = fastPath;
-        if (executor == null) {
-            return; // not started (or stopping): the sweep will publish
+        publishSoon(collection, aggregateId, UNKNOWN_SEQUENCE);
+    }
+
+    /** What a write tells the relay: {@code events} were added to the aggregate's outbox. */
+    void written(String collection, String aggregateId, List<OutboxEvent> events) {
+        if (events.isEmpty()) {
+            return;
         }
-        String key = collection + '\u0000' + aggregateId;
-        if (!queued.add(key)) {
-            return; // the queued publication has not claimed yet: it will publish this write's events too
-        }
-        try {
-            executor.execute(() -> {
-                queued.remove(key); // from here on, a new write needs a publication of its own
-                try {
-                    publish(collection, aggregateId);
-                } catch (RuntimeException e) {
-                    mayHavePending.add(collection);
-                    log.warn("Immediate publication of {}/{} failed; the relay will retry", collection, aggregateId, e);
-                }
-            });
-        } catch (RejectedExecutionException full) {
-            queued.remove(key);
-            mayHavePending.add(collection); // backpressure: the sweep publishes it
+        backlog.added(events.size(), events.get(0).time());
+        publishSoon(collection, aggregateId, events.get(events.size() - 1).sequence());
+    }
+
+    /**
+     * Queues the aggregate for publication by a publisher thread, without delaying the caller.
+     *
+     * @param lastSequence the sequence of the last event the write added: when the aggregate is being published,
+     *                     it is queued again afterwards only if that publication did not include this event
+     */
+    public void publishSoon(String collection, String aggregateId, long lastSequence) {
+        Aggregate aggregate = new Aggregate(collection, aggregateId);
+        synchronized (lock) {
+            if (!accepting) {
+                return; // not started (or stopping): the sweep will publish
+            }
+            Flight flight = inFlight.get(aggregate);
+            if (flight != null) {
+                flight.written = Math.max(flight.written, lastSequence);
+                return;
+            }
+            Long queued = waiting.get(aggregate);
+            if (queued != null) {
+                waiting.put(aggregate, Math.max(queued, lastSequence)); // keeps its place in the queue
+                return;
+            }
+            if (waiting.size() >= FAST_PATH_QUEUE) {
+                mayHavePending.add(collection); // backpressure: the sweep publishes it
+                return;
+            }
+            waiting.put(aggregate, lastSequence);
+            lock.notify();
         }
     }
 
     /**
-     * Claims and publishes one aggregate's outbox now.
+     * Claims and publishes one aggregate's outbox now, including what is written to it meanwhile.
      *
      * @return false when another instance holds the aggregate or Kafka did not acknowledge every event
      */
     public boolean publish(String collection, String aggregateId) {
         boolean published = false;
-        // A write made while this publisher holds the lease had its own immediate publication refused by that
-        // lease; claiming again after the release (an _id lookup) publishes it now, not at the next full sweep.
+        // A write made meanwhile (here or on another instance) is found by the release, which reads what is left.
         for (int round = 0; round < MAX_ROUNDS_PER_PUBLICATION; round++) {
-            Document claimed = claim(collection, new Document(OutboxFields.ID, aggregateId));
+            Document claimed = claim(collection, aggregateId);
             if (claimed == null) {
                 return published; // nothing left, or another publisher holds it (a full sweep covers a dead holder)
             }
@@ -212,49 +249,245 @@ public class OutboxRelay implements SmartLifecycle {
     private int sweep(String collection) {
         // One query finds the pending aggregates (MongoDB answers it through the outbox_pending index; the
         // stand-in scans once), then each is claimed by its id: a claim without an id would be a scan each.
-        List<Object> pendingIds = new ArrayList<>();
+        mayHavePending.remove(collection); // from here on, a failure or a refused claim adds it again
+        List<Aggregate> found = new ArrayList<>();
         documents(collection).find(Filters.exists(OutboxFields.FIRST_PENDING + ".id"))
                 .projection(Projections.include(OutboxFields.ID)).limit(properties.sweepBatch())
-                .forEach(document -> pendingIds.add(document.get(OutboxFields.ID)));
-        int published = 0;
-        boolean more = pendingIds.size() == properties.sweepBatch();
-        for (Object id : pendingIds) {
-            Document claimed = claim(collection, new Document(OutboxFields.ID, id));
-            if (claimed == null) {
-                continue; // published meanwhile, or leased: its holder publishes it (a dead one's lease expires)
+                .forEach(document -> found.add(new Aggregate(collection, document.getString(OutboxFields.ID))));
+        List<Aggregate> mine = new ArrayList<>(found.size());
+        synchronized (lock) {
+            for (Aggregate aggregate : found) {
+                if (inFlight.containsKey(aggregate)) {
+                    continue; // a publisher of this instance has it
+                }
+                Long queued = waiting.remove(aggregate);
+                inFlight.put(aggregate, new Flight(queued == null ? 0 : queued));
+                mine.add(aggregate);
             }
-            int pending = pendingEvents(claimed).size();
-            Drained drained = drain(collection, claimed);
-            if (drained == Drained.FAILED) {
-                mayHavePending.add(collection);
-                return published; // the broker is unreachable: try again at the next sweep
-            }
-            published += pending;
-            more |= drained == Drained.MORE;
         }
-        // What is still pending is leased: its holder publishes it, or, should the holder die, the next full sweep
-        // once the lease expires. Sweeping again meanwhile would only repeat the query.
-        if (more) {
-            mayHavePending.add(collection);
-        } else {
-            mayHavePending.remove(collection);
+        int published = publishBatch(mine);
+        if (found.size() == properties.sweepBatch()) {
+            mayHavePending.add(collection); // more than one batch waits
         }
         return published;
+    }
+
+    /**
+     * Publishes a batch of aggregates this instance has marked in flight: claims each, sends every claimed event,
+     * waits for Kafka's acknowledgements, then removes the acknowledged events and gives the leases up with one
+     * bulk write per collection. Ends each aggregate's flight, queueing it again when a write of this instance
+     * added events the claim did not see. Whatever it could not publish is left for the sweep.
+     *
+     * @return the number of events Kafka acknowledged
+     */
+    private int publishBatch(List<Aggregate> batch) {
+        List<Claimed> claimed = new ArrayList<>(batch.size());
+        try {
+            Map<String, List<Aggregate>> toClaim = new LinkedHashMap<>();
+            batch.forEach(aggregate -> toClaim.computeIfAbsent(aggregate.collection(), c -> new ArrayList<>())
+                    .add(aggregate));
+            toClaim.forEach((collection, aggregates) -> claimed.addAll(claim(collection, aggregates)));
+            claimed.forEach(this::sendAll);
+            awaitAcknowledgements(claimed);
+            Map<String, List<Claimed>> byCollection = new LinkedHashMap<>();
+            claimed.forEach(aggregate -> byCollection.computeIfAbsent(aggregate.aggregate.collection(),
+                    c -> new ArrayList<>()).add(aggregate));
+            byCollection.forEach(this::removeAndRelease);
+        } catch (RuntimeException e) {
+            // The store failed: what was claimed stays leased until the lease expires, then the sweep publishes it.
+            batch.forEach(aggregate -> mayHavePending.add(aggregate.collection()));
+            log.warn("Publication of {} aggregates failed; the relay will retry", batch.size(), e);
+            claimed.forEach(aggregate -> aggregate.failed = true);
+        } finally {
+            endFlights(batch, claimed);
+        }
+        return claimed.stream().filter(aggregate -> aggregate.removed).mapToInt(aggregate -> aggregate.acknowledged)
+                .sum();
+    }
+
+    /** Sends the aggregate's events in order, stopping at one the producer refuses at once (none after it goes). */
+    private void sendAll(Claimed aggregate) {
+        for (OutboxEvent event : aggregate.events) {
+            CompletableFuture<?> send = sendQuietly(event);
+            aggregate.sends.add(send);
+            if (send.isCompletedExceptionally()) {
+                return;
+            }
+        }
+    }
+
+    private CompletableFuture<?> sendQuietly(OutboxEvent event) {
+        try {
+            return send(event);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e); // the producer refused it at once (no metadata in time)
+        }
+    }
+
+    /**
+     * Waits for every send of the batch, all of them being on their way at once. Only a prefix of each aggregate's
+     * events counts: an event acknowledged after one that failed is sent again with it (a duplicate, never a gap
+     * that consumers comparing sequences would skip).
+     */
+    private void awaitAcknowledgements(List<Claimed> claimed) {
+        // The producer gives up at its delivery timeout (sendTimeout); waiting a little longer than that makes a
+        // failure here final: the producer will not deliver the record behind our back.
+        long deadline = System.nanoTime() + properties.sendTimeout().plusSeconds(5).toNanos();
+        for (Claimed aggregate : claimed) {
+            for (CompletableFuture<?> send : aggregate.sends) {
+                try {
+                    send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    aggregate.acknowledged++;
+                } catch (Exception e) {
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    aggregate.failed = true;
+                    mayHavePending.add(aggregate.aggregate.collection());
+                    log.warn("Kafka did not acknowledge an event of {}/{}; it stays in the outbox: {}",
+                            aggregate.aggregate.collection(), aggregate.aggregate.id(), e.toString());
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * One bulk write removes what Kafka acknowledged and gives the leases up. Should the instance die before it,
+     * the acknowledged events are published again once the leases expire: at least once, never lost.
+     */
+    private void removeAndRelease(String collection, List<Claimed> claimed) {
+        List<UpdateOneModel<Document>> releases = new ArrayList<>(claimed.size());
+        for (Claimed aggregate : claimed) {
+            Bson release = Updates.unset(OutboxFields.LEASE);
+            releases.add(new UpdateOneModel<>(
+                    new Document(OutboxFields.ID, aggregate.aggregate.id()).append(OutboxFields.LEASE_OWNER, instanceId),
+                    aggregate.acknowledged == 0 ? release : Updates.combine(release, removal(aggregate))));
+        }
+        BulkWriteResult released = documents(collection).bulkWrite(releases, new BulkWriteOptions().ordered(false));
+        claimed.forEach(aggregate -> aggregate.removed = true);
+        if (released.getMatchedCount() < releases.size()) {
+            // A lease expired meanwhile and another instance may hold it now: remove what Kafka acknowledged (for
+            // the others it is already gone), but leave that instance's lease.
+            List<UpdateOneModel<Document>> removals = claimed.stream().filter(aggregate -> aggregate.acknowledged > 0)
+                    .map(aggregate -> new UpdateOneModel<Document>(
+                            new Document(OutboxFields.ID, aggregate.aggregate.id()), removal(aggregate)))
+                    .toList();
+            if (!removals.isEmpty()) {
+                documents(collection).bulkWrite(removals, new BulkWriteOptions().ordered(false));
+            }
+        }
+        backlog.removed(claimed.stream().mapToInt(aggregate -> aggregate.acknowledged).sum());
+    }
+
+    private static Bson removal(Claimed aggregate) {
+        List<String> ids = aggregate.events.subList(0, aggregate.acknowledged).stream().map(OutboxEvent::id).toList();
+        return Updates.pull(OutboxFields.OUTBOX, new Document(OutboxEvent.ID, new Document("$in", ids)));
+    }
+
+    /** Ends the flights of a batch; an aggregate written meanwhile beyond what was claimed is queued again. */
+    private void endFlights(List<Aggregate> batch, List<Claimed> claimed) {
+        Map<Aggregate, Claimed> byAggregate = new HashMap<>();
+        claimed.forEach(aggregate -> byAggregate.put(aggregate.aggregate, aggregate));
+        synchronized (lock) {
+            for (Aggregate aggregate : batch) {
+                Flight flight = inFlight.remove(aggregate);
+                Claimed published = byAggregate.get(aggregate);
+                if (flight == null || published == null || published.failed) {
+                    continue; // not claimed, or not acknowledged: the sweep takes it (see mayHavePending)
+                }
+                if (flight.written > published.lastSequence() && accepting && !waiting.containsKey(aggregate)) {
+                    if (waiting.size() < FAST_PATH_QUEUE) {
+                        waiting.put(aggregate, flight.written);
+                        lock.notify();
+                    } else {
+                        mayHavePending.add(aggregate.collection());
+                    }
+                }
+            }
+        }
+    }
+
+    /** What a publisher thread runs: takes the queued aggregates in batches until the relay stops. */
+    private void publishQueued() {
+        while (true) {
+            List<Aggregate> batch = new ArrayList<>();
+            synchronized (lock) {
+                while (accepting && waiting.isEmpty()) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                if (waiting.isEmpty()) {
+                    return; // stopping, and nothing left
+                }
+                // Shared between the publishers, so that a burst is published by all of them at once.
+                int size = Math.min(properties.sweepBatch(),
+                        Math.max(1, (waiting.size() + properties.publishers() - 1) / properties.publishers()));
+                Iterator<Map.Entry<Aggregate, Long>> queued = waiting.entrySet().iterator();
+                while (batch.size() < size && queued.hasNext()) {
+                    Map.Entry<Aggregate, Long> next = queued.next();
+                    queued.remove();
+                    inFlight.put(next.getKey(), new Flight(next.getValue()));
+                    batch.add(next.getKey());
+                }
+            }
+            publishBatch(batch);
+        }
+    }
+
+    /**
+     * Claims the aggregates of one collection that have pending events and no live lease, in one bulk write of
+     * conditional updates by id, then reads the claimed ones with one query on their ids (both answered through the
+     * id index, also by the stand-in store). A claim token tells this batch's leases from any other.
+     */
+    private List<Claimed> claim(String collection, List<Aggregate> aggregates) {
+        String token = UUID.randomUUID().toString();
+        List<UpdateOneModel<Document>> claims = new ArrayList<>(aggregates.size());
+        for (Aggregate aggregate : aggregates) {
+            claims.add(new UpdateOneModel<>(claimable(aggregate.id()), lease(token)));
+        }
+        BulkWriteResult result = documents(collection).bulkWrite(claims, new BulkWriteOptions().ordered(false));
+        Map<String, Aggregate> byId = new HashMap<>();
+        aggregates.forEach(aggregate -> byId.put(aggregate.id(), aggregate));
+        List<Claimed> claimed = new ArrayList<>(result.getModifiedCount());
+        for (Document document : documents(collection).find(new Document(OutboxFields.ID,
+                new Document("$in", new ArrayList<>(byId.keySet()))))) {
+            Document lease = document.get(OutboxFields.LEASE, Document.class);
+            if (lease != null && instanceId.equals(lease.getString("owner")) && token.equals(lease.getString("claim"))) {
+                claimed.add(new Claimed(byId.get(document.getString(OutboxFields.ID)), pendingEvents(document)));
+            } else if (!document.getList(OutboxFields.OUTBOX, Document.class, List.of()).isEmpty()) {
+                // Leased by another instance, which may not know of this instance's write: the next pass sweeps the
+                // collection (a dead holder's lease expires first). Without pending events it was published already.
+                mayHavePending.add(collection);
+            }
+        }
+        return claimed;
+    }
+
+    /** An aggregate with pending events that no live lease holds. */
+    private Document claimable(String aggregateId) {
+        Date now = Date.from(clock.instant());
+        return new Document(OutboxFields.ID, aggregateId)
+                .append(OutboxFields.FIRST_PENDING + ".id", new Document("$exists", true))
+                .append("$or", List.of(new Document(OutboxFields.LEASE, null),
+                        new Document(OutboxFields.LEASE_UNTIL, new Document("$lt", now))));
+    }
+
+    private Bson lease(String token) {
+        return Updates.set(OutboxFields.LEASE, new Document("owner", instanceId).append("claim", token)
+                .append("until", Date.from(clock.instant().plus(properties.lease()))));
     }
 
     /**
      * Claims one aggregate with pending events that no live lease holds. Filters are plain documents with
      * {@code _id} at the top level, which both MongoDB and the stand-in answer through the id index.
      */
-    private Document claim(String collection, Document which) {
-        Date now = Date.from(clock.instant());
-        Document filter = new Document(which)
-                .append(OutboxFields.FIRST_PENDING + ".id", new Document("$exists", true))
-                .append("$or", List.of(new Document(OutboxFields.LEASE, null),
-                        new Document(OutboxFields.LEASE_UNTIL, new Document("$lt", now))));
-        Bson lease = Updates.set(OutboxFields.LEASE, new Document("owner", instanceId)
-                .append("until", Date.from(clock.instant().plus(properties.lease()))));
-        return documents(collection).findOneAndUpdate(filter, lease,
+    private Document claim(String collection, String aggregateId) {
+        return documents(collection).findOneAndUpdate(claimable(aggregateId), lease(UUID.randomUUID().toString()),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 
@@ -269,57 +502,32 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Sends the claimed events without waiting between them (the idempotent producer keeps them in order on the
-     * aggregate's partition), then waits for the acknowledgements, then removes the acknowledged ones and gives
-     * the lease up in one write.
+     * One aggregate, for {@link #publish}: sends its claimed events, waits for the acknowledgements, then removes
+     * the acknowledged ones and gives the lease up in one write that also tells whether events were added meanwhile.
      */
-    private Drained drain(String collection, Document claimed) {
-        String aggregateId = claimed.getString(OutboxFields.ID);
-        List<OutboxEvent> events = pendingEvents(claimed);
-        List<CompletableFuture<?>> sends = new ArrayList<>(events.size());
-        List<String> acknowledged = new ArrayList<>(events.size());
-        boolean failed = false;
-        try {
-            for (OutboxEvent event : events) {
-                sends.add(send(event));
-            }
-            // Only a prefix counts: an event acknowledged after one that failed is sent again with it (a
-            // duplicate, never a gap that consumers comparing sequences would skip).
-            for (int i = 0; i < events.size(); i++) {
-                sends.get(i).get(properties.sendTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
-                acknowledged.add(events.get(i).id());
-            }
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            failed = true;
-            log.warn("Kafka did not acknowledge an event of {}/{}; it stays in the outbox: {}", collection,
-                    aggregateId, e.toString());
-        }
-        boolean more = removeAndRelease(collection, aggregateId, acknowledged);
-        return failed ? Drained.FAILED : more ? Drained.MORE : Drained.ALL;
+    private Drained drain(String collection, Document document) {
+        Claimed claimed = new Claimed(new Aggregate(collection, document.getString(OutboxFields.ID)),
+                pendingEvents(document));
+        sendAll(claimed);
+        awaitAcknowledgements(List.of(claimed));
+        boolean more = removeAndReleaseOne(claimed);
+        return claimed.failed ? Drained.FAILED : more ? Drained.MORE : Drained.ALL;
     }
 
-    /**
-     * One write removes what Kafka acknowledged and gives the lease up. Should the instance die before it,
-     * the acknowledged events are published again once the lease expires: at least once, never lost.
-     *
-     * @return whether events are still waiting (written while the lease was held), read from the same write
-     */
-    private boolean removeAndRelease(String collection, String aggregateId, List<String> acknowledged) {
-        Bson removal = Updates.pull(OutboxFields.OUTBOX,
-                new Document(OutboxEvent.ID, new Document("$in", acknowledged)));
+    /** @return whether events are still waiting (written while the lease was held), read from the same write */
+    private boolean removeAndReleaseOne(Claimed claimed) {
+        String collection = claimed.aggregate.collection();
         Bson release = Updates.unset(OutboxFields.LEASE);
         Document after = documents(collection).findOneAndUpdate(
-                new Document(OutboxFields.ID, aggregateId).append(OutboxFields.LEASE_OWNER, instanceId),
-                acknowledged.isEmpty() ? release : Updates.combine(release, removal),
+                new Document(OutboxFields.ID, claimed.aggregate.id()).append(OutboxFields.LEASE_OWNER, instanceId),
+                claimed.acknowledged == 0 ? release : Updates.combine(release, removal(claimed)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
                         .projection(Projections.include(OutboxFields.OUTBOX)));
+        backlog.removed(claimed.acknowledged);
         if (after == null) {
-            if (!acknowledged.isEmpty()) {
+            if (claimed.acknowledged > 0) {
                 // The lease expired meanwhile and another instance may hold it now: remove, but leave its lease.
-                documents(collection).updateOne(Filters.eq(OutboxFields.ID, aggregateId), removal);
+                documents(collection).updateOne(Filters.eq(OutboxFields.ID, claimed.aggregate.id()), removal(claimed));
             }
             return false; // its holder publishes what is left
         }
@@ -373,13 +581,33 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        fastPath = new ThreadPoolExecutor(properties.publishers(), properties.publishers(), 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(FAST_PATH_QUEUE), daemon("outbox-publish"));
+        List<Thread> threads = new ArrayList<>();
+        synchronized (lock) {
+            accepting = true;
+        }
+        for (int i = 0; i < properties.publishers(); i++) {
+            Thread thread = new Thread(this::publishQueuedSafely, "outbox-publish-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        publishers = List.copyOf(threads);
         sweeper = Executors.newSingleThreadScheduledExecutor(daemon("outbox-relay"));
         long interval = properties.relayInterval().toMillis();
         sweeper.scheduleWithFixedDelay(this::sweepSafely, interval, interval, TimeUnit.MILLISECONDS);
-        log.info("Outbox relay {} started (sweep every {} ms, full sweep every {}, lease {})", instanceId, interval,
-                properties.fullSweepInterval(), properties.lease());
+        log.info("Outbox relay {} started (sweep every {} ms, full sweep every {}, lease {}, {} publishers)", instanceId,
+                interval, properties.fullSweepInterval(), properties.lease(), properties.publishers());
+    }
+
+    private void publishQueuedSafely() {
+        while (true) {
+            try {
+                publishQueued();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Outbox publisher failed; it goes on", e); // publishBatch already catches the store's errors
+            }
+        }
     }
 
     private void sweepSafely() {
@@ -390,14 +618,23 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** Publishers finish what is queued (for at most 10 s), then the sweeper stops. */
     @Override
     public void stop() {
-        ThreadPoolExecutor executor = fastPath;
-        fastPath = null;
-        if (executor != null) {
-            executor.shutdown();
-            awaitQuietly(executor);
+        synchronized (lock) {
+            accepting = false;
+            lock.notifyAll();
         }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (Thread thread : publishers) {
+            try {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        publishers = List.of();
         ScheduledExecutorService scheduled = sweeper;
         sweeper = null;
         if (scheduled != null) {
@@ -422,6 +659,39 @@ public class OutboxRelay implements SmartLifecycle {
             executor.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** An aggregate of a collection. */
+    private record Aggregate(String collection, String id) {
+    }
+
+    /** An aggregate this instance is publishing: the newest sequence written to it so far. */
+    private static final class Flight {
+        long written;
+
+        Flight(long written) {
+            this.written = written;
+        }
+    }
+
+    /** A claimed aggregate: its pending events in order, their sends, how many Kafka acknowledged in a row. */
+    private static final class Claimed {
+        final Aggregate aggregate;
+        final List<OutboxEvent> events;
+        final List<CompletableFuture<?>> sends;
+        int acknowledged;
+        boolean failed;
+        boolean removed;
+
+        Claimed(Aggregate aggregate, List<OutboxEvent> events) {
+            this.aggregate = aggregate;
+            this.events = events;
+            this.sends = new ArrayList<>(events.size());
+        }
+
+        long lastSequence() {
+            return events.isEmpty() ? 0 : events.get(events.size() - 1).sequence();
         }
     }
 

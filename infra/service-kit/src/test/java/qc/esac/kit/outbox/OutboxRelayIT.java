@@ -188,6 +188,127 @@ class OutboxRelayIT {
         assertThat(mongo.getCollection(collection).find(Filters.eq("_id", id)).first().get("outboxLease")).isNull();
     }
 
+    @Test
+    void aStartedRelayPublishesBurstsOfWritesInBatchesEachEventOnceAndInOrder() throws Exception {
+        OutboxRelay relay = relay();
+        AggregateStore<Organization> writes = stores(relay).forCollection(collection, Organization.class);
+        relay.start();
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            List<String> ids = new ArrayList<>();
+            List<CompletableFuture<Void>> writers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String id = UUID.randomUUID().toString();
+                ids.add(id);
+                writers.add(CompletableFuture.runAsync(() -> {
+                    Versioned<Organization> created = writes.insert(id, new Organization("v1"), List.of(event(id, "v1")));
+                    Versioned<Organization> second = writes.update(id, created.version(), new Organization("v2"),
+                            List.of(event(id, "v2")));
+                    writes.update(id, second.version(), new Organization("v3"), List.of(event(id, "v3"), event(id, "v4")));
+                }));
+            }
+            CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get();
+
+            List<ConsumerRecord<String, byte[]>> records = probe.await(r -> ids.contains(r.key()), 160,
+                    Duration.ofSeconds(20));
+            assertThat(records.stream().map(r -> TopicProbe.header(r, "ce_id")).distinct()).hasSize(160);
+            Map<String, List<String>> sequences = records.stream().collect(Collectors.groupingBy(
+                    ConsumerRecord::key, Collectors.mapping(r -> TopicProbe.header(r, "ce_sequence"),
+                            Collectors.toList())));
+            assertThat(sequences).hasSize(40)
+                    .allSatisfy((id, seq) -> assertThat(seq).containsExactly("1", "2", "3", "4"));
+            awaitEmptyOutboxes();
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void eventsWrittenWhileTheirAggregateIsBeingPublishedStayInTheOutboxAndFollowInOrder() throws Exception {
+        String id = UUID.randomUUID().toString();
+        AtomicBoolean written = new AtomicBoolean();
+        List<AggregateStore<Organization>> writes = new ArrayList<>();
+        List<Versioned<Organization>> created = new ArrayList<>();
+        // Another request writes the aggregate after the batch claimed it, while its first event is on its way.
+        KafkaTemplate<String, byte[]> writingMeanwhile = new KafkaTemplate<>(kafka.getProducerFactory()) {
+            @Override
+            public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
+                if (id.equals(record.key()) && written.compareAndSet(false, true)) {
+                    // The release of the first publication must leave these two in the outbox.
+                    writes.get(0).update(id, created.get(0).version(), new Organization("v2"),
+                            List.of(event(id, "v2"), event(id, "v3")));
+                }
+                return super.send(record);
+            }
+        };
+        OutboxRelay relay = new OutboxRelay(mongo, writingMeanwhile, properties(), clock, backlog());
+        writes.add(stores(relay).forCollection(collection, Organization.class));
+        relay.start();
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            created.add(writes.get(0).insert(id, new Organization("v1"), List.of(event(id, "v1"))));
+            List<ConsumerRecord<String, byte[]>> records = probe.await(TopicProbe.subject(id), 3, Duration.ofSeconds(10));
+            assertThat(records).extracting(r -> TopicProbe.header(r, "ce_sequence")).containsExactly("1", "2", "3");
+            awaitEmptyOutboxes();
+        } finally {
+            relay.stop();
+        }
+        assertThat(written).isTrue();
+        assertThat(mongo.getCollection(collection).find(Filters.eq("_id", id)).first().get("outboxLease")).isNull();
+    }
+
+    @Test
+    void anAggregateLeasedByAnotherInstanceWhenWrittenIsPublishedOnceThatInstanceLetsItGo() throws Exception {
+        OutboxRelay relay = relay();
+        AggregateStore<Organization> writes = stores(relay).forCollection(collection, Organization.class);
+        relay.tick(); // the first pass is a full sweep; the started relay's passes are then those between full sweeps
+        String id = UUID.randomUUID().toString();
+        Versioned<Organization> created = store.insert(id, new Organization("v1"), List.of(event(id, "v1")));
+        mongo.getCollection(collection).updateOne(Filters.eq("_id", id), Updates.set("outboxLease",
+                new Document("owner", "other-instance").append("until", Date.from(clock.instant().plus(LEASE)))));
+        relay.start();
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            writes.update(id, created.version(), new Organization("v2"), List.of(event(id, "v2")));
+            // The other instance publishes what it claimed and lets the aggregate go, unaware of the second event.
+            Thread.sleep(300);
+            mongo.getCollection(collection).updateOne(Filters.eq("_id", id), Updates.combine(
+                    Updates.unset("outboxLease"), Updates.popFirst("outbox")));
+            List<ConsumerRecord<String, byte[]>> records = probe.await(TopicProbe.subject(id), 1, Duration.ofSeconds(10));
+            assertThat(records).extracting(r -> TopicProbe.header(r, "ce_sequence")).containsExactly("2");
+            awaitEmptyOutboxes();
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void theBacklogGaugeFollowsWritesAndPublicationsWithoutWaitingForASweep() {
+        OutboxBacklog backlog = backlog();
+        OutboxRelay relay = new OutboxRelay(mongo, kafka, properties(), clock, backlog);
+        AggregateStore<Organization> writes = stores(relay).forCollection(collection, Organization.class);
+        String id = UUID.randomUUID().toString();
+        Versioned<Organization> created = writes.insert(id, new Organization("v1"), List.of(event(id, "v1")));
+        clock.advance(Duration.ofSeconds(7));
+        writes.update(id, created.version(), new Organization("v2"), List.of(event(id, "v2"), event(id, "v3")));
+        assertThat(backlog.pending()).isEqualTo(3);
+        assertThat(backlog.oldestAgeSeconds()).isEqualTo(7);
+
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            assertThat(relay.publish(collection, id)).isTrue();
+            assertThat(probe.await(TopicProbe.subject(id), 3, Duration.ofSeconds(10))).hasSize(3);
+        }
+        assertThat(backlog.pending()).isZero();
+        assertThat(backlog.oldestAgeSeconds()).isZero();
+    }
+
+    private void awaitEmptyOutboxes() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (mongo.getCollection(collection).countDocuments(Filters.exists("outbox.0.id")) > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(mongo.getCollection(collection).countDocuments(Filters.exists("outbox.0.id"))).isZero();
+        assertThat(mongo.getCollection(collection).countDocuments(Filters.exists("outboxLease"))).isZero();
+    }
+
     private List<Document> pending(String id) {
         return mongo.getCollection(collection).find(Filters.eq("_id", id)).first().getList("outbox", Document.class);
     }
