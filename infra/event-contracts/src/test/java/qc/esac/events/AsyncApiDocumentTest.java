@@ -38,7 +38,7 @@ class AsyncApiDocumentTest {
         assertThat(doc.path("asyncapi").asString()).isEqualTo("3.0.0");
         assertThat(doc.at("/info/title").asString()).isNotBlank();
         assertThat(doc.at("/info/version").asString()).isNotBlank();
-        assertThat(doc.at("/info/description").asString()).contains("ce_subject", "ce_sequence");
+        assertThat(doc.at("/info/description").asString()).contains("ce_subject", "ce_" + CloudEventAttributes.SEQUENCE);
     }
 
     @Test
