@@ -48,7 +48,9 @@ public final class LocalStack implements AutoCloseable {
                             "INSURANCE_URI", addresses.url("insurance-service"),
                             "PROJECTS_URI", addresses.url("projects-service"),
                             "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", addresses.issuer(),
-                            "ESAC_DOCS_OPENID_CONNECT_URL", addresses.issuer() + "/.well-known/openid-configuration")));
+                            "ESAC_DOCS_OPENID_CONNECT_URL", addresses.issuer() + "/.well-known/openid-configuration",
+                            // Events name their schema at the gateway, which serves it (/schemas/...).
+                            "ESAC_EVENTS_SCHEMA_BASE_URL", addresses.url("gateway"))));
 
     private final LocalInfrastructure infrastructure;
     private final Path root;
@@ -94,7 +96,22 @@ public final class LocalStack implements AutoCloseable {
         return new StackComponent(name, name, name, port, "/actuator/health/readiness", addresses -> Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", addresses.infrastructure().kafkaBootstrapServers(),
                 "MONGODB_URI", addresses.infrastructure().mongoConnectionString(),
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", addresses.issuer()));
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", addresses.issuer(),
+                "ESAC_EVENTS_SCHEMA_BASE_URL", addresses.url("gateway")));
+    }
+
+    /**
+     * Partners read events on their own listener (default port 9094 + the offset) with the issuer's tokens: infra/identity's
+     * JWK set, or Keycloak's realm certificates.
+     */
+    private PartnerListener partnerListener(Map<String, String> urls) {
+        int port = FreePort.orAny(PartnerListener.DEFAULT_PORT + portOffset);
+        if (keycloak == null) {
+            return PartnerListener.forIssuer(port, urls.get("identity"));
+        }
+        String issuer = urls.get(StackAddresses.ISSUER);
+        return new PartnerListener(port, issuer, issuer + "/protocol/openid-connect/certs",
+                PartnerListener.PLATFORM_AUDIENCE, List.of(PartnerListener.DEMO_PARTNER));
     }
 
     /** Starts everything and returns once every component reports ready; stops what started on failure. */
@@ -108,7 +125,7 @@ public final class LocalStack implements AutoCloseable {
             if (keycloak != null) {
                 urls.put(StackAddresses.ISSUER, KeycloakIdentity.issuer(urls.get("identity")));
             }
-            StackAddresses addresses = new StackAddresses(infrastructure.start(), urls);
+            StackAddresses addresses = new StackAddresses(infrastructure.start(partnerListener(urls)), urls);
             for (StackComponent component : COMPONENTS) {
                 if (keycloak != null && component.name().equals("identity")) {
                     processes.add(keycloak.start(root, component.jar(root), port(component),

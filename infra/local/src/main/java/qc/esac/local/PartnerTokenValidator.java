@@ -20,11 +20,30 @@ public class PartnerTokenValidator implements AuthenticateCallbackHandler {
 
     public static final String REQUIRED_SCOPE = "events.read";
 
-    private final OAuthBearerValidatorCallbackHandler kafka = new OAuthBearerValidatorCallbackHandler();
+    private OAuthBearerValidatorCallbackHandler kafka;
+    private Map<String, ?> configs;
+    private String mechanism;
+    private List<AppConfigurationEntry> jaasEntries;
 
     @Override
     public void configure(Map<String, ?> configs, String mechanism, List<AppConfigurationEntry> jaasEntries) {
-        kafka.configure(configs, mechanism, jaasEntries);
+        this.configs = configs; // (may hold null values: no Map.copyOf)
+        this.mechanism = mechanism;
+        this.jaasEntries = jaasEntries;
+    }
+
+    /**
+     * Kafka's handler fetches the JWK set when configured, and fails if the issuer does not answer yet; locally the
+     * issuer starts after the broker. So it is configured at the first partner connection (again at the next one if
+     * the issuer was still down: that connection is refused meanwhile).
+     */
+    private synchronized OAuthBearerValidatorCallbackHandler kafka() {
+        if (kafka == null) {
+            OAuthBearerValidatorCallbackHandler handler = new OAuthBearerValidatorCallbackHandler();
+            handler.configure(configs, mechanism, jaasEntries);
+            kafka = handler;
+        }
+        return kafka;
     }
 
     @Override
@@ -33,14 +52,19 @@ public class PartnerTokenValidator implements AuthenticateCallbackHandler {
             if (callback instanceof OAuthBearerValidatorCallback validation) {
                 validate(validation);
             } else {
-                kafka.handle(new Callback[] {callback});
+                kafka().handle(new Callback[] {callback});
             }
         }
     }
 
     private void validate(OAuthBearerValidatorCallback callback) throws IOException, UnsupportedCallbackException {
         OAuthBearerValidatorCallback checked = new OAuthBearerValidatorCallback(callback.tokenValue());
-        kafka.handle(new Callback[] {checked});
+        try {
+            kafka().handle(new Callback[] {checked});
+        } catch (RuntimeException e) {
+            callback.error("invalid_token", null, null); // the issuer's keys are not reachable yet
+            return;
+        }
         if (checked.token() == null) {
             callback.error(checked.errorStatus(), checked.errorScope(), checked.errorOpenIDConfiguration());
         } else if (!checked.token().scope().contains(REQUIRED_SCOPE)) {
@@ -51,7 +75,9 @@ public class PartnerTokenValidator implements AuthenticateCallbackHandler {
     }
 
     @Override
-    public void close() {
-        kafka.close();
+    public synchronized void close() {
+        if (kafka != null) {
+            kafka.close();
+        }
     }
 }
