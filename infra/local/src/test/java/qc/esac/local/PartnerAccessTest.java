@@ -147,6 +147,59 @@ class PartnerAccessTest {
         }
     }
 
+    /** The README's partner quick start, as written, against this broker and issuer. */
+    @Test
+    void theReadmeQuickStartClientConfigurationReadsEvents() throws Exception {
+        Properties properties = new Properties();
+        properties.load(new java.io.StringReader(readmeBlock("partner-quickstart:client.properties")
+                .replace("127.0.0.1:9094", partners.bootstrapServers())
+                .replace("http://127.0.0.1:9000/oauth2/token", issuer.tokenEndpoint())));
+        allowTokenEndpoint(issuer.tokenEndpoint());
+
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
+            consumer.subscribe(List.of(TOPIC));
+            ConsumerRecord<String, String> event = pollOne(consumer);
+            assertThat(new String(event.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("qc.esac.membership.organization-registered.v1");
+        }
+    }
+
+    @Test
+    void theReadmeQuickStartKcatCommandReadsEvents() throws Exception {
+        String command = readmeBlock("partner-quickstart:kcat")
+                .replace("127.0.0.1:9094", partners.bootstrapServers())
+                .replace("http://127.0.0.1:9000/oauth2/token", issuer.tokenEndpoint());
+        org.junit.jupiter.api.Assumptions.assumeTrue(kcatHasOidc(),
+                "this machine's kcat is built without OIDC (librdkafka needs libcurl): nothing to run");
+
+        Process kcat = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+        String output = new String(kcat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kcat.waitFor()).as(output).isZero();
+        assertThat(output).contains("org-1", "qc.esac.membership.organization-registered.v1");
+    }
+
+    private static boolean kcatHasOidc() throws Exception {
+        Process probe = new ProcessBuilder("kcat", "-V").redirectErrorStream(true).start();
+        String version = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        probe.waitFor();
+        return version.contains("oidc");
+    }
+
+    /** The fenced block after {@code <!-- marker ... -->} in the repository's README. */
+    private static String readmeBlock(String marker) throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(Path.of("..", "..", "README.md"));
+        int at = readme.indexOf("<!-- " + marker);
+        assertThat(at).as("README section " + marker).isNotNegative();
+        int start = readme.indexOf('\n', readme.indexOf("```", at)) + 1;
+        return readme.substring(start, readme.indexOf("```", start));
+    }
+
+    private static void allowTokenEndpoint(String url) {
+        String property = "org.apache.kafka.sasl.oauthbearer.allowed.urls";
+        String allowed = System.getProperty(property, "");
+        System.setProperty(property, allowed.isEmpty() ? url : allowed + "," + url);
+    }
+
     static ConsumerRecord<String, String> pollOne(KafkaConsumer<String, String> consumer) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
