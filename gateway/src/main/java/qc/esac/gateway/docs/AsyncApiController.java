@@ -30,20 +30,28 @@ class AsyncApiController {
     private static final MediaType JSON_SCHEMA = MediaType.parseMediaType("application/schema+json");
 
     private final URI schemaBaseUrl;
-    private final String document;
-    private final String etag;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** Bundled at the first request, not at startup (a few hundred milliseconds of parsing nobody may need). */
+    private volatile String document;
 
     AsyncApiController(@Value("${esac.events.schema-base-url:}") String schemaBaseUrl) {
         this.schemaBaseUrl = schemaBaseUrl.isBlank() ? EventDescriptor.CANONICAL_SCHEMA_BASE : URI.create(schemaBaseUrl);
-        this.document = AsyncApiBundle.yaml(this.schemaBaseUrl);
-        this.etag = "\"" + Integer.toHexString(document.hashCode()) + "\"";
     }
 
     @GetMapping(PATH)
     ResponseEntity<String> asyncApi() {
-        return ResponseEntity.ok().contentType(YAML).eTag(etag)
-                .cacheControl(CacheControl.noCache()).body(document);
+        String body = document();
+        return ResponseEntity.ok().contentType(YAML).eTag("\"" + Integer.toHexString(body.hashCode()) + "\"")
+                .cacheControl(CacheControl.noCache()).body(body);
+    }
+
+    private String document() {
+        String bundled = document;
+        if (bundled == null) {
+            bundled = AsyncApiBundle.yaml(schemaBaseUrl);
+            document = bundled;
+        }
+        return bundled;
     }
 
     /** One event schema; 404 for anything that is not one (the path is matched, never used as a file name). */
