@@ -19,3 +19,8 @@ grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$topics" | while read -r name p
         --add-config "$configs"
     echo "topic $name: $partitions partitions, $replication replicas, $configs"
 done
+
+# Partners' read access (on the brokers' partner listener), when partners are named.
+if [ -n "${ESAC_KAFKA_PARTNERS:-}" ]; then
+    sh "$(dirname "$0")/partner-acls.sh" "$topics"
+fi

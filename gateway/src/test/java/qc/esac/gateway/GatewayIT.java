@@ -55,6 +55,7 @@ abstract class GatewayIT {
         registry.add("esac.gateway.services.tardif.response-timeout", () -> "500ms");
         registry.add("esac.gateway.services.lent.response-timeout", () -> "20s");
         registry.add("esac.gateway.services.fragile.display-name", () -> "fragile");
+        registry.add("esac.events.schema-base-url", () -> EventContractsIT.SCHEMA_BASE_URL);
         registry.add("resilience4j.timelimiter.instances.lent.timeout-duration", () -> "1s");
         for (String name : List.of("lent", "absent", "limite", "fragile", "tardif")) {
             registry.add("resilience4j.circuitbreaker.instances." + name + ".base-config", () -> "default");

@@ -34,8 +34,28 @@ public record EventDescriptor(String type, String topic, URI source, Class<? ext
                 URI.create("/esac/" + context), dataClass, "schemas/" + context + "/" + name + ".v1.json");
     }
 
-    /** The CloudEvents {@code dataschema} attribute: a stable URI naming the schema. */
+    /**
+     * Base of the schemas' canonical ids (their {@code $id} in the sources). A deployment publishes the schemas at
+     * its own address ({@link #dataSchema(URI)}), which is what events carry.
+     */
+    public static final URI CANONICAL_SCHEMA_BASE = URI.create("https://schemas.esac.quebec/");
+
+    /** The schema's canonical id, the {@code $id} of its source. */
     public URI dataSchema() {
-        return URI.create("https://schemas.esac.quebec/" + schemaPath);
+        return dataSchema(CANONICAL_SCHEMA_BASE);
+    }
+
+    /**
+     * The CloudEvents {@code dataschema} attribute in a deployment that serves the schemas under {@code baseUrl}
+     * (e.g. {@code http://127.0.0.1:8080/}, giving {@code http://127.0.0.1:8080/schemas/<context>/<event>.v1.json}).
+     */
+    public URI dataSchema(URI baseUrl) {
+        return schemaBase(baseUrl).resolve(schemaPath);
+    }
+
+    /** {@code baseUrl} with a trailing slash, so that resolving a relative path keeps its last segment. */
+    public static URI schemaBase(URI baseUrl) {
+        String base = baseUrl.toString();
+        return base.endsWith("/") ? baseUrl : URI.create(base + "/");
     }
 }

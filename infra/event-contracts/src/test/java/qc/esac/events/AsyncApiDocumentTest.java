@@ -35,21 +35,44 @@ class AsyncApiDocumentTest {
 
     @Test
     void isAnAsyncApi3DocumentWithInfo() {
-        assertThat(doc.path("asyncapi").asString()).isEqualTo("3.0.0");
+        assertThat(doc.path("asyncapi").asString()).isEqualTo("3.1.0");
         assertThat(doc.at("/info/title").asString()).isNotBlank();
         assertThat(doc.at("/info/version").asString()).isNotBlank();
-        assertThat(doc.at("/info/description").asString()).contains("ce_subject", "ce_sequence");
+        assertThat(doc.at("/info/description").asString()).contains("ce_subject", "ce_" + CloudEventAttributes.SEQUENCE);
     }
 
     @Test
-    void hasOneChannelPerTopicAndASendOperationForEach() {
-        assertThat(channelsByAddress().keySet()).containsExactlyInAnyOrderElementsOf(TOPICS);
+    void hasOneChannelPerTopicAndItsDeadLetterTopicWithSendAndReceiveOperationsForEach() {
+        List<String> deadLetters = TOPICS.stream().map(Topics::deadLetterOf).toList();
+        assertThat(channelsByAddress().keySet()).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.concat(TOPICS.stream(), deadLetters.stream()).toList());
         Set<String> sentTo = new HashSet<>();
+        Set<String> receivedFrom = new HashSet<>();
         doc.path("operations").forEach(operation -> {
-            assertThat(operation.path("action").asString()).isEqualTo("send");
-            sentTo.add(resolve(operation.path("channel")).path("address").asString());
+            String address = resolve(operation.path("channel")).path("address").asString();
+            (operation.path("action").asString().equals("send") ? sentTo : receivedFrom).add(address);
         });
-        assertThat(sentTo).containsExactlyInAnyOrderElementsOf(TOPICS);
+        assertThat(sentTo).containsExactlyInAnyOrderElementsOf(channelsByAddress().keySet());
+        assertThat(receivedFrom).containsExactlyInAnyOrderElementsOf(channelsByAddress().keySet());
+    }
+
+    @Test
+    void partnersReadThePublicTopicsWithATokenAndNeverTheDeadLetters() {
+        doc.path("operations").forEach(operation -> {
+            String address = resolve(operation.path("channel")).path("address").asString();
+            boolean partnerRead = operation.path("action").asString().equals("receive") && TOPICS.contains(address);
+            assertThat(operation.at("/security/0/$ref").asString()).as(address)
+                    .isEqualTo(partnerRead ? "#/components/securitySchemes/partnerToken" : "");
+        });
+        doc.path("channels").forEach(channel -> {
+            List<String> servers = new ArrayList<>();
+            channel.path("servers").forEach(server -> servers.add(server.path("$ref").asString()));
+            assertThat(servers).as(channel.path("address").asString()).isEqualTo(
+                    channel.path("address").asString().endsWith(Topics.DEAD_LETTER_SUFFIX)
+                            ? List.of("#/servers/internal")
+                            : List.of("#/servers/local", "#/servers/production", "#/servers/internal"));
+        });
+        assertThat(doc.at("/components/securitySchemes/partnerToken/scopes/0").asString()).isEqualTo("events.read");
     }
 
     @Test
@@ -69,7 +92,8 @@ class AsyncApiDocumentTest {
 
     @Test
     void everyMessageIsACatalogType() {
-        doc.at("/components/messages").forEach(message ->
+        doc.at("/components/messages").properties().stream().filter(m -> !m.getKey().equals("deadLetter"))
+                .map(java.util.Map.Entry::getValue).forEach(message ->
                 assertThat(EventCatalog.byType(message.path("name").asString()))
                         .as("catalog entry for message " + message.path("name")).isPresent());
     }
@@ -100,6 +124,7 @@ class AsyncApiDocumentTest {
     @Test
     void examplePayloadsAreValidEventData() {
         doc.at("/components/messages").forEach(message -> message.path("examples").forEach(example -> {
+            // (the dead-letter message has no examples: its payload is whatever could not be processed)
             assertThat(EventSchemas.violations(message.path("name").asString(), example.path("payload")))
                     .as("example " + example.path("name") + " of " + message.path("name")).isEmpty();
             assertThat(example.at("/headers/ce_type").asString()).isEqualTo(message.path("name").asString());

@@ -44,8 +44,31 @@ final class KafkaBroker implements AutoCloseable {
      */
     static KafkaBroker start(Path logDirectory, int nodeId, int port, int controllerPort, String voters, int brokers,
             String clusterId) {
+        return start(logDirectory, nodeId, port, controllerPort, voters, brokers, clusterId, null);
+    }
+
+    /** A single node with the partners' listener too (see {@link PartnerListener}); its ACLs applied. */
+    static KafkaBroker start(Path logDirectory, int port, int controllerPort, PartnerListener partners) {
+        KafkaBroker broker = start(logDirectory, KafkaBrokerConfig.NODE_ID, port, controllerPort,
+                KafkaBrokerConfig.NODE_ID + "@" + KafkaBrokerConfig.HOST + ":" + controllerPort, 1,
+                Uuid.randomUuid().toString(), partners);
+        try {
+            KafkaTopics.apply(broker.bootstrapServers(), 1);
+            PartnerAcls.apply(broker.bootstrapServers(), partners.partners());
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+        return broker;
+    }
+
+    static KafkaBroker start(Path logDirectory, int nodeId, int port, int controllerPort, String voters, int brokers,
+            String clusterId, PartnerListener partners) {
+        if (partners != null) {
+            allowUrl(partners.jwksUrl());
+        }
         KafkaConfig config = new KafkaConfig(KafkaBrokerConfig.properties(logDirectory, nodeId, port, controllerPort,
-                voters, brokers));
+                voters, brokers, partners));
         formatIfNew(logDirectory, nodeId, clusterId);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         try {
@@ -55,6 +78,18 @@ final class KafkaBroker implements AutoCloseable {
             throw new IllegalStateException("Kafka broker failed to start on " + KafkaBrokerConfig.HOST + ":" + port, e);
         }
         return new KafkaBroker(server, KafkaBrokerConfig.HOST + ":" + port);
+    }
+
+    /**
+     * Kafka only fetches OAuth URLs listed in this system property (empty by default since 4.0: none), a guard
+     * against a configuration that makes the broker call anywhere. The broker runs in this JVM, so it is set here.
+     */
+    private static synchronized void allowUrl(String url) {
+        String property = "org.apache.kafka.sasl.oauthbearer.allowed.urls";
+        String allowed = System.getProperty(property, "");
+        if (!java.util.Arrays.asList(allowed.split(",")).contains(url)) {
+            System.setProperty(property, allowed.isEmpty() ? url : allowed + "," + url);
+        }
     }
 
     /**

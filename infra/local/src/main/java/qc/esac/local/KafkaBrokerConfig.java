@@ -1,6 +1,7 @@
 package qc.esac.local;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -74,6 +75,43 @@ final class KafkaBrokerConfig {
                 // Nobody else is about to join a local group: do not wait 3 s before the first rebalance.
                 Map.entry("group.initial.rebalance.delay.ms", "0"));
     }
+
+    /**
+     * As {@link #properties(Path, int, int, int, String, int)}, plus the partners' listener, the authorizer and the
+     * internal principal as super user (see {@link PartnerListener}).
+     */
+    static Map<String, String> properties(Path logDirectory, int nodeId, int port, int controllerPort, String voters,
+            int brokers, PartnerListener partners) {
+        Map<String, String> properties = new HashMap<>(properties(logDirectory, nodeId, port, controllerPort, voters,
+                brokers));
+        if (partners == null) {
+            return properties;
+        }
+        String listener = PartnerListener.NAME + "://" + HOST + ":" + partners.port();
+        String prefix = "listener.name." + PartnerListener.NAME.toLowerCase() + ".oauthbearer.";
+        properties.put("listeners", properties.get("listeners") + "," + listener);
+        properties.put("advertised.listeners", properties.get("advertised.listeners") + "," + listener);
+        properties.put("listener.security.protocol.map", properties.get("listener.security.protocol.map") + ","
+                + PartnerListener.NAME + ":SASL_PLAINTEXT");
+        properties.put("listener.name." + PartnerListener.NAME.toLowerCase() + ".sasl.enabled.mechanisms", "OAUTHBEARER");
+        properties.put(prefix + "sasl.jaas.config",
+                "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;");
+        properties.put(prefix + "sasl.server.callback.handler.class", PartnerTokenValidator.class.getName());
+        properties.put("sasl.oauthbearer.jwks.endpoint.url", partners.jwksUrl());
+        properties.put("sasl.oauthbearer.expected.issuer", partners.issuer());
+        properties.put("sasl.oauthbearer.expected.audience", partners.audience());
+        // The issuer may start after the broker (local stack): keep asking for its keys instead of failing.
+        properties.put("sasl.oauthbearer.jwks.endpoint.retry.backoff.max.ms", "5000");
+        // ACLs decide; nothing is allowed without one, except to the internal listener's and controller's principal
+        // (PLAINTEXT on loopback: the services, operators' tools and the other nodes).
+        properties.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        properties.put("super.users", INTERNAL_PRINCIPAL);
+        properties.put("allow.everyone.if.no.acl.found", "false");
+        return properties;
+    }
+
+    /** The principal of a PLAINTEXT connection: the internal listener's (services) and the controllers'. */
+    static final String INTERNAL_PRINCIPAL = "User:ANONYMOUS";
 
     static int replication(int brokers) {
         return Math.min(MAX_REPLICATION, brokers);

@@ -44,6 +44,14 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     /** Starts both servers (once) and returns their addresses when they accept clients. */
     public synchronized LocalAddresses start() {
+        return start(null);
+    }
+
+    /**
+     * As {@link #start()}, the broker also listening for partners (single node only: a cluster keeps its internal
+     * listeners alone); {@code partners} null for none.
+     */
+    public synchronized LocalAddresses start(PartnerListener partners) {
         if (addresses != null) {
             return addresses;
         }
@@ -56,8 +64,11 @@ public final class LocalInfrastructure implements AutoCloseable {
         try {
             // The store first: it binds in milliseconds, so a taken port fails before Kafka's slower start.
             mongo = MongoStore.start(data.mongoStoreFile(), options.mongoPort());
-            startKafka(data);
+            startKafka(data, options.brokers() == 1 ? partners : null);
             KafkaTopics.apply(bootstrapServers(), options.brokers());
+            if (partners != null && options.brokers() == 1) {
+                PartnerAcls.apply(bootstrapServers(), partners.partners());
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -70,11 +81,14 @@ public final class LocalInfrastructure implements AutoCloseable {
      * One node, or a cluster whose nodes start together (a node is up only once a quorum of controllers is):
      * node 1 on the configured ports, the others on any free ports.
      */
-    private void startKafka(DataDirectory data) {
+    private void startKafka(DataDirectory data, PartnerListener partners) {
         int brokers = checkBrokerCount(data);
         if (brokers == 1) {
-            kafka.add(KafkaBroker.start(data.kafkaLogDirectory(),
-                    FreePort.orAny(options.kafkaPort()), FreePort.orAny(options.controllerPort())));
+            int controllerPort = FreePort.orAny(options.controllerPort());
+            kafka.add(KafkaBroker.start(data.kafkaLogDirectory(), KafkaBrokerConfig.NODE_ID,
+                    FreePort.orAny(options.kafkaPort()), controllerPort,
+                    KafkaBrokerConfig.NODE_ID + "@" + KafkaBrokerConfig.HOST + ":" + controllerPort, 1,
+                    Uuid.randomUuid().toString(), partners));
             return;
         }
         int[] ports = new int[brokers + 1];

@@ -49,7 +49,9 @@ public final class LocalStack implements AutoCloseable {
                             "INSURANCE_URI", addresses.url("insurance-service"),
                             "PROJECTS_URI", addresses.url("projects-service"),
                             "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", addresses.issuer(),
-                            "ESAC_DOCS_OPENID_CONNECT_URL", addresses.issuer() + "/.well-known/openid-configuration")));
+                            "ESAC_DOCS_OPENID_CONNECT_URL", addresses.issuer() + "/.well-known/openid-configuration",
+                            // Events name their schema at the gateway, which serves it (/schemas/...).
+                            "ESAC_EVENTS_SCHEMA_BASE_URL", addresses.url("gateway"))));
 
     private final LocalOptions options;
     private final LocalInfrastructure infrastructure;
@@ -100,7 +102,22 @@ public final class LocalStack implements AutoCloseable {
         return new StackComponent(name, name, name, port, "/actuator/health/readiness", addresses -> Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", addresses.infrastructure().kafkaBootstrapServers(),
                 "MONGODB_URI", addresses.infrastructure().mongoConnectionString(),
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", addresses.issuer()));
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", addresses.issuer(),
+                "ESAC_EVENTS_SCHEMA_BASE_URL", addresses.url("gateway")));
+    }
+
+    /**
+     * Partners read events on their own listener (default port 9094 + the offset) with the issuer's tokens: infra/identity's
+     * JWK set, or Keycloak's realm certificates.
+     */
+    private PartnerListener partnerListener(Map<String, String> urls) {
+        int port = FreePort.orAny(PartnerListener.DEFAULT_PORT + portOffset);
+        if (keycloak == null) {
+            return PartnerListener.forIssuer(port, urls.get("identity"));
+        }
+        String issuer = urls.get(StackAddresses.ISSUER);
+        return new PartnerListener(port, issuer, issuer + "/protocol/openid-connect/certs",
+                PartnerListener.PLATFORM_AUDIENCE, List.of(PartnerListener.DEMO_PARTNER));
     }
 
     /** Starts everything and returns once every component reports ready; stops what started on failure. */
@@ -117,7 +134,8 @@ public final class LocalStack implements AutoCloseable {
             if (keycloak != null) {
                 urls.put(StackAddresses.ISSUER, KeycloakIdentity.issuer(urls.get("identity")));
             }
-            StackAddresses addresses = new StackAddresses(infrastructureSeen.apply(infrastructure.start()), urls);
+            StackAddresses addresses = new StackAddresses(
+                    infrastructureSeen.apply(infrastructure.start(partnerListener(urls))), urls);
             this.addresses = addresses;
             for (StackComponent component : COMPONENTS) {
                 if (keycloak != null && component.name().equals("identity")) {

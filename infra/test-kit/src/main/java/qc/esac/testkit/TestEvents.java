@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import qc.esac.events.CloudEventAttributes;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ public final class TestEvents {
                 .withSubject(subject)
                 .withTime(time)
                 .withDataContentType("application/json")
-                .withExtension("sequence", sequence)
+                .withExtension(CloudEventAttributes.SEQUENCE, sequence)
                 .withData(jsonData.getBytes(StandardCharsets.UTF_8))
                 .build();
         return KafkaMessageFactory.createWriter(topic, null, null, subject).writeBinary(event);

@@ -66,7 +66,7 @@ class OrganizationRegistrationIT {
             assertThat(event.key()).isEqualTo(id);
             assertThat(TopicProbe.header(event, "ce_type")).isEqualTo(REGISTERED);
             assertThat(TopicProbe.header(event, "ce_source")).isEqualTo("/esac/membership");
-            assertThat(TopicProbe.header(event, "ce_sequence")).isEqualTo("1");
+            assertThat(TopicProbe.header(event, "ce_aggregatesequence")).isEqualTo("1");
             assertThat(TopicProbe.header(event, "ce_dataschema"))
                     .isEqualTo(EventCatalog.of(OrganizationRegistered.class).dataSchema().toString());
             assertThat(TopicProbe.header(event, "traceparent")).as("the request's trace travels with the event")

@@ -36,17 +36,17 @@ public final class PublishedEvents {
     public static List<Event> expectFrom(TopicProbe probe, String subject, long fromSequence,
                                          Class<? extends EventData>... types) {
         Predicate<ConsumerRecord<String, byte[]>> matching = TopicProbe.subject(subject)
-                .and(r -> Long.parseLong(TopicProbe.header(r, "ce_sequence")) >= fromSequence);
+                .and(r -> Long.parseLong(TopicProbe.header(r, "ce_aggregatesequence")) >= fromSequence);
         probe.await(matching, types.length, Duration.ofSeconds(20));
         List<ConsumerRecord<String, byte[]>> records = probe.collect(matching, Duration.ofMillis(600));
         assertThat(records).as("events of " + subject + ", each exactly once").hasSize(types.length);
-        long first = Long.parseLong(TopicProbe.header(records.get(0), "ce_sequence"));
+        long first = Long.parseLong(TopicProbe.header(records.get(0), "ce_aggregatesequence"));
         for (int i = 0; i < types.length; i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
             String type = EventCatalog.of(types[i]).type();
             assertThat(TopicProbe.header(record, "ce_type")).as("event " + i + " of " + subject).isEqualTo(type);
             assertThat(record.key()).isEqualTo(subject);
-            assertThat(Long.parseLong(TopicProbe.header(record, "ce_sequence"))).as("in order").isEqualTo(first + i);
+            assertThat(Long.parseLong(TopicProbe.header(record, "ce_aggregatesequence"))).as("in order").isEqualTo(first + i);
         }
         return records.stream().map(r -> new Event(TopicProbe.header(r, "ce_type"),
                 EventSchemas.validate(TopicProbe.header(r, "ce_type"), r.value()))).toList();

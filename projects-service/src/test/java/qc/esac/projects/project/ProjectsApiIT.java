@@ -108,7 +108,7 @@ class ProjectsApiIT {
             assertThat(activated.status()).isEqualTo(200);
             ConsumerRecord<String, byte[]> event = probe.await(TopicProbe.subject(id), 3, Duration.ofSeconds(20)).get(2);
             assertThat(TopicProbe.header(event, "ce_type")).isEqualTo("qc.esac.projects.project-activated.v1");
-            assertThat(TopicProbe.header(event, "ce_sequence")).isEqualTo("3");
+            assertThat(TopicProbe.header(event, "ce_aggregatesequence")).isEqualTo("3");
             EventSchemas.validate("qc.esac.projects.project-activated.v1", event.value());
         }
     }

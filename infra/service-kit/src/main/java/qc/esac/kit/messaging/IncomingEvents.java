@@ -53,7 +53,11 @@ public class IncomingEvents {
     private static long sequenceOf(CloudEvent event) {
         Object value = event.getExtension(CloudEventAttributes.SEQUENCE);
         if (value == null) {
-            throw new UnprocessableEventException("Event " + event.getId() + " has no sequence extension");
+            // Records written before the extension was renamed (deprecated name, read only).
+            value = event.getExtension(CloudEventAttributes.LEGACY_SEQUENCE);
+        }
+        if (value == null) {
+            throw new UnprocessableEventException("Event " + event.getId() + " has no " + CloudEventAttributes.SEQUENCE + " extension (sequence)");
         }
         try {
             long sequence = value instanceof Number number ? number.longValue() : Long.parseLong(value.toString());

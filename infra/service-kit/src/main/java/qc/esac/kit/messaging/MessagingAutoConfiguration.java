@@ -25,6 +25,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.adapter.RecordFilterStrategy;
+import qc.esac.events.EventDescriptor;
 import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.outbox.OutboxBacklog;
 import qc.esac.kit.outbox.OutboxEventFactory;
@@ -34,6 +35,7 @@ import qc.esac.kit.time.QuebecTime;
 import qc.esac.kit.time.ShiftedClock;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -88,9 +90,16 @@ public class MessagingAutoConfiguration {
         return template;
     }
 
+    /**
+     * Events name their schema ({@code ce_dataschema}) at the address this deployment serves it:
+     * {@code esac.events.schema-base-url} (env {@code ESAC_EVENTS_SCHEMA_BASE_URL}, the gateway's public URL, which
+     * serves {@code /schemas/...}); unset, the schemas' canonical ids.
+     */
     @Bean
-    OutboxEventFactory outboxEventFactory(JsonMapper json, Clock clock, ObjectProvider<Tracer> tracer) {
-        return new OutboxEventFactory(json, clock, tracer);
+    OutboxEventFactory outboxEventFactory(JsonMapper json, Clock clock, ObjectProvider<Tracer> tracer,
+                                          @Value("${esac.events.schema-base-url:}") String schemaBaseUrl) {
+        return new OutboxEventFactory(json, clock, tracer, schemaBaseUrl.isBlank()
+                ? EventDescriptor.CANONICAL_SCHEMA_BASE : URI.create(schemaBaseUrl));
     }
 
     @Bean

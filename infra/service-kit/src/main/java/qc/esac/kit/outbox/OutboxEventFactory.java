@@ -9,6 +9,7 @@ import qc.esac.events.EventData;
 import qc.esac.events.EventDescriptor;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +21,22 @@ public class OutboxEventFactory {
     private final JsonMapper json;
     private final Clock clock;
     private final ObjectProvider<Tracer> tracer;
+    private final URI schemaBaseUrl;
 
+    /** Events naming their schemas by their canonical ids (tests; a deployment gives its own address). */
     public OutboxEventFactory(JsonMapper json, Clock clock, ObjectProvider<Tracer> tracer) {
+        this(json, clock, tracer, EventDescriptor.CANONICAL_SCHEMA_BASE);
+    }
+
+    /**
+     * Events whose {@code dataschema} is the address where this deployment serves the schema:
+     * {@code schemaBaseUrl} + {@code schemas/<context>/<event>.vN.json} ({@code esac.events.schema-base-url}).
+     */
+    public OutboxEventFactory(JsonMapper json, Clock clock, ObjectProvider<Tracer> tracer, URI schemaBaseUrl) {
         this.json = json;
         this.clock = clock;
         this.tracer = tracer;
+        this.schemaBaseUrl = EventDescriptor.schemaBase(schemaBaseUrl);
     }
 
     /** Entries for {@code events}, numbered after {@code lastSequence} of aggregate {@code subject}. */
@@ -36,7 +48,7 @@ public class OutboxEventFactory {
             EventDescriptor descriptor = EventCatalog.of(data.getClass());
             entries.add(new OutboxEvent(UUID.randomUUID().toString(), descriptor.type(), descriptor.topic(),
                     descriptor.source().toString(), subject, ++sequence, clock.instant(),
-                    descriptor.dataSchema().toString(), json.writeValueAsString(data), traceparent));
+                    descriptor.dataSchema(schemaBaseUrl).toString(), json.writeValueAsString(data), traceparent));
         }
         return entries;
     }

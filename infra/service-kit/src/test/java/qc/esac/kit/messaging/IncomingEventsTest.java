@@ -38,6 +38,30 @@ class IncomingEventsTest {
     }
 
     @Test
+    void theSequenceTravelsAsTheAggregatesequenceExtensionAndComparesAsANumber() {
+        IncomingEvent second = events.parse(record(TYPE, "org-1", "2", DATA));
+        IncomingEvent tenth = events.parse(record(TYPE, "org-1", "10", DATA));
+
+        assertThat(tenth.sequence()).isGreaterThan(second.sequence());
+    }
+
+    @Test
+    void aRecordWrittenBeforeTheRenameIsReadFromItsLegacySequenceHeader() {
+        ConsumerRecord<String, byte[]> record = record(TYPE, "org-1", null, DATA);
+        header((RecordHeaders) record.headers(), "ce_sequence", "7");
+
+        assertThat(events.parse(record).sequence()).isEqualTo(7);
+    }
+
+    @Test
+    void aCloudEventsSequenceHeaderAloneIsNotTakenForTheAggregateSequenceWhenBothArePresent() {
+        ConsumerRecord<String, byte[]> record = record(TYPE, "org-1", "12", DATA);
+        header((RecordHeaders) record.headers(), "ce_sequence", "3");
+
+        assertThat(events.parse(record).sequence()).isEqualTo(12);
+    }
+
+    @Test
     void anEventOfAnUnknownTypeIsReadWithoutDataSoThatConsumersSkipIt() {
         IncomingEvent event = events.parse(record("qc.esac.membership.something-new.v1", "org-1", "1", "{\"x\": 1}"));
 
@@ -79,7 +103,7 @@ class IncomingEventsTest {
             header(headers, "ce_subject", subject);
         }
         if (sequence != null) {
-            header(headers, "ce_sequence", sequence);
+            header(headers, "ce_aggregatesequence", sequence);
         }
         return new ConsumerRecord<>(Topics.MEMBERSHIP, 0, 0, 0L, TimestampType.CREATE_TIME, 0, 0, subject,
                 data.getBytes(StandardCharsets.UTF_8), headers, Optional.empty());

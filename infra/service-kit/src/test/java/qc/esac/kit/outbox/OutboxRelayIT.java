@@ -114,7 +114,7 @@ class OutboxRelayIT {
             assertThat(records).hasSize(60);
             assertThat(records.stream().map(r -> TopicProbe.header(r, "ce_id")).distinct()).hasSize(60);
             Map<String, List<String>> sequences = records.stream().collect(Collectors.groupingBy(
-                    ConsumerRecord::key, Collectors.mapping(r -> TopicProbe.header(r, "ce_sequence"),
+                    ConsumerRecord::key, Collectors.mapping(r -> TopicProbe.header(r, "ce_aggregatesequence"),
                             Collectors.toList())));
             assertThat(sequences).hasSize(20)
                     .allSatisfy((id, seq) -> assertThat(seq).containsExactly("1", "2", "3"));
@@ -182,7 +182,7 @@ class OutboxRelayIT {
         try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
             assertThat(relay.publish(collection, id)).isTrue();
             List<ConsumerRecord<String, byte[]>> records = probe.await(TopicProbe.subject(id), 2, Duration.ofSeconds(10));
-            assertThat(records).extracting(r -> TopicProbe.header(r, "ce_sequence")).containsExactly("1", "2");
+            assertThat(records).extracting(r -> TopicProbe.header(r, "ce_aggregatesequence")).containsExactly("1", "2");
         }
         assertThat(pending(id)).isEmpty();
         assertThat(mongo.getCollection(collection).find(Filters.eq("_id", id)).first().get("outboxLease")).isNull();
