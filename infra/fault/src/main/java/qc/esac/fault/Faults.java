@@ -375,7 +375,7 @@ final class Faults {
         if (subject) {
             headers.add("ce_subject", bytes(key));
         }
-        headers.add("ce_sequence", bytes("1"));
+        headers.add("ce_aggregatesequence", bytes("1"));
         headers.add("content-type", bytes("application/json"));
         return new ProducerRecord<>(topic, null, key, data.getBytes(StandardCharsets.UTF_8), headers);
     }

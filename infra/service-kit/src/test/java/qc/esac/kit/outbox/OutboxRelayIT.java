@@ -212,7 +212,7 @@ class OutboxRelayIT {
                     Duration.ofSeconds(20));
             assertThat(records.stream().map(r -> TopicProbe.header(r, "ce_id")).distinct()).hasSize(160);
             Map<String, List<String>> sequences = records.stream().collect(Collectors.groupingBy(
-                    ConsumerRecord::key, Collectors.mapping(r -> TopicProbe.header(r, "ce_sequence"),
+                    ConsumerRecord::key, Collectors.mapping(r -> TopicProbe.header(r, "ce_aggregatesequence"),
                             Collectors.toList())));
             assertThat(sequences).hasSize(40)
                     .allSatisfy((id, seq) -> assertThat(seq).containsExactly("1", "2", "3", "4"));
@@ -246,7 +246,7 @@ class OutboxRelayIT {
         try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
             created.add(writes.get(0).insert(id, new Organization("v1"), List.of(event(id, "v1"))));
             List<ConsumerRecord<String, byte[]>> records = probe.await(TopicProbe.subject(id), 3, Duration.ofSeconds(10));
-            assertThat(records).extracting(r -> TopicProbe.header(r, "ce_sequence")).containsExactly("1", "2", "3");
+            assertThat(records).extracting(r -> TopicProbe.header(r, "ce_aggregatesequence")).containsExactly("1", "2", "3");
             awaitEmptyOutboxes();
         } finally {
             relay.stop();
@@ -272,7 +272,7 @@ class OutboxRelayIT {
             mongo.getCollection(collection).updateOne(Filters.eq("_id", id), Updates.combine(
                     Updates.unset("outboxLease"), Updates.popFirst("outbox")));
             List<ConsumerRecord<String, byte[]>> records = probe.await(TopicProbe.subject(id), 1, Duration.ofSeconds(10));
-            assertThat(records).extracting(r -> TopicProbe.header(r, "ce_sequence")).containsExactly("2");
+            assertThat(records).extracting(r -> TopicProbe.header(r, "ce_aggregatesequence")).containsExactly("2");
             awaitEmptyOutboxes();
         } finally {
             relay.stop();
