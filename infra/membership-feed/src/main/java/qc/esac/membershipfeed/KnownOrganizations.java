@@ -1,5 +1,12 @@
 package qc.esac.membershipfeed;
 
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import qc.esac.events.membership.OrganizationClosed;
@@ -27,12 +34,13 @@ public class KnownOrganizations {
 
     public boolean applyRegistered(IncomingEvent event, OrganizationRegistered registered) {
         return updates.applyIfNewer(COLLECTION, registered.organizationId(), event, profile(registered.legalName(),
-                registered.neq(), registered.legalForm(), registered.regionCode(), registered.sectorCodes()));
+                registered.neq(), registered.legalForm(), registered.regionCode(), registered.sectorCodes(),
+                registered.illustrative()));
     }
 
     public boolean applyUpdated(IncomingEvent event, OrganizationUpdated updated) {
         return updates.applyIfNewer(COLLECTION, updated.organizationId(), event, profile(updated.legalName(),
-                updated.neq(), updated.legalForm(), updated.regionCode(), updated.sectorCodes()));
+                updated.neq(), updated.legalForm(), updated.regionCode(), updated.sectorCodes(), updated.illustrative()));
     }
 
     /** Closed on the day the event says, or the Quebec day it happened when it says none. */
@@ -46,9 +54,20 @@ public class KnownOrganizations {
         return Optional.ofNullable(mongo.findById(id, KnownOrganization.class, COLLECTION));
     }
 
+    /** The known ones among {@code ids}, by id (one query by {@code _id}). */
+    public Map<String, KnownOrganization> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), KnownOrganization.class, COLLECTION).stream()
+                .collect(Collectors.toMap(KnownOrganization::id, Function.identity()));
+    }
+
+    /** The profile an event carries; an event without the illustrative flag says the profile is not illustrative. */
     private static Update profile(String legalName, String neq, String legalForm, String regionCode,
-                                  List<String> sectorCodes) {
+                                  List<String> sectorCodes, Boolean illustrative) {
         return new Update().set("legalName", legalName).set("neq", neq).set("legalForm", legalForm)
-                .set("regionCode", regionCode).set("sectorCodes", sectorCodes == null ? List.of() : sectorCodes);
+                .set("regionCode", regionCode).set("sectorCodes", sectorCodes == null ? List.of() : sectorCodes)
+                .set("illustrative", Boolean.TRUE.equals(illustrative));
     }
 }

@@ -34,6 +34,17 @@ public class MembershipFeed {
                 .on(RosterEntryEvent.class, roster::apply);
     }
 
+    /**
+     * Adds only the organizations' handlers: for a service that needs no standings or rosters (it keeps no personal
+     * data it has no use for).
+     */
+    public EventDispatcher.Builder registerOrganizationsOn(EventDispatcher.Builder dispatcher) {
+        return dispatcher
+                .on(OrganizationRegistered.class, organizations::applyRegistered)
+                .on(OrganizationUpdated.class, organizations::applyUpdated)
+                .on(OrganizationClosed.class, organizations::applyClosed);
+    }
+
     public KnownOrganizations organizations() {
         return organizations;
     }

@@ -10,6 +10,7 @@ import qc.esac.events.insurance.ParticipationActivated;
 import qc.esac.events.insurance.ParticipationReinstated;
 import qc.esac.events.insurance.ParticipationTerminated;
 import qc.esac.kit.messaging.IncomingEvent;
+import qc.esac.kit.messaging.EventDispatcher;
 import qc.esac.kit.messaging.IncomingEvents;
 import qc.esac.projects.platform.PlatformFacts;
 import qc.esac.projects.platform.PlatformSource;
@@ -28,36 +29,32 @@ class InsuranceEventsListener {
 
     private final IncomingEvents events;
     private final PlatformFacts facts;
+    private final EventDispatcher dispatcher;
 
     InsuranceEventsListener(IncomingEvents events, PlatformFacts facts) {
         this.events = events;
         this.facts = facts;
+        this.dispatcher = EventDispatcher.builder()
+                .on(ParticipationActivated.class, (event, activated) -> facts.begin(event, SOURCE,
+                        key(activated.organizationId(), activated.networkId()), activated.organizationId(),
+                        activated.effectiveDate()))
+                .on(ParticipationReinstated.class, (event, reinstated) -> facts.begin(event, SOURCE,
+                        key(reinstated.organizationId(), reinstated.networkId()), reinstated.organizationId(),
+                        reinstated.effectiveDate()))
+                // The effective date is the last day of coverage.
+                .on(ParticipationTerminated.class, (event, terminated) -> facts.end(event, SOURCE,
+                        key(terminated.organizationId(), terminated.networkId()), terminated.organizationId(),
+                        terminated.effectiveDate().plusDays(1)))
+                .build();
     }
 
     /** A group of its own: the sources are independent, one being slow or rebalancing holds up no other. */
     @KafkaListener(topics = Topics.INSURANCE, groupId = "${spring.application.name}.insurance")
     void on(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = events.parse(record);
-        boolean applied = apply(event);
+        boolean applied = dispatcher.dispatch(event);
         log.debug("Insurance event {} {} seq {} applied: {}", event.type(), event.subject(), event.sequence(),
                 applied);
-    }
-
-    private boolean apply(IncomingEvent event) {
-        if (event.data() instanceof ParticipationActivated activated) {
-            return facts.begin(event, SOURCE, key(activated.organizationId(), activated.networkId()),
-                    activated.organizationId(), activated.effectiveDate());
-        }
-        if (event.data() instanceof ParticipationReinstated reinstated) {
-            return facts.begin(event, SOURCE, key(reinstated.organizationId(), reinstated.networkId()),
-                    reinstated.organizationId(), reinstated.effectiveDate());
-        }
-        if (event.data() instanceof ParticipationTerminated terminated) {
-            // The effective date is the last day of coverage.
-            return facts.end(event, SOURCE, key(terminated.organizationId(), terminated.networkId()),
-                    terminated.organizationId(), terminated.effectiveDate().plusDays(1));
-        }
-        return false;
     }
 
     private static String key(String organizationId, String networkId) {

@@ -7,68 +7,53 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import qc.esac.events.Topics;
 import qc.esac.events.membership.MembershipStandingEvent;
-import qc.esac.events.membership.OrganizationClosed;
 import qc.esac.events.membership.OrganizationRegistered;
-import qc.esac.events.membership.OrganizationUpdated;
 import qc.esac.kit.messaging.IncomingEvent;
 import qc.esac.kit.messaging.IncomingEvents;
-import qc.esac.projects.organization.KnownOrganizations;
+import qc.esac.membershipfeed.MembershipFeed;
+import qc.esac.kit.messaging.EventDispatcher;
+import qc.esac.kit.time.QuebecTime;
 import qc.esac.projects.platform.PlatformFact;
 import qc.esac.projects.platform.PlatformFacts;
 import qc.esac.projects.platform.PlatformSource;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
- * Feeds the known organizations (registered, updated, closed) and two platform sources from the membership
- * topic: {@link PlatformSource#PARTNER_ORGANIZATIONS_REGISTERED} and, from every membership event (they all
+ * Feeds the shared membership feed's organizations (registered, updated, closed; projects keeps no standings or
+ * rosters) and two platform sources from the membership topic: {@link PlatformSource#PARTNER_ORGANIZATIONS_REGISTERED} and, from every membership event (they all
  * carry the standing after the change), {@link PlatformSource#PARTNERS_IN_GOOD_STANDING}. Other types are
  * skipped.
  */
 @Component
 class MembershipEventsListener {
 
-    /** Effective dates are Quebec dates. */
-    static final ZoneId QUEBEC = ZoneId.of("America/Montreal");
-
     private static final Logger log = LoggerFactory.getLogger(MembershipEventsListener.class);
 
     private final IncomingEvents events;
-    private final KnownOrganizations organizations;
     private final PlatformFacts facts;
+    private final EventDispatcher dispatcher;
 
-    MembershipEventsListener(IncomingEvents events, KnownOrganizations organizations, PlatformFacts facts) {
+    MembershipEventsListener(IncomingEvents events, MembershipFeed feed, PlatformFacts facts) {
         this.events = events;
-        this.organizations = organizations;
         this.facts = facts;
+        this.dispatcher = feed.registerOrganizationsOn(EventDispatcher.builder())
+                .on(OrganizationRegistered.class, this::registered)
+                .on(MembershipStandingEvent.class, this::standing)
+                .build();
     }
 
     @KafkaListener(topics = Topics.MEMBERSHIP, groupId = "${spring.application.name}")
     void on(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = events.parse(record);
-        boolean applied = apply(event);
+        boolean applied = dispatcher.dispatch(event);
         log.debug("Membership event {} {} seq {} applied: {}", event.type(), event.subject(), event.sequence(),
                 applied);
     }
 
-    private boolean apply(IncomingEvent event) {
-        if (event.data() instanceof OrganizationRegistered registered) {
-            boolean known = organizations.apply(event, registered);
-            boolean counted = facts.record(event, new PlatformFact(PlatformSource.PARTNER_ORGANIZATIONS_REGISTERED,
-                    registered.organizationId(), registered.organizationId(), dateOf(event), null));
-            return known || counted;
-        }
-        if (event.data() instanceof OrganizationUpdated updated) {
-            return organizations.apply(event, updated);
-        }
-        if (event.data() instanceof OrganizationClosed closed) {
-            return organizations.apply(event, closed);
-        }
-        if (event.data() instanceof MembershipStandingEvent standing) {
-            return standing(event, standing);
-        }
-        return false;
+    private boolean registered(IncomingEvent event, OrganizationRegistered registered) {
+        return facts.record(event, new PlatformFact(PlatformSource.PARTNER_ORGANIZATIONS_REGISTERED,
+                registered.organizationId(), registered.organizationId(), dateOf(event), null));
     }
 
     /**
@@ -85,6 +70,6 @@ class MembershipEventsListener {
     }
 
     static LocalDate dateOf(IncomingEvent event) {
-        return LocalDate.ofInstant(event.time(), QUEBEC);
+        return QuebecTime.dayOf(event.time());
     }
 }

@@ -6,6 +6,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import qc.esac.kit.problem.NotFoundException;
+import qc.esac.membershipfeed.KnownOrganization;
+import qc.esac.membershipfeed.KnownOrganizations;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.projects.vocabulary.Vocabulary;
 

@@ -7,7 +7,9 @@ import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
-import qc.esac.projects.organization.KnownOrganizations;
+import qc.esac.membershipfeed.KnownOrganizations;
+import qc.esac.kit.problem.FieldViolation;
+import qc.esac.kit.problem.InvalidInputException;
 import qc.esac.projects.vocabulary.PartnerRole;
 import qc.esac.projects.vocabulary.TargetedIssue;
 
@@ -81,7 +83,7 @@ public class ProjectService {
 
     public Versioned<Project> create(EsacUser user, String leadOrganizationId, ProjectDetails details) {
         access.requireProgrammeStaff(user);
-        organizations.require(leadOrganizationId, "leadOrganizationId");
+        requireKnown(leadOrganizationId, "leadOrganizationId");
         LocalDate today = today();
         return projects.insert(Project.create(UUID.randomUUID().toString(), leadOrganizationId, details, today));
     }
@@ -114,7 +116,7 @@ public class ProjectService {
      */
     public PartnerAddition addPartner(EsacUser user, String id, String organizationId, PartnerRole role) {
         Versioned<Project> changed = projects.change(id, null, p -> access.requireManage(user, p), p -> {
-            organizations.require(organizationId, "organizationId");
+            requireKnown(organizationId, "organizationId");
             return access.isProgrammeStaff(user) || p.joinRequest(organizationId).isPresent()
                     ? p.addPartner(organizationId, role, today())
                     : p.invite(organizationId, role, user.id(), today());
@@ -150,7 +152,7 @@ public class ProjectService {
 
     public Versioned<Project> requestToJoin(EsacUser user, String id, String organizationId, String message) {
         access.requireOrganization(user, organizationId);
-        organizations.require(organizationId, "organizationId");
+        requireKnown(organizationId, "organizationId");
         return projects.change(id, null, p -> { },
                 p -> Change.of(p.requestToJoin(organizationId, message, user.id(), today())));
     }
@@ -217,5 +219,12 @@ public class ProjectService {
     /** Search filters; {@code null} means "any". */
     public record ProjectFilter(TargetedIssue issue, String leadOrganizationId, String regionCode,
                                 ProjectStatus status, String text) {
+    }
+
+    /** The organization must be known to the platform (membership announced it): else 400 naming {@code field}. */
+    private void requireKnown(String organizationId, String field) {
+        if (organizations.find(organizationId).isEmpty()) {
+            throw InvalidInputException.of(FieldViolation.of(field, "organisation.inconnue", organizationId));
+        }
     }
 }

@@ -3,8 +3,8 @@ package qc.esac.projects.project;
 import org.springframework.stereotype.Component;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.security.EsacUser;
-import qc.esac.projects.organization.KnownOrganization;
-import qc.esac.projects.organization.KnownOrganizations;
+import qc.esac.membershipfeed.KnownOrganization;
+import qc.esac.membershipfeed.KnownOrganizations;
 import qc.esac.projects.vocabulary.Vocabulary;
 
 import java.math.BigDecimal;

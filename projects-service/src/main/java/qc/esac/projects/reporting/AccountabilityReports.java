@@ -2,8 +2,8 @@ package qc.esac.projects.reporting;
 
 import org.springframework.stereotype.Service;
 import qc.esac.kit.security.EsacUser;
-import qc.esac.projects.organization.KnownOrganization;
-import qc.esac.projects.organization.KnownOrganizations;
+import qc.esac.membershipfeed.KnownOrganization;
+import qc.esac.membershipfeed.KnownOrganizations;
 import qc.esac.projects.project.Funding;
 import qc.esac.projects.project.Indicator;
 import qc.esac.projects.project.Project;

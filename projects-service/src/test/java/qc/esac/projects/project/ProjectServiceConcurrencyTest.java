@@ -9,7 +9,7 @@ import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.security.EsacUser;
-import qc.esac.projects.organization.KnownOrganizations;
+import qc.esac.membershipfeed.KnownOrganizations;
 
 import java.time.Clock;
 import java.time.LocalDate;
