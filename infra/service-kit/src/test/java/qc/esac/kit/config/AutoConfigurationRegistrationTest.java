@@ -20,6 +20,7 @@ class AutoConfigurationRegistrationTest {
                 .contains(EsacMessagesAutoConfiguration.class.getName(), EsacWebAutoConfiguration.class.getName(),
                         EsacSecurityAutoConfiguration.class.getName(),
                         EsacObservabilityAutoConfiguration.class.getName(),
-                        IdempotencyAutoConfiguration.class.getName());
+                        IdempotencyAutoConfiguration.class.getName(),
+                        qc.esac.kit.docs.EsacDocsAutoConfiguration.class.getName());
     }
 }
