@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -38,7 +39,8 @@ import qc.esac.kit.web.VersionHeaders;
  * <li>409 and 422 on writes (a conflict with the current state, a business rule);</li>
  * <li>412 and 428 when the handler reads {@code If-Match}, whose success then carries the new {@code ETag};</li>
  * <li>the success status and headers a {@link ApiSuccess} declares ({@code Location} on 201, {@code ETag});</li>
- * <li>{@code Idempotency-Replayed} on the success of the methods the idempotency filter covers.</li>
+ * <li>{@code Idempotency-Replayed} on the success of the methods the idempotency filter covers;</li>
+ * <li>a stable {@code operationId} (see {@link #operationId}) unless the controller names one.</li>
  * </ul>
  * Every error is {@code application/problem+json} with the shared {@value ProblemSchema#NAME} schema.
  */
@@ -65,6 +67,12 @@ public class ApiResponsesCustomizer implements GlobalOperationCustomizer {
                         || p.hasParameterAnnotation(PathVariable.class) || p.hasParameterAnnotation(RequestHeader.class)
                         || p.hasParameterAnnotation(RequestPart.class));
         boolean idempotent = httpMethods.stream().anyMatch(m -> idempotentMethod.test(m.name()));
+
+        io.swagger.v3.oas.annotations.Operation declared = AnnotatedElementUtils.findMergedAnnotation(method,
+                io.swagger.v3.oas.annotations.Operation.class);
+        if (declared == null || declared.operationId().isBlank()) {
+            operation.setOperationId(operationId(handler));
+        }
 
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
@@ -96,6 +104,16 @@ public class ApiResponsesCustomizer implements GlobalOperationCustomizer {
                     + "If-Match header required (the version read, value of the ETag).");
         }
         return operation;
+    }
+
+    /**
+     * The handler's name followed by its controller's subject ({@code register} in {@code OrganizationController}:
+     * {@code registerOrganization}): stable and unique within a service, where springdoc's default (the method
+     * name, numbered {@code _1}, {@code _2} when repeated) changes with the order handlers are found in.
+     */
+    static String operationId(HandlerMethod handler) {
+        String subject = ClassUtils.getUserClass(handler.getBeanType()).getSimpleName().replaceFirst("Controller$", "");
+        return handler.getMethod().getName() + subject;
     }
 
     private static boolean isIfMatch(MethodParameter parameter) {

@@ -151,6 +151,12 @@ class ApiDocsTest {
     }
 
     @Test
+    void operationIdsNameTheHandlerAndItsController() {
+        assertThat(operation("/api/docs-test/things", "post").path("operationId").asString()).isEqualTo("createThing");
+        assertThat(operation("/api/docs-test/things/{id}", "put").path("operationId").asString()).isEqualTo("updateThing");
+    }
+
+    @Test
     void publicPathsNeedNoTokenAndSecuredOnesTheBearerToken() {
         JsonNode open = operation("/api/docs-test/public/things/{id}", "get");
         assertThat(open.path("security").isArray() && open.path("security").isEmpty()).as(open.toString()).isTrue();
