@@ -37,6 +37,7 @@ import qc.esac.kit.web.VersionHeaders;
  * <li>400 when the request has parameters or a body (unreadable body, invalid field, wrong parameter type);</li>
  * <li>404 when the path names a resource ({@code {id}});</li>
  * <li>409 and 422 on writes (a conflict with the current state, a business rule);</li>
+ * <li>what the gateway answers in front of every service: 413 (with a body), 429, 503, 504;</li>
  * <li>412 and 428 when the handler reads {@code If-Match}, whose success then carries the new {@code ETag};</li>
  * <li>the success status and headers a {@link ApiSuccess} declares ({@code Location} on 201, {@code ETag});</li>
  * <li>{@code Idempotency-Replayed} on the success of the methods the idempotency filter covers;</li>
@@ -66,6 +67,8 @@ public class ApiResponsesCustomizer implements GlobalOperationCustomizer {
                 p.hasParameterAnnotation(RequestBody.class) || p.hasParameterAnnotation(RequestParam.class)
                         || p.hasParameterAnnotation(PathVariable.class) || p.hasParameterAnnotation(RequestHeader.class)
                         || p.hasParameterAnnotation(RequestPart.class));
+        boolean hasBody = Arrays.stream(handler.getMethodParameters())
+                .anyMatch(p -> p.hasParameterAnnotation(RequestBody.class) || p.hasParameterAnnotation(RequestPart.class));
         boolean idempotent = httpMethods.stream().anyMatch(m -> idempotentMethod.test(m.name()));
 
         io.swagger.v3.oas.annotations.Operation declared = AnnotatedElementUtils.findMergedAnnotation(method,
@@ -97,6 +100,16 @@ public class ApiResponsesCustomizer implements GlobalOperationCustomizer {
                     + (idempotent ? " (ou Idempotency-Key déjà utilisée pour une autre requête)" : "") + ". "
                     + "Refused by a business rule" + (idempotent ? " (or Idempotency-Key already used for another request)" : "") + ".");
         }
+        // Answered by the gateway in front of every service (and 503 by a service whose store is unavailable).
+        if (hasBody) {
+            problem(responses, "413", "Corps trop volumineux (passerelle). Request body too large (gateway).");
+        }
+        problem(responses, "429", "Trop de requêtes (passerelle) : réessayer après Retry-After secondes. "
+                + "Too many requests (gateway): retry after Retry-After seconds.");
+        problem(responses, "503", "Service momentanément indisponible ou saturé : réessayer après Retry-After "
+                + "secondes. Service temporarily unavailable or saturated: retry after Retry-After seconds.");
+        problem(responses, "504", "Le service n’a pas répondu à temps (passerelle). "
+                + "The service did not answer in time (gateway).");
         if (readsIfMatch) {
             problem(responses, "412", "La version de If-Match n’est plus la version courante. "
                     + "The If-Match version is no longer the current one.");
@@ -192,9 +205,9 @@ public class ApiResponsesCustomizer implements GlobalOperationCustomizer {
             return;
         }
         ApiResponse response = new ApiResponse().description(description).content(ProblemSchema.content());
-        if (status.equals("409")) {
+        if (status.equals("409") || status.equals("429") || status.equals("503")) {
             response.addHeaderObject("Retry-After", new Header()
-                    .description("Secondes avant de réessayer (requête en cours). Seconds before retrying (request in progress).")
+                    .description("Secondes avant de réessayer. Seconds before retrying.")
                     .schema(new IntegerSchema()));
         }
         responses.addApiResponse(status, response);
