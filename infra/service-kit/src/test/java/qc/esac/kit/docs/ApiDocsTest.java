@@ -154,6 +154,11 @@ class ApiDocsTest {
     void operationIdsNameTheHandlerAndItsController() {
         assertThat(operation("/api/docs-test/things", "post").path("operationId").asString()).isEqualTo("createThing");
         assertThat(operation("/api/docs-test/things/{id}", "put").path("operationId").asString()).isEqualTo("updateThing");
+        List<String> tags = new ArrayList<>();
+        document.path("tags").forEach(tag -> tags.add(tag.path("name").asString()));
+        assertThat(tags).contains("thing-controller");
+        assertThat(operation("/api/docs-test/things", "get").at("/responses/200/content").propertyNames())
+                .containsExactly("application/json");
     }
 
     @Test
