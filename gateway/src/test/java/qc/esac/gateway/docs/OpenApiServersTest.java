@@ -3,6 +3,8 @@ package qc.esac.gateway.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class OpenApiServersTest {
 
@@ -26,6 +28,21 @@ class OpenApiServersTest {
                 .contains("\"oidc\":{\"type\":\"openIdConnect\",\"openIdConnectUrl\":\"http://127.0.0.1:9000/.well-known/openid-configuration\"")
                 .contains("\"security\":[{\"bearer-jwt\":[]},{\"oidc\":[]}]");
         assertThat(servers.pointAtGateway("{\"openapi\":\"3.1.0\",\"paths\":{}}")).doesNotContain("oidc");
+    }
+
+    @Test
+    void everyOperationDocumentsWhatTheGatewayItselfAnswers() {
+        String rewritten = servers.pointAtGateway("""
+                {"openapi":"3.1.0","paths":{"/api/insurance/plans":{
+                   "get":{"responses":{"200":{"description":"OK"}}},
+                   "post":{"requestBody":{"content":{"application/json":{}}},"responses":{"201":{"description":"Créé"}}}}}}""");
+        JsonNode paths = JsonMapper.builder().build().readTree(rewritten).path("paths").path("/api/insurance/plans");
+        assertThat(paths.at("/get/responses").propertyNames()).contains("200", "429", "503", "504").doesNotContain("413");
+        assertThat(paths.at("/post/responses").propertyNames()).contains("201", "413", "429", "503", "504");
+        assertThat(paths.at("/get/responses/429/headers").propertyNames()).contains("Retry-After");
+        assertThat(paths.at("/get/responses/429/content/application~1problem+json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(paths.at("/get/responses/200/headers").propertyNames()).contains("X-RateLimit-Remaining");
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import qc.esac.insurance.InsuranceAccess;
 import qc.esac.insurance.InsuranceCalendar;
 import qc.esac.insurance.plan.PlanService;
+import qc.esac.kit.docs.ApiSuccess;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
 
@@ -66,17 +67,18 @@ class AssessmentController {
     }
 
     @PostMapping("/api/insurance/needs-assessments")
-    @Operation(summary = "Évalue les besoins d’une organisation (anonyme, rien n’est enregistré) : garanties recommandées "
-            + "selon ses priorités et son budget, coût mensuel et en % de la masse salariale, effet du régime d’assurance "
-            + "médicaments sur la prime du régime public")
+    @Operation(summary = "Évaluer les besoins d’une organisation (anonyme, rien n’est enregistré)",
+            description = "Assess an organization's needs (anonymous, nothing is stored): recommended coverages.")
     NeedsAssessment.Result assess(@RequestBody NeedsAssessment.Inputs inputs) {
         return NeedsAssessment.assess(plans.requireInForceOn(calendar.today()), inputs).in(LocaleContextHolder.getLocale());
     }
 
     @PostMapping("/api/insurance/organizations/{organizationId}/needs-assessments")
+    @Operation(summary = "Enregistrer une évaluation des besoins de l’organisation",
+            description = "Save a needs assessment for the organization; with an Idempotency-Key header a retry "
+            + "does not save twice.")
+    @ApiSuccess(status = 201)
     @PreAuthorize("hasAnyRole('STAFF', 'ORG_ADMIN')")
-    @Operation(summary = "Enregistre une évaluation des besoins de l’organisation; avec l’en-tête Idempotency-Key, "
-            + "une requête répétée rend l’évaluation déjà enregistrée au lieu d’en créer une autre")
     ResponseEntity<SavedAssessment> save(@PathVariable String organizationId, @RequestBody NeedsAssessment.Inputs inputs,
                                          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                          EsacUser user) {
@@ -97,6 +99,8 @@ class AssessmentController {
     }
 
     @GetMapping("/api/insurance/organizations/{organizationId}/needs-assessments")
+    @Operation(summary = "Lister les évaluations des besoins enregistrées de l’organisation",
+            description = "List the organization's saved needs assessments.")
     PageView<SavedAssessment> list(@PathVariable String organizationId, EsacUser user,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {

@@ -29,6 +29,7 @@ import qc.esac.insurance.plan.CoverageCode;
 import qc.esac.insurance.plan.PlanService;
 import qc.esac.insurance.plan.Tier;
 import qc.esac.insurance.privacy.AccessLog;
+import qc.esac.kit.docs.ApiSuccess;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.problem.NotFoundException;
@@ -67,8 +68,10 @@ class EnrolmentController {
     }
 
     @PostMapping("/api/insurance/organizations/{organizationId}/enrolments")
+    @Operation(summary = "Inscrire un employé de la liste du personnel au régime",
+            description = "Enrol an employee of the roster (eligibility by category, 31-day rule).")
+    @ApiSuccess(status = 201, etag = true)
     @PreAuthorize("hasAnyRole('STAFF', 'ORG_ADMIN')")
-    @Operation(summary = "Inscrit un employé de la liste du personnel (admissibilité selon sa catégorie, règle des 31 jours)")
     ResponseEntity<EnrolmentView> enrol(@PathVariable String organizationId, @Valid @RequestBody EnrolRequest body,
                                         EsacUser user) {
         access.requireOrganization(user, organizationId);
@@ -80,7 +83,8 @@ class EnrolmentController {
     }
 
     @GetMapping("/api/insurance/organizations/{organizationId}/enrolments")
-    @Operation(summary = "Les adhésions des employés d’une organisation, sans renseignements personnels")
+    @Operation(summary = "Lister les adhésions des employés d’une organisation",
+            description = "List the enrolments of an organization's employees, without personal information.")
     PageView<EnrolmentView> ofOrganization(@PathVariable String organizationId, EsacUser user,
                                            @RequestParam(defaultValue = "0") @Min(0) int page,
                                            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -90,9 +94,10 @@ class EnrolmentController {
     }
 
     @GetMapping("/api/insurance/enrolments")
+    @Operation(summary = "Lister les adhésions d’un état, tous employeurs confondus",
+            description = "List the enrolments in one status across employers (e.g. late enrolments awaiting "
+            + "evidence).")
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Les adhésions d’un état, tous employeurs confondus (par exemple les adhésions tardives en attente "
-            + "de décision), sans renseignements personnels")
     PageView<EnrolmentView> withStatus(@RequestParam EnrolmentStatus status,
                                        @RequestParam(defaultValue = "0") @Min(0) int page,
                                        @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
@@ -104,8 +109,10 @@ class EnrolmentController {
     }
 
     @GetMapping("/api/insurance/enrolments/{employeeId}")
-    @Operation(summary = "Une adhésion avec les renseignements personnels (toute lecture par une autre personne que "
-            + "l’employé est journalisée)")
+    @Operation(summary = "Lire une adhésion avec les renseignements personnels",
+            description = "Read an enrolment with personal information (every read by someone other than the "
+            + "employee is logged).")
+    @ApiSuccess(etag = true)
     ResponseEntity<EnrolmentView> get(@PathVariable String employeeId, EsacUser user) {
         Versioned<Enrolment> enrolment = readable(employeeId, user, "ENROLMENT_PERSONAL_DATA");
         return ResponseEntity.ok().eTag(VersionHeaders.etag(enrolment.version()))
@@ -113,7 +120,8 @@ class EnrolmentController {
     }
 
     @PutMapping("/api/insurance/enrolments/{employeeId}/family")
-    @Operation(summary = "Change les personnes à charge et les renonciations à une date; le niveau de protection suit (If-Match requis)")
+    @Operation(summary = "Changer les personnes à charge et les renonciations à une date",
+            description = "Change dependants and waivers at a date; the coverage level follows (If-Match required).")
     ResponseEntity<EnrolmentView> changeFamily(@PathVariable String employeeId, @Valid @RequestBody FamilyRequest body,
                                                @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                                EsacUser user) {
@@ -125,8 +133,9 @@ class EnrolmentController {
     }
 
     @PutMapping("/api/insurance/enrolments/{employeeId}/employment")
-    @Operation(summary = "Change le salaire et/ou la catégorie de l’employé à une date; les primes suivent dès ce jour, "
-            + "au prorata du mois (If-Match requis)")
+    @Operation(summary = "Changer le salaire ou la catégorie de l’employé à une date",
+            description = "Change the employee's salary and/or category at a date; premiums follow from that day "
+            + "(If-Match required).")
     ResponseEntity<EnrolmentView> changeEmployment(@PathVariable String employeeId,
                                                    @Valid @RequestBody EmploymentRequest body,
                                                    @RequestHeader(name = VersionHeaders.IF_MATCH, required = false)
@@ -138,8 +147,10 @@ class EnrolmentController {
     }
 
     @PostMapping("/api/insurance/enrolments/{employeeId}/evidence-decision")
+    @Operation(summary = "Consigner la décision sur la preuve d’assurabilité",
+            description = "Record the decision on a late enrolment's evidence of insurability.")
+    @ApiSuccess(etag = true)
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Consigne la décision sur la preuve d’assurabilité d’une adhésion tardive")
     ResponseEntity<EnrolmentView> decide(@PathVariable String employeeId, @Valid @RequestBody DecisionRequest body,
                                          EsacUser user) {
         Versioned<Enrolment> decided = enrolments.decideEvidence(employeeId, body.approved(), body.note(),
@@ -148,7 +159,9 @@ class EnrolmentController {
     }
 
     @GetMapping("/api/insurance/enrolments/{employeeId}/certificate")
-    @Operation(summary = "L’attestation d’assurance de l’employé, dans la langue demandée (Accept-Language, français par défaut)")
+    @Operation(summary = "Obtenir l’attestation d’assurance de l’employé",
+            description = "Get the employee's insurance certificate, in the requested language (Accept-Language, "
+            + "French by default).")
     Certificate certificate(@PathVariable String employeeId, EsacUser user) {
         Enrolment enrolment = readable(employeeId, user, null).state();
         if (enrolment.effectiveDate() == null) {
@@ -170,8 +183,9 @@ class EnrolmentController {
     }
 
     @GetMapping("/api/insurance/me/enrolment")
+    @Operation(summary = "Lire la protection de l’employé connecté",
+            description = "Read the signed-in employee's coverage.")
     @PreAuthorize("hasRole('EMPLOYEE')")
-    @Operation(summary = "La protection de l’employé connecté")
     EnrolmentView mine(EsacUser user) {
         Versioned<Enrolment> enrolment = enrolments.ofUser(user.id()).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("adhesion.aucune-pour-utilisateur"));
@@ -179,8 +193,10 @@ class EnrolmentController {
     }
 
     @GetMapping("/api/insurance/me/personal-data")
+    @Operation(summary = "Exporter les renseignements personnels de l’employé connecté",
+            description = "Export as JSON all the personal information insurance holds about the signed-in "
+            + "employee.")
     @PreAuthorize("hasRole('EMPLOYEE')")
-    @Operation(summary = "Exporte en JSON tous les renseignements personnels que le service d’assurance détient sur l’employé connecté")
     ResponseEntity<PersonalDataExport> export(EsacUser user) {
         List<Versioned<Enrolment>> mine = enrolments.ofUser(user.id());
         RosterEntry rosterEntry = membership.roster().ofUser(user.id()).orElse(null);
@@ -196,9 +212,10 @@ class EnrolmentController {
     }
 
     @PutMapping("/api/insurance/me/personal-data")
+    @Operation(summary = "Corriger ses renseignements personnels",
+            description = "The signed-in employee corrects their personal information (birth date, dependants' "
+            + "names).")
     @PreAuthorize("hasRole('EMPLOYEE')")
-    @Operation(summary = "L’employé connecté corrige ses renseignements personnels (sa date de naissance, le prénom et la "
-            + "date de naissance de ses personnes à charge); la correction est consignée au journal; rend l’export à jour")
     ResponseEntity<PersonalDataExport> correct(@Valid @RequestBody CorrectionRequest body, EsacUser user) {
         List<Versioned<Enrolment>> mine = enrolments.ofUser(user.id());
         if (mine.isEmpty()) {
@@ -223,8 +240,9 @@ class EnrolmentController {
     }
 
     @GetMapping("/api/insurance/enrolments/{employeeId}/access-log")
+    @Operation(summary = "Consulter le journal des accès aux renseignements personnels",
+            description = "Who read the employee's personal information, and when.")
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Qui a consulté les renseignements personnels de l’employé, et quand")
     PageView<AccessLog.Entry> accessLog(@PathVariable String employeeId,
                                         @RequestParam(defaultValue = "0") @Min(0) int page,
                                         @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, EsacUser user) {

@@ -32,7 +32,8 @@ class InvoiceController {
     }
 
     @GetMapping("/api/insurance/organizations/{organizationId}/invoices")
-    @Operation(summary = "Les factures mensuelles d’un employeur, la plus récente d’abord")
+    @Operation(summary = "Lister les factures mensuelles d’un employeur",
+            description = "List an employer's monthly invoices, most recent first.")
     PageView<Invoice> list(@PathVariable String organizationId, EsacUser user,
                            @RequestParam(defaultValue = "0") @Min(0) int page,
                            @RequestParam(defaultValue = "12") @Min(1) @Max(100) int size) {
@@ -43,6 +44,8 @@ class InvoiceController {
     }
 
     @GetMapping("/api/insurance/organizations/{organizationId}/invoices/{period}")
+    @Operation(summary = "Lire la facture d’un mois",
+            description = "Read an employer's invoice for one month (period yyyy-MM).")
     Invoice get(@PathVariable String organizationId, @PathVariable @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])") String period,
                 EsacUser user) {
         access.requireOrganization(user, organizationId);
@@ -50,8 +53,8 @@ class InvoiceController {
     }
 
     @GetMapping("/api/insurance/organizations/{organizationId}/premium")
-    @Operation(summary = "La prime d’un mois (le mois courant par défaut) telle qu’elle serait facturée maintenant, "
-            + "avec son pourcentage de la masse salariale assurée; rien n’est émis")
+    @Operation(summary = "Calculer la prime d’un mois telle qu’elle serait facturée",
+            description = "Compute a month's premium (current month by default) as it would be invoiced now.")
     Invoice premium(@PathVariable String organizationId, EsacUser user,
                     @RequestParam(required = false) @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])") String period) {
         access.requireOrganization(user, organizationId);
@@ -60,8 +63,10 @@ class InvoiceController {
     }
 
     @PostMapping("/api/insurance/invoices/issue")
+    @Operation(summary = "Émettre les factures d’un mois",
+            description = "Issue a month's invoices (current month by default); no effect for employers already "
+            + "invoiced.")
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Émet les factures d’un mois (le mois courant par défaut); sans effet pour les employeurs déjà facturés")
     InvoiceService.Run issue(@RequestParam(required = false) @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])") String period,
                              EsacUser user) {
         access.requireStaff(user);

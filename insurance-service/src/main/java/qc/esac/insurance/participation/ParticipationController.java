@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.context.i18n.LocaleContextHolder;
 import qc.esac.insurance.InsuranceAccess;
 import qc.esac.insurance.plan.CoverageCode;
+import qc.esac.kit.docs.ApiSuccess;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
@@ -47,6 +48,8 @@ class ParticipationController {
     }
 
     @GetMapping
+    @Operation(summary = "Lister les participations des employeurs au régime",
+            description = "List the employers' participations in the plan.")
     @PreAuthorize("hasRole('STAFF')")
     PageView<ParticipationView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
                                      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, EsacUser user) {
@@ -59,14 +62,19 @@ class ParticipationController {
     }
 
     @GetMapping("/{organizationId}")
+    @Operation(summary = "Lire la participation d’un employeur",
+            description = "Read an employer's participation in the plan.")
+    @ApiSuccess(etag = true)
     ResponseEntity<ParticipationView> get(@PathVariable String organizationId, EsacUser user) {
         access.requireOrganization(user, organizationId);
         return withEtag(participations.get(organizationId));
     }
 
     @PostMapping("/{organizationId}")
+    @Operation(summary = "Demander la participation de l’employeur au régime",
+            description = "The employer applies to join the plan (member in good standing of the network required).")
+    @ApiSuccess(etag = true)
     @PreAuthorize("hasAnyRole('STAFF', 'ORG_ADMIN')")
-    @Operation(summary = "L’employeur demande à participer au régime (membre en règle du réseau requis)")
     ResponseEntity<ParticipationView> apply(@PathVariable String organizationId, @Valid @RequestBody Application body,
                                             EsacUser user) {
         access.requireOrganization(user, organizationId);
@@ -74,8 +82,9 @@ class ParticipationController {
     }
 
     @PostMapping("/{organizationId}/activation")
+    @Operation(summary = "Mettre la participation en vigueur à une date",
+            description = "Put the participation in force at a date (If-Match required).")
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Met la participation en vigueur à une date (If-Match requis)")
     ResponseEntity<ParticipationView> activate(@PathVariable String organizationId, @Valid @RequestBody DatedAction body,
                                                @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                                EsacUser user) {
@@ -84,8 +93,9 @@ class ParticipationController {
     }
 
     @PostMapping("/{organizationId}/withdrawal")
+    @Operation(summary = "Mettre fin à la participation",
+            description = "End the participation; coverage stops after the given date (If-Match required).")
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Met fin à la participation; la protection cesse après la date donnée (If-Match requis)")
     ResponseEntity<ParticipationView> withdraw(@PathVariable String organizationId, @Valid @RequestBody DatedAction body,
                                                @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                                EsacUser user) {

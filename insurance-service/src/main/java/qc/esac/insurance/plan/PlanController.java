@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import qc.esac.insurance.InsuranceAccess;
 import qc.esac.insurance.InsuranceCalendar;
+import qc.esac.kit.docs.ApiSuccess;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.NotFoundException;
@@ -39,28 +40,35 @@ class PlanController {
     }
 
     @GetMapping
-    @Operation(summary = "Les années du régime, de la plus ancienne à la plus récente")
+    @Operation(summary = "Lister les années du régime",
+            description = "List the plan years, oldest first.")
     PageView<PlanYear> list(@RequestParam(defaultValue = "0") @Min(0) int page,
                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return PageView.of(plans.all().stream().map(Versioned::state).toList(), page, size);
     }
 
     @GetMapping("/current")
-    @Operation(summary = "L’année du régime en vigueur à une date (aujourd’hui par défaut)")
+    @Operation(summary = "Lire l’année du régime en vigueur à une date",
+            description = "Read the plan year in force at a date (today by default).")
     PlanYear current(@RequestParam(required = false) LocalDate on) {
         LocalDate date = on == null ? calendar.today() : on;
         return plans.inForceOn(date).orElseThrow(() -> new NotFoundException("regime.aucune-annee-en-vigueur", date.toString()));
     }
 
     @GetMapping("/{year}")
+    @Operation(summary = "Lire une année du régime",
+            description = "Read one plan year, with its version as ETag.")
+    @ApiSuccess(etag = true)
     ResponseEntity<PlanYear> get(@PathVariable int year) {
         Versioned<PlanYear> plan = plans.get(year);
         return ResponseEntity.ok().eTag(VersionHeaders.etag(plan.version())).body(plan.state());
     }
 
     @PutMapping("/{year}")
+    @Operation(summary = "Créer ou remplacer une année du régime",
+            description = "Create a plan year, or replace it while not yet in force (If-Match required to replace).")
+    @ApiSuccess(etag = true)
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Crée une année du régime ou la remplace tant qu’elle n’est pas en vigueur (If-Match requis pour remplacer)")
     ResponseEntity<PlanYear> put(@PathVariable int year, @RequestBody PlanYear plan,
                                  @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                  EsacUser user) {

@@ -36,7 +36,8 @@ class RenewalController {
     }
 
     @PutMapping("/api/insurance/organizations/{organizationId}/experience/{planYear}/{coverage}")
-    @Operation(summary = "Consigne (ou remplace) l’expérience de sinistres d’un employeur pour une garantie et une année")
+    @Operation(summary = "Consigner l’expérience de sinistres d’un employeur",
+            description = "Record (or replace) an employer's claims experience for a coverage and a plan year.")
     ClaimsExperience report(@PathVariable String organizationId, @PathVariable int planYear,
                             @PathVariable CoverageCode coverage, @Valid @RequestBody ExperienceReport body, EsacUser user) {
         access.requireStaff(user);
@@ -44,6 +45,8 @@ class RenewalController {
     }
 
     @GetMapping("/api/insurance/organizations/{organizationId}/experience")
+    @Operation(summary = "Lire l’expérience de sinistres d’un employeur",
+            description = "Read an employer's claims experience.")
     PageView<ClaimsExperience> experience(@PathVariable String organizationId,
                                           @RequestParam(defaultValue = "0") @Min(0) int page,
                                           @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
@@ -53,7 +56,8 @@ class RenewalController {
     }
 
     @PostMapping("/api/insurance/plan-years/{planYear}/renewal")
-    @Operation(summary = "Calcule et publie le taux de chaque employeur pour une année du régime, avant son entrée en vigueur")
+    @Operation(summary = "Calculer et publier les taux de renouvellement d’une année",
+            description = "Compute and publish each employer's rate for a plan year, before it comes into force.")
     List<RenewalService.Outcome> renew(@PathVariable int planYear, EsacUser user) {
         access.requireStaff(user);
         return renewals.renew(planYear);

@@ -1,5 +1,6 @@
 package qc.esac.membership.membership;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import qc.esac.kit.docs.ApiSuccess;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
@@ -49,6 +51,9 @@ class MembershipController {
     }
 
     @PostMapping
+    @Operation(summary = "Demander l’adhésion d’une organisation à un réseau",
+            description = "Apply for an organization's membership in a network.")
+    @ApiSuccess(status = 201, etag = true)
     ResponseEntity<MembershipView> apply(@Valid @RequestBody ApplicationRequest request, EsacUser user) {
         Versioned<Membership> created = memberships.apply(request.organizationId(), request.networkId(),
                 request.category(), user);
@@ -58,6 +63,9 @@ class MembershipController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Lire une adhésion au réseau",
+            description = "Read a network membership.")
+    @ApiSuccess(etag = true)
     ResponseEntity<?> get(@PathVariable String id, EsacUser user) {
         Versioned<Membership> membership = memberships.read(id, user);
         return ResponseEntity.ok().eTag(VersionHeaders.etag(membership.version()))
@@ -66,6 +74,8 @@ class MembershipController {
     }
 
     @GetMapping
+    @Operation(summary = "Rechercher des adhésions",
+            description = "Search memberships (network, organization, status).")
     PageView<?> search(@RequestParam(required = false) @Size(max = 40) String networkId,
                        @RequestParam(required = false) @Size(max = 60) String organizationId,
                        @RequestParam(required = false) MembershipStatus status,
@@ -82,6 +92,8 @@ class MembershipController {
     }
 
     @PostMapping("/{id}/approval")
+    @Operation(summary = "Approuver une demande d’adhésion",
+            description = "Approve a membership application (network staff; If-Match required).")
     ResponseEntity<MembershipView> approve(@PathVariable String id, @RequestHeader(name = VersionHeaders.IF_MATCH,
             required = false) String ifMatch, @Valid @RequestBody(required = false) Decision request, EsacUser user) {
         return answer(memberships.approve(id, VersionHeaders.requiredVersion(ifMatch),
@@ -89,12 +101,16 @@ class MembershipController {
     }
 
     @PostMapping("/{id}/rejection")
+    @Operation(summary = "Refuser une demande d’adhésion",
+            description = "Reject a membership application (network staff; If-Match required).")
     ResponseEntity<MembershipView> reject(@PathVariable String id, @RequestHeader(name = VersionHeaders.IF_MATCH,
             required = false) String ifMatch, @Valid @RequestBody ReasonRequired request, EsacUser user) {
         return answer(memberships.reject(id, VersionHeaders.requiredVersion(ifMatch), request.reason(), user));
     }
 
     @PostMapping("/{id}/fees")
+    @Operation(summary = "Consigner le paiement de la cotisation",
+            description = "Record a membership fee payment (If-Match required).")
     ResponseEntity<MembershipView> recordFee(@PathVariable String id, @RequestHeader(name = VersionHeaders.IF_MATCH,
             required = false) String ifMatch, @Valid @RequestBody FeeRequest request, EsacUser user) {
         return answer(memberships.recordFee(id, VersionHeaders.requiredVersion(ifMatch), new Membership.Payment(
@@ -102,12 +118,16 @@ class MembershipController {
     }
 
     @PostMapping("/{id}/renewal")
+    @Operation(summary = "Renouveler une adhésion",
+            description = "Renew a membership for another period (If-Match required).")
     ResponseEntity<MembershipView> renew(@PathVariable String id, @RequestHeader(name = VersionHeaders.IF_MATCH,
             required = false) String ifMatch, EsacUser user) {
         return answer(memberships.renew(id, VersionHeaders.requiredVersion(ifMatch), user));
     }
 
     @PostMapping("/{id}/suspension")
+    @Operation(summary = "Suspendre une adhésion",
+            description = "Suspend a membership (network staff; If-Match required).")
     ResponseEntity<MembershipView> suspend(@PathVariable String id, @RequestHeader(name = VersionHeaders.IF_MATCH,
             required = false) String ifMatch, @Valid @RequestBody ReasonRequired request, EsacUser user) {
         return answer(memberships.suspend(id, VersionHeaders.requiredVersion(ifMatch), request.reason(),
@@ -115,6 +135,8 @@ class MembershipController {
     }
 
     @PostMapping("/{id}/reinstatement")
+    @Operation(summary = "Rétablir une adhésion suspendue",
+            description = "Reinstate a suspended membership (network staff; If-Match required).")
     ResponseEntity<MembershipView> reinstate(@PathVariable String id, @RequestHeader(name = VersionHeaders.IF_MATCH,
             required = false) String ifMatch, @Valid @RequestBody(required = false) Decision request, EsacUser user) {
         return answer(memberships.reinstate(id, VersionHeaders.requiredVersion(ifMatch),
@@ -122,6 +144,8 @@ class MembershipController {
     }
 
     @PostMapping("/{id}/resignation")
+    @Operation(summary = "Démissionner du réseau",
+            description = "The organization resigns its membership (If-Match required).")
     ResponseEntity<MembershipView> resign(@PathVariable String id, @RequestHeader(name = VersionHeaders.IF_MATCH,
             required = false) String ifMatch, @Valid @RequestBody(required = false) Decision request, EsacUser user) {
         return answer(memberships.resign(id, VersionHeaders.requiredVersion(ifMatch),
@@ -129,6 +153,8 @@ class MembershipController {
     }
 
     @PostMapping("/{id}/termination")
+    @Operation(summary = "Mettre fin à une adhésion",
+            description = "Terminate a membership (network staff; If-Match required).")
     ResponseEntity<MembershipView> terminate(@PathVariable String id, @RequestHeader(name = VersionHeaders.IF_MATCH,
             required = false) String ifMatch, @Valid @RequestBody ReasonRequired request, EsacUser user) {
         return answer(memberships.terminate(id, VersionHeaders.requiredVersion(ifMatch), request.reason(),

@@ -1,5 +1,6 @@
 package qc.esac.membership.membership;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.context.MessageSource;
@@ -42,6 +43,8 @@ class NetworkMembersController {
 
     /** Members entitled to vote at a general meeting held on {@code date}, by name. */
     @GetMapping("/voters")
+    @Operation(summary = "Lister les membres votants d’un réseau",
+            description = "List a network's voting members (members in good standing).")
     PageView<Voter> voters(@PathVariable String networkId,
                            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                            @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -63,6 +66,8 @@ class NetworkMembersController {
     }
 
     @GetMapping("/figures")
+    @Operation(summary = "Obtenir les chiffres des membres d’un réseau",
+            description = "Get a network's membership figures.")
     NetworkFigures figures(@PathVariable String networkId, @RequestParam @Min(1990) @Max(2200) int fiscalYear,
                            EsacUser user) {
         user.requireStaffOf(networkId);

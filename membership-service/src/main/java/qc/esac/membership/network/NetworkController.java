@@ -1,5 +1,6 @@
 package qc.esac.membership.network;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import qc.esac.kit.docs.ApiSuccess;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.FieldViolation;
 import qc.esac.kit.problem.InvalidInputException;
@@ -43,6 +45,9 @@ class NetworkController {
     }
 
     @PostMapping
+    @Operation(summary = "Créer un réseau",
+            description = "Create a network.")
+    @ApiSuccess(status = 201, etag = true)
     ResponseEntity<NetworkView> create(@Valid @RequestBody NetworkRequest request, EsacUser user) {
         if (request.id() == null) {
             throw InvalidInputException.of(FieldViolation.of("id", "jakarta.validation.constraints.NotNull.message"));
@@ -54,6 +59,8 @@ class NetworkController {
     }
 
     @GetMapping
+    @Operation(summary = "Lister les réseaux",
+            description = "List the networks.")
     PageView<NetworkView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         PageView<Versioned<Network>> found = networks.list(page, size);
@@ -62,12 +69,17 @@ class NetworkController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Lire un réseau",
+            description = "Read a network.")
+    @ApiSuccess(etag = true)
     ResponseEntity<NetworkView> get(@PathVariable String id) {
         Versioned<Network> network = networks.get(id);
         return ResponseEntity.ok().eTag(VersionHeaders.etag(network.version())).body(NetworkView.of(network));
     }
 
     @PutMapping("/{id}")
+    @Operation(summary = "Modifier un réseau",
+            description = "Update a network (If-Match required).")
     ResponseEntity<NetworkView> update(@PathVariable String id,
                                        @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                        @Valid @RequestBody NetworkRequest request, EsacUser user) {

@@ -1,5 +1,6 @@
 package qc.esac.membership.organization;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import qc.esac.kit.docs.ApiSuccess;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.ForbiddenException;
 import qc.esac.kit.security.EsacUser;
@@ -64,6 +66,9 @@ class OrganizationController {
     }
 
     @PostMapping
+    @Operation(summary = "Inscrire une organisation",
+            description = "Register an organization; its id is chosen by the service.")
+    @ApiSuccess(status = 201, etag = true)
     ResponseEntity<OrganizationView> register(@Valid @RequestBody ProfileRequest request, EsacUser user) {
         Versioned<Organization> created = organizations.register(request.toProfile(), user);
         return ResponseEntity
@@ -73,6 +78,9 @@ class OrganizationController {
     }
 
     @GetMapping
+    @Operation(summary = "Rechercher des organisations",
+            description = "Search organizations by name, region, sector or legal form; partners and employees see "
+            + "the public part only.")
     PageView<?> search(@RequestParam(required = false) @Size(max = 200) String name,
                        @RequestParam(required = false) @Pattern(regexp = REGION, message = "{esac.validation.region}")
                        String region,
@@ -91,6 +99,10 @@ class OrganizationController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Lire le profil d’une organisation",
+            description = "Read an organization's profile (whole for staff and its administrators, public part for "
+            + "partners and its employees).")
+    @ApiSuccess(etag = true)
     ResponseEntity<?> get(@PathVariable String id, EsacUser user) {
         boolean full = user.canActForOrganization(id);
         boolean publicPart = user.isPartner() || (user.isEmployee() && user.organizationIds().contains(id));
@@ -107,6 +119,10 @@ class OrganizationController {
      * client chose), 201; a repeat of the same registration answers 200 with the organization unchanged.
      */
     @PutMapping("/{id}")
+    @Operation(summary = "Modifier le profil d’une organisation, ou l’inscrire sous cet identifiant",
+            description = "With If-Match: update the profile. Without: register the organization under this id (a "
+            + "UUID chosen by the client), 201; a repeat of the same registration answers 200.")
+    @ApiSuccess(status = 200, also = 201, etag = true)
     ResponseEntity<OrganizationView> update(@PathVariable String id,
                                             @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                             @Valid @RequestBody ProfileRequest request, EsacUser user) {
@@ -124,6 +140,8 @@ class OrganizationController {
     }
 
     @PostMapping("/{id}/closure")
+    @Operation(summary = "Fermer une organisation",
+            description = "Close an organization (If-Match required).")
     ResponseEntity<OrganizationView> close(@PathVariable String id,
                                            @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody ClosureRequest request, EsacUser user) {

@@ -1,5 +1,6 @@
 package qc.esac.membership.privacy;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import qc.esac.kit.docs.ApiSuccess;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
@@ -36,6 +38,9 @@ class PrivacyIncidentController {
     }
 
     @PostMapping
+    @Operation(summary = "Consigner un incident de confidentialité",
+            description = "Record a privacy incident in the network's register.")
+    @ApiSuccess(status = 201, etag = true)
     ResponseEntity<IncidentView> record(@Valid @RequestBody IncidentRequest request, EsacUser user) {
         Versioned<PrivacyIncident> created = incidents.record(request.networkId(), request.details(), user);
         return ResponseEntity
@@ -44,6 +49,8 @@ class PrivacyIncidentController {
     }
 
     @GetMapping
+    @Operation(summary = "Lister le registre des incidents de confidentialité",
+            description = "List the privacy incident register.")
     PageView<IncidentView> list(@RequestParam(required = false) @Size(max = 40) String networkId,
                                 @RequestParam(defaultValue = "0") @Min(0) int page,
                                 @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, EsacUser user) {
@@ -53,12 +60,17 @@ class PrivacyIncidentController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Lire un incident de confidentialité",
+            description = "Read a privacy incident.")
+    @ApiSuccess(etag = true)
     ResponseEntity<IncidentView> get(@PathVariable String id, EsacUser user) {
         Versioned<PrivacyIncident> incident = incidents.get(id, user);
         return ResponseEntity.ok().eTag(VersionHeaders.etag(incident.version())).body(IncidentView.of(incident));
     }
 
     @PutMapping("/{id}")
+    @Operation(summary = "Compléter un incident de confidentialité",
+            description = "Amend a privacy incident (If-Match required).")
     ResponseEntity<IncidentView> amend(@PathVariable String id,
                                        @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                        @Valid @RequestBody IncidentRequest request, EsacUser user) {

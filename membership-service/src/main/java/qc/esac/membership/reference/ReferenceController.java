@@ -1,5 +1,6 @@
 package qc.esac.membership.reference;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,18 +21,24 @@ import java.util.List;
 class ReferenceController {
 
     @GetMapping("/regions")
+    @Operation(summary = "Lister les régions administratives",
+            description = "List Quebec's administrative regions.")
     PageView<ReferenceItem> regions(@RequestParam(defaultValue = "0") @Min(0) int page,
                                     @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
         return PageView.of(items(Region.values()), page, size);
     }
 
     @GetMapping("/sectors")
+    @Operation(summary = "Lister les secteurs d’activité",
+            description = "List the activity sectors.")
     PageView<ReferenceItem> sectors(@RequestParam(defaultValue = "0") @Min(0) int page,
                                     @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
         return PageView.of(items(Sector.values()), page, size);
     }
 
     @GetMapping("/legal-forms")
+    @Operation(summary = "Lister les formes juridiques",
+            description = "List the legal forms.")
     PageView<LegalFormItem> legalForms(@RequestParam(defaultValue = "0") @Min(0) int page,
                                        @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
         return PageView.of(Arrays.stream(LegalForm.values())
@@ -39,6 +46,8 @@ class ReferenceController {
     }
 
     @GetMapping("/budget-bands")
+    @Operation(summary = "Lister les tranches de budget",
+            description = "List the budget bands.")
     PageView<ReferenceItem> budgetBands(@RequestParam(defaultValue = "0") @Min(0) int page,
                                         @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
         return PageView.of(items(BudgetBand.values()), page, size);

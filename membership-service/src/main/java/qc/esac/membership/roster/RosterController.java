@@ -1,5 +1,6 @@
 package qc.esac.membership.roster;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import qc.esac.kit.docs.ApiSuccess;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.FieldViolation;
 import qc.esac.kit.security.EsacUser;
@@ -48,6 +50,9 @@ class RosterController {
     }
 
     @PostMapping(BASE)
+    @Operation(summary = "Ajouter un employé à la liste du personnel",
+            description = "Add an employee to the organization's roster.")
+    @ApiSuccess(status = 201, etag = true)
     ResponseEntity<EmployeeView> add(@PathVariable String organizationId, @Valid @RequestBody EmployeeRequest request,
                                      EsacUser user) {
         Versioned<Employee> added = roster.add(organizationId, request.details(), request.userId(), user);
@@ -57,6 +62,8 @@ class RosterController {
     }
 
     @GetMapping(BASE)
+    @Operation(summary = "Lister le personnel de l’organisation",
+            description = "List the organization's roster.")
     PageView<EmployeeView> list(@PathVariable String organizationId,
                                 @RequestParam(defaultValue = "false") boolean includeFormer,
                                 @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -67,12 +74,17 @@ class RosterController {
     }
 
     @GetMapping(BASE + "/{id}")
+    @Operation(summary = "Lire la fiche d’un employé",
+            description = "Read an employee's record.")
+    @ApiSuccess(etag = true)
     ResponseEntity<EmployeeView> get(@PathVariable String organizationId, @PathVariable String id, EsacUser user) {
         Versioned<Employee> employee = roster.get(organizationId, id, user);
         return ResponseEntity.ok().eTag(VersionHeaders.etag(employee.version())).body(EmployeeView.of(employee));
     }
 
     @PutMapping(BASE + "/{id}")
+    @Operation(summary = "Modifier la fiche d’un employé",
+            description = "Update an employee's record (If-Match required).")
     ResponseEntity<EmployeeView> update(@PathVariable String organizationId, @PathVariable String id,
                                         @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                         @Valid @RequestBody EmployeeRequest request, EsacUser user) {
@@ -82,6 +94,8 @@ class RosterController {
     }
 
     @PostMapping(BASE + "/{id}/departure")
+    @Operation(summary = "Consigner le départ d’un employé",
+            description = "Record an employee's departure (If-Match required).")
     ResponseEntity<EmployeeView> depart(@PathVariable String organizationId, @PathVariable String id,
                                         @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                         @Valid @RequestBody DepartureRequest request, EsacUser user) {
@@ -95,6 +109,8 @@ class RosterController {
      * ({@code allOrNothing=true}); {@code allOrNothing=false} adds the valid lines. {@code dryRun=true} only checks.
      */
     @PostMapping(path = BASE + "/import", consumes = {"text/csv", "text/plain"})
+    @Operation(summary = "Importer la liste du personnel (CSV)",
+            description = "Import the roster from a CSV file.")
     ImportReportView importCsv(@PathVariable String organizationId, @RequestBody String csv,
                                @RequestParam(defaultValue = "true") boolean allOrNothing,
                                @RequestParam(defaultValue = "false") boolean dryRun, EsacUser user) {
@@ -105,12 +121,16 @@ class RosterController {
     }
 
     @GetMapping("/api/membership/employees/me")
+    @Operation(summary = "Lire ses propres fiches d’employé",
+            description = "Read the signed-in person's own employee records.")
     List<EmployeeView> mine(EsacUser user) {
         return roster.mine(user).stream().map(EmployeeView::of).toList();
     }
 
     /** The signed-in employee's roster data and who read it, as one JSON document to keep or take elsewhere. */
     @GetMapping("/api/membership/employees/me/export")
+    @Operation(summary = "Exporter ses renseignements personnels",
+            description = "Export the personal information membership holds about the signed-in person.")
     ResponseEntity<ExportView> export(EsacUser user) {
         RosterService.Export export = roster.export(user);
         return ResponseEntity.ok()
@@ -121,6 +141,8 @@ class RosterController {
 
     /** The signed-in employee corrects their names and work email on one of their entries ({@code If-Match}). */
     @PutMapping("/api/membership/employees/me/{id}")
+    @Operation(summary = "Corriger sa propre fiche d’employé",
+            description = "The signed-in employee corrects their own record (If-Match required).")
     ResponseEntity<EmployeeView> correct(@PathVariable String id,
                                          @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                          @Valid @RequestBody CorrectionRequest request, EsacUser user) {

@@ -1,5 +1,6 @@
 package qc.esac.projects.organization;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +29,8 @@ class KnownOrganizationController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Lire une organisation connue du service des projets",
+            description = "Read an organization as known to projects (read model fed by membership events).")
     @PreAuthorize("hasAnyRole('STAFF', 'ORG_ADMIN')")
     KnownOrganizationView get(@PathVariable String id, EsacUser user) {
         KnownOrganization o = organizations.find(id)

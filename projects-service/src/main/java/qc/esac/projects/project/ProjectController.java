@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import qc.esac.kit.docs.ApiSuccess;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
@@ -57,8 +58,9 @@ class ProjectController {
     }
 
     @GetMapping
-    @Operation(summary = "Projects the caller may read (programme staff: all; administrators: their organizations' "
-            + "projects, and those they are invited to, listed in invitedOrganizationIds)")
+    @Operation(summary = "Rechercher les projets lisibles par l’appelant",
+            description = "Projects the caller may read (programme staff: all; administrators: their organizations' "
+            + "projects).")
     PageView<ProjectSummary> search(EsacUser user,
                                     @RequestParam(required = false) TargetedIssue issue,
                                     @RequestParam(required = false) String leadOrganizationId,
@@ -74,7 +76,9 @@ class ProjectController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a draft project (programme staff)")
+    @Operation(summary = "Créer un projet à l’état de brouillon",
+            description = "Create a draft project (programme staff).")
+    @ApiSuccess(status = 201, etag = true)
     ResponseEntity<ProjectView> create(EsacUser user, @Valid @RequestBody CreateProject request) {
         Versioned<Project> created = projects.create(user, request.leadOrganizationId(), request.details());
         return ResponseEntity
@@ -84,12 +88,16 @@ class ProjectController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Lire un projet",
+            description = "Read a project.")
+    @ApiSuccess(etag = true)
     ResponseEntity<ProjectView> get(@PathVariable String id, EsacUser user) {
         return ok(projects.getReadable(user, id), user);
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Edit the project's description (staff or the lead's administrator); If-Match required")
+    @Operation(summary = "Modifier la description d’un projet",
+            description = "Edit the project's description (staff or the lead's administrator); If-Match required.")
     ResponseEntity<ProjectView> update(@PathVariable String id, EsacUser user,
                                        @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                        @Valid @RequestBody EditProject request) {
@@ -98,19 +106,25 @@ class ProjectController {
     }
 
     @PostMapping("/{id}/activate")
-    @Operation(summary = "Programme staff")
+    @Operation(summary = "Activer un projet",
+            description = "Activate a project (programme staff).")
+    @ApiSuccess(etag = true)
     ResponseEntity<ProjectView> activate(@PathVariable String id, EsacUser user) {
         return ok(projects.activate(user, id), user);
     }
 
     @PostMapping("/{id}/complete")
-    @Operation(summary = "Programme staff")
+    @Operation(summary = "Terminer un projet",
+            description = "Complete a project (programme staff).")
+    @ApiSuccess(etag = true)
     ResponseEntity<ProjectView> complete(@PathVariable String id, EsacUser user) {
         return ok(projects.complete(user, id), user);
     }
 
     @PostMapping("/{id}/cancel")
-    @Operation(summary = "Programme staff")
+    @Operation(summary = "Annuler un projet",
+            description = "Cancel a project (programme staff).")
+    @ApiSuccess(etag = true)
     ResponseEntity<ProjectView> cancel(@PathVariable String id, EsacUser user) {
         return ok(projects.cancel(user, id), user);
     }
@@ -118,8 +132,10 @@ class ProjectController {
     // --- partners ------------------------------------------------------------------------------------
 
     @PostMapping("/{id}/partners")
-    @Operation(summary = "Add a partner: programme staff add it (200); the lead's administrator invites it (202), "
-            + "and it joins when its own administrator accepts")
+    @Operation(summary = "Ajouter ou inviter un partenaire",
+            description = "Add a partner: programme staff add it (200); the lead's administrator invites it (202), "
+            + "and it joins when its own administrator accepts.")
+    @ApiSuccess(status = 200, also = 202, etag = true)
     ResponseEntity<ProjectView> addPartner(@PathVariable String id, EsacUser user,
                                            @Valid @RequestBody AddPartner request) {
         ProjectService.PartnerAddition addition = projects.addPartner(user, id, request.organizationId(),
@@ -130,14 +146,18 @@ class ProjectController {
     }
 
     @PostMapping("/{id}/invitations/{organizationId}/accept")
-    @Operation(summary = "The invited organization's administrator accepts: the organization becomes a partner")
+    @Operation(summary = "Accepter une invitation à un projet",
+            description = "The invited organization's administrator accepts: the organization becomes a partner.")
+    @ApiSuccess(etag = true)
     ResponseEntity<ProjectView> acceptInvitation(@PathVariable String id, @PathVariable String organizationId,
                                                  EsacUser user) {
         return ok(projects.acceptInvitation(user, id, organizationId), user);
     }
 
     @PostMapping("/{id}/invitations/{organizationId}/decline")
-    @Operation(summary = "The invited organization's administrator declines (or the lead or staff withdraw it)")
+    @Operation(summary = "Décliner une invitation à un projet",
+            description = "The invited organization's administrator declines (or the lead or staff withdraw it).")
+    @ApiSuccess(etag = true)
     ResponseEntity<ProjectView> declineInvitation(@PathVariable String id, @PathVariable String organizationId,
                                                   EsacUser user) {
         Versioned<Project> project = projects.declineInvitation(user, id, organizationId);
@@ -145,14 +165,18 @@ class ProjectController {
     }
 
     @DeleteMapping("/{id}/partners/{organizationId}")
-    @Operation(summary = "A partner leaves, or the lead or staff remove it")
+    @Operation(summary = "Retirer un partenaire d’un projet",
+            description = "A partner leaves, or the lead or staff remove it.")
+    @ApiSuccess(etag = true)
     ResponseEntity<ProjectView> removePartner(@PathVariable String id, @PathVariable String organizationId,
                                               EsacUser user) {
         return ok(projects.removePartner(user, id, organizationId), user);
     }
 
     @PostMapping("/{id}/join-requests")
-    @Operation(summary = "An organization's administrator asks to join an active project")
+    @Operation(summary = "Demander à se joindre à un projet",
+            description = "An organization's administrator asks to join an active project (202).")
+    @ApiSuccess(status = 202)
     ResponseEntity<Void> requestToJoin(@PathVariable String id, EsacUser user,
                                        @Valid @RequestBody JoinProject request) {
         projects.requestToJoin(user, id, request.organizationId(), request.message());
@@ -160,12 +184,18 @@ class ProjectController {
     }
 
     @PostMapping("/{id}/join-requests/{organizationId}/accept")
+    @Operation(summary = "Accepter une demande d’adhésion au projet",
+            description = "Accept a request to join the project (staff or the lead's administrator).")
+    @ApiSuccess(etag = true)
     ResponseEntity<ProjectView> accept(@PathVariable String id, @PathVariable String organizationId, EsacUser user,
                                        @RequestBody(required = false) AcceptRequest request) {
         return ok(projects.acceptJoinRequest(user, id, organizationId, request == null ? null : request.role()), user);
     }
 
     @PostMapping("/{id}/join-requests/{organizationId}/decline")
+    @Operation(summary = "Refuser une demande d’adhésion au projet",
+            description = "Decline a request to join the project (staff or the lead's administrator).")
+    @ApiSuccess(etag = true)
     ResponseEntity<ProjectView> decline(@PathVariable String id, @PathVariable String organizationId,
                                         EsacUser user) {
         return ok(projects.declineJoinRequest(user, id, organizationId), user);
@@ -174,12 +204,16 @@ class ProjectController {
     // --- steps ---------------------------------------------------------------------------------------
 
     @PostMapping("/{id}/steps")
+    @Operation(summary = "Ajouter une étape au plan de travail",
+            description = "Add a step to the project's work plan.")
+    @ApiSuccess(etag = true)
     ResponseEntity<ProjectView> addStep(@PathVariable String id, EsacUser user, @Valid @RequestBody StepRequest request) {
         return ok(projects.addStep(user, id, request.definition()), user);
     }
 
     @PutMapping("/{id}/steps/{stepId}")
-    @Operation(summary = "Rewrite a step, and optionally change its status; If-Match required")
+    @Operation(summary = "Réécrire une étape du plan de travail",
+            description = "Rewrite a step, and optionally change its status; If-Match required.")
     ResponseEntity<ProjectView> redefineStep(@PathVariable String id, @PathVariable String stepId, EsacUser user,
                                              @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                              @Valid @RequestBody StepRequest request) {
@@ -188,14 +222,17 @@ class ProjectController {
     }
 
     @PostMapping("/{id}/steps/{stepId}/status")
-    @Operation(summary = "Change a step's status (e.g. mark it done)")
+    @Operation(summary = "Changer l’état d’une étape",
+            description = "Change a step's status (e.g. mark it done).")
+    @ApiSuccess(etag = true)
     ResponseEntity<ProjectView> changeStepStatus(@PathVariable String id, @PathVariable String stepId, EsacUser user,
                                                  @Valid @RequestBody StepStatusChange request) {
         return ok(projects.changeStepStatus(user, id, stepId, request.status()), user);
     }
 
     @PutMapping("/{id}/step-order")
-    @Operation(summary = "Reorder the work plan; If-Match required")
+    @Operation(summary = "Réordonner le plan de travail",
+            description = "Reorder the work plan; If-Match required.")
     ResponseEntity<ProjectView> reorder(@PathVariable String id, EsacUser user,
                                         @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                         @Valid @RequestBody StepOrder request) {
@@ -206,12 +243,17 @@ class ProjectController {
     // --- indicators ----------------------------------------------------------------------------------
 
     @PostMapping("/{id}/indicators")
+    @Operation(summary = "Ajouter un indicateur au projet",
+            description = "Add an indicator to the project.")
+    @ApiSuccess(etag = true)
     ResponseEntity<ProjectView> addIndicator(@PathVariable String id, EsacUser user,
                                              @Valid @RequestBody IndicatorRequest request) {
         return ok(projects.addIndicator(user, id, request.definition()), user);
     }
 
     @PutMapping("/{id}/indicators/{indicatorId}")
+    @Operation(summary = "Redéfinir un indicateur du projet",
+            description = "Redefine one of the project's indicators; If-Match required.")
     ResponseEntity<ProjectView> redefineIndicator(@PathVariable String id, @PathVariable String indicatorId,
                                                   EsacUser user,
                                                   @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,

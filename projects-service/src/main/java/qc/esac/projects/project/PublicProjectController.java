@@ -31,7 +31,8 @@ class PublicProjectController {
     }
 
     @GetMapping
-    @Operation(summary = "Active projects, filtered (no token needed)")
+    @Operation(summary = "Rechercher les projets actifs (sans jeton)",
+            description = "Active projects, filtered (no token needed).")
     PageView<PublicProjectView> search(@RequestParam(required = false) TargetedIssue issue,
                                        @RequestParam(required = false) String leadOrganizationId,
                                        @RequestParam(required = false) @Pattern(regexp = "0[1-9]|1[0-7]") String region,
@@ -45,7 +46,8 @@ class PublicProjectController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "An active project's public fields (no token needed); 404 for any other")
+    @Operation(summary = "Lire les champs publics d’un projet actif (sans jeton)",
+            description = "An active project's public fields (no token needed); 404 for any other.")
     PublicProjectView get(@PathVariable String id) {
         return views.publicView(projects.getPublic(id));
     }

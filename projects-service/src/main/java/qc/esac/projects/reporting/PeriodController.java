@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import qc.esac.kit.docs.ApiSuccess;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
@@ -48,7 +49,9 @@ class PeriodController {
     }
 
     @PostMapping
-    @Operation(summary = "Open a reporting period (staff or the lead's administrator; active projects)")
+    @Operation(summary = "Ouvrir une période de reddition de comptes",
+            description = "Open a reporting period (staff or the lead's administrator; active projects).")
+    @ApiSuccess(status = 201, etag = true)
     ResponseEntity<PeriodView> open(@PathVariable String projectId, EsacUser user,
                                     @Valid @RequestBody OpenPeriod request) {
         Versioned<ReportingPeriod> created = periods.open(user, projectId, request.label(), request.startDate(),
@@ -60,6 +63,8 @@ class PeriodController {
     }
 
     @GetMapping
+    @Operation(summary = "Lister les périodes de reddition de comptes d’un projet",
+            description = "List a project's reporting periods.")
     PageView<PeriodView> list(@PathVariable String projectId, EsacUser user,
                               @RequestParam(defaultValue = "0") @Min(0) int page,
                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -69,14 +74,18 @@ class PeriodController {
     }
 
     @GetMapping("/{periodId}")
+    @Operation(summary = "Lire une période de reddition de comptes",
+            description = "Read a reporting period.")
+    @ApiSuccess(etag = true)
     ResponseEntity<PeriodView> get(@PathVariable String projectId, @PathVariable String periodId, EsacUser user) {
         access.requireRead(user, projects.get(projectId).state());
         return ok(periods.get(projectId, periodId));
     }
 
     @PutMapping("/{periodId}/values/{indicatorId}")
-    @Operation(summary = "A contributing partner's administrator records its value or narrative for an indicator",
-            description = "If-Match is optional here: partners report different indicators at the same time.")
+    @Operation(summary = "Consigner la valeur d’un indicateur pour la période",
+            description = "A contributing partner's administrator records its value or narrative for an indicator; "
+            + "with If-Match, refused (412) if the period changed since.")
     ResponseEntity<PeriodView> recordValue(@PathVariable String projectId, @PathVariable String periodId,
                                            @PathVariable String indicatorId, EsacUser user,
                                            @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
@@ -87,25 +96,37 @@ class PeriodController {
     }
 
     @PostMapping("/{periodId}/submit")
-    @Operation(summary = "Submit the period for review (contributing partners or programme staff), from its last day on")
+    @Operation(summary = "Soumettre la période pour examen",
+            description = "Submit the period for review (contributing partners or programme staff), from its last "
+            + "day on.")
+    @ApiSuccess(etag = true)
     ResponseEntity<PeriodView> submit(@PathVariable String projectId, @PathVariable String periodId, EsacUser user) {
         return ok(periods.submit(user, projectId, periodId));
     }
 
     @PostMapping("/{periodId}/approve")
-    @Operation(summary = "Approve a submitted period: programme staff, or the lead's administrator when a partner "
-            + "(not the lead's own administration) submitted it; nobody approves their own submission")
+    @Operation(summary = "Approuver une période soumise",
+            description = "Approve a submitted period: programme staff, or the lead's administrator when a partner "
+            + "submitted it.")
+    @ApiSuccess(etag = true)
     ResponseEntity<PeriodView> approve(@PathVariable String projectId, @PathVariable String periodId, EsacUser user) {
         return ok(periods.approve(user, projectId, periodId));
     }
 
     @PostMapping("/{periodId}/return")
+    @Operation(summary = "Renvoyer une période pour révision",
+            description = "Return a submitted period for revision.")
+    @ApiSuccess(etag = true)
     ResponseEntity<PeriodView> returnForRevision(@PathVariable String projectId, @PathVariable String periodId,
                                                  EsacUser user, @Valid @RequestBody ReturnPeriod request) {
         return ok(periods.returnForRevision(user, projectId, periodId, request.comment()));
     }
 
     @PostMapping("/{periodId}/lock")
+    @Operation(summary = "Verrouiller une période approuvée",
+            description = "Lock an approved period (programme staff); its figures then count in the programme "
+            + "report.")
+    @ApiSuccess(etag = true)
     ResponseEntity<PeriodView> lock(@PathVariable String projectId, @PathVariable String periodId, EsacUser user) {
         return ok(periods.lock(user, projectId, periodId));
     }

@@ -38,7 +38,9 @@ class ReportController {
     }
 
     @GetMapping(path = REPORT, produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "A project's accountability report for a period (staff and the project's partners)")
+    @Operation(summary = "Obtenir le rapport de reddition de comptes d’un projet",
+            description = "A project's accountability report for a period (staff and the project's partners), as "
+            + "JSON, CSV or HTML (Accept header or format parameter).")
     ProjectReport projectReport(@PathVariable String projectId, @PathVariable String periodId, EsacUser user) {
         return reports.forPeriod(user, projectId, periodId);
     }
@@ -67,7 +69,9 @@ class ReportController {
     }
 
     @GetMapping(path = PROGRAMME, produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The programme aggregate over locked periods ending between from and to (programme staff)")
+    @Operation(summary = "Obtenir le rapport agrégé du programme",
+            description = "The programme aggregate over locked periods ending between from and to (programme "
+            + "staff), as JSON, CSV or HTML (Accept header or format parameter).")
     ProgrammeReport programmeReport(@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
                                     @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
                                     EsacUser user) {

@@ -1,5 +1,6 @@
 package qc.esac.projects.vocabulary;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,6 +31,9 @@ class VocabularyController {
     }
 
     @GetMapping
+    @Operation(summary = "Lister le vocabulaire des projets",
+            description = "List the projects' vocabulary (statuses, roles, indicator kinds) with French and English "
+            + "labels.")
     Map<String, List<Term>> all() {
         Map<String, List<Term>> all = new java.util.LinkedHashMap<>();
         families.forEach((name, type) -> all.put(name, terms(name, type)));

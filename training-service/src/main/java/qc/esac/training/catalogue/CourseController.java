@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import qc.esac.kit.docs.ApiSuccess;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
@@ -48,7 +49,8 @@ class CourseController {
     }
 
     @GetMapping
-    @Operation(summary = "Browse and search the catalogue (no login needed)")
+    @Operation(summary = "Parcourir et rechercher le catalogue (sans jeton)",
+            description = "Browse and search the catalogue (no login needed).")
     PageView<CourseView> search(@RequestParam(required = false) @Size(max = 200) String q,
                                 @RequestParam(required = false) String theme,
                                 @RequestParam(required = false) String audience,
@@ -64,15 +66,19 @@ class CourseController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One course of the catalogue (no login needed)")
+    @Operation(summary = "Lire un cours du catalogue (sans jeton)",
+            description = "One course of the catalogue (no login needed).")
+    @ApiSuccess(etag = true)
     ResponseEntity<CourseView> get(@PathVariable String id) {
         Versioned<Course> course = courses.get(id);
         return ResponseEntity.ok().eTag(VersionHeaders.etag(course.version())).body(CourseView.of(course));
     }
 
     @PostMapping
+    @Operation(summary = "Ajouter un cours au catalogue du réseau",
+            description = "Add a course to the catalogue of the caller's network.")
+    @ApiSuccess(status = 201, etag = true)
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Add a course to the catalogue of the caller's network")
     ResponseEntity<CourseView> create(@Valid @RequestBody CourseRequest request,
                                       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                       EsacUser user) {
@@ -82,8 +88,9 @@ class CourseController {
     }
 
     @PutMapping("/{id}")
+    @Operation(summary = "Remplacer la description d’un cours",
+            description = "Replace a course's description (If-Match required); active=false withdraws it.")
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Replace a course's description (If-Match required); active=false withdraws it")
     ResponseEntity<CourseView> update(@PathVariable String id,
                                       @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                       @Valid @RequestBody CourseRequest request, EsacUser user) {

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import qc.esac.kit.docs.ApiSuccess;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
@@ -49,8 +50,10 @@ class CoachingController {
     }
 
     @PostMapping
+    @Operation(summary = "Consigner des heures d’accompagnement",
+            description = "Log accompaniment hours given to an organization.")
+    @ApiSuccess(status = 201)
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Log accompaniment hours given to an organization")
     ResponseEntity<CoachingEntry> log(@Valid @RequestBody LogRequest request,
                                       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                       EsacUser user) {
@@ -61,7 +64,8 @@ class CoachingController {
     }
 
     @GetMapping
-    @Operation(summary = "An organization's coaching hours, with totals per fiscal year (each network's own)")
+    @Operation(summary = "Lister les heures d’accompagnement d’une organisation",
+            description = "An organization's coaching hours, with totals per fiscal year (each network's own).")
     OrganizationCoaching ofOrganization(@RequestParam String organizationId,
                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -75,9 +79,9 @@ class CoachingController {
     }
 
     @GetMapping("/totals")
+    @Operation(summary = "Obtenir les heures d’accompagnement d’un réseau pour un exercice",
+            description = "A network's coaching hours in one of its fiscal years (named by the year it starts in).")
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "A network's coaching hours in one of its fiscal years (named by the year it starts in), "
-            + "per organization")
     NetworkCoaching totals(@RequestParam String networkId, @RequestParam int fiscalYear,
                            @RequestParam(defaultValue = "0") @Min(0) int page,
                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {

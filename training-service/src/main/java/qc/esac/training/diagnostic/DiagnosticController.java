@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import qc.esac.kit.docs.ApiSuccess;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
@@ -45,7 +46,9 @@ class DiagnosticController {
     }
 
     @PostMapping
-    @Operation(summary = "Open a diagnostic for an organization, on a list of themes")
+    @Operation(summary = "Ouvrir un diagnostic pour une organisation",
+            description = "Open a diagnostic for an organization, on a list of themes.")
+    @ApiSuccess(status = 201)
     ResponseEntity<DiagnosticView> open(@Valid @RequestBody OpenRequest request, EsacUser user) {
         Versioned<Diagnostic> opened = diagnostics.open(user, request.organizationId(), request.networkId(),
                 request.themes());
@@ -54,7 +57,8 @@ class DiagnosticController {
     }
 
     @GetMapping
-    @Operation(summary = "An organization's diagnostics")
+    @Operation(summary = "Lister les diagnostics d’une organisation",
+            description = "An organization's diagnostics.")
     PageView<DiagnosticView> list(@RequestParam String organizationId,
                                   @RequestParam(defaultValue = "0") @Min(0) int page,
                                   @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, EsacUser user) {
@@ -63,22 +67,26 @@ class DiagnosticController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A diagnostic; once closed, its ranked priorities and matching courses (never individual "
-            + "answers; employees see ranks without scores)")
+    @Operation(summary = "Lire un diagnostic",
+            description = "A diagnostic; once closed, its ranked priorities and matching courses (never individual "
+            + "answers).")
     DiagnosticView get(@PathVariable String id, EsacUser user) {
         Diagnostic d = diagnostics.get(user, id).state();
         return view(d, true, diagnostics.seesScores(user, d));
     }
 
     @PutMapping("/{id}/answers/me")
-    @Operation(summary = "Answer (or answer again) the questionnaire: employees as employees, the administrator as manager")
+    @Operation(summary = "Répondre au questionnaire du diagnostic",
+            description = "Answer (or answer again) the questionnaire: employees as employees, the administrator as "
+            + "manager.")
     DiagnosticView answer(@PathVariable String id, @Valid @RequestBody AnswerRequest request, EsacUser user) {
         Diagnostic d = diagnostics.answer(user, id, request.ratings()).state();
         return view(d, false, diagnostics.seesScores(user, d));
     }
 
     @PostMapping("/{id}/complete")
-    @Operation(summary = "Close the diagnostic and consolidate its priorities")
+    @Operation(summary = "Clore le diagnostic et consolider ses priorités",
+            description = "Close the diagnostic and consolidate its priorities.")
     DiagnosticView complete(@PathVariable String id, EsacUser user) {
         return view(diagnostics.complete(user, id).state(), true, true);
     }

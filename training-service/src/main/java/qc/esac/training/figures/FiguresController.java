@@ -39,10 +39,10 @@ class FiguresController {
     }
 
     @GetMapping("/api/training/figures")
+    @Operation(summary = "Obtenir les chiffres de l’année",
+            description = "Year figures: sessions, themes, people trained, organizations reached, CEUs, "
+            + "attestations.")
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Year figures: sessions, themes, people trained, organizations reached, UEC, attestations, "
-            + "satisfaction, coaching hours, PAMT (the network's fiscal year, named by the year it starts in; "
-            + "default: the current one)")
     Figures figures(@RequestParam String networkId, @RequestParam(required = false) Integer fiscalYear,
                     EsacUser user) {
         user.requireStaffOf(networkId);

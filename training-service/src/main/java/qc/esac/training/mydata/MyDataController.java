@@ -55,8 +55,9 @@ class MyDataController {
     }
 
     @GetMapping("/data")
-    @Operation(summary = "Export everything training holds about the caller: registrations, attestations and UEC "
-            + "ledger, apprenticeship agreements, their own diagnostic answers, and who read their data")
+    @Operation(summary = "Exporter ses données de formation",
+            description = "Export everything training holds about the caller: registrations, attestations and CEU "
+            + "ledger.")
     PersonalData export(EsacUser user, Locale locale) {
         Set<String> mine = sessions.personIdsOf(user);
         List<Session> theirSessions = sessions.sessionsOfPeople(mine);
@@ -80,8 +81,8 @@ class MyDataController {
     }
 
     @PutMapping("/personal-data")
-    @Operation(summary = "Correct the caller's name (and e-mail, where training holds one) on their registrations "
-            + "and apprenticeship agreements; the employer's roster itself is corrected in membership")
+    @Operation(summary = "Corriger son nom sur ses inscriptions",
+            description = "Correct the caller's name (and e-mail, where training holds one) on their registrations.")
     Correction correct(@Valid @RequestBody CorrectionRequest request, EsacUser user) {
         Set<String> mine = sessions.personIdsOf(user);
         int registrations = sessions.correctParticipant(mine, request.firstName(), request.lastName(),

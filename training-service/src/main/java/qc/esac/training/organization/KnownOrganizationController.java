@@ -1,5 +1,6 @@
 package qc.esac.training.organization;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,8 @@ class KnownOrganizationController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Lire une organisation connue du service de formation",
+            description = "Read an organization as known to training (read model fed by membership events).")
     @PreAuthorize("hasRole('STAFF')")
     KnownOrganization get(@PathVariable String id) {
         return organizations.find(id).map(KnownOrganization::of).orElseThrow(() -> new NotFoundException("organisation.inconnue", id));

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import qc.esac.kit.docs.ApiSuccess;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
@@ -48,8 +49,10 @@ class PamtController {
     }
 
     @PostMapping("/standards")
+    @Operation(summary = "Publier une norme professionnelle",
+            description = "Publish a professional standard and its competencies.")
+    @ApiSuccess(status = 201, etag = true)
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Publish a professional standard and its competencies")
     ResponseEntity<ProfessionalStandard> createStandard(@Valid @RequestBody StandardRequest request, EsacUser user) {
         Versioned<ProfessionalStandard> created = pamt.createStandard(user, request.code(), request.networkId(),
                 request.title(), request.competencies().stream()
@@ -59,7 +62,8 @@ class PamtController {
     }
 
     @GetMapping("/standards")
-    @Operation(summary = "The professional standards")
+    @Operation(summary = "Lister les normes professionnelles",
+            description = "List the professional standards.")
     PageView<ProfessionalStandard> standards(@RequestParam(defaultValue = "0") @Min(0) int page,
                                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                              EsacUser user) {
@@ -67,13 +71,18 @@ class PamtController {
     }
 
     @GetMapping("/standards/{id}")
+    @Operation(summary = "Lire une norme professionnelle",
+            description = "Read a professional standard.")
     ProfessionalStandard standard(@PathVariable String id, EsacUser user) {
         return pamt.standard(id).state();
     }
 
     @PostMapping("/agreements")
+    @Operation(summary = "Signer une entente d’apprentissage",
+            description = "Sign an apprenticeship agreement between an apprentice and a companion of the "
+            + "organization.")
+    @ApiSuccess(status = 201, etag = true)
     @PreAuthorize("hasAnyRole('STAFF', 'ORG_ADMIN')")
-    @Operation(summary = "Sign an apprenticeship agreement between an apprentice and a companion of the organization")
     ResponseEntity<AgreementView> sign(@Valid @RequestBody AgreementRequest request, EsacUser user, Locale locale) {
         Versioned<Agreement> signed = pamt.sign(user, request.standardId(), request.organizationId(),
                 request.apprenticeId(), request.companionId());
@@ -82,7 +91,8 @@ class PamtController {
     }
 
     @GetMapping("/agreements")
-    @Operation(summary = "An organization's apprenticeship agreements")
+    @Operation(summary = "Lister les ententes d’apprentissage d’une organisation",
+            description = "An organization's apprenticeship agreements.")
     PageView<AgreementView> agreements(@RequestParam String organizationId,
                                        @RequestParam(required = false) AgreementStatus status,
                                        @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -96,6 +106,8 @@ class PamtController {
     }
 
     @GetMapping("/agreements/{id}")
+    @Operation(summary = "Lire une entente d’apprentissage",
+            description = "Read an apprenticeship agreement.")
     AgreementView agreement(@PathVariable String id, EsacUser user, Locale locale) {
         Agreement agreement = pamt.agreementVisibleTo(user, id).state();
         logRead(user, agreement, "pamt-agreement");
@@ -110,21 +122,24 @@ class PamtController {
     }
 
     @PostMapping("/agreements/{id}/competencies/{code}/sign-off")
-    @Operation(summary = "The companion attests a competency; the last one issues the qualification certificate")
+    @Operation(summary = "Attester une compétence",
+            description = "The companion attests a competency; the last one issues the qualification certificate.")
     AgreementView attest(@PathVariable String id, @PathVariable String code, EsacUser user, Locale locale) {
         return AgreementView.of(pamt.attest(user, id, code).state(), locale);
     }
 
     @PostMapping("/agreements/{id}/terminate")
-    @Operation(summary = "End an agreement before completion")
+    @Operation(summary = "Mettre fin à une entente avant son terme",
+            description = "End an agreement before completion.")
     AgreementView terminate(@PathVariable String id, @Valid @RequestBody TerminateRequest request, EsacUser user,
                             Locale locale) {
         return AgreementView.of(pamt.terminate(user, id, request.reason()).state(), locale);
     }
 
     @GetMapping("/figures")
+    @Operation(summary = "Obtenir les chiffres du programme d’apprentissage",
+            description = "Programme figures for a period: agreements, certificates, companions.")
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Programme figures for a period: agreements, certificates, companions")
     PamtFigures figures(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                         @RequestParam String networkId, EsacUser user) {

@@ -37,7 +37,8 @@ class LedgerController {
     }
 
     @GetMapping("/api/training/people/{personId}/ledger")
-    @Operation(summary = "A person's UEC ledger: their attestations and the sum of their UEC")
+    @Operation(summary = "Lire le relevé d’UEC d’une personne",
+            description = "A person's CEU ledger: their attestations and the sum of their CEUs.")
     PersonLedger personLedger(@PathVariable String personId,
                               @RequestParam(defaultValue = "0") @Min(0) int page,
                               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
@@ -50,7 +51,8 @@ class LedgerController {
     }
 
     @GetMapping("/api/training/people/{personId}/registrations")
-    @Operation(summary = "A person's registrations, most recent session first")
+    @Operation(summary = "Lister les inscriptions d’une personne",
+            description = "A person's registrations, most recent session first.")
     PageView<RegistrationController.RegistrationView> personRegistrations(
             @PathVariable String personId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
@@ -64,7 +66,8 @@ class LedgerController {
     }
 
     @GetMapping("/api/training/me/ledger")
-    @Operation(summary = "The caller's own UEC ledger, over every employment linked to their account")
+    @Operation(summary = "Lire son propre relevé d’UEC",
+            description = "The caller's own CEU ledger, over every employment linked to their account.")
     PersonLedger myLedger(@RequestParam(defaultValue = "0") @Min(0) int page,
                           @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
         Set<String> mine = sessions.personIdsOf(user);
@@ -75,7 +78,8 @@ class LedgerController {
     }
 
     @GetMapping("/api/training/me/registrations")
-    @Operation(summary = "The caller's own registrations, most recent session first")
+    @Operation(summary = "Lister ses propres inscriptions",
+            description = "The caller's own registrations, most recent session first.")
     PageView<RegistrationController.RegistrationView> myRegistrations(
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, EsacUser user) {
@@ -87,7 +91,8 @@ class LedgerController {
     }
 
     @GetMapping("/api/training/organizations/{organizationId}/ledger")
-    @Operation(summary = "An organization's people with their attestations and UEC")
+    @Operation(summary = "Lire le relevé d’UEC d’une organisation",
+            description = "An organization's people with their attestations and CEUs.")
     OrganizationLedger organizationLedger(@PathVariable String organizationId,
                                           @RequestParam(required = false) LocalDate from,
                                           @RequestParam(required = false) LocalDate to,

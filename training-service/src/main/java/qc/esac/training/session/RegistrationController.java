@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import qc.esac.kit.docs.ApiSuccess;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.problem.NotFoundException;
 import qc.esac.kit.security.EsacUser;
@@ -50,7 +51,10 @@ class RegistrationController {
     }
 
     @PostMapping
-    @Operation(summary = "Register an employee of the organization's roster, or an external person (organization administrators, staff)")
+    @Operation(summary = "Inscrire une personne à une séance",
+            description = "Register an employee of the organization's roster, or an external person (organization "
+            + "administrators, staff).")
+    @ApiSuccess(status = 201)
     ResponseEntity<RegistrationView> register(@PathVariable String sessionId,
                                               @Valid @RequestBody RegistrationRequest request,
                                               @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
@@ -67,7 +71,8 @@ class RegistrationController {
     }
 
     @GetMapping
-    @Operation(summary = "The session's registrations: all for its network's staff, its own for an organization")
+    @Operation(summary = "Lister les inscriptions d’une séance",
+            description = "The session's registrations: all for its network's staff, its own for an organization.")
     PageView<RegistrationView> list(@PathVariable String sessionId,
                                     @RequestParam(required = false) RegistrationStatus status,
                                     @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -83,6 +88,8 @@ class RegistrationController {
     }
 
     @GetMapping("/{registrationId}")
+    @Operation(summary = "Lire une inscription",
+            description = "Read a registration.")
     RegistrationView get(@PathVariable String sessionId, @PathVariable String registrationId, EsacUser user) {
         Session session = sessions.get(sessionId).state();
         Registration registration = sessions.registrationsVisibleTo(user, session).stream()
@@ -95,7 +102,8 @@ class RegistrationController {
     }
 
     @PostMapping("/{registrationId}/cancel")
-    @Operation(summary = "Cancel a registration before the session starts; the first person waiting gets the seat")
+    @Operation(summary = "Annuler une inscription",
+            description = "Cancel a registration before the session starts; the first person waiting gets the seat.")
     RegistrationView cancel(@PathVariable String sessionId, @PathVariable String registrationId, EsacUser user) {
         Versioned<Session> saved = sessions.cancelRegistration(user, sessionId, registrationId);
         return RegistrationView.of(saved.state(), saved.state().requireRegistration(registrationId),
@@ -103,7 +111,8 @@ class RegistrationController {
     }
 
     @PutMapping("/{registrationId}/satisfaction")
-    @Operation(summary = "The participant's 1-5 rating of a session they attended")
+    @Operation(summary = "Évaluer une séance suivie",
+            description = "The participant's 1-5 rating of a session they attended.")
     RegistrationView rate(@PathVariable String sessionId, @PathVariable String registrationId,
                           @Valid @RequestBody SatisfactionRequest request, EsacUser user) {
         Versioned<Session> saved = sessions.rate(user, sessionId, registrationId, request.rating());

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import qc.esac.kit.docs.ApiSuccess;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.security.EsacUser;
 import qc.esac.kit.web.PageView;
@@ -53,7 +54,8 @@ class SessionController {
     }
 
     @GetMapping
-    @Operation(summary = "The session calendar (no login needed)")
+    @Operation(summary = "Consulter le calendrier des séances (sans jeton)",
+            description = "The session calendar (no login needed).")
     PageView<SessionView> search(@RequestParam(required = false) String courseId,
                                  @RequestParam(required = false) String networkId,
                                  @RequestParam(required = false) SessionStatus status,
@@ -66,14 +68,18 @@ class SessionController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One session, with seats left (no login needed)")
+    @Operation(summary = "Lire une séance et ses places restantes (sans jeton)",
+            description = "One session, with seats left (no login needed).")
+    @ApiSuccess(etag = true)
     ResponseEntity<SessionView> get(@PathVariable String id) {
         return view(sessions.get(id));
     }
 
     @PostMapping
+    @Operation(summary = "Planifier une séance d’un cours du catalogue",
+            description = "Schedule a session of a catalogue course.")
+    @ApiSuccess(status = 201, etag = true)
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Schedule a session of a catalogue course")
     ResponseEntity<SessionView> schedule(@Valid @RequestBody ScheduleRequest request,
                                          @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                          EsacUser user, Locale locale) {
@@ -85,8 +91,10 @@ class SessionController {
     }
 
     @PutMapping("/{id}")
+    @Operation(summary = "Modifier une séance qui n’a pas commencé",
+            description = "Change a session that has not started (If-Match required); added seats go to the waiting "
+            + "list.")
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Change a session that has not started (If-Match required); added seats go to the waiting list")
     ResponseEntity<SessionView> update(@PathVariable String id,
                                        @RequestHeader(name = VersionHeaders.IF_MATCH, required = false) String ifMatch,
                                        @Valid @RequestBody UpdateRequest request, EsacUser user) {
@@ -97,30 +105,38 @@ class SessionController {
     }
 
     @PostMapping("/{id}/open")
+    @Operation(summary = "Ouvrir les inscriptions",
+            description = "Open registrations.")
+    @ApiSuccess(etag = true)
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Open registrations")
     ResponseEntity<SessionView> open(@PathVariable String id, EsacUser user) {
         return view(sessions.openRegistrations(user, id));
     }
 
     @PostMapping("/{id}/close")
+    @Operation(summary = "Fermer les inscriptions",
+            description = "Close registrations (the session will still be given).")
+    @ApiSuccess(etag = true)
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Close registrations (the session will still be given)")
     ResponseEntity<SessionView> close(@PathVariable String id, EsacUser user) {
         return view(sessions.closeRegistrations(user, id));
     }
 
     @PostMapping("/{id}/cancel")
+    @Operation(summary = "Annuler la séance et ses inscriptions",
+            description = "Cancel the session and its registrations.")
+    @ApiSuccess(etag = true)
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Cancel the session and its registrations")
     ResponseEntity<SessionView> cancel(@PathVariable String id, @Valid @RequestBody CancelRequest request,
                                        EsacUser user) {
         return view(sessions.cancel(user, id, request.reason()));
     }
 
     @PutMapping("/{id}/attendance")
+    @Operation(summary = "Consigner les présences",
+            description = "Record hours attended per confirmed registration (from the first day of the session).")
+    @ApiSuccess(etag = true)
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Record hours attended per confirmed registration (from the first day of the session)")
     ResponseEntity<SessionView> attendance(@PathVariable String id, @Valid @RequestBody AttendanceRequest request,
                                            EsacUser user) {
         Map<String, BigDecimal> hours = new LinkedHashMap<>();
@@ -129,8 +145,10 @@ class SessionController {
     }
 
     @PostMapping("/{id}/complete")
+    @Operation(summary = "Clore une séance donnée",
+            description = "Close a session that was given: issues attestations to participants with 90% attendance.")
+    @ApiSuccess(etag = true)
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Close a session that was given: issues attestations to participants with 90% attendance")
     ResponseEntity<SessionView> complete(@PathVariable String id, EsacUser user) {
         return view(sessions.complete(user, id));
     }

@@ -38,7 +38,8 @@ class VerificationController {
     }
 
     @GetMapping("/{code}")
-    @Operation(summary = "Verify an attestation or certificate code (no login needed)")
+    @Operation(summary = "Vérifier un code d’attestation ou de certificat (sans jeton)",
+            description = "Verify an attestation or certificate code (no login needed).")
     Verification verify(@PathVariable String code) {
         String normalized = VerificationCodes.normalize(code);
         return attestation(normalized).or(() -> apprenticeship(normalized))

@@ -48,6 +48,8 @@ public class EsacDefaultsEnvironmentPostProcessor implements EnvironmentPostProc
         // Every service checks the token's audience too, not only the gateway (same value as the gateway's).
         defaults.put("spring.security.oauth2.resourceserver.jwt.audiences", "${" + AUDIENCE_PROPERTY + ":"
                 + DEFAULT_AUDIENCE + "}");
+        // The APIs answer JSON: the OpenAPI documents say so instead of springdoc's "*/*" (qc.esac.kit.docs).
+        defaults.put("springdoc.default-produces-media-type", "application/json");
         // Every metric says which service it comes from.
         defaults.put("management.metrics.tags.application", "${spring.application.name:esac}");
         // Sample everything (volumes are modest); traces are only exported when an OTLP

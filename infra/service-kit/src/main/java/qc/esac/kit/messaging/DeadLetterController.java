@@ -1,5 +1,6 @@
 package qc.esac.kit.messaging;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,11 +34,16 @@ public class DeadLetterController {
     }
 
     @GetMapping
+    @Operation(summary = "Lister les sujets de lettres mortes et leur nombre d’enregistrements",
+            description = "List the dead-letter topics of the topics this service consumes, with their record counts "
+            + "(network staff).")
     public List<TopicView> topics() {
         return deadLetters.topics().stream().map(topic -> new TopicView(topic, deadLetters.list(topic).size())).toList();
     }
 
     @GetMapping("/{topic}")
+    @Operation(summary = "Lister les lettres mortes d’un sujet",
+            description = "List a dead-letter topic's records (network staff).")
     public PageView<DeadLetter> list(@PathVariable String topic,
                                      @RequestParam(defaultValue = "0") @Min(0) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
@@ -45,6 +51,8 @@ public class DeadLetterController {
     }
 
     @PostMapping("/{topic}/{partition}/{offset}/replay")
+    @Operation(summary = "Rejouer une lettre morte",
+            description = "Replay one dead letter on its original topic (network staff).")
     public DeadLetter replay(@PathVariable String topic, @PathVariable int partition, @PathVariable long offset,
                              EsacUser user) {
         return known(topic, () -> deadLetters.replay(topic, partition, offset, user.id()))
@@ -52,6 +60,8 @@ public class DeadLetterController {
     }
 
     @PostMapping("/{topic}/replay")
+    @Operation(summary = "Rejouer toutes les lettres mortes d’un sujet",
+            description = "Replay every dead letter of a topic on its original topic (network staff).")
     public ReplayReport replayAll(@PathVariable String topic, EsacUser user) {
         return new ReplayReport(known(topic, () -> deadLetters.replayAll(topic, user.id())));
     }
