@@ -14,6 +14,7 @@ import { OrganizationTraining } from './pages/OrganizationTraining.jsx';
 import { Attestations, PersonAttestations } from './pages/Attestations.jsx';
 import { Insurance, InvoiceDetail } from './pages/Insurance.jsx';
 import { StaffApplications } from './pages/StaffApplications.jsx';
+import { StaffMembers } from './pages/StaffMembers.jsx';
 import { MyRecords } from './pages/MyRecords.jsx';
 
 const ROUTES = [
@@ -31,6 +32,7 @@ const ROUTES = [
   ['/organisations/:org/assurance', Insurance, 'signedIn'],
   ['/organisations/:org/factures/:period', InvoiceDetail, 'signedIn'],
   ['/personnel/demandes', StaffApplications, 'signedIn'],
+  ['/personnel/membres', StaffMembers, 'signedIn'],
   ['/moi', MyRecords, 'signedIn'],
 ];
 
@@ -56,7 +58,7 @@ function Header({ current }) {
   const links = [['/', 'nav.home'], ['/catalogue', 'nav.catalogue'], ['/projets', 'nav.projects'],
     ['/verification', 'nav.verify']];
   if (s.authenticated && (s.organizationIds ?? []).length > 0 && hasRole(s, 'org-admin')) links.push(['/organisations', 'nav.organizations']);
-  if (s.authenticated && hasRole(s, 'staff')) links.push(['/personnel/demandes', 'nav.staff']);
+  if (s.authenticated && hasRole(s, 'staff')) links.push(['/personnel/demandes', 'nav.staff'], ['/personnel/membres', 'nav.members']);
   if (s.authenticated && hasRole(s, 'employee')) links.push(['/moi', 'nav.me']);
   const other = lang === 'fr' ? 'en' : 'fr';
   return (
@@ -67,8 +69,8 @@ function Header({ current }) {
         <span class="tagline">{t('app.tagline')}</span>
       </div>
       <div class="account">
-        <button type="button" class="link-button" lang={other} aria-label={t('app.lang.switchLabel')}
-          onClick={() => setLanguage(other)} id="changer-langue">{t('app.lang.switch')}</button>
+        <button type="button" class="link-button" lang={other}
+          title={t('app.lang.switchLabel')} onClick={() => setLanguage(other)} id="changer-langue">{t('app.lang.switch')}</button>
         {s.authenticated
           ? <><span class="who">{t('app.signedInAs', { name: s.name })}</span><SignOut /></>
           : <a class="button" href={SIGN_IN_URL} id="se-connecter">{t('app.signin')}</a>}

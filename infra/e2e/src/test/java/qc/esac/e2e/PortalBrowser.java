@@ -37,6 +37,8 @@ final class PortalBrowser implements AutoCloseable {
     /** A phone's width: the portal doubles as the mobile web app. */
     static final Dimension PHONE = new Dimension(390, 844);
 
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
     private final ChromeDriver driver;
     private final URI portal;
     private final Path screenshots;
@@ -87,12 +89,32 @@ final class PortalBrowser implements AutoCloseable {
         until(d -> d.findElements(By.cssSelector("main .loading")).isEmpty());
     }
 
+    /** Waits (generously: the stack shares a busy machine); on a timeout, says where the browser was and what it showed. */
     <T> T until(Function<org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
+        try {
+            return new WebDriverWait(driver, WAIT).until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw stuck(e);
+        }
     }
 
     WebElement visible(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        try {
+            return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw stuck(e);
+        }
+    }
+
+    private AssertionError stuck(RuntimeException timeout) {
+        String page;
+        try {
+            screenshot("echec");
+            page = driver.getCurrentUrl() + "\n" + driver.findElement(By.tagName("body")).getText();
+        } catch (RuntimeException e) {
+            page = "(page unreadable: " + e + ")";
+        }
+        return new AssertionError("Waited " + WAIT.toSeconds() + " s in vain; the browser was at " + page, timeout);
     }
 
     String title() {

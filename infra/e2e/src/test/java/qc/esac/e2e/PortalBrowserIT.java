@@ -86,7 +86,7 @@ class PortalBrowserIT {
         WebElement approved = browser.visible(By.cssSelector("li.application[data-membership='" + membership
                 + "'] .notice"));
         assertThat(approved.getText()).contains("approuvée");
-        assertThat(api.get("/api/membership/memberships/" + membership, staff).text("/status")).isEqualTo("APPROVED");
+        assertThat(get("/api/membership/memberships/" + membership, staff).text("/status")).isEqualTo("APPROVED");
         browser.signOut();
         payTheFee(membership);
 
@@ -110,7 +110,7 @@ class PortalBrowserIT {
                 .contains("Rosalie Lamarre-Fictive");
         browser.until(d -> d.findElement(By.id("effectif")).getText().contains("Rosalie Lamarre-Fictive"));
         accessible("effectif");
-        String employee = api.get(ORG_PATH + "/employees", admin).text("/items/0/id");
+        String employee = get(ORG_PATH + "/employees", admin).text("/items/0/id");
 
         // 6. Registration at the member price, shown before and confirmed after.
         stack.awaitCaughtUp("training-service", Topics.MEMBERSHIP, EVENTS);
@@ -150,14 +150,14 @@ class PortalBrowserIT {
 
         // 9. The month's invoice (issued by staff), listed and opened.
         String period = YearMonth.from(stack.today()).toString();
-        Reply issued = api.post("/api/insurance/invoices/issue?period=" + period, staff, null);
+        Reply issued = post("/api/insurance/invoices/issue?period=" + period, staff, null);
         assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
         browser.open("/organisations/" + ORGANIZATION + "/assurance");
         browser.visible(By.id("liste-factures"));
         accessible("assurance");
         browser.driver().findElement(By.cssSelector("#liste-factures a")).click();
         browser.until(d -> ("Facture " + period).equals(browser.title()));
-        Reply invoice = api.get("/api/insurance/organizations/" + ORGANIZATION + "/invoices/" + period, admin);
+        Reply invoice = get("/api/insurance/organizations/" + ORGANIZATION + "/invoices/" + period, admin);
         String total = invoice.json().get("total").decimalValue().setScale(2).toPlainString().replace('.', ',');
         assertThat(browser.visible(By.cssSelector(".invoice-total")).getText()).contains(total);
         accessible("facture");
@@ -218,8 +218,27 @@ class PortalBrowserIT {
 
     // --- what staff do through the API --------------------------------------------------------------------------
 
+    // Calls through the gateway, asked again while a service does not answer in time (the stack's services warm up
+    // on a busy machine); any other answer is returned as it is.
+
+    private Reply get(String path, String token) {
+        return patient(() -> api.get(path, token));
+    }
+
+    private Reply post(String path, String token, String body) {
+        return patient(() -> api.post(path, token, body));
+    }
+
+    private Reply send(String method, String path, String token, String ifMatch, String body) {
+        return patient(() -> api.send(method, path, token, ifMatch, body));
+    }
+
+    private static Reply patient(java.util.function.Supplier<Reply> call) {
+        return GatewayClient.await(call, reply -> reply.status() < 502 || reply.status() > 504, EVENTS);
+    }
+
     private void networkWithAPlanYear() {
-        Reply network = api.post("/api/membership/networks", staff, """
+        Reply network = post("/api/membership/networks", staff, """
                 {"id": "%s", "name": "Association d’assurances collectives (AACOCQ)", "fiscalYearEnd": "03-31",
                  "renewalWindowDays": 30, "graceDays": 30,
                  "categories": [{"code": "MEMBRE_REGULIER", "nameFr": "Membre régulier", "nameEn": "Regular member",
@@ -227,7 +246,7 @@ class PortalBrowserIT {
                 """.formatted(NETWORK));
         assertThat(network.status()).as(network.toString()).isEqualTo(201);
         int year = stack.today().getYear();
-        Reply plan = api.send("PUT", "/api/insurance/plan-years/" + year, staff, null, """
+        Reply plan = send("PUT", "/api/insurance/plan-years/" + year, staff, null, """
                 {"year": %d, "effectiveDate": "%d-01-01",
                  "coverages": [
                    {"code": "LTD", "basis": "PERCENT_OF_SALARY", "rate": 2.10, "maximumInsured": 75000, "waivable": false},
@@ -245,12 +264,12 @@ class PortalBrowserIT {
     /** The administrator registers the organization and applies to the network; returns the membership id. */
     private String organizationApplies() {
         String neq = Long.toString(ThreadLocalRandom.current().nextLong(1_140_000_000L, 1_149_999_999L));
-        Reply registered = api.send("PUT", ORG_PATH, admin, null, """
+        Reply registered = send("PUT", ORG_PATH, admin, null, """
                 {"legalName": "Cuisine collective du Vieux-Moulin", "neq": "%s", "legalForm": "OBNL",
                  "regionCode": "04", "sectorCodes": [], "preferredLanguage": "fr"}
                 """.formatted(neq));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        Reply applied = api.post("/api/membership/memberships", admin, """
+        Reply applied = post("/api/membership/memberships", admin, """
                 {"organizationId": "%s", "networkId": "%s", "category": "MEMBRE_REGULIER"}
                 """.formatted(ORGANIZATION, NETWORK));
         assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
@@ -259,7 +278,7 @@ class PortalBrowserIT {
 
     private void payTheFee(String membership) {
         String path = "/api/membership/memberships/" + membership;
-        Reply paid = api.send("POST", path + "/fees", staff, api.get(path, staff).etag(), """
+        Reply paid = send("POST", path + "/fees", staff, get(path, staff).etag(), """
                 {"amount": 150.00, "paidOn": "%s", "method": "TRANSFER", "reference": "VIR-PORTAIL-001"}
                 """.formatted(stack.today()));
         assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
@@ -267,7 +286,7 @@ class PortalBrowserIT {
     }
 
     private String course() {
-        Reply course = api.post("/api/training/courses", staff, """
+        Reply course = post("/api/training/courses", staff, """
                 {"networkId": "%s",
                  "title": {"fr": "Hygiène et salubrité en cuisine collective", "en": "Food safety in community kitchens"},
                  "description": {"fr": "Les bonnes pratiques de manipulation des aliments.",
@@ -279,33 +298,33 @@ class PortalBrowserIT {
     }
 
     private String openSession(String course) {
-        Reply session = api.post("/api/training/sessions", staff, """
+        Reply session = post("/api/training/sessions", staff, """
                 {"courseId": "%s", "startDate": "%s", "endDate": "%s", "hours": 12, "mode": "IN_PERSON",
                  "location": "Trois-Rivières", "seats": 12, "memberPrice": 95.00, "nonMemberPrice": 190.00,
                  "registrationDeadline": "%s"}""".formatted(course, stack.today(), stack.today(), stack.today()));
         assertThat(session.status()).as(session.toString()).isEqualTo(201);
         String id = session.text("/id");
-        Reply opened = api.post("/api/training/sessions/" + id + "/open", staff, null);
+        Reply opened = post("/api/training/sessions/" + id + "/open", staff, null);
         assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
         return id;
     }
 
     /** Attendance for every registration, then completion; returns the first attestation's verification code. */
     private String completeSession(String session) {
-        Reply registrations = api.get("/api/training/sessions/" + session + "/registrations", staff);
+        Reply registrations = get("/api/training/sessions/" + session + "/registrations", staff);
         String registration = registrations.text("/items/0/id");
-        Reply attended = api.send("PUT", "/api/training/sessions/" + session + "/attendance", staff, null,
+        Reply attended = send("PUT", "/api/training/sessions/" + session + "/attendance", staff, null,
                 "{\"entries\": [{\"registrationId\": \"" + registration + "\", \"hours\": 12}]}");
         assertThat(attended.status()).as(attended.toString()).isEqualTo(200);
-        Reply completed = api.post("/api/training/sessions/" + session + "/complete", staff, null);
+        Reply completed = post("/api/training/sessions/" + session + "/complete", staff, null);
         assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
-        return api.get("/api/training/sessions/" + session + "/registrations/" + registration, admin)
+        return get("/api/training/sessions/" + session + "/registrations/" + registration, admin)
                 .text("/attestation/verificationCode");
     }
 
     private void activateParticipation() {
         String path = "/api/insurance/participations/" + ORGANIZATION;
-        Reply active = api.send("POST", path + "/activation", staff, api.get(path, staff).etag(),
+        Reply active = send("POST", path + "/activation", staff, get(path, staff).etag(),
                 "{\"effectiveDate\": \"" + stack.today() + "\"}");
         assertThat(active.status()).as(active.toString()).isEqualTo(200);
     }
