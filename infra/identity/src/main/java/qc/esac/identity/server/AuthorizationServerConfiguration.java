@@ -70,6 +70,9 @@ class AuthorizationServerConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/login", "/favicon.ico").permitAll()
+                        // Error pages open: a browser's missing favicon must not become the request the login
+                        // returns to in place of the authorization request.
+                        .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll());
         return http.build();
