@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { language, setLanguage, t } from './i18n.js';
 import { session, loadSession, hasRole, SIGN_IN_URL } from './session.js';
 import { route, match, href } from './router.js';
@@ -43,10 +43,11 @@ function csrfFromCookie() {
 
 /** Sign-out is a form POST (CSRF-protected): the gateway ends the session, then the issuer's. */
 function SignOut() {
-  const [token, setToken] = useState('');
+  // The token is read when the form is sent (the cookie may have changed since the page was drawn).
+  const withToken = (event) => { event.currentTarget.elements._csrf.value = csrfFromCookie(); };
   return (
-    <form method="post" action="/portal/logout" class="signout" onSubmit={() => setToken(csrfFromCookie())}>
-      <input type="hidden" name="_csrf" value={token} />
+    <form method="post" action="/portal/logout" class="signout" onSubmit={withToken}>
+      <input type="hidden" name="_csrf" value="" />
       <button type="submit" class="link-button">{t('app.signout')}</button>
     </form>
   );

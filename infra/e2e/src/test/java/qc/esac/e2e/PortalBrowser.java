@@ -74,6 +74,8 @@ final class PortalBrowser implements AutoCloseable {
 
     /** Opens a portal route ({@code "/"} or {@code "/organisations/…"}) and waits for its page title. */
     void open(String route) {
+        // From a blank page: a URL that differs from the current one only after '#' would not reload the portal.
+        driver.get("about:blank");
         driver.get(portal.resolve("/").toString() + (route.equals("/") ? "" : "#" + route));
         waitForPage();
     }
@@ -124,6 +126,11 @@ final class PortalBrowser implements AutoCloseable {
     /** Signs in at the issuer's login page (the portal sends the browser there) and waits to be back. */
     void signIn(String username, String password) {
         visible(By.id("se-connecter")).click();
+        until(d -> !d.findElements(By.id("username")).isEmpty() || !d.findElements(By.cssSelector("form.signout")).isEmpty());
+        if (driver.findElements(By.id("username")).isEmpty()) {
+            throw new AssertionError("Signed in without the login form: the issuer's session of the previous person "
+                    + "did not end at sign-out");
+        }
         visible(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
