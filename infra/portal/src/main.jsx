@@ -114,4 +114,7 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app'));
+// The page's own "loading" paragraph goes: Preact would keep it below the portal otherwise.
+const root = document.getElementById('app');
+root.textContent = '';
+render(<App />, root);
