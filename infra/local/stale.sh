@@ -2,7 +2,7 @@
 # must be built before starting it.
 
 platform_modules=(infra/event-contracts infra/store infra/service-kit infra/membership-feed infra/identity membership-service
-                  training-service insurance-service projects-service gateway infra/demo infra/local)
+                  training-service insurance-service projects-service infra/portal gateway infra/demo infra/local)
 launcher_jar=infra/local/target/local-0.1.0-SNAPSHOT-exec.jar
 
 # A module needs building when it has no jar yet, or when a source or its pom changed since its jar was made.

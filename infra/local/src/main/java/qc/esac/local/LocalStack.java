@@ -37,7 +37,10 @@ public final class LocalStack implements AutoCloseable {
                     addresses -> Map.of("ESAC_IDENTITY_ISSUER", addresses.issuer(),
                             // A kept signing key: tokens stay valid across restarts of the stack.
                             "ESAC_IDENTITY_KEY_FILE",
-                            addresses.infrastructure().dataDirectory().resolve("identity/signing-key.pem").toString())),
+                            addresses.infrastructure().dataDirectory().resolve("identity/signing-key.pem").toString(),
+                            // The web portal signs in at the gateway (qc.esac.gateway.portal), wherever it listens.
+                            "ESAC_IDENTITY_PORTAL_REDIRECT_URIS", addresses.url("gateway") + "/login/oauth2/code/esac",
+                            "ESAC_IDENTITY_PORTAL_POST_LOGOUT_REDIRECT_URIS", addresses.url("gateway") + "/")),
             service("membership-service", 8081),
             service("training-service", 8082),
             service("insurance-service", 8083),

@@ -20,6 +20,7 @@ final class ReadyBanner {
         String gateway = base(stack.process("gateway"));
         System.out.println();
         System.out.println("Gateway:        " + gateway);
+        System.out.println("Web portal:     " + gateway + "/");
         System.out.println("API docs:       " + gateway + "/swagger-ui.html");
         String identity = stack.issuer();
         String tokenEndpoint = stack.keycloak() ? identity + "/protocol/openid-connect/token" : identity + "/oauth2/token";

@@ -71,6 +71,9 @@ class AuthorizationServerConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/login", "/favicon.ico", "/signup").permitAll()
                         .requestMatchers(HttpMethod.POST, "/signup").permitAll()
+                        // Error pages open: a browser's missing favicon must not become the request the login
+                        // returns to in place of the authorization request.
+                        .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll());
         return http.build();
@@ -112,6 +115,7 @@ class AuthorizationServerConfiguration {
         TokenSettings tokens = TokenSettings.builder().accessTokenTimeToLive(properties.accessTokenLifetime()).build();
         return new InMemoryRegisteredClientRepository(
                 publicClient(DemoDirectory.CLIENT_WEB, "Application Web ÉSAC", properties.webRedirectUris(), tokens),
+                portalClient(properties, encoder.encode(properties.portalSecret()), tokens),
                 publicClient(DemoDirectory.CLIENT_MOBILE, "Application mobile ÉSAC", properties.mobileRedirectUris(),
                         tokens),
                 machineClient(DemoDirectory.CLIENT_PARTNER, "Partenaire de démonstration",
@@ -128,6 +132,26 @@ class AuthorizationServerConfiguration {
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUris(uris -> uris.addAll(redirectUris))
                 .postLogoutRedirectUris(uris -> uris.addAll(redirectUris))
+                .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
+                        .build())
+                .tokenSettings(tokens)
+                .build();
+    }
+
+    /**
+     * The portal's backend-for-frontend at the gateway: confidential (secret), authorization code with PKCE, refresh
+     * tokens so that the gateway keeps a session going without sending the person back to the login page.
+     */
+    private static RegisteredClient portalClient(IdentityProperties properties, String encodedSecret,
+            TokenSettings tokens) {
+        return RegisteredClient.withId(DemoDirectory.CLIENT_PORTAL).clientId(DemoDirectory.CLIENT_PORTAL)
+                .clientName("Portail Web ÉSAC").clientSecret(encodedSecret)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUris(uris -> uris.addAll(properties.portalRedirectUris()))
+                .postLogoutRedirectUris(uris -> uris.addAll(properties.portalPostLogoutRedirectUris()))
                 .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
                         .build())

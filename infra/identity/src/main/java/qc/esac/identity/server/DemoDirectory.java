@@ -46,6 +46,11 @@ public final class DemoDirectory {
 
     /** Browser single-page application: authorization code with PKCE, no secret. */
     public static final String CLIENT_WEB = "esac-web";
+    /**
+     * The web portal's backend-for-frontend at the gateway: a confidential client (secret), authorization code with
+     * PKCE and refresh tokens; its tokens stay at the gateway.
+     */
+    public static final String CLIENT_PORTAL = "esac-portal";
     /** Mobile application: authorization code with PKCE, no secret, custom-scheme redirect. */
     public static final String CLIENT_MOBILE = "esac-mobile";
     /** A partner system (client credentials) with read scopes. */

@@ -77,6 +77,7 @@ public final class KeycloakDemoRealm {
             ObjectNode attributes = account.putObject("attributes");
             strings(attributes, "network_ids", entry.getValue().networkIds().stream().sorted().toList());
         }
+        clients.add(portalClient(clients, credentials.portalSecret()));
         for (DemoAccount person : DemoDirectory.ACCOUNTS) {
             int space = person.displayName().indexOf(' ');
             ObjectNode user = users.addObject().put("id", person.id()).put("username", person.username())
@@ -93,6 +94,26 @@ public final class KeycloakDemoRealm {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(realm);
     }
 
+    /**
+     * The web portal's client (the gateway's sign-in), modelled on the realm's browser client {@code esac-web} (same
+     * scopes and claims) but confidential, with the gateway's callback as its redirect URI.
+     */
+    private static ObjectNode portalClient(ArrayNode clients, String secret) {
+        JsonNode webModel = StreamSupport.stream(clients.spliterator(), false)
+                .filter(client -> DemoDirectory.CLIENT_WEB.equals(client.path("clientId").asString(null))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("The realm has no esac-web client"));
+        ObjectNode portal = ((ObjectNode) webModel.deepCopy()).put("clientId", DemoDirectory.CLIENT_PORTAL)
+                .put("name", "Portail Web ÉSAC (démo)").put("publicClient", false).put("secret", secret)
+                .put("clientAuthenticatorType", "client-secret");
+        portal.putArray("redirectUris").add("${ESAC_GATEWAY_URL:http://127.0.0.1:8080}/login/oauth2/code/esac");
+        portal.putArray("webOrigins");
+        ObjectNode attributes = portal.get("attributes") instanceof ObjectNode existing ? existing
+                : portal.putObject("attributes");
+        attributes.put("pkce.code.challenge.method", "S256");
+        attributes.put("post.logout.redirect.uris", "${ESAC_GATEWAY_URL:http://127.0.0.1:8080}/");
+        return portal;
+    }
+
     private static void roles(ObjectNode user, java.util.Set<EsacRole> roles) {
         strings(user, "realmRoles", roles.stream().sorted().map(EsacRole::claimValue).toList());
     }
@@ -105,12 +126,13 @@ public final class KeycloakDemoRealm {
     }
 
     /** The demo's shared secrets, as this issuer reads them (same variables, same defaults). */
-    public record DemoCredentials(String password, String partnerSecret, String loaderSecret) {
+    public record DemoCredentials(String password, String partnerSecret, String loaderSecret, String portalSecret) {
 
         public static DemoCredentials fromEnvironment() {
             return new DemoCredentials(System.getenv().getOrDefault("ESAC_IDENTITY_DEMO_PASSWORD", "esac-demo"),
                     System.getenv().getOrDefault("ESAC_IDENTITY_PARTNER_SECRET", "partenaire-demo-secret"),
-                    System.getenv().getOrDefault("ESAC_IDENTITY_LOADER_SECRET", "chargement-demo-secret"));
+                    System.getenv().getOrDefault("ESAC_IDENTITY_LOADER_SECRET", "chargement-demo-secret"),
+                    System.getenv().getOrDefault("ESAC_IDENTITY_PORTAL_SECRET", "portail-demo-secret"));
         }
 
         String secretOf(String clientId) {

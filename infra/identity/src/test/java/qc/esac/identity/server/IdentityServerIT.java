@@ -177,6 +177,24 @@ class IdentityServerIT {
         assertThat(error.body()).contains("Nom d’utilisateur ou mot de passe incorrect");
     }
 
+    /**
+     * A real browser asks for {@code /favicon.ico} on the login page; there is none, and the error page it is sent
+     * to must not replace the authorization request the login returns to (it did: the portal's sign-in in chromium
+     * ended on {@code /error?continue}).
+     */
+    @Test
+    void theFaviconABrowserAsksForOnTheLoginPageDoesNotDivertTheLogin() throws Exception {
+        HttpClient browser = client();
+        send(authorizeRequest(challenge("y".repeat(43))), browser);
+        HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+                .header("Accept", "text/html").build(), browser);
+        send(HttpRequest.newBuilder(URI.create(base() + "/favicon.ico")).header("Accept", "image/*").build(), browser);
+        HttpResponse<String> login = postForm(base() + "/login", Map.of("username", "admin-vieux-moulin",
+                "password", "esac-demo", "_csrf", csrf(form.body())), browser, null);
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(location(login)).contains("/oauth2/authorize").doesNotContain("/error");
+    }
+
     @Test
     void authorizationWithoutPkceIsRefused() throws Exception {
         HttpClient browser = client();

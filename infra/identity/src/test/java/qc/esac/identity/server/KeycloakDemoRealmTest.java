@@ -27,7 +27,8 @@ class KeycloakDemoRealmTest {
 
     private final JsonNode production = JsonMapper.builder().build().readTree(read());
     private final JsonNode demo = JsonMapper.builder().build().readTree(KeycloakDemoRealm.of(read(),
-            new DemoCredentials("mot-de-passe-demo", "secret-partenaire", "secret-chargement")));
+            new DemoCredentials("mot-de-passe-demo", "secret-partenaire", "secret-chargement",
+                    "secret-portail")));
 
     private static String read() {
         try {
@@ -81,6 +82,22 @@ class KeycloakDemoRealmTest {
             assertThat(strings(account.path("attributes").path("network_ids")))
                     .containsExactlyInAnyOrderElementsOf(entry.getValue().networkIds());
         }
+    }
+
+    @Test
+    void thePortalIsAConfidentialClientWithPkceReturningToTheGatewayWithTheWebClientsClaims() {
+        JsonNode portal = find(demo.get("clients"), "clientId", DemoDirectory.CLIENT_PORTAL);
+        JsonNode web = find(demo.get("clients"), "clientId", DemoDirectory.CLIENT_WEB);
+        assertThat(portal.get("publicClient").asBoolean()).isFalse();
+        assertThat(portal.get("secret").asString()).isEqualTo("secret-portail");
+        assertThat(portal.get("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(portal.get("attributes").get("pkce.code.challenge.method").asString()).isEqualTo("S256");
+        assertThat(strings(portal.get("redirectUris")))
+                .containsExactly("${ESAC_GATEWAY_URL:http://127.0.0.1:8080}/login/oauth2/code/esac");
+        assertThat(strings(portal.get("defaultClientScopes")))
+                .containsExactlyInAnyOrderElementsOf(strings(web.get("defaultClientScopes")));
+        assertThat(find(production.get("clients"), "clientId", DemoDirectory.CLIENT_WEB)).isNotNull();
+        assertThat(strings(production.get("clients"), "clientId")).doesNotContain(DemoDirectory.CLIENT_PORTAL);
     }
 
     @Test
