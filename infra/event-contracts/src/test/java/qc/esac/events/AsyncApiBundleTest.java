@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AsyncApiBundleTest {
 
     private static final URI LOCAL = URI.create("http://127.0.0.1:8080");
-    /** Where CI's linters (infra/event-contracts/lint, npm run lint) read the bundle. */
+    /** Where CI's linters (infra/contracts-lint, npm run lint:asyncapi) read the bundle. */
     private static final Path LINTED = Path.of("target", "asyncapi", "asyncapi.bundled.yaml");
 
     private static JsonNode bundle;
