@@ -14,7 +14,9 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
+import qc.esac.kit.docs.ApiSuccess;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,6 +45,10 @@ class AccessController {
         this.access = access;
     }
 
+    @Operation(summary = "Inviter une personne",
+            description = "Invite a person by email as administrator of an organization, employee of its roster or "
+            + "staff of a network; answers the single-use code to send them (only its hash is kept).")
+    @ApiSuccess(status = 201)
     @PostMapping("/invitations")
     ResponseEntity<InvitationView> invite(@Valid @RequestBody InvitationRequest request, EsacUser user) {
         AccessService.Invited invited = access.invite(new AccessService.Invitation(request.role(), request.email(),
@@ -53,6 +59,9 @@ class AccessController {
     }
 
     /** The invited person, signed in, accepts with the code; their account's email must be the invited one. */
+    @Operation(summary = "Accepter une invitation",
+            description = "The signed-in person accepts an invitation with its code; their account's email must be "
+            + "the invited one. The grant takes effect at once in every service.")
     @PostMapping("/invitations/acceptance")
     ResponseEntity<GrantView> accept(@Valid @RequestBody AcceptanceRequest request, EsacUser user,
                                      @AuthenticationPrincipal Jwt token) {
@@ -60,6 +69,8 @@ class AccessController {
         return ResponseEntity.ok(GrantView.of(accepted));
     }
 
+    @Operation(summary = "Lister les accès d’une organisation ou d’un réseau",
+            description = "List who may act for an organization or a network: grants and pending invitations.")
     @GetMapping("/grants")
     PageView<GrantView> list(@RequestParam(required = false) @Size(max = 60) String organizationId,
                              @RequestParam(required = false) @Size(max = 40) String networkId,
@@ -70,11 +81,15 @@ class AccessController {
                 found.totalItems(), found.totalPages());
     }
 
+    @Operation(summary = "Mes accès", description = "The signed-in person's own grants.")
     @GetMapping("/grants/mine")
     List<GrantView> mine(EsacUser user) {
         return access.mine(user).stream().map(GrantView::of).toList();
     }
 
+    @Operation(summary = "Révoquer un accès",
+            description = "End a grant or withdraw an invitation; an organization's last administrator can only be "
+            + "removed by staff.")
     @PostMapping("/grants/{id}/revocation")
     GrantView revoke(@PathVariable @Size(max = 60) String id, EsacUser user) {
         return GrantView.of(access.revoke(id, user));

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,6 +33,9 @@ class OnboardingController {
         this.onboarding = onboarding;
     }
 
+    @Operation(summary = "Inscrire son organisation (libre-service)",
+            description = "A signed-up person registers their organization and applies for membership; they become "
+            + "its administrator once the network approves the application.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     OnboardingView register(@Valid @RequestBody OnboardingRequest request, EsacUser user) {
@@ -39,6 +43,8 @@ class OnboardingController {
                 user));
     }
 
+    @Operation(summary = "Suivre mes inscriptions",
+            description = "Where the signed-in person's self-service registrations stand: application and grant.")
     @GetMapping
     List<OnboardingView> mine(EsacUser user) {
         return onboarding.mine(user).stream().map(OnboardingView::of).toList();
