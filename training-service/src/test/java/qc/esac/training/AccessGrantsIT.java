@@ -87,4 +87,19 @@ class AccessGrantsIT {
         publish(AccessRevoked.class, grantId, 2, userId, "STAFF", null, network);
         api.get("/api/training/figures?networkId=" + network, token).expect(403);
     }
+
+    @Test
+    void administeringOneOrganizationGivesNoAdministratorRightsInAnotherWhereThePersonIsAnEmployee() {
+        Api api = new Api(port);
+        String administered = "org-" + UUID.randomUUID();
+        String employer = "org-" + UUID.randomUUID();
+        String userId = "compte-" + UUID.randomUUID();
+        String token = TestTokens.builder(userId).build();
+        publish(AccessGranted.class, UUID.randomUUID().toString(), 1, userId, "ORG_ADMIN", administered, null);
+        publish(AccessGranted.class, UUID.randomUUID().toString(), 1, userId, "EMPLOYEE", employer, null);
+
+        api.get("/api/training/organizations/" + administered + "/ledger", token).expect(200);
+        // Their employer's ledger holds colleagues' training: an employee does not read it.
+        api.get("/api/training/organizations/" + employer + "/ledger", token).expect(403);
+    }
 }

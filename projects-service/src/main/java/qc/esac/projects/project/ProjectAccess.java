@@ -112,6 +112,6 @@ public final class ProjectAccess {
     }
 
     private static boolean administers(EsacUser user, String organizationId) {
-        return user.isOrgAdmin() && user.organizationIds().contains(organizationId);
+        return user.administers(organizationId);
     }
 }

@@ -65,7 +65,7 @@ public class ProjectService {
         if (access.isProgrammeStaff(user)) {
             return projects.search(filter, null, null, page, size);
         }
-        List<String> own = user.isOrgAdmin() ? List.copyOf(user.organizationIds()) : List.of();
+        List<String> own = user.isOrgAdmin() ? List.copyOf(user.administeredOrganizationIds()) : List.of();
         return projects.search(filter, own, null, page, size);
     }
 

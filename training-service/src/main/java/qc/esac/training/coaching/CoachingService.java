@@ -50,7 +50,7 @@ public class CoachingService {
 
     /** An organization's entries as its administrator or the network's staff may see them, most recent first. */
     public List<CoachingEntry> ofOrganization(EsacUser user, String organizationId, LocalDate from, LocalDate to) {
-        boolean admin = user.isOrgAdmin() && user.organizationIds().contains(organizationId);
+        boolean admin = user.administers(organizationId);
         if (!admin && !user.isStaff()) {
             throw new ForbiddenException("acces.organisation-refusee", organizationId);
         }

@@ -54,7 +54,7 @@ public class DiagnosticService {
 
     /** The role the caller answers in, or 403: nobody else answers, staff included. */
     private static Diagnostic.Role roleOf(EsacUser user, Diagnostic d) {
-        if (user.isOrgAdmin() && user.organizationIds().contains(d.organizationId())) {
+        if (user.administers(d.organizationId())) {
             return Diagnostic.Role.MANAGER;
         }
         if (user.isEmployee() && user.organizationIds().contains(d.organizationId())) {
@@ -74,7 +74,7 @@ public class DiagnosticService {
     }
 
     public List<Diagnostic> ofOrganization(EsacUser user, String organizationId) {
-        if (!(user.isOrgAdmin() && user.organizationIds().contains(organizationId)) && !user.isStaff()) {
+        if (!user.administers(organizationId) && !user.isStaff()) {
             throw new ForbiddenException("acces.organisation-refusee", organizationId);
         }
         return diagnostics.ofOrganization(organizationId).stream()

@@ -104,7 +104,7 @@ public class PamtService {
     }
 
     public List<Agreement> agreementsOf(EsacUser user, String organizationId) {
-        if (!user.isStaff() && !(user.isOrgAdmin() && user.organizationIds().contains(organizationId))) {
+        if (!user.isStaff() && !user.administers(organizationId)) {
             throw new ForbiddenException("acces.organisation-refusee", organizationId);
         }
         return agreements.ofOrganization(organizationId).stream()

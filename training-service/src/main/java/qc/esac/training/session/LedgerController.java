@@ -99,7 +99,7 @@ class LedgerController {
                                           @RequestParam(defaultValue = "0") @Min(0) int page,
                                           @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                           EsacUser user) {
-        boolean admin = user.isOrgAdmin() && user.organizationIds().contains(organizationId);
+        boolean admin = user.administers(organizationId);
         if (!admin && !user.isStaff()) {
             throw new ForbiddenException("acces.organisation-refusee", organizationId);
         }

@@ -214,7 +214,7 @@ public class SessionService {
         }
         if (user.isOrgAdmin()) {
             return session.registrations().stream()
-                    .filter(r -> user.organizationIds().contains(r.organizationId())).toList();
+                    .filter(r -> user.administers(r.organizationId())).toList();
         }
         throw new ForbiddenException("acces.refuse");
     }
