@@ -1,5 +1,7 @@
 package qc.esac.bench;
 
+import qc.esac.local.Prometheus;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 

@@ -1,5 +1,7 @@
 package qc.esac.fault;
 
+import qc.esac.local.Prometheus;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
-package qc.esac.bench;
+package qc.esac.local;
 
-/** Reads one metric from a Prometheus text exposition. */
-final class Prometheus {
+/** Reads one metric from a Prometheus text exposition (a component's {@code /actuator/prometheus}): for the benchmarks and the fault suite. */
+public final class Prometheus {
 
     private Prometheus() {
     }
@@ -10,7 +10,7 @@ final class Prometheus {
      * The sum of every series of {@code metric} (any labels), or NaN when the text has none: a service that does
      * not expose it (yet) is reported as "not measured", never as zero.
      */
-    static double sum(String exposition, String metric) {
+    public static double sum(String exposition, String metric) {
         double total = 0;
         boolean found = false;
         for (String line : exposition.split("\n")) {

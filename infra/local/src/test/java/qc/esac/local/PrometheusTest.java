@@ -1,4 +1,4 @@
-package qc.esac.bench;
+package qc.esac.local;
 
 import org.junit.jupiter.api.Test;
 
