@@ -10,21 +10,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 
-build=false
-args=()
-for arg in "$@"; do
-  if [[ "$arg" == "--build" ]]; then build=true; else args+=("$arg"); fi
-done
-
 source infra/local/stale.sh
 jar=infra/fault/target/fault-0.1.0-SNAPSHOT-exec.jar
-if platform_stale infra/fault || [[ ! -f "$jar" ]]; then build=true; fi
-
-if $build; then
-  echo "Building the platform and the fault suite (./mvnw -DskipTests -pl infra/fault -am package)..."
-  ./mvnw -B -q -DskipTests -pl infra/fault -am package
-fi
+prepare_tool infra/fault "$jar" "the fault suite" "$@"
 
 export ESAC_ROOT="$root"
 # The three brokers and the store run in this JVM beside the load driver.
-exec java -Xms768m -Xmx1g -jar "$jar" "${args[@]}"
+exec java -Xms768m -Xmx1g -jar "$jar" "${tool_args[@]}"

@@ -23,3 +23,20 @@ platform_stale() {
   # The declared Kafka topics are packaged into the launcher (KafkaTopics).
   [[ -n "$(find infra/k8s/kafka-topics/topics.txt -newer "$launcher_jar" -print 2>/dev/null)" ]]
 }
+
+# For the launcher of a tool that runs the stack (infra/bench, infra/fault): builds the platform and the tool's
+# module with --build, or when the tool's jar is missing or a source changed; the other arguments are left in
+# tool_args for the tool.
+prepare_tool() {
+  local module=$1 jar=$2 what=$3 build=false arg
+  shift 3
+  tool_args=()
+  for arg in "$@"; do
+    if [[ "$arg" == "--build" ]]; then build=true; else tool_args+=("$arg"); fi
+  done
+  if platform_stale "$module" || [[ ! -f "$jar" ]]; then build=true; fi
+  if $build; then
+    echo "Building the platform and $what (./mvnw -DskipTests -pl $module -am package)..."
+    ./mvnw -B -q -DskipTests -pl "$module" -am package
+  fi
+}

@@ -14,7 +14,7 @@ record Mode(String name, double rate, int brokerCycles, long outageMillis, int s
 
     static final String USAGE = """
             Usage: infra/fault/run.sh [--short | --long] [--port-offset <n>] [--build]
-              --short            one broker cycle, 2 commands/s (CI; the default)
+              --short            one broker cycle, 2 commands/s (the default)
               --long             three broker cycles then all at once, 10 commands/s, longer outages (operators)
               --port-offset <n>  add n to every component's port (default 13000: gateway on 21080)
               --build            build the jars first even when they look fresh
