@@ -33,13 +33,15 @@ final class TestIssuer implements AutoCloseable {
 
     private final HttpServer server;
     private final KeyPair key = rsa();
+    private final KeyPair forger = rsa();
     private final Map<String, String> clientSecrets;
 
     TestIssuer(Map<String, String> clientSecrets) throws IOException {
         this.clientSecrets = Map.copyOf(clientSecrets);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/oauth2/jwks", exchange -> respond(exchange, 200, jwks()));
-        server.createContext("/oauth2/token", this::token);
+        server.createContext("/oauth2/token", exchange -> token(exchange, key));
+        server.createContext("/forger/oauth2/token", exchange -> token(exchange, forger));
         server.start();
     }
 
@@ -49,6 +51,14 @@ final class TestIssuer implements AutoCloseable {
 
     String tokenEndpoint() {
         return issuer() + "/oauth2/token";
+    }
+
+    /**
+     * A token endpoint that checks the client's credentials like {@link #tokenEndpoint()} but hands out forged tokens
+     * (signed with a key the issuer never published): for clients, such as kcat, that only take a token endpoint.
+     */
+    String forgingTokenEndpoint() {
+        return issuer() + "/forger/oauth2/token";
     }
 
     /** A token as the issuer gives it to {@code clientId} for {@code scopes}, valid for five minutes. */
@@ -63,7 +73,7 @@ final class TestIssuer implements AutoCloseable {
 
     /** The same claims signed with a key the issuer never published. */
     String forgedToken(String clientId, List<String> scopes) {
-        return sign(rsa(), claims(clientId, scopes, Instant.now(), Duration.ofMinutes(5)));
+        return sign(forger, claims(clientId, scopes, Instant.now(), Duration.ofMinutes(5)));
     }
 
     private String claims(String clientId, List<String> scopes, Instant issuedAt, Duration lifetime) {
@@ -94,7 +104,7 @@ final class TestIssuer implements AutoCloseable {
     }
 
     /** Client credentials with HTTP Basic, as Kafka's and librdkafka's OAUTHBEARER clients send them. */
-    private void token(HttpExchange exchange) throws IOException {
+    private void token(HttpExchange exchange, KeyPair signer) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, String> parameters = java.util.Arrays.stream(form.split("&")).map(p -> p.split("=", 2))
@@ -107,7 +117,8 @@ final class TestIssuer implements AutoCloseable {
             return;
         }
         List<String> scopes = List.of(parameters.getOrDefault("scope", "").split(" "));
-        respond(exchange, 200, "{\"access_token\":\"" + token(decode(credentials[0]), scopes)
+        String token = sign(signer, claims(decode(credentials[0]), scopes, Instant.now(), Duration.ofMinutes(5)));
+        respond(exchange, 200, "{\"access_token\":\"" + token
                 + "\",\"token_type\":\"Bearer\",\"expires_in\":300,\"scope\":\"" + String.join(" ", scopes) + "\"}");
     }
 
