@@ -187,7 +187,8 @@ class PartnerAccessTest {
         Run kcat = run(Duration.ofMinutes(2), "bash", "-c", readmeKcatCommand(issuer.forgingTokenEndpoint()));
 
         assertThat(kcat.exitCode()).as(kcat.output()).isNotZero();
-        assertThat(kcat.output()).contains("SASL authentication error").doesNotContain("org-1");
+        assertThat(kcat.output()).contains("SASL authentication error: {\"status\":\"invalid_token\"}")
+                .doesNotContain("org-1");
     }
 
     private static String readmeKcatCommand(String tokenEndpoint) throws java.io.IOException {
