@@ -111,8 +111,9 @@ public class IdempotencyStore {
             if (existing.getDate(LOCKED_UNTIL).toInstant().isAfter(now)) {
                 return new IdempotencyClaim.InFlight();
             }
-            // The request holding the key has not finished within the in-flight timeout: its instance is
-            // presumed gone. Take the key over, unless another retry was quicker.
+            // The request holding the key has not finished within the in-flight timeout (its instance is
+            // presumed gone), or it was abandoned after a write: take the key over, unless another retry was
+            // quicker. The earlier run may have written: this run is a re-execution.
             UpdateResult takeover = collection().updateOne(
                     Filters.and(Filters.eq("_id", id), Filters.eq(STATE, IN_FLIGHT),
                             Filters.eq(OWNER, existing.getString(OWNER))),
@@ -121,7 +122,7 @@ public class IdempotencyStore {
             if (takeover.getModifiedCount() == 1) {
                 log.warn("Idempotency key of {} taken over from a request that did not finish in {}", subject,
                         properties.inFlightTimeout());
-                return new IdempotencyClaim.Acquired(id, owner);
+                return new IdempotencyClaim.Acquired(id, owner, true);
             }
         }
         // Three rounds lost to concurrent requests with the same key: one of them is running.
@@ -153,6 +154,15 @@ public class IdempotencyStore {
     /** Gives the key up after a failure, so that a retry runs the request again. */
     public void release(IdempotencyClaim.Acquired claim) {
         collection().deleteOne(owned(claim));
+    }
+
+    /**
+     * Leaves the key to the next retry at once, as a re-execution: the request failed after it may have written,
+     * so its key must not be given back as if nothing had run (a retry would run the command again), and it has
+     * no answer worth replaying. The retry finds what this run wrote by the key (see {@link IdempotentRequest}).
+     */
+    public void abandon(IdempotencyClaim.Acquired claim) {
+        collection().updateOne(owned(claim), Updates.set(LOCKED_UNTIL, Date.from(clock.instant())));
     }
 
     private static Bson owned(IdempotencyClaim.Acquired claim) {
