@@ -45,6 +45,10 @@ import qc.esac.kit.security.ProblemResponseWriter;
  * {@code Retry-After};</li>
  * <li>a 5xx answer or an exception gives the key back so that a retry runs again; other answers, client
  * errors included, are recorded (the request was judged), except 408, 425 and 429 which invite a retry;</li>
+ * <li>a request that ended without a recorded answer after it wrote (it failed after the write, its instance
+ * died, the store went away) leaves its key to a retry that runs as a re-execution: the request's writes
+ * carry its key ({@link IdempotentRequest}), so the re-execution answers what the first run wrote instead of
+ * writing again;</li>
  * <li>a repeated, empty, over-long or non-ASCII key: 400 {@link ProblemTypes#CLE_IDEMPOTENCE_INVALIDE}.</li>
  * </ul>
  *

@@ -271,10 +271,13 @@ public class AggregateStore<T> {
             return new Document(KEY, request.key()).append(RUN, request.run()).append(CALL, call);
         }
 
-        /** Whether another run of the request made this write call on the aggregate. */
+        /**
+         * Whether an earlier run of the request made this write call on the aggregate. Asked of re-executions
+         * only: a key reused after its retention (a new run, not a re-execution) is a new request.
+         */
         boolean doneEarlier(Document aggregate) {
             List<Document> done = aggregate.getList(OutboxFields.REQUESTS, Document.class);
-            return done != null && done.stream().anyMatch(entry -> request.key().equals(entry.getString(KEY))
+            return request.reexecution() && done != null && done.stream().anyMatch(entry -> request.key().equals(entry.getString(KEY))
                     && entry.get(CALL, Number.class).intValue() == call && !request.run().equals(entry.getString(RUN)));
         }
 
