@@ -31,8 +31,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  *
  * <p>A key is claimed by inserting its document: the unique {@code _id} makes exactly one of several
  * concurrent requests win, without transactions (so it also holds on the single-node test store). The
- * winner later completes the document with its response, or deletes it when it failed so that a retry can
- * run. Every write after the claim is conditional on the claim's {@code owner}, so a request that outlived
+ * winner later completes the document with its response; when it failed, it deletes it so that a retry can
+ * run, or, if it may have written, {@link #abandon abandons} it to the next retry, which runs as a re-execution. Every write after the claim is conditional on the claim's {@code owner}, so a request that outlived
  * its {@link IdempotencyProperties#inFlightTimeout() in-flight timeout} and lost the key to a retry cannot
  * overwrite the retry's result. Documents carry {@code expiresAt}, indexed with a TTL so that MongoDB drops
  * them; an expired document still present (the TTL monitor runs about once a minute) is ignored.

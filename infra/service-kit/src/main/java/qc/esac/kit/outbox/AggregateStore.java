@@ -277,8 +277,9 @@ public class AggregateStore<T> {
          */
         boolean doneEarlier(Document aggregate) {
             List<Document> done = aggregate.getList(OutboxFields.REQUESTS, Document.class);
-            return request.reexecution() && done != null && done.stream().anyMatch(entry -> request.key().equals(entry.getString(KEY))
-                    && entry.get(CALL, Number.class).intValue() == call && !request.run().equals(entry.getString(RUN)));
+            return request.reexecution() && done != null && done.stream().anyMatch(entry ->
+                    request.key().equals(entry.getString(KEY)) && entry.get(CALL, Number.class).intValue() == call
+                            && !request.run().equals(entry.getString(RUN)));
         }
 
         /** The aggregates on which another run of the request made this write call. */
