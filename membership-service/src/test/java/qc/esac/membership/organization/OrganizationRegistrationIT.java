@@ -1,6 +1,7 @@
 package qc.esac.membership.organization;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -149,6 +153,31 @@ class OrganizationRegistrationIT {
         assertThat(organizations()).isEqualTo(before);
     }
 
+    @Test
+    void aRetryWhoseFirstAnswerWasLostGetsTheRegistrationNotTheNeqConflict() throws Exception {
+        String neq = randomNeq();
+        String key = UUID.randomUUID().toString();
+        String body = registration("Coopérative de services à domicile du Fjord", neq);
+        HttpResponse<String> first = post(body, key);
+        assertThat(first.statusCode()).isEqualTo(201);
+        // As the fault suite saw it: the instance killed after the registration's write, before the answer for
+        // its key was recorded, and the claim's in-flight timeout passed. The key is claimed, with no answer.
+        assertThat(mongo.getCollection("_idempotency").updateOne(Filters.eq("key", key), Updates.combine(
+                Updates.set("state", "in-flight"), Updates.set("lockedUntil", Date.from(Instant.now().minusSeconds(1))),
+                Updates.unset("status"), Updates.unset("headers"), Updates.unset("body"))).getModifiedCount())
+                .isEqualTo(1);
+
+        HttpResponse<String> retry = post(body, key);
+
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(retry.headers().firstValue("ETag")).hasValue("\"1\"");
+        assertThat(json.readTree(retry.body()).get("id").asString())
+                .isEqualTo(json.readTree(first.body()).get("id").asString());
+        assertThat(mongo.getCollection(Organizations.COLLECTION).countDocuments(Filters.eq("state.profile.neq", neq)))
+                .isEqualTo(1);
+    }
+
     private long organizations() {
         return mongo.getCollection(Organizations.COLLECTION).countDocuments();
     }
@@ -158,7 +187,16 @@ class OrganizationRegistrationIT {
     }
 
     private HttpResponse<String> post(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/membership/organizations"))
+        return post(body, null);
+    }
+
+    private HttpResponse<String> post(String body, String idempotencyKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/membership/organizations"));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + TestTokens.staff("reseau-csmo-esac"))
                 .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -45,6 +45,10 @@ import qc.esac.kit.security.ProblemResponseWriter;
  * {@code Retry-After};</li>
  * <li>a 5xx answer or an exception gives the key back so that a retry runs again; other answers, client
  * errors included, are recorded (the request was judged), except 408, 425 and 429 which invite a retry;</li>
+ * <li>a request that ended without a recorded answer after it wrote (it failed after the write, its instance
+ * died, the store went away) leaves its key to a retry that runs as a re-execution: the request's writes
+ * carry its key ({@link IdempotentRequest}), so the re-execution answers what the first run wrote instead of
+ * writing again;</li>
  * <li>a repeated, empty, over-long or non-ASCII key: 400 {@link ProblemTypes#CLE_IDEMPOTENCE_INVALIDE}.</li>
  * </ul>
  *
@@ -60,6 +64,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final String CLAIM_ATTRIBUTE = IdempotencyFilter.class.getName() + ".claim";
+    private static final String RUN_ATTRIBUTE = IdempotencyFilter.class.getName() + ".run";
     /** Client errors that ask the client to try again: not a judgement worth replaying. */
     private static final Set<Integer> RETRYABLE_CLIENT_ERRORS = Set.of(408, 425, 429);
 
@@ -91,13 +96,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (isAsyncDispatch(request)) {
             IdempotencyClaim.Acquired claim = (IdempotencyClaim.Acquired) request.getAttribute(CLAIM_ATTRIBUTE);
+            IdempotentRequest run = (IdempotentRequest) request.getAttribute(RUN_ATTRIBUTE);
             ContentCachingResponseWrapper wrapper = WebUtils.getNativeResponse(response,
                     ContentCachingResponseWrapper.class);
-            if (claim == null || wrapper == null) {
+            if (claim == null || run == null || wrapper == null) {
                 chain.doFilter(request, response);
             }
             else {
-                proceed(request, wrapper, chain, claim);
+                proceed(request, wrapper, chain, claim, run);
             }
             return;
         }
@@ -140,8 +146,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (claim instanceof IdempotencyClaim.Acquired acquired) {
+            IdempotentRequest run = new IdempotentRequest(acquired);
+            if (acquired.reexecution()) {
+                log.warn("Idempotency key of {} run again after its earlier run ended without an answer; its "
+                        + "writes, if any, answer it", subject());
+            }
             request.setAttribute(CLAIM_ATTRIBUTE, acquired);
-            proceed(target, new ContentCachingResponseWrapper(response), chain, acquired);
+            request.setAttribute(RUN_ATTRIBUTE, run);
+            proceed(target, new ContentCachingResponseWrapper(response), chain, acquired, run);
         }
         else if (claim instanceof IdempotencyClaim.Completed completed) {
             replay(response, completed.response());
@@ -158,46 +170,72 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void proceed(HttpServletRequest request, ContentCachingResponseWrapper response, FilterChain chain,
-            IdempotencyClaim.Acquired claim) throws ServletException, IOException {
+            IdempotencyClaim.Acquired claim, IdempotentRequest run) throws ServletException, IOException {
+        run.bind();
         try {
             chain.doFilter(request, response);
         }
         catch (IOException | ServletException | RuntimeException | Error e) {
-            release(claim);
+            giveBack(claim, run);
             throw e;
+        }
+        finally {
+            IdempotentRequest.unbind();
         }
         if (request.isAsyncStarted()) {
             return; // the response is written on a later dispatch, which finishes the claim
         }
         try {
-            finish(claim, response);
+            finish(claim, run, response);
         }
         finally {
             response.copyBodyToResponse();
         }
     }
 
-    private void finish(IdempotencyClaim.Acquired claim, ContentCachingResponseWrapper response) {
+    private void finish(IdempotencyClaim.Acquired claim, IdempotentRequest run,
+            ContentCachingResponseWrapper response) {
         int status = response.getStatus();
         if (status >= 500 || RETRYABLE_CLIENT_ERRORS.contains(status)) {
-            release(claim);
+            giveBack(claim, run);
             return;
         }
         try {
             store.complete(claim, recorded(response, status));
         }
         catch (RuntimeException e) {
-            // The request did run; the key stays claimed until the in-flight timeout, then a retry may run it.
+            // The client still gets this answer. Its retries get 409 until the key is free again (at once if
+            // the store takes the abandon, else after the in-flight timeout), then run as a re-execution, which
+            // answers from what this run wrote (the key is on the aggregates) rather than running the command again.
             log.error("Response for idempotency key {} could not be recorded", claim.id(), e);
+            abandon(claim);
         }
     }
 
-    private void release(IdempotencyClaim.Acquired claim) {
+    /**
+     * After a failure: a request that wrote nothing releases its key (a retry runs afresh); one that may have
+     * written abandons it, so that the retry runs as a re-execution and answers what was written.
+     */
+    private void giveBack(IdempotencyClaim.Acquired claim, IdempotentRequest run) {
+        if (run.mayHaveWritten()) {
+            abandon(claim);
+            return;
+        }
         try {
             store.release(claim);
         }
         catch (RuntimeException e) {
             log.error("Idempotency key {} could not be released; it frees itself after {}", claim.id(),
+                    properties.inFlightTimeout(), e);
+        }
+    }
+
+    private void abandon(IdempotencyClaim.Acquired claim) {
+        try {
+            store.abandon(claim);
+        }
+        catch (RuntimeException e) {
+            log.error("Idempotency key {} could not be left to a retry; it frees itself after {}", claim.id(),
                     properties.inFlightTimeout(), e);
         }
     }

@@ -31,8 +31,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  *
  * <p>A key is claimed by inserting its document: the unique {@code _id} makes exactly one of several
  * concurrent requests win, without transactions (so it also holds on the single-node test store). The
- * winner later completes the document with its response, or deletes it when it failed so that a retry can
- * run. Every write after the claim is conditional on the claim's {@code owner}, so a request that outlived
+ * winner later completes the document with its response; when it failed, it deletes it so that a retry can
+ * run, or, if it may have written, {@link #abandon abandons} it to the next retry, which runs as a re-execution. Every write after the claim is conditional on the claim's {@code owner}, so a request that outlived
  * its {@link IdempotencyProperties#inFlightTimeout() in-flight timeout} and lost the key to a retry cannot
  * overwrite the retry's result. Documents carry {@code expiresAt}, indexed with a TTL so that MongoDB drops
  * them; an expired document still present (the TTL monitor runs about once a minute) is ignored.
@@ -111,8 +111,9 @@ public class IdempotencyStore {
             if (existing.getDate(LOCKED_UNTIL).toInstant().isAfter(now)) {
                 return new IdempotencyClaim.InFlight();
             }
-            // The request holding the key has not finished within the in-flight timeout: its instance is
-            // presumed gone. Take the key over, unless another retry was quicker.
+            // The request holding the key has not finished within the in-flight timeout (its instance is
+            // presumed gone), or it was abandoned after a write: take the key over, unless another retry was
+            // quicker. The earlier run may have written: this run is a re-execution.
             UpdateResult takeover = collection().updateOne(
                     Filters.and(Filters.eq("_id", id), Filters.eq(STATE, IN_FLIGHT),
                             Filters.eq(OWNER, existing.getString(OWNER))),
@@ -121,7 +122,7 @@ public class IdempotencyStore {
             if (takeover.getModifiedCount() == 1) {
                 log.warn("Idempotency key of {} taken over from a request that did not finish in {}", subject,
                         properties.inFlightTimeout());
-                return new IdempotencyClaim.Acquired(id, owner);
+                return new IdempotencyClaim.Acquired(id, owner, true);
             }
         }
         // Three rounds lost to concurrent requests with the same key: one of them is running.
@@ -153,6 +154,15 @@ public class IdempotencyStore {
     /** Gives the key up after a failure, so that a retry runs the request again. */
     public void release(IdempotencyClaim.Acquired claim) {
         collection().deleteOne(owned(claim));
+    }
+
+    /**
+     * Leaves the key to the next retry at once, as a re-execution: the request failed after it may have written,
+     * so its key must not be given back as if nothing had run (a retry would run the command again), and it has
+     * no answer worth replaying. The retry finds what this run wrote by the key (see {@link IdempotentRequest}).
+     */
+    public void abandon(IdempotencyClaim.Acquired claim) {
+        collection().updateOne(owned(claim), Updates.set(LOCKED_UNTIL, Date.from(clock.instant())));
     }
 
     private static Bson owned(IdempotencyClaim.Acquired claim) {

@@ -12,6 +12,8 @@ final class OutboxFields {
     static final String SEQUENCE = "eventSequence";
     static final String OUTBOX = "outbox";
     static final String FIRST_PENDING = "outbox.0";
+    /** The Idempotency-Keys of the last requests that wrote the aggregate ({@code AggregateStore.RequestKeys}). */
+    static final String REQUESTS = "requests";
     static final String LEASE = "outboxLease";
     static final String LEASE_OWNER = "outboxLease.owner";
     static final String LEASE_UNTIL = "outboxLease.until";

@@ -123,10 +123,67 @@ class IdempotencyFilterTest {
         }
     }
 
+    @Test
+    void whenTheAnswerCannotBeRecordedTheClientStillGetsItAndTheKeyGoesToTheNextRetry() throws Exception {
+        RecordingStore store = new RecordingStore(properties);
+        store.unreachableOnComplete = true;
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        filter(store).doFilter(post("k-1"), response, (req, res) -> {
+            IdempotentRequest.current().writing();
+            ((jakarta.servlet.http.HttpServletResponse) res).setStatus(201);
+            res.getOutputStream().write("{\"id\":\"p-1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
+
+        assertThat(response.getStatus()).isEqualTo(201);
+        assertThat(response.getContentAsString()).isEqualTo("{\"id\":\"p-1\"}");
+        assertThat(store.abandoned).isTrue();
+        assertThat(store.released).isFalse();
+    }
+
+    @Test
+    void aFailureAfterAWriteLeavesTheKeyToARetryInsteadOfGivingItBack() throws Exception {
+        RecordingStore answered500 = new RecordingStore(properties);
+        filter(answered500).doFilter(post("k-1"), new MockHttpServletResponse(), (req, res) -> {
+            IdempotentRequest.current().writing();
+            ((jakarta.servlet.http.HttpServletResponse) res).setStatus(500);
+        });
+        RecordingStore threw = new RecordingStore(properties);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> filter(threw).doFilter(post("k-1"),
+                new MockHttpServletResponse(), (req, res) -> {
+                    IdempotentRequest.current().writing();
+                    throw new IllegalStateException("after the write");
+                })).isInstanceOf(IllegalStateException.class);
+
+        for (RecordingStore store : List.of(answered500, threw)) {
+            assertThat(store.abandoned).isTrue();
+            assertThat(store.released).isFalse();
+            assertThat(store.completed).isNull();
+        }
+    }
+
+    @Test
+    void theKeyIsBoundToTheRequestsThreadWhileItRuns() throws Exception {
+        RecordingStore store = new RecordingStore(properties);
+        List<IdempotentRequest> seen = new java.util.ArrayList<>();
+
+        filter(store).doFilter(post("k-1"), new MockHttpServletResponse(),
+                (req, res) -> seen.add(IdempotentRequest.current()));
+
+        assertThat(seen).singleElement().satisfies(request -> {
+            assertThat(request.run()).isEqualTo("owner");
+            assertThat(request.key()).as("a SHA-256, base64url").hasSize(43);
+            assertThat(request.reexecution()).isFalse();
+        });
+        assertThat(IdempotentRequest.current()).isNull();
+    }
+
     /** Grants every claim and remembers what the filter did with it. */
     private static final class RecordingStore extends IdempotencyStore {
         StoredResponse completed;
         boolean released;
+        boolean abandoned;
+        boolean unreachableOnComplete;
 
         RecordingStore(IdempotencyProperties properties) {
             super(null, properties, null);
@@ -139,8 +196,16 @@ class IdempotencyFilterTest {
 
         @Override
         public boolean complete(IdempotencyClaim.Acquired claim, StoredResponse response) {
+            if (unreachableOnComplete) {
+                throw new org.springframework.dao.DataAccessResourceFailureException("Timed out after 3000 ms");
+            }
             completed = response;
             return true;
+        }
+
+        @Override
+        public void abandon(IdempotencyClaim.Acquired claim) {
+            abandoned = true;
         }
 
         @Override

@@ -116,6 +116,8 @@ class IdempotencyStoreIT {
         clock.advance(Duration.ofSeconds(2));
         IdempotencyClaim.Acquired retry = acquire("staff-1", "k-1", "fp");
         assertThat(retry.owner()).isNotEqualTo(abandoned.owner());
+        assertThat(retry.reexecution()).as("the first run may have written").isTrue();
+        assertThat(abandoned.reexecution()).isFalse();
 
         assertThat(store.complete(abandoned, response(201, "late"))).isFalse();
         store.release(abandoned); // changes nothing either
@@ -124,6 +126,18 @@ class IdempotencyStoreIT {
         IdempotencyClaim replay = store.claim("staff-1", "k-1", "fp");
         assertThat(new String(((IdempotencyClaim.Completed) replay).response().body(), StandardCharsets.UTF_8))
                 .isEqualTo("retry");
+    }
+
+    @Test
+    void aKeyGivenUpAfterAWriteGoesToTheNextRetryAtOnceAsAReexecution() {
+        IdempotencyClaim.Acquired failed = acquire("staff-1", "k-1", "fp");
+        store.abandon(failed);
+
+        assertThat(store.claim("staff-1", "k-1", "other")).as("the first run may have written: same request only")
+                .isInstanceOf(IdempotencyClaim.Mismatch.class);
+        IdempotencyClaim.Acquired retry = acquire("staff-1", "k-1", "fp");
+        assertThat(retry.reexecution()).isTrue();
+        assertThat(store.claim("staff-1", "k-1", "fp")).isInstanceOf(IdempotencyClaim.InFlight.class);
     }
 
     @Test

@@ -37,8 +37,15 @@ import qc.esac.kit.web.EsacWebAutoConfiguration;
         org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration.class,
         org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration.class,
         IdempotencyAutoConfiguration.class})
-@Import({TestController.class, TestService.class, IdempotencyTestController.class})
+@Import({TestController.class, TestService.class, IdempotencyTestController.class, AggregateTestController.class})
 public class KitTestApplication {
+
+    /** The kit's store of keys, which the re-execution tests can make lose a request's end. */
+    @Bean
+    LosingIdempotencyStore idempotencyStore(org.springframework.data.mongodb.core.MongoTemplate mongo,
+            qc.esac.kit.idempotency.IdempotencyProperties properties) {
+        return new LosingIdempotencyStore(mongo, properties, java.time.Clock.systemUTC());
+    }
 
     /** Meters the tests can read (the full metrics auto-configuration is the smoke test's). */
     @Bean
