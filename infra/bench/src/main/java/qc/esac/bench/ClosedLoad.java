@@ -16,7 +16,13 @@ public final class ClosedLoad {
     }
 
     public static Load.Result run(int clients, Duration length, Load.Request request) {
-        Load.Tally tally = new Load.Tally();
+        return run(clients, length, request, null);
+    }
+
+    /** The same, every latency also recorded in {@code alsoInto} (null for none). */
+    public static Load.Result run(int clients, Duration length, Load.Request request,
+                                  org.HdrHistogram.Histogram alsoInto) {
+        Load.Tally tally = new Load.Tally(alsoInto);
         AtomicLong index = new AtomicLong();
         long start = System.nanoTime();
         long end = start + length.toNanos();

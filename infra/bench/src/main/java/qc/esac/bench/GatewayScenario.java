@@ -19,6 +19,71 @@ final class GatewayScenario implements Scenario {
     private record Target(String name, String colour, URI uri, boolean authenticated) {
     }
 
+    /** Alternating runs of the gateway and the service in each comparison. */
+    static final int PAIR_ROUNDS = 3;
+
+    /**
+     * The gateway against the service on one endpoint, in alternating runs: highest rates (closed model, each run
+     * the closed length divided by the rounds), then both at half the gateway's highest rate (open model).
+     */
+    private static Map<String, Object> compare(Run run, Plan plan, Table table, String endpoint, Target gateway,
+                                               Target direct) {
+        int rounds = plan.smoke() ? 1 : PAIR_ROUNDS;
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        Load.Request viaGateway = (i, at) -> run.api.get(gateway.uri(), gateway.authenticated());
+        Load.Request toService = (i, at) -> run.api.get(direct.uri(), direct.authenticated());
+        java.time.Duration closed = plan.gatewayClosedLength().dividedBy(rounds);
+        List<Load.Result> gatewayMax = new ArrayList<>();
+        List<Load.Result> directMax = new ArrayList<>();
+        org.HdrHistogram.Histogram ignored = Latency.histogram();
+        for (int round = 0; round < rounds; round++) {
+            if (round % 2 == 1) {
+                directMax.add(ClosedLoad.run(plan.clients(), closed, toService));
+            }
+            gatewayMax.add(ClosedLoad.run(plan.clients(), closed, viaGateway));
+            if (round % 2 == 0) {
+                directMax.add(ClosedLoad.run(plan.clients(), closed, toService));
+            }
+        }
+        double gatewayRate = Load.combined(gatewayMax, ignored).achievedRate();
+        double directRate = Load.combined(directMax, ignored).achievedRate();
+        double half = Math.max(1, Math.round(gatewayRate / 2));
+        java.time.Duration open = plan.gatewayOpenLength().dividedBy(rounds);
+        org.HdrHistogram.Histogram gatewayLatencies = Latency.histogram();
+        org.HdrHistogram.Histogram directLatencies = Latency.histogram();
+        List<Load.Result> gatewayOpen = new ArrayList<>();
+        List<Load.Result> directOpen = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            if (round % 2 == 1) {
+                directOpen.add(OpenLoad.run(half, open, Api.TIMEOUT, toService, directLatencies));
+            }
+            gatewayOpen.add(OpenLoad.run(half, open, Api.TIMEOUT, viaGateway, gatewayLatencies));
+            if (round % 2 == 0) {
+                directOpen.add(OpenLoad.run(half, open, Api.TIMEOUT, toService, directLatencies));
+            }
+        }
+        Load.Result gatewayAtHalf = Load.combined(gatewayOpen, gatewayLatencies);
+        Load.Result directAtHalf = Load.combined(directOpen, directLatencies);
+        double loadAfter = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double ratio = gatewayRate / directRate;
+        double difference = gatewayAtHalf.latency().p99() - directAtHalf.latency().p99();
+        table.row(endpoint, Format.rate(gatewayRate), Format.rate(directRate),
+                String.format(java.util.Locale.ROOT, "%.2f", ratio), Format.rate(half),
+                Format.ms(gatewayAtHalf.latency().p99()), Format.ms(directAtHalf.latency().p99()),
+                Format.ms(difference), String.format(java.util.Locale.ROOT, "%.1f -> %.1f", loadBefore, loadAfter));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("gatewayHighestRate", Format.round(gatewayRate));
+        json.put("directHighestRate", Format.round(directRate));
+        json.put("gatewayOverDirect", Format.round(ratio));
+        json.put("rate", half);
+        json.put("gatewayAtHalf", gatewayAtHalf.json());
+        json.put("directAtHalf", directAtHalf.json());
+        json.put("p99DifferenceMs", Format.round(difference));
+        json.put("loadAverageBefore", Format.round(loadBefore));
+        json.put("loadAverageAfter", Format.round(loadAfter));
+        return json;
+    }
+
     @Override
     public String name() {
         return "gateway";
@@ -83,6 +148,16 @@ final class GatewayScenario implements Scenario {
         }
         report.table(maxima);
         report.table(curve);
+        Table pairs = new Table("gateway vs direct, alternating runs (" + PAIR_ROUNDS + " of each) so that both "
+                + "meet the same machine: highest rate (closed model), then latency at half the gateway's highest rate "
+                + "(open model); issue 12's targets: ratio >= 0.6, p99 difference <= 3 ms",
+                "endpoint", "gateway/s", "direct/s", "ratio", "at rate/s", "p99 gateway ms", "p99 direct ms",
+                "difference ms", "load average");
+        Map<String, Object> pairsJson = new LinkedHashMap<>();
+        pairsJson.put("organization", compare(run, plan, pairs, "organization", targets.get(0), targets.get(1)));
+        pairsJson.put("regions", compare(run, plan, pairs, "regions", targets.get(2), targets.get(3)));
+        json.put("gatewayVsDirect", pairsJson);
+        report.table(pairs);
         report.chart(CHART, SvgChart.draw("Latency vs offered rate: gateway vs membership-service directly",
                 (plan.smoke() ? "SMOKE RUN: checks the harness, not a measurement. " : "")
                         + "Open model, latency from the intended start; p99 solid, p50 dashed.\n"

@@ -3,6 +3,7 @@ package qc.esac.bench;
 import org.HdrHistogram.Histogram;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -72,16 +73,52 @@ public final class Load {
         }
     }
 
+    /**
+     * Several runs of the same target as one (runs interleaved with another target's, so that both meet the same
+     * machine): their answers and durations added up, latencies from {@code latencies}, which recorded all of them.
+     */
+    static Result combined(List<Result> runs, Histogram latencies) {
+        long sent = 0;
+        long ok = 0;
+        double seconds = 0;
+        double lag = Double.NaN;
+        Map<Integer, Long> statuses = new TreeMap<>();
+        for (Result run : runs) {
+            sent += run.sent();
+            ok += run.ok();
+            seconds += run.seconds();
+            run.statuses().forEach((status, count) -> statuses.merge(status, count, Long::sum));
+            if (!Double.isNaN(run.maxLagMs())) {
+                lag = Double.isNaN(lag) ? run.maxLagMs() : Math.max(lag, run.maxLagMs());
+            }
+        }
+        double offered = runs.isEmpty() ? Double.NaN : runs.get(0).offeredRate();
+        return new Result(offered, sent, ok, statuses, seconds, Latency.of(latencies), lag);
+    }
+
     /** Counts answers while a run goes on. */
     static final class Tally {
         final Histogram histogram = Latency.histogram();
+        /** Also records every latency there (a figure over several runs, see {@link #combined}); null for none. */
+        final Histogram also;
         final LongAdder ok = new LongAdder();
         final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         final AtomicLong lastAnswer = new AtomicLong();
 
+        Tally() {
+            this(null);
+        }
+
+        Tally(Histogram also) {
+            this.also = also;
+        }
+
         void answer(long startNanos, Integer status, Throwable error) {
             long now = System.nanoTime();
             Latency.record(histogram, now - startNanos);
+            if (also != null) {
+                Latency.record(also, now - startNanos);
+            }
             lastAnswer.accumulateAndGet(now, Math::max);
             int code = error != null || status == null ? -1 : status;
             if (code >= 200 && code < 300) {
@@ -94,6 +131,9 @@ public final class Load {
         /** A request given up on at {@code now}: counted as no answer, its latency so far recorded. */
         void abandoned(long startNanos, long now) {
             Latency.record(histogram, now - startNanos);
+            if (also != null) {
+                Latency.record(also, now - startNanos);
+            }
             statuses.computeIfAbsent(-1, c -> new LongAdder()).increment();
         }
 

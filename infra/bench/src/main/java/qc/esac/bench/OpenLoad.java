@@ -23,9 +23,15 @@ public final class OpenLoad {
      *                 then counts as no answer, with its latency so far
      */
     public static Load.Result run(double rate, Duration length, Duration patience, Load.Request request) {
+        return run(rate, length, patience, request, null);
+    }
+
+    /** The same, every latency also recorded in {@code alsoInto} (null for none). */
+    public static Load.Result run(double rate, Duration length, Duration patience, Load.Request request,
+                                  org.HdrHistogram.Histogram alsoInto) {
         int count = (int) Math.max(1, Math.round(rate * length.toNanos() / 1e9));
         double period = 1e9 / rate;
-        Load.Tally tally = new Load.Tally();
+        Load.Tally tally = new Load.Tally(alsoInto);
         AtomicIntegerArray answered = new AtomicIntegerArray(count);
         long[] intended = new long[count];
         CompletableFuture<?>[] calls = new CompletableFuture<?>[count];

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Service;
 
 import qc.esac.kit.access.Grant;
 import qc.esac.kit.access.GrantSource;
+import qc.esac.kit.access.GrantsChanged;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.domain.Change;
@@ -33,8 +35,9 @@ import qc.esac.membership.roster.RosterService;
 /**
  * The register of who may act for which organization or network: invitations, their acceptance, registrants'
  * pending administration, revocations. It is also this service's {@link GrantSource}: membership reads its own
- * register for every request (one indexed query by account), where the other services keep a copy from the
- * events.
+ * register (one indexed query by account, kept briefly by the kit's {@code RecentGrants}), where the other
+ * services keep a copy from the events. Every change of a person's grants is announced ({@link GrantsChanged}) once
+ * stored, so that their next request reads the register again.
  */
 @Service
 public class AccessService implements GrantSource {
@@ -47,16 +50,19 @@ public class AccessService implements GrantSource {
     private final RosterService roster;
     private final Clock clock;
     private final Duration invitationLifetime;
+    private final ApplicationEventPublisher changes;
 
     AccessService(AggregateStores stores, MongoTemplate mongo, OrganizationService organizations,
                   NetworkService networks, RosterService roster, Clock clock,
-                  @Value("${esac.membership.invitations.lifetime:P7D}") Duration invitationLifetime) {
+                  @Value("${esac.membership.invitations.lifetime:P7D}") Duration invitationLifetime,
+                  ApplicationEventPublisher changes) {
         this.grants = stores.forCollection(COLLECTION, AccessGrant.class, "acces.droit-introuvable");
         this.organizations = organizations;
         this.networks = networks;
         this.roster = roster;
         this.clock = clock;
         this.invitationLifetime = invitationLifetime;
+        this.changes = changes;
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().on("state.userId", Sort.Direction.ASC).on("state.status", Sort.Direction.ASC)
                 .sparse().named("user"));
@@ -118,6 +124,7 @@ public class AccessService implements GrantSource {
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("invitation.introuvable"));
         Versioned<AccessGrant> accepted = grants.change(invitation.id(), null, g -> { },
                 g -> g.accept(user.id(), accountEmail, clock.instant()));
+        changes.publishEvent(new GrantsChanged(user.id()));
         if (accepted.state().kind() == GrantKind.EMPLOYEE) {
             roster.linkAccount(accepted.state().employeeId(), user.id());
         }
@@ -138,6 +145,7 @@ public class AccessService implements GrantSource {
             return g.revoke(user.id(), clock.instant());
         });
         AccessGrant grant = revoked.state();
+        changes.publishEvent(new GrantsChanged(grant.userId()));
         if (grant.kind() == GrantKind.EMPLOYEE && grant.status() == GrantStatus.REVOKED) {
             roster.unlinkAccount(grant.employeeId(), grant.userId());
         }
@@ -158,7 +166,10 @@ public class AccessService implements GrantSource {
                                  java.util.function.Function<AccessGrant, Change<AccessGrant>> command) {
         List<Versioned<AccessGrant>> pending = grants.find(Query.query(Criteria.where("state.membershipId")
                 .is(membershipId).and("state.status").is(GrantStatus.PENDING)));
-        pending.forEach(g -> grants.change(g.id(), null, current -> { }, command));
+        pending.forEach(g -> {
+            grants.change(g.id(), null, current -> { }, command);
+            changes.publishEvent(new GrantsChanged(g.state().userId()));
+        });
         return pending.size();
     }
 

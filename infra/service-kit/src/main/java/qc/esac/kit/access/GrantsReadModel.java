@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -17,7 +18,8 @@ import qc.esac.kit.messaging.IncomingEvent;
  * A service's own copy of the platform's grants, fed by {@code access-granted} and {@code access-revoked}: one
  * document per person ({@code _id} = their account, the token's {@code sub}) holding their active grants by
  * grant id, so that resolving a request's user is one read by id. Each event is applied at most once and never
- * over a newer one of the same grant (the kit's {@link IdempotentUpdates}).
+ * over a newer one of the same grant (the kit's {@link IdempotentUpdates}). Once an event is stored, its person's
+ * grants kept by {@link RecentGrants} are forgotten ({@link GrantsChanged}).
  */
 public class GrantsReadModel implements GrantSource {
 
@@ -27,24 +29,33 @@ public class GrantsReadModel implements GrantSource {
 
     private final MongoTemplate mongo;
     private final IdempotentUpdates updates;
+    private final ApplicationEventPublisher changes;
 
-    public GrantsReadModel(MongoTemplate mongo, IdempotentUpdates updates) {
+    public GrantsReadModel(MongoTemplate mongo, IdempotentUpdates updates, ApplicationEventPublisher changes) {
         this.mongo = mongo;
         this.updates = updates;
+        this.changes = changes;
     }
 
     public boolean apply(IncomingEvent event) {
+        String userId;
+        boolean applied;
         if (event.data() instanceof AccessGranted granted) {
             Document grant = new Document("kind", granted.kind()).append("organizationId", granted.organizationId())
                     .append("networkId", granted.networkId()).append("employeeId", granted.employeeId());
-            return updates.applyIfNewer(COLLECTION, granted.userId(), event,
+            userId = granted.userId();
+            applied = updates.applyIfNewer(COLLECTION, userId, event,
                     new Update().set(GRANTS + "." + granted.grantId(), grant));
-        }
-        if (event.data() instanceof AccessRevoked revoked) {
-            return updates.applyIfNewer(COLLECTION, revoked.userId(), event,
+        } else if (event.data() instanceof AccessRevoked revoked) {
+            userId = revoked.userId();
+            applied = updates.applyIfNewer(COLLECTION, userId, event,
                     new Update().unset(GRANTS + "." + revoked.grantId()));
+        } else {
+            return false;
         }
-        return false;
+        // Also when not applied (a redelivery): what is kept may predate a change made before a restart.
+        changes.publishEvent(new GrantsChanged(userId));
+        return applied;
     }
 
     @Override

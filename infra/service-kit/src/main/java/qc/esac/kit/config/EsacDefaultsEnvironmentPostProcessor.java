@@ -55,6 +55,11 @@ public class EsacDefaultsEnvironmentPostProcessor implements EnvironmentPostProc
         // Sample everything (volumes are modest); traces are only exported when an OTLP
         // endpoint is configured (management.opentelemetry.tracing.export.otlp.endpoint).
         defaults.put("management.tracing.sampling.probability", "1.0");
+        // Spring Security's own observations (a span and a timer per filter of every request) cost several percent
+        // of a service's CPU per request; the request's server span and timer stay (as in the gateway).
+        defaults.put("management.observations.enable.spring.security", "false");
+        // No "<timer>.active" long-task timer per observation (a sorted-set insert and removal per request).
+        defaults.put("management.metrics.observations.ignored-meters", "long-task-timer");
         // Metrics are scraped by Prometheus; do not push OTLP metrics to a collector that may not exist.
         defaults.put("management.otlp.metrics.export.enabled", "false");
         defaults.put("spring.mvc.problemdetails.enabled", "true");

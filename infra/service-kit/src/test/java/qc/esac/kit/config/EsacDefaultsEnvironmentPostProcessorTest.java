@@ -37,6 +37,9 @@ class EsacDefaultsEnvironmentPostProcessorTest {
         assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
         assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.audiences")).isEqualTo("esac-api");
         assertThat(environment.getProperty("spring.kafka.producer.acks")).isEqualTo("all");
+        assertThat(environment.getProperty("management.observations.enable.spring.security")).isEqualTo("false");
+        assertThat(environment.getProperty("management.metrics.observations.ignored-meters"))
+                .isEqualTo("long-task-timer");
         assertThat(environment.getProperty("spring.kafka.producer.properties.enable.idempotence")).isEqualTo("true");
     }
 
