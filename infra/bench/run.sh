@@ -11,9 +11,6 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 
 source infra/local/stale.sh
-# Every executable jar made anew: the jar plugin keeps a service's jar when only a library it packs changed (the kit),
-# and the repackaged jar then still carries the old library (seen: a kit change missing from membership's jar).
-export MAVEN_ARGS="${MAVEN_ARGS:-} -Dmaven.jar.forceCreation=true"
 jar=infra/bench/target/bench-0.1.0-SNAPSHOT-exec.jar
 prepare_tool infra/bench "$jar" "the benchmarks" "$@"
 
