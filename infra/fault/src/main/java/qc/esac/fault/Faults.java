@@ -80,21 +80,47 @@ final class Faults {
 
     /**
      * 2. Each service killed (SIGKILL) and started again; membership a second time through its fault point,
-     * which halts it right after a write is committed and before it is published.
+     * which halts it right after a write is committed and before it is published. In turn (each crash while the
+     * others answer), or for a smoke run all four killed together and started again in parallel, membership armed
+     * in that same start (one restart less each: starting the JVMs is what costs).
      */
-    Map<String, Object> services() throws InterruptedException {
+    Map<String, Object> services() throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
-        for (String service : FaultStack.SERVICES) {
-            stack.stack().kill(service);
-            Thread.sleep(2_000);
+        Map<String, String> armed = Map.of("ESAC_FAULT_HALT_AFTER_WRITES", "3");
+        long armedAt;
+        if (mode.servicesTogether()) {
+            for (String service : FaultStack.SERVICES) {
+                stack.stack().kill(service);
+            }
+            result.put("killedTogether", List.of(FaultStack.SERVICES));
+            Thread.sleep(1_000);
             long start = System.nanoTime();
-            stack.stack().restart(service, Map.of(), READY);
-            result.put(service + " restartSeconds", seconds(start));
+            List<CompletableFuture<Double>> restarts = new ArrayList<>();
+            for (String service : FaultStack.SERVICES) {
+                // Armed: halts after its 3rd write with events from its start on, under the driver's load.
+                Map<String, String> environment = service.equals("membership-service") ? armed : Map.of();
+                restarts.add(CompletableFuture.supplyAsync(() -> {
+                    stack.stack().restart(service, environment, READY);
+                    return seconds(start);
+                }));
+            }
+            for (int i = 0; i < FaultStack.SERVICES.length; i++) {
+                result.put(FaultStack.SERVICES[i] + " restartSeconds", restarts.get(i).get(READY.toMinutes() + 1,
+                        TimeUnit.MINUTES));
+            }
+            armedAt = start;
+        } else {
+            for (String service : FaultStack.SERVICES) {
+                stack.stack().kill(service);
+                Thread.sleep(2_000);
+                long start = System.nanoTime();
+                stack.stack().restart(service, Map.of(), READY);
+                result.put(service + " restartSeconds", seconds(start));
+            }
+            stack.stack().restart("membership-service", armed, READY);
+            armedAt = System.nanoTime();
         }
-        // Armed: halts after its 3rd write with events from now on, under the driver's load.
-        stack.stack().restart("membership-service", Map.of("ESAC_FAULT_HALT_AFTER_WRITES", "3"), READY);
-        long armed = System.nanoTime();
-        while (stack.stack().process("membership-service").isAlive() && seconds(armed) < 120) {
+        while (stack.stack().process("membership-service").isAlive() && seconds(armedAt) < 120) {
             Thread.sleep(100);
         }
         boolean halted = !stack.stack().process("membership-service").isAlive();
@@ -229,14 +255,14 @@ final class Faults {
                     + firstTopic + ".DLT/replay"), null, Map.of());
             result.put("replayAll", replay.status() + " " + replay.body());
             int beforeReplay = count(after, firstService, firstTopic + ".DLT");
-            Thread.sleep(15_000);
+            Thread.sleep(mode.replayWaitMillis());
             int afterReplay = count(deadLetters(), firstService, firstTopic + ".DLT");
             result.put("replayDeadLettersBeforeAfter", List.of(beforeReplay, afterReplay));
             // Each replayed record fails again once, at this service only: the count grows by what was replayed.
             Matcher replayed = Pattern.compile("\"replayed\"\\s*:\\s*(\\d+)").matcher(replay.body());
             result.put("replayReachedOnlyThisService", replayed.find()
                     && afterReplay - beforeReplay == Integer.parseInt(replayed.group(1)));
-            Thread.sleep(10_000);
+            Thread.sleep(mode.replayWaitMillis() * 2 / 3);
             int later = count(deadLetters(), firstService, firstTopic + ".DLT");
             result.put("noLoop", later == afterReplay);
             // Only its own: a service does not list another's dead-letter topic.
@@ -253,15 +279,18 @@ final class Faults {
 
     /**
      * 6. A service down behind the gateway: its route answers a French 503 with Retry-After once its breaker
-     * opens, the others keep answering, and the route recovers once the service is back.
+     * opens, the others keep answering, and the route recovers (its breaker closed again) once the service is
+     * back. The breaker's state is read from the gateway's {@code resilience4j_circuitbreaker_state} gauge all
+     * along: each change is listed with its time since the kill.
      */
     Map<String, Object> gateway(String knownOrganization) throws InterruptedException {
         Map<String, Object> result = new LinkedHashMap<>();
         String victim = "training-service";
         java.net.URI victimRoute = stack.uri("gateway", "/api/training/organizations/" + knownOrganization);
         java.net.URI otherRoute = stack.uri("gateway", "/api/membership/organizations/" + knownOrganization);
-        List<String> transitions = new ArrayList<>();
-        transitions.add("before: " + breakerState(victim));
+        // One call first: the gateway creates a route's breaker (and its gauge) on the route's first call.
+        api.get(victimRoute);
+        Transitions transitions = new Transitions(breakerState(victim));
         stack.stack().kill(victim);
         long killed = System.nanoTime();
         Map<Integer, Integer> victimStatuses = new LinkedHashMap<>();
@@ -269,7 +298,6 @@ final class Faults {
         List<Long> otherMillis = new ArrayList<>();
         String problem = null;
         String retryAfter = null;
-        double openedAfter = -1;
         while (seconds(killed) < mode.gatewayDownSeconds()) {
             Api.Answer answer = api.get(victimRoute);
             victimStatuses.merge(answer.status(), 1, Integer::sum);
@@ -277,10 +305,7 @@ final class Faults {
                 problem = answer.header("Content-Type") + " " + answer.body();
                 retryAfter = answer.header("Retry-After");
             }
-            if (openedAfter < 0 && "open".equals(breakerState(victim))) {
-                openedAfter = seconds(killed);
-                transitions.add("open after " + openedAfter + " s");
-            }
+            transitions.observe(breakerState(victim), seconds(killed));
             Api.Answer other = api.get(otherRoute);
             otherStatuses.merge(other.status(), 1, Integer::sum);
             otherMillis.add(other.millis());
@@ -290,13 +315,16 @@ final class Faults {
         stack.stack().restart(victim, Map.of(), READY);
         double ready = seconds(restarting);
         int status = -1;
-        while (status != 200 && seconds(restarting) < 120) {
+        double recovered = -1;
+        // Until the route answers and its breaker closed again (after its wait in the open state and trial calls).
+        while ((status != 200 || !"closed".equals(transitions.last())) && seconds(restarting) < 120) {
             status = api.get(victimRoute).status();
-            if (status != 200) {
-                Thread.sleep(250);
+            if (status == 200 && recovered < 0) {
+                recovered = seconds(restarting);
             }
+            transitions.observe(breakerState(victim), seconds(killed));
+            Thread.sleep(250);
         }
-        transitions.add("after recovery: " + breakerState(victim));
         Collections.sort(otherMillis);
         result.put("victim", victim);
         result.put("victimStatuses", victimStatuses);
@@ -304,23 +332,62 @@ final class Faults {
         result.put("retryAfter", retryAfter);
         result.put("french", problem != null && problem.contains("application/problem+json")
                 && problem.contains("indisponible"));
-        result.put("breakerTransitions", transitions);
+        result.put("breakerTransitions", transitions.list());
+        result.put("breakerOpened", transitions.reached("open"));
+        result.put("breakerClosedAgain", transitions.reached("open") && "closed".equals(transitions.last()));
         result.put("othersStatuses", otherStatuses);
         result.put("othersP50Millis", otherMillis.isEmpty() ? -1 : otherMillis.get(otherMillis.size() / 2));
         result.put("othersMaxMillis", otherMillis.isEmpty() ? -1 : otherMillis.get(otherMillis.size() - 1));
         result.put("serviceReadySeconds", ready);
-        result.put("routeRecoveredSeconds", status == 200 ? seconds(restarting) : -1);
+        result.put("routeRecoveredSeconds", recovered);
         return result;
+    }
+
+    /** A breaker's states as seen over time: the first, then each change with its time. */
+    static final class Transitions {
+
+        private final List<String> list = new ArrayList<>();
+        private String last;
+
+        Transitions(String first) {
+            last = first;
+            list.add(first + " at start");
+        }
+
+        void observe(String state, double atSeconds) {
+            if (!state.equals(last)) {
+                last = state;
+                list.add(state + " at " + atSeconds + " s");
+            }
+        }
+
+        boolean reached(String state) {
+            return list.stream().anyMatch(entry -> entry.startsWith(state + " "));
+        }
+
+        String last() {
+            return last;
+        }
+
+        List<String> list() {
+            return List.copyOf(list);
+        }
     }
 
     /** The gateway's breaker state for a service (its Prometheus gauge), or "unknown". */
     private String breakerState(String service) {
         Api.Answer metrics = api.get(stack.uri("gateway", "/actuator/prometheus"));
-        if (metrics.status() != 200) {
-            return "unknown";
-        }
-        for (String line : metrics.body().split("\n")) {
-            if (line.startsWith("resilience4j_circuitbreaker_state{") && line.contains("name=\"" + service + "\"")
+        return metrics.status() == 200 ? breakerState(metrics.body(), service) : "unknown";
+    }
+
+    /**
+     * The state whose {@code resilience4j_circuitbreaker_state} gauge is 1 for a service's breaker, named after
+     * the service's route ({@code training} for training-service), in a Prometheus exposition; "unknown" if none.
+     */
+    static String breakerState(String exposition, String service) {
+        String breaker = "name=\"" + service.replaceFirst("-service$", "") + "\"";
+        for (String line : exposition.split("\n")) {
+            if (line.startsWith("resilience4j_circuitbreaker_state{") && line.contains(breaker)
                     && line.trim().endsWith(" 1.0")) {
                 Matcher state = Pattern.compile("state=\"([^\"]+)\"").matcher(line);
                 if (state.find()) {

@@ -29,14 +29,16 @@ class VerdictTest {
 
         List<String> broken = FaultSuite.verdict(bad, Map.of("membership-service", 3.0), Map.of(
                 "3 store pause", Map.of("french", false, "recoverySeconds", -1, "slowestProbeMillis", 30_000),
-                "5 poison", Map.of("noLoop", false, "ownDeadLettersOnly", false)));
+                "5 poison", Map.of("noLoop", false, "ownDeadLettersOnly", false),
+                "6 gateway under failure", Map.of("breakerOpened", true, "breakerClosedAgain", false)));
 
         assertThat(broken).contains("accepted commands missing in membership: 1", "duplicated in membership: 1",
                 "lost in training-service: 2", "out of order in training-service: 1",
                 "retried commands not answered with their first answer: 1",
                 "outbox of membership-service not empty: 3.0", "3 store pause: french is false",
                 "3 store pause: recoverySeconds never", "5 poison: noLoop is false",
-                "5 poison: ownDeadLettersOnly is false");
+                "5 poison: ownDeadLettersOnly is false", "6 gateway under failure: breakerClosedAgain is false");
+        assertThat(broken).noneMatch(line -> line.contains("breakerOpened"));
         assertThat(broken).anyMatch(line -> line.contains("waited 30000 ms"));
     }
 }
