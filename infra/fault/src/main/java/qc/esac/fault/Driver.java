@@ -37,6 +37,7 @@ final class Driver implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService clients = Executors.newFixedThreadPool(24);
+    private volatile boolean paused;
 
     Driver(Api api, URI gateway) {
         this.api = api;
@@ -73,11 +74,19 @@ final class Driver implements AutoCloseable {
     void start(double rate) {
         long period = Math.max(1, Math.round(1_000_000 / rate));
         clock.scheduleAtFixedRate(() -> {
+            if (paused) {
+                return;
+            }
             int n = flows.size() + 1;
             Flow flow = new Flow(n, namePrefix() + " " + String.format("%06d", n), Long.toString(neqs.incrementAndGet()));
             flows.add(flow);
             clients.submit(() -> drive(flow));
         }, 0, period, TimeUnit.MICROSECONDS);
+    }
+
+    /** While paused no new command starts; those under way go on (a fault that needs the consumers idle). */
+    void pause(boolean pause) {
+        paused = pause;
     }
 
     void stop() {

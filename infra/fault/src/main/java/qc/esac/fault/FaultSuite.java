@@ -72,7 +72,7 @@ public final class FaultSuite {
             phase(phases, "2 service crashes", faults::services);
             phase(phases, "3 store pause", faults::storePause);
             phase(phases, "4 redelivery and reordering", faults::redelivery);
-            phase(phases, "5 poison", faults::poison);
+            phase(phases, "5 poison", () -> faults.poison(driver));
             String known = driver.flows().stream().filter(f -> f.id != null).map(f -> f.id).findFirst().orElse("x");
             phase(phases, "6 gateway under failure", () -> faults.gateway(known));
             Thread.sleep(5_000);
@@ -165,7 +165,8 @@ public final class FaultSuite {
                 broken.add(name + ": " + result.get("error"));
             }
             for (String flag : new String[]{"french", "noLoop", "membership halted between write and publication",
-                    "ownDeadLettersOnly", "replayReachedOnlyThisService", "breakerOpened", "breakerClosedAgain"}) {
+                    "ownDeadLettersOnly", "replayReachedOnlyThisService", "breakerOpened", "breakerClosedAgain",
+                    "fixedRecordDeadLettered", "fixedRecordProcessedByReplay", "noLoopAfterFix"}) {
                 if (Boolean.FALSE.equals(result.get(flag))) {
                     broken.add(name + ": " + flag + " is false");
                 }

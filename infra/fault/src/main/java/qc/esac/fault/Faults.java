@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,10 @@ import java.util.stream.IntStream;
 final class Faults {
 
     private static final Duration READY = Duration.ofMinutes(6);
+    private static final String MEMBERSHIP_TOPIC = "esac.membership.events.v1";
+    private static final String ORGANIZATION_REGISTERED = EventCatalog.all().stream()
+            .filter(d -> d.dataClass() == qc.esac.events.membership.OrganizationRegistered.class)
+            .map(EventDescriptor::type).findFirst().orElseThrow();
     private static final Pattern TOPIC_COUNT = Pattern.compile(
             "\"topic\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"records\"\\s*:\\s*(\\d+)");
 
@@ -199,7 +204,7 @@ final class Faults {
      * on; a replay of one sends it back once (it fails again: nothing was fixed) without looping; a service's
      * dead-letter API knows only its own topics.
      */
-    Map<String, Object> poison() throws InterruptedException {
+    Map<String, Object> poison(Driver driver) throws InterruptedException {
         Map<String, Object> result = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> before = deadLetters();
         Map<String, List<String>> consumers = new LinkedHashMap<>();
@@ -274,7 +279,130 @@ final class Faults {
                     + ".DLT"));
             result.put("foreignTopicAnswer", foreign + " on " + notConsumedThere + ".DLT: " + other.status());
         }
+        result.put("afterAFix", fixedByReplay(driver, consumers.getOrDefault(MEMBERSHIP_TOPIC, List.of())));
         return result;
+    }
+
+    /**
+     * 5b. A record that fails for a reason an operator can fix: a valid event (an organization registered, copied
+     * from the topic under a new identifier) consumed while the store is stalled longer than the consumers' retries
+     * (about 25 s), so that every consumer dead-letters it with the store's error. The driver is paused first so
+     * that the consumers are idle. Then the fix (the store answers again) and the operator's procedure: each
+     * service replays each of its dead-letter topics. The record must now be processed (the organization in
+     * training's and projects' read models), the poison records fail once more, and nothing loops. Whatever else
+     * the stall dead-lettered is processed by the same replays (the checks afterwards count it as any other).
+     */
+    private Map<String, Object> fixedByReplay(Driver driver, List<String> consumers) throws InterruptedException {
+        Map<String, Object> result = new LinkedHashMap<>();
+        Optional<ProducerRecord<String, byte[]>> fixable = readAll(MEMBERSHIP_TOPIC).stream()
+                .filter(record -> ORGANIZATION_REGISTERED.equals(header(record, "ce_type")))
+                .findFirst().map(record -> underNewIdentifier(record, UUID.randomUUID().toString()));
+        if (fixable.isEmpty()) {
+            result.put("error", "no organization-registered event on " + MEMBERSHIP_TOPIC + " to copy");
+            return result;
+        }
+        String organization = fixable.get().key();
+        result.put("organization", organization);
+        driver.pause(true);
+        Map<String, Map<String, Integer>> before;
+        boolean all;
+        long stalled;
+        try {
+            driver.awaitAnswers(60_000);
+            Thread.sleep(3_000);
+            before = deadLetters();
+            stack.store().stall(true);
+            stalled = System.nanoTime();
+            try (KafkaProducer<String, byte[]> producer = producer()) {
+                producer.send(fixable.get());
+                producer.flush();
+            }
+            do {
+                Thread.sleep(1_000);
+                Map<String, Map<String, Integer>> now = deadLetters();
+                all = consumers.stream().allMatch(service -> count(now, service, MEMBERSHIP_TOPIC + ".DLT")
+                        > count(before, service, MEMBERSHIP_TOPIC + ".DLT"));
+            } while (!all && seconds(stalled) < 120);
+        } finally {
+            stack.store().stall(false);
+            driver.pause(false);
+        }
+        result.put("storeStalledSeconds", seconds(stalled));
+        result.put("fixedRecordDeadLettered", all);
+        result.put("sampleReason", lastReason(consumers.isEmpty() ? null : consumers.get(0)));
+        Map<String, Integer> absent = readModelStatuses(organization);
+        result.put("readModelsBeforeReplay", absent);
+        // The fix is in (the store answers): each service replays each of its dead-letter topics.
+        Map<String, Map<String, Integer>> beforeReplay = deadLetters();
+        Map<String, String> replays = new LinkedHashMap<>();
+        beforeReplay.forEach((service, topics) -> topics.keySet().forEach(dlt -> {
+            Api.Answer replay = api.post(stack.uri(service, base(service) + "/ops/dead-letters/" + dlt + "/replay"),
+                    null, Map.of());
+            replays.put(service + " " + dlt, replay.status() + " " + replay.body());
+        }));
+        result.put("replays", replays);
+        long replayed = System.nanoTime();
+        Map<String, Integer> present;
+        do {
+            Thread.sleep(1_000);
+            present = readModelStatuses(organization);
+        } while (present.values().stream().anyMatch(status -> status != 200) && seconds(replayed) < 60);
+        result.put("readModelsAfterReplay", present);
+        result.put("fixedRecordProcessedByReplay", present.values().stream().allMatch(status -> status == 200));
+        Thread.sleep(mode.replayWaitMillis());
+        Map<String, Map<String, Integer>> settled = deadLetters();
+        Thread.sleep(mode.replayWaitMillis() * 2 / 3);
+        Map<String, Map<String, Integer>> later = deadLetters();
+        result.put("deadLettersAfterReplay", later);
+        result.put("noLoopAfterFix", later.equals(settled));
+        return result;
+    }
+
+    /** Training's and projects' read model answers for an organization (200: present). */
+    private Map<String, Integer> readModelStatuses(String organization) {
+        Map<String, Integer> statuses = new java.util.TreeMap<>();
+        Effects.READ_MODELS.forEach((service, path) ->
+                statuses.put(service, api.get(stack.uri(service, path + organization)).status()));
+        return statuses;
+    }
+
+    /** The reason of a service's newest dead letter on the membership topic. */
+    private String lastReason(String service) {
+        if (service == null) {
+            return null;
+        }
+        Api.Answer page = api.get(stack.uri(service, base(service) + "/ops/dead-letters/" + MEMBERSHIP_TOPIC
+                + ".DLT?size=200"));
+        Matcher reasons = Pattern.compile("\"reason\"\\s*:\\s*\"([^\"]*)\"").matcher(page.body() == null ? ""
+                : page.body());
+        String last = null;
+        while (reasons.find()) {
+            last = reasons.group(1);
+        }
+        return last;
+    }
+
+    /**
+     * A copy of an event under another aggregate: the identifier replaced in key, subject and data, a new event
+     * identifier; the rest (type, sequence, schema) as published, so the copy is valid.
+     */
+    static ProducerRecord<String, byte[]> underNewIdentifier(ConsumerRecord<String, byte[]> record, String id) {
+        String old = header(record, "ce_subject");
+        RecordHeaders headers = new RecordHeaders();
+        record.headers().forEach(h -> {
+            switch (h.key()) {
+                case "ce_id" -> headers.add("ce_id", bytes(UUID.randomUUID().toString()));
+                case "ce_subject" -> headers.add("ce_subject", bytes(id));
+                default -> headers.add(h.key(), h.value());
+            }
+        });
+        String data = new String(record.value(), StandardCharsets.UTF_8).replace(old, id);
+        return new ProducerRecord<>(record.topic(), null, id, data.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /**
