@@ -41,8 +41,10 @@ public final class FaultSuite {
         report.put("command", "infra/fault/run.sh " + String.join(" ", args));
         List<String> broken;
         long started = System.nanoTime();
-        System.out.println("Starting the stack (3 brokers, store behind a stallable proxy)...");
-        try (FaultStack stack = FaultStack.start(root, options.portOffset(), Duration.ofMinutes(10))) {
+        System.out.println("Starting the stack (3 brokers in their own JVMs, store behind a stallable proxy)...");
+        try (FaultStack stack = FaultStack.start(root,
+                root.resolve("infra/fault/target/fault-0.1.0-SNAPSHOT-exec.jar"), options.portOffset(),
+                Duration.ofMinutes(10))) {
             report.put("stackStartSeconds", secondsSince(started));
             System.out.println("Stack ready in " + report.get("stackStartSeconds") + " s; logs in " + stack.logs());
             broken = run(stack, options.mode(), report);
