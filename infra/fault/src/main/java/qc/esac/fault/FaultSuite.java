@@ -161,29 +161,36 @@ public final class FaultSuite {
                 broken.add("outbox of " + service + " not empty: " + backlog);
             }
         });
-        phases.forEach((name, value) -> {
-            Map<?, ?> result = (Map<?, ?>) value;
-            if (result.containsKey("error")) {
-                broken.add(name + ": " + result.get("error"));
-            }
-            for (String flag : new String[]{"french", "noLoop", "membership halted between write and publication",
-                    "ownDeadLettersOnly", "replayReachedOnlyThisService", "breakerOpened", "breakerClosedAgain",
-                    "fixedRecordDeadLettered", "fixedRecordProcessedByReplay", "noLoopAfterFix"}) {
-                if (Boolean.FALSE.equals(result.get(flag))) {
-                    broken.add(name + ": " + flag + " is false");
-                }
-            }
-            for (String seconds : new String[]{"recoverySeconds", "routeRecoveredSeconds",
-                    "allInTheirDeadLetterTopicSeconds"}) {
-                if (result.get(seconds) instanceof Number n && n.doubleValue() < 0) {
-                    broken.add(name + ": " + seconds + " never");
-                }
-            }
-            if (result.get("slowestProbeMillis") instanceof Number n && n.longValue() > 8_000) {
-                broken.add(name + ": a request waited " + n + " ms for the paused store (not fast)");
+        phases.forEach((name, value) -> checkPhase(broken, name, (Map<?, ?>) value));
+        return broken;
+    }
+
+    /** A phase's promises, and those of its parts (a nested map, such as the poison's {@code afterAFix}). */
+    private static void checkPhase(List<String> broken, String name, Map<?, ?> result) {
+        result.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> part) {
+                checkPhase(broken, name + " " + key, part);
             }
         });
-        return broken;
+        if (result.containsKey("error")) {
+            broken.add(name + ": " + result.get("error"));
+        }
+        for (String flag : new String[]{"french", "noLoop", "membership halted between write and publication",
+                "ownDeadLettersOnly", "replayReachedOnlyThisService", "breakerOpened", "breakerClosedAgain",
+                "fixedRecordDeadLettered", "fixedRecordProcessedByReplay", "noLoopAfterFix"}) {
+            if (Boolean.FALSE.equals(result.get(flag))) {
+                broken.add(name + ": " + flag + " is false");
+            }
+        }
+        for (String seconds : new String[]{"recoverySeconds", "routeRecoveredSeconds",
+                "allInTheirDeadLetterTopicSeconds"}) {
+            if (result.get(seconds) instanceof Number n && n.doubleValue() < 0) {
+                broken.add(name + ": " + seconds + " never");
+            }
+        }
+        if (result.get("slowestProbeMillis") instanceof Number n && n.longValue() > 8_000) {
+            broken.add(name + ": a request waited " + n + " ms for the paused store (not fast)");
+        }
     }
 
     private static double secondsSince(long startNanos) {

@@ -29,7 +29,8 @@ class VerdictTest {
 
         List<String> broken = FaultSuite.verdict(bad, Map.of("membership-service", 3.0), Map.of(
                 "3 store pause", Map.of("french", false, "recoverySeconds", -1, "slowestProbeMillis", 30_000),
-                "5 poison", Map.of("noLoop", false, "ownDeadLettersOnly", false),
+                "5 poison", Map.of("noLoop", false, "ownDeadLettersOnly", false,
+                        "afterAFix", Map.of("fixedRecordDeadLettered", true, "fixedRecordProcessedByReplay", false)),
                 "6 gateway under failure", Map.of("breakerOpened", true, "breakerClosedAgain", false)));
 
         assertThat(broken).contains("accepted commands missing in membership: 1", "duplicated in membership: 1",
@@ -38,7 +39,8 @@ class VerdictTest {
                 "outbox of membership-service not empty: 3.0", "3 store pause: french is false",
                 "3 store pause: recoverySeconds never", "5 poison: noLoop is false",
                 "5 poison: ownDeadLettersOnly is false", "6 gateway under failure: breakerClosedAgain is false");
-        assertThat(broken).noneMatch(line -> line.contains("breakerOpened"));
+        assertThat(broken).contains("5 poison afterAFix: fixedRecordProcessedByReplay is false");
+        assertThat(broken).noneMatch(line -> line.contains("breakerOpened") || line.contains("fixedRecordDeadLettered"));
         assertThat(broken).anyMatch(line -> line.contains("waited 30000 ms"));
     }
 }
