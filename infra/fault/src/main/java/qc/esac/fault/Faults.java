@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -302,31 +303,29 @@ final class Faults {
         String organization = fixable.get().key();
         result.put("organization", organization);
         driver.pause(true);
-        Map<String, Map<String, Integer>> before;
-        boolean all;
+        Set<String> deadLetteredBy = Set.of();
         long stalled;
         try {
             driver.awaitAnswers(60_000);
             Thread.sleep(3_000);
-            before = deadLetters();
             stack.store().stall(true);
             stalled = System.nanoTime();
             try (KafkaProducer<String, byte[]> producer = producer()) {
                 producer.send(fixable.get());
                 producer.flush();
             }
+            // Read from the dead-letter topic itself: the services' dead-letter API needs the store.
             do {
-                Thread.sleep(1_000);
-                Map<String, Map<String, Integer>> now = deadLetters();
-                all = consumers.stream().allMatch(service -> count(now, service, MEMBERSHIP_TOPIC + ".DLT")
-                        > count(before, service, MEMBERSHIP_TOPIC + ".DLT"));
-            } while (!all && seconds(stalled) < 120);
+                Thread.sleep(2_000);
+                deadLetteredBy = deadLetteredBy(MEMBERSHIP_TOPIC + ".DLT", organization);
+            } while (deadLetteredBy.size() < consumers.size() && seconds(stalled) < 120);
         } finally {
             stack.store().stall(false);
             driver.pause(false);
         }
         result.put("storeStalledSeconds", seconds(stalled));
-        result.put("fixedRecordDeadLettered", all);
+        result.put("deadLetteredBy", new java.util.TreeSet<>(deadLetteredBy));
+        result.put("fixedRecordDeadLettered", deadLetteredBy.size() >= consumers.size());
         result.put("sampleReason", lastReason(consumers.isEmpty() ? null : consumers.get(0)));
         Map<String, Integer> absent = readModelStatuses(organization);
         result.put("readModelsBeforeReplay", absent);
@@ -354,6 +353,18 @@ final class Faults {
         result.put("deadLettersAfterReplay", later);
         result.put("noLoopAfterFix", later.equals(settled));
         return result;
+    }
+
+    /** The consumer groups that dead-lettered the records of {@code key} in a dead-letter topic. */
+    private Set<String> deadLetteredBy(String deadLetterTopic, String key) {
+        Set<String> groups = new java.util.HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : readAll(deadLetterTopic)) {
+            if (key.equals(record.key())) {
+                String group = header(record, "kafka_dlt-original-consumer-group");
+                groups.add(group == null ? "?" : group);
+            }
+        }
+        return groups;
     }
 
     /** Training's and projects' read model answers for an organization (200: present). */
