@@ -56,4 +56,11 @@ class PoisonTest {
     private static String header(ProducerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aServiceReadingItsOwnTopicIsNotExpectedToRejectItsPoison() {
+        assertThat(Faults.ownTopic("membership-service", "esac.membership.events.v1")).isTrue();
+        assertThat(Faults.ownTopic("training-service", "esac.membership.events.v1")).isFalse();
+        assertThat(Faults.ownTopic("projects-service", "esac.training.events.v1")).isFalse();
+    }
 }
