@@ -53,16 +53,9 @@ final class BrokerCluster implements AutoCloseable {
         }
     }
 
-    /** Starts the three nodes together (a node is up once a quorum of controllers is) and waits until all are. */
-    static BrokerCluster start(Path jar, Path data, Path logs) {
-        BrokerCluster cluster = new BrokerCluster(jar, data, logs);
-        try {
-            cluster.start(1, 2, 3);
-        } catch (RuntimeException e) {
-            cluster.close();
-            throw e;
-        }
-        return cluster;
+    /** The cluster's nodes, not started yet: {@link #start(int...)} them all (then {@link #close} in the end). */
+    static BrokerCluster of(Path jar, Path data, Path logs) {
+        return new BrokerCluster(jar, data, logs);
     }
 
     /** Starts nodes (killed before, or never started) on their ports and logs, together, and waits for them. */

@@ -60,8 +60,9 @@ final class FaultStack implements AutoCloseable {
         StallingProxy proxy = StallingProxy.open();
         LocalStack stack = new LocalStack(LocalOptions.defaults().withDataDirectory(data).withPorts(0, 0),
                 root, portOffset, env);
-        BrokerCluster brokers = BrokerCluster.start(jar, data, stack.logDirectory());
-        // Closed by the JVM's end too: no component or broker JVM outlives the suite, even on Ctrl-C.
+        BrokerCluster brokers = BrokerCluster.of(jar, data, stack.logDirectory());
+        // Closed by the JVM's end too (from before the first start): no component or broker JVM outlives the
+        // suite, even on Ctrl-C while the stack starts.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
             brokers.close();
@@ -72,6 +73,8 @@ final class FaultStack implements AutoCloseable {
                     real.dataDirectory());
         });
         try {
+            // The three together: a node is up only once a quorum of controllers is.
+            brokers.start(1, 2, 3);
             KafkaTopics.apply(brokers.bootstrapServers(), BrokerCluster.NODES);
             stack.start(timeout);
             return new FaultStack(stack, brokers, proxy, clientToken(stack.process("identity").uri("/oauth2/token")));
