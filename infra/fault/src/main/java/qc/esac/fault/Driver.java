@@ -26,6 +26,7 @@ final class Driver implements AutoCloseable {
 
     /** How long a client keeps retrying one command. */
     private static final long GIVE_UP_MILLIS = 240_000;
+    private static final String GAVE_UP = "no final answer within";
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     private final Api api;
@@ -63,6 +64,11 @@ final class Driver implements AutoCloseable {
             this.n = n;
             this.name = name;
             this.neq = neq;
+        }
+
+        /** No final answer came within the client's patience. */
+        boolean gaveUp() {
+            return refused != null && refused.contains(GAVE_UP);
         }
 
         String finalName() {
@@ -133,7 +139,7 @@ final class Driver implements AutoCloseable {
                 return;
             }
         }
-        flow.refused = "POST: no final answer within " + GIVE_UP_MILLIS / 1000 + " s";
+        flow.refused = "POST: " + GAVE_UP + " " + GIVE_UP_MILLIS / 1000 + " s";
     }
 
     private void rename(Flow flow) {
@@ -158,7 +164,7 @@ final class Driver implements AutoCloseable {
             }
             retried = true;
         }
-        flow.refused = "PUT: no final answer within " + GIVE_UP_MILLIS / 1000 + " s";
+        flow.refused = "PUT: " + GAVE_UP + " " + GIVE_UP_MILLIS / 1000 + " s";
     }
 
     private Api.Answer call(java.util.function.Supplier<Api.Answer> request) {

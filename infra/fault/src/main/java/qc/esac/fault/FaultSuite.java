@@ -104,6 +104,7 @@ public final class FaultSuite {
             found.put("read models: lost", tally.lost());
             found.put("read models: out of order (not the last rename)", tally.outOfOrder());
             found.put("idempotency replay misses", tally.replayMisses());
+            found.put("created after the client gave up (no final answer in 240 s)", tally.givenUpCreated());
             found.put("settled within seconds", secondsSince(settling));
             found.put("examples", tally.examples());
             found.put("outbox backlog", outboxes);

@@ -12,7 +12,7 @@ class VerdictTest {
 
     private static Effects.Tally clean() {
         return new Effects.Tally(10, 1, 10, 0, Map.of("training-service", 10), Map.of("training-service", 0),
-                Map.of("training-service", 0), 0, List.of());
+                Map.of("training-service", 0), 0, 0, List.of());
     }
 
     @Test
@@ -25,7 +25,7 @@ class VerdictTest {
     @Test
     void lossesDuplicatesDisorderBacklogAndSlowOrEnglishAnswersAreReported() {
         Effects.Tally bad = new Effects.Tally(10, 0, 9, 1, Map.of("training-service", 8),
-                Map.of("training-service", 2), Map.of("training-service", 1), 1, List.of());
+                Map.of("training-service", 2), Map.of("training-service", 1), 1, 0, List.of());
 
         List<String> broken = FaultSuite.verdict(bad, Map.of("membership-service", 3.0), Map.of(
                 "3 store pause", Map.of("french", false, "recoverySeconds", -1, "slowestProbeMillis", 30_000),
@@ -42,5 +42,21 @@ class VerdictTest {
         assertThat(broken).contains("5 poison afterAFix: fixedRecordProcessedByReplay is false");
         assertThat(broken).noneMatch(line -> line.contains("breakerOpened") || line.contains("fixedRecordDeadLettered"));
         assertThat(broken).anyMatch(line -> line.contains("waited 30000 ms"));
+    }
+
+    @Test
+    void aRegistrationRefusedToItsClientIsAReplayMissButOneTheClientGaveUpOnIsNot() {
+        Driver.Flow refused = new Driver.Flow(1, "Faute x 000001", "1000000001");
+        refused.refused = "POST 409 {\"code\":\"organisation.deja-inscrite\"}";
+        Driver.Flow gaveUp = new Driver.Flow(2, "Faute x 000002", "1000000002");
+        gaveUp.refused = "POST: no final answer within 240 s";
+        Driver.Flow accepted = new Driver.Flow(3, "Faute x 000003", "1000000003");
+        accepted.id = "o3";
+
+        assertThat(Effects.replayMissed(refused, 1)).isTrue();
+        assertThat(Effects.replayMissed(refused, 0)).isFalse();
+        assertThat(Effects.replayMissed(gaveUp, 1)).isFalse();
+        assertThat(gaveUp.gaveUp()).isTrue();
+        assertThat(Effects.replayMissed(accepted, 1)).isFalse();
     }
 }
