@@ -177,8 +177,8 @@ public final class FaultSuite {
             broken.add(name + ": " + result.get("error"));
         }
         for (String flag : new String[]{"french", "noLoop", "membership halted between write and publication",
-                "ownDeadLettersOnly", "replayReachedOnlyThisService", "breakerOpened", "breakerClosedAgain",
-                "fixedRecordDeadLettered", "fixedRecordProcessedByReplay", "noLoopAfterFix"}) {
+                "ownDeadLettersOnly", "replayReachedOnlyThisService", "foreignTopicUnknown", "breakerOpened", "breakerClosedAgain",
+                "fixedRecordDeadLettered", "absentBeforeReplay", "fixedRecordProcessedByReplay", "noLoopAfterFix"}) {
             if (Boolean.FALSE.equals(result.get(flag))) {
                 broken.add(name + ": " + flag + " is false");
             }

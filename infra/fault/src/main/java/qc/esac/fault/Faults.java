@@ -265,8 +265,17 @@ final class Faults {
                     + firstTopic + ".DLT/replay"), null, Map.of());
             result.put("replayAll", replay.status() + " " + replay.body());
             int beforeReplay = count(after, firstService, firstTopic + ".DLT");
-            Thread.sleep(mode.replayWaitMillis());
-            int afterReplay = count(deadLetters(), firstService, firstTopic + ".DLT");
+            Matcher replayedCount = Pattern.compile("\"replayed\"\\s*:\\s*(\\d+)").matcher(replay.body());
+            int expected = beforeReplay + (replayedCount.find() ? Integer.parseInt(replayedCount.group(1)) : 0);
+            // Until each replayed record failed again (a busy consumer may take a while), then a moment more.
+            long replayedAt = System.nanoTime();
+            int afterReplay;
+            do {
+                Thread.sleep(1_000);
+                afterReplay = count(deadLetters(), firstService, firstTopic + ".DLT");
+            } while (afterReplay < expected && seconds(replayedAt) < 90);
+            Thread.sleep(mode.replayWaitMillis() / 2);
+            afterReplay = count(deadLetters(), firstService, firstTopic + ".DLT");
             result.put("replayDeadLettersBeforeAfter", List.of(beforeReplay, afterReplay));
             // Each replayed record fails again once, at this service only: the count grows by what was replayed.
             Matcher replayed = Pattern.compile("\"replayed\"\\s*:\\s*(\\d+)").matcher(replay.body());
@@ -277,12 +286,13 @@ final class Faults {
             result.put("noLoop", later == afterReplay);
             // Only its own: a service does not list another's dead-letter topic.
             String foreign = FaultStack.SERVICES[0].equals(firstService) ? FaultStack.SERVICES[1] : FaultStack.SERVICES[0];
-            String notConsumedThere = consumers.entrySet().stream()
-                    .filter(entry -> !entry.getValue().contains(foreign)).map(Map.Entry::getKey).findFirst()
+            String notConsumedThere = consumers.keySet().stream()
+                    .filter(topic -> !before.getOrDefault(foreign, Map.of()).containsKey(topic + ".DLT")).findFirst()
                     .orElse("esac.unknown.events.v1");
             Api.Answer other = api.get(stack.uri(foreign, base(foreign) + "/ops/dead-letters/" + notConsumedThere
                     + ".DLT"));
             result.put("foreignTopicAnswer", foreign + " on " + notConsumedThere + ".DLT: " + other.status());
+            result.put("foreignTopicUnknown", other.status() == 404);
         }
         result.put("afterAFix", fixedByReplay(driver, consumers.getOrDefault(MEMBERSHIP_TOPIC, List.of())));
         return result;
@@ -313,8 +323,10 @@ final class Faults {
         long stalled;
         try {
             driver.awaitAnswers(60_000);
-            result.put("lagBeforeStall", awaitNoLag(MEMBERSHIP_TOPIC, 180_000));
-            stack.store().stall(true);
+            result.put("lagBeforeOutage", awaitNoLag(MEMBERSHIP_TOPIC, 180_000));
+            // Down, not stalled: a stalled write would reach the store when the stall ends, and the record's
+            // effect would be there without any replay.
+            stack.store().down(true);
             stalled = System.nanoTime();
             try (KafkaProducer<String, byte[]> producer = producer()) {
                 producer.send(fixable.get());
@@ -326,15 +338,16 @@ final class Faults {
                 deadLetteredBy = deadLetteredBy(MEMBERSHIP_TOPIC + ".DLT", organization);
             } while (deadLetteredBy.size() < consumers.size() && seconds(stalled) < 120);
         } finally {
-            stack.store().stall(false);
+            stack.store().down(false);
             driver.pause(false);
         }
-        result.put("storeStalledSeconds", seconds(stalled));
+        result.put("storeDownSeconds", seconds(stalled));
         result.put("deadLetteredBy", new java.util.TreeSet<>(deadLetteredBy));
         result.put("fixedRecordDeadLettered", deadLetteredBy.size() >= consumers.size());
         result.put("sampleReason", lastReason(consumers.isEmpty() ? null : consumers.get(0)));
         Map<String, Integer> absent = readModelStatuses(organization);
         result.put("readModelsBeforeReplay", absent);
+        result.put("absentBeforeReplay", absent.values().stream().noneMatch(status -> status == 200));
         // The fix is in (the store answers): each service replays each of its dead-letter topics.
         Map<String, Map<String, Integer>> beforeReplay = deadLetters();
         Map<String, String> replays = new LinkedHashMap<>();
