@@ -87,6 +87,9 @@ class ResilienceIT extends GatewayIT {
                     .expectBody().jsonPath("$.title").isEqualTo("Panne du service fragile");
         }
         assertThat(breakers.circuitBreaker("fragile").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        // Operators (and infra/fault) see the state in the Prometheus exposition, one gauge per state.
+        assertThat(breakerGauge("fragile", "open")).isEqualTo("1.0");
+        assertThat(breakerGauge("fragile", "closed")).isEqualTo("0.0");
 
         client.get().uri("/api/fragile/elements").header(HttpHeaders.AUTHORIZATION, bearer(token))
                 .exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
@@ -102,6 +105,25 @@ class ResilienceIT extends GatewayIT {
         client.get().uri("/api/training/courses").header(HttpHeaders.AUTHORIZATION, bearer(token))
                 .exchange().expectStatus().isOk();
         breakers.circuitBreaker("fragile").reset();
+    }
+
+    @Test
+    void theBreakerStateIsExposedAsAPrometheusGauge() {
+        breakers.circuitBreaker("fragile").reset();
+        client.get().uri("/api/fragile/elements").header(HttpHeaders.AUTHORIZATION, bearer(staffToken()))
+                .exchange();
+        assertThat(breakerGauge("fragile", "closed")).isEqualTo("1.0");
+        assertThat(breakerGauge("fragile", "open")).isEqualTo("0.0");
+    }
+
+    /** The value of {@code resilience4j_circuitbreaker_state{name, state}} in the gateway's exposition. */
+    private String breakerGauge(String name, String state) {
+        String exposition = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        return exposition.lines()
+                .filter(line -> line.startsWith("resilience4j_circuitbreaker_state{")
+                        && line.contains("name=\"" + name + "\"") && line.contains("state=\"" + state + "\""))
+                .map(line -> line.substring(line.lastIndexOf(' ') + 1)).findFirst().orElse("absent");
     }
 
     @Test

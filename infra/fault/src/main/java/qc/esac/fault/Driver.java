@@ -26,6 +26,7 @@ final class Driver implements AutoCloseable {
 
     /** How long a client keeps retrying one command. */
     private static final long GIVE_UP_MILLIS = 240_000;
+    private static final String GAVE_UP = "no final answer within";
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     private final Api api;
@@ -37,6 +38,7 @@ final class Driver implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService clients = Executors.newFixedThreadPool(24);
+    private volatile boolean paused;
 
     Driver(Api api, URI gateway) {
         this.api = api;
@@ -64,6 +66,11 @@ final class Driver implements AutoCloseable {
             this.neq = neq;
         }
 
+        /** No final answer came within the client's patience. */
+        boolean gaveUp() {
+            return refused != null && refused.contains(GAVE_UP);
+        }
+
         String finalName() {
             return renamed ? name + " v2" : name;
         }
@@ -73,11 +80,19 @@ final class Driver implements AutoCloseable {
     void start(double rate) {
         long period = Math.max(1, Math.round(1_000_000 / rate));
         clock.scheduleAtFixedRate(() -> {
+            if (paused) {
+                return;
+            }
             int n = flows.size() + 1;
             Flow flow = new Flow(n, namePrefix() + " " + String.format("%06d", n), Long.toString(neqs.incrementAndGet()));
             flows.add(flow);
             clients.submit(() -> drive(flow));
         }, 0, period, TimeUnit.MICROSECONDS);
+    }
+
+    /** While paused no new command starts; those under way go on (a fault that needs the consumers idle). */
+    void pause(boolean pause) {
+        paused = pause;
     }
 
     void stop() {
@@ -124,7 +139,7 @@ final class Driver implements AutoCloseable {
                 return;
             }
         }
-        flow.refused = "POST: no final answer within " + GIVE_UP_MILLIS / 1000 + " s";
+        flow.refused = "POST: " + GAVE_UP + " " + GIVE_UP_MILLIS / 1000 + " s";
     }
 
     private void rename(Flow flow) {
@@ -149,7 +164,7 @@ final class Driver implements AutoCloseable {
             }
             retried = true;
         }
-        flow.refused = "PUT: no final answer within " + GIVE_UP_MILLIS / 1000 + " s";
+        flow.refused = "PUT: " + GAVE_UP + " " + GIVE_UP_MILLIS / 1000 + " s";
     }
 
     private Api.Answer call(java.util.function.Supplier<Api.Answer> request) {

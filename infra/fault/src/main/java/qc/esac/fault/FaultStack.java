@@ -1,5 +1,6 @@
 package qc.esac.fault;
 
+import qc.esac.local.KafkaTopics;
 import qc.esac.local.LocalAddresses;
 import qc.esac.local.LocalOptions;
 import qc.esac.local.LocalStack;
@@ -22,8 +23,9 @@ import java.util.regex.Pattern;
 
 /**
  * The whole platform for the fault suite: infra/local's {@link LocalStack} (the same launcher as
- * {@code start.sh} and the benchmarks) with a 3-broker cluster (three replicas, two in sync, as in production)
- * and the store reached by the services through a {@link StallingProxy}. The gateway's per-caller quotas are
+ * {@code start.sh} and the benchmarks), the components reaching a 3-broker cluster whose nodes run in JVMs of
+ * their own ({@link BrokerCluster}: three replicas, two in sync, as in production; a node can be killed) and the
+ * store through a {@link StallingProxy}. (LocalStack's own single broker in this JVM stays unused.) The gateway's per-caller quotas are
  * raised so that the driver's steady stream is never refused for its rate.
  */
 final class FaultStack implements AutoCloseable {
@@ -33,16 +35,19 @@ final class FaultStack implements AutoCloseable {
     private static final String UNLIMITED = "1000000";
 
     private final LocalStack stack;
+    private final BrokerCluster brokers;
     private final StallingProxy store;
     private final String token;
 
-    private FaultStack(LocalStack stack, StallingProxy store, String token) {
+    private FaultStack(LocalStack stack, BrokerCluster brokers, StallingProxy store, String token) {
         this.stack = stack;
+        this.brokers = brokers;
         this.store = store;
         this.token = token;
     }
 
-    static FaultStack start(Path root, int portOffset, Duration timeout) throws IOException {
+    /** {@code jar}: this suite's executable jar, which also runs each Kafka node. */
+    static FaultStack start(Path root, Path jar, int portOffset, Duration timeout) throws IOException {
         Path data = Files.createTempDirectory("esac-fault");
         Map<String, String> env = new HashMap<>();
         for (String group : new String[]{"MEMBERSHIP", "TRAINING", "INSURANCE", "PROJECTS"}) {
@@ -53,20 +58,29 @@ final class FaultStack implements AutoCloseable {
         env.put("ESAC_GATEWAY_RATELIMIT_FALLBACK_BURSTCAPACITY", UNLIMITED);
         env.put("ESAC_IDENTITY_ACCESS_TOKEN_LIFETIME", "12h");
         StallingProxy proxy = StallingProxy.open();
-        LocalStack stack = new LocalStack(LocalOptions.defaults().withDataDirectory(data).withPorts(0, 0)
-                .withBrokers(3), root, portOffset, env)
-                .infrastructureAsSeenByComponents(real -> {
-                    proxy.forwardTo(URI.create(real.mongoConnectionString()).getPort());
-                    return new LocalAddresses(real.kafkaBootstrapServers(), "mongodb://127.0.0.1:" + proxy.port(),
-                            real.dataDirectory());
-                });
-        // Closed by the JVM's end too: no component JVM outlives the suite, even on Ctrl-C.
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "fault-stack-stop"));
+        LocalStack stack = new LocalStack(LocalOptions.defaults().withDataDirectory(data).withPorts(0, 0),
+                root, portOffset, env);
+        BrokerCluster brokers = BrokerCluster.of(jar, data, stack.logDirectory());
+        // Closed by the JVM's end too (from before the first start): no component or broker JVM outlives the
+        // suite, even on Ctrl-C while the stack starts.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            brokers.close();
+        }, "fault-stack-stop"));
+        stack.infrastructureAsSeenByComponents(real -> {
+            proxy.forwardTo(URI.create(real.mongoConnectionString()).getPort());
+            return new LocalAddresses(brokers.bootstrapServers(), "mongodb://127.0.0.1:" + proxy.port(),
+                    real.dataDirectory());
+        });
         try {
+            // The three together: a node is up only once a quorum of controllers is.
+            brokers.start(1, 2, 3);
+            KafkaTopics.apply(brokers.bootstrapServers(), BrokerCluster.NODES);
             stack.start(timeout);
-            return new FaultStack(stack, proxy, clientToken(stack.process("identity").uri("/oauth2/token")));
+            return new FaultStack(stack, brokers, proxy, clientToken(stack.process("identity").uri("/oauth2/token")));
         } catch (RuntimeException e) {
             stack.close();
+            brokers.close();
             proxy.close();
             throw e;
         }
@@ -104,7 +118,11 @@ final class FaultStack implements AutoCloseable {
     }
 
     String kafka() {
-        return stack.infrastructureAddresses().kafkaBootstrapServers();
+        return brokers.bootstrapServers();
+    }
+
+    BrokerCluster brokers() {
+        return brokers;
     }
 
     StallingProxy store() {
@@ -122,6 +140,7 @@ final class FaultStack implements AutoCloseable {
     @Override
     public void close() {
         stack.close();
+        brokers.close();
         store.close();
     }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.Executors;
 /**
  * A TCP forwarder in front of the store. While stalled it holds every byte in both directions and keeps the
  * connections open: to the services, the store has stopped answering (a paused or partitioned MongoDB), which
- * is harder on them than a refused connection.
+ * is harder on them than a refused connection. While down it closes every connection and refuses new ones:
+ * nothing sent meanwhile ever reaches the store (a stalled write is delivered when the stall ends).
  */
 final class StallingProxy implements AutoCloseable {
 
@@ -26,6 +27,8 @@ final class StallingProxy implements AutoCloseable {
     });
     private volatile int target = -1;
     private volatile boolean stalled;
+    private volatile boolean down;
+    private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private StallingProxy(ServerSocket server) {
         this.server = server;
@@ -52,10 +55,23 @@ final class StallingProxy implements AutoCloseable {
         stalled = stall;
     }
 
+    /** Down: every open connection closed at once, new ones closed as soon as accepted, until up again. */
+    void down(boolean isDown) {
+        down = isDown;
+        if (isDown) {
+            open.forEach(StallingProxy::close);
+            open.clear();
+        }
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                if (down) {
+                    close(client);
+                    continue;
+                }
                 Socket upstream = new Socket();
                 try {
                     upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), target), 2_000);
@@ -66,6 +82,8 @@ final class StallingProxy implements AutoCloseable {
                 }
                 client.setTcpNoDelay(true);
                 upstream.setTcpNoDelay(true);
+                open.add(client);
+                open.add(upstream);
                 pumps.submit(() -> pump(client, upstream));
                 pumps.submit(() -> pump(upstream, client));
             } catch (IOException e) {
@@ -82,6 +100,9 @@ final class StallingProxy implements AutoCloseable {
                 while (stalled) {
                     Thread.sleep(10);
                 }
+                if (down) {
+                    break;
+                }
                 out.write(buffer, 0, read);
                 out.flush();
             }
@@ -90,6 +111,8 @@ final class StallingProxy implements AutoCloseable {
         } finally {
             close(from);
             close(to);
+            open.remove(from);
+            open.remove(to);
         }
     }
 

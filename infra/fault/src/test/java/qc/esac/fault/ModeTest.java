@@ -17,6 +17,18 @@ class ModeTest {
     }
 
     @Test
+    void smokeRunsEveryFaultOnceQuicklyWithTheServicesKilledTogether() {
+        Mode smoke = Mode.parse(List.of("--smoke")).mode();
+        assertThat(smoke.smoke()).isTrue();
+        assertThat(smoke.servicesTogether()).isTrue();
+        assertThat(smoke.brokerCycles()).isEqualTo(1);
+        assertThat(smoke.rate()).isLessThan(Mode.SHORT.rate());
+        assertThat(smoke.storePauseSeconds()).as("the issue's pause").isEqualTo(10);
+        assertThat(Mode.SHORT.smoke()).isFalse();
+        assertThat(Mode.SHORT.servicesTogether()).isFalse();
+    }
+
+    @Test
     void badOptionsAreRefusedWithTheirName() {
         assertThatThrownBy(() -> Mode.parse(List.of("--longer"))).hasMessageContaining("--longer");
         assertThatThrownBy(() -> Mode.parse(List.of("--port-offset", "x"))).hasMessageContaining("x");

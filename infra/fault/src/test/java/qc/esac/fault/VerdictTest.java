@@ -12,7 +12,7 @@ class VerdictTest {
 
     private static Effects.Tally clean() {
         return new Effects.Tally(10, 1, 10, 0, Map.of("training-service", 10), Map.of("training-service", 0),
-                Map.of("training-service", 0), 0, List.of());
+                Map.of("training-service", 0), 0, 0, List.of());
     }
 
     @Test
@@ -25,18 +25,38 @@ class VerdictTest {
     @Test
     void lossesDuplicatesDisorderBacklogAndSlowOrEnglishAnswersAreReported() {
         Effects.Tally bad = new Effects.Tally(10, 0, 9, 1, Map.of("training-service", 8),
-                Map.of("training-service", 2), Map.of("training-service", 1), 1, List.of());
+                Map.of("training-service", 2), Map.of("training-service", 1), 1, 0, List.of());
 
         List<String> broken = FaultSuite.verdict(bad, Map.of("membership-service", 3.0), Map.of(
                 "3 store pause", Map.of("french", false, "recoverySeconds", -1, "slowestProbeMillis", 30_000),
-                "5 poison", Map.of("noLoop", false, "ownDeadLettersOnly", false)));
+                "5 poison", Map.of("noLoop", false, "ownDeadLettersOnly", false,
+                        "afterAFix", Map.of("fixedRecordDeadLettered", true, "fixedRecordProcessedByReplay", false)),
+                "6 gateway under failure", Map.of("breakerOpened", true, "breakerClosedAgain", false)));
 
         assertThat(broken).contains("accepted commands missing in membership: 1", "duplicated in membership: 1",
                 "lost in training-service: 2", "out of order in training-service: 1",
                 "retried commands not answered with their first answer: 1",
                 "outbox of membership-service not empty: 3.0", "3 store pause: french is false",
                 "3 store pause: recoverySeconds never", "5 poison: noLoop is false",
-                "5 poison: ownDeadLettersOnly is false");
+                "5 poison: ownDeadLettersOnly is false", "6 gateway under failure: breakerClosedAgain is false");
+        assertThat(broken).contains("5 poison afterAFix: fixedRecordProcessedByReplay is false");
+        assertThat(broken).noneMatch(line -> line.contains("breakerOpened") || line.contains("fixedRecordDeadLettered"));
         assertThat(broken).anyMatch(line -> line.contains("waited 30000 ms"));
+    }
+
+    @Test
+    void aRegistrationRefusedToItsClientIsAReplayMissButOneTheClientGaveUpOnIsNot() {
+        Driver.Flow refused = new Driver.Flow(1, "Faute x 000001", "1000000001");
+        refused.refused = "POST 409 {\"code\":\"organisation.deja-inscrite\"}";
+        Driver.Flow gaveUp = new Driver.Flow(2, "Faute x 000002", "1000000002");
+        gaveUp.refused = "POST: no final answer within 240 s";
+        Driver.Flow accepted = new Driver.Flow(3, "Faute x 000003", "1000000003");
+        accepted.id = "o3";
+
+        assertThat(Effects.replayMissed(refused, 1)).isTrue();
+        assertThat(Effects.replayMissed(refused, 0)).isFalse();
+        assertThat(Effects.replayMissed(gaveUp, 1)).isFalse();
+        assertThat(gaveUp.gaveUp()).isTrue();
+        assertThat(Effects.replayMissed(accepted, 1)).isFalse();
     }
 }
