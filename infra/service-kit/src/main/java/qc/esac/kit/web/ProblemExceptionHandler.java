@@ -30,6 +30,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoExecutionTimeoutException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
@@ -37,6 +38,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import qc.esac.kit.problem.ConflictException;
 import qc.esac.kit.problem.VersionConflictException;
@@ -66,11 +68,6 @@ import qc.esac.kit.problem.ProblemTypes;
 public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
-
-    /** Message code of the 503 answered while the store does not answer. */
-    public static final String STORE_UNAVAILABLE = "stockage.indisponible";
-    /** A store back within seconds (a failover, a pause) is the usual case. */
-    private static final String STORE_RETRY_AFTER_SECONDS = "5";
 
     private final ProblemMessages messages;
 
@@ -107,18 +104,20 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     /**
      * The store did not answer in time (see EsacMongoAutoConfiguration's short timeouts) or dropped the
      * connection: a 503 the client may retry (with its Idempotency-Key), not a 500. The driver's exceptions come
-     * raw from code using the collections directly, translated by Spring Data otherwise.
+     * raw from code using the collections directly, translated by Spring Data otherwise; a paused connection pool
+     * comes uncategorized. {@link StoreUnavailable} says which; anything else is unexpected (500).
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class,
             TransientDataAccessResourceException.class, MongoTimeoutException.class, MongoSocketException.class,
-            MongoExecutionTimeoutException.class})
+            MongoExecutionTimeoutException.class, MongoConnectionPoolClearedException.class,
+            UncategorizedMongoDbException.class})
     public ResponseEntity<Object> handleStoreUnavailable(Exception ex, WebRequest request) {
+        if (!StoreUnavailable.isCause(ex)) {
+            return handleUnexpected(ex, request);
+        }
         log.warn("Store unavailable on {}: {}", request.getDescription(false), ex.toString());
-        ProblemDetail body = messages.problem(503, ProblemTypes.SERVICE_INDISPONIBLE, STORE_UNAVAILABLE, null,
-                LocaleContextHolder.getLocale());
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER_SECONDS);
-        return createResponseEntity(body, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+        ProblemDetail body = StoreUnavailable.problem(messages, LocaleContextHolder.getLocale());
+        return createResponseEntity(body, StoreUnavailable.headers(), HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
     /** Bean Validation outside controller parameters, e.g. a {@code @Validated} service. */
