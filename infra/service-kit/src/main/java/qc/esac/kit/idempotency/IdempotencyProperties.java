@@ -11,7 +11,9 @@ import org.springframework.util.unit.DataSize;
  * {@code Idempotency-Key} handling ({@code esac.idempotency.*}).
  *
  * @param enabled         whether the header is honoured at all (default true)
- * @param methods         HTTP methods it applies to (default POST); other methods ignore the header
+ * @param methods         HTTP methods it applies to (default POST, PUT and PATCH: a PUT with If-Match retried
+ *                        after its first run moved the version must get that run's answer, not 412); other
+ *                        methods ignore the header
  * @param retention       how long a key is remembered after its request completed (default 24 h); a retry
  *                        later than that runs again
  * @param inFlightTimeout how long a key stays claimed by a request that has not completed (default 1 min);
@@ -31,7 +33,7 @@ public record IdempotencyProperties(Boolean enabled, List<String> methods, Durat
 
     public IdempotencyProperties {
         enabled = enabled == null || enabled;
-        methods = methods == null || methods.isEmpty() ? List.of("POST")
+        methods = methods == null || methods.isEmpty() ? List.of("POST", "PUT", "PATCH")
                 : methods.stream().map(method -> method.trim().toUpperCase(Locale.ROOT)).toList();
         retention = retention == null ? Duration.ofHours(24) : retention;
         inFlightTimeout = inFlightTimeout == null ? Duration.ofMinutes(1) : inFlightTimeout;

@@ -18,7 +18,7 @@ class IdempotencyPropertiesTest {
     void defaults() {
         IdempotencyProperties properties = bind(Map.of("esac.idempotency.enabled", "true"));
         assertThat(properties.enabled()).isTrue();
-        assertThat(properties.methods()).containsExactly("POST");
+        assertThat(properties.methods()).containsExactly("POST", "PUT", "PATCH");
         assertThat(properties.retention()).isEqualTo(Duration.ofHours(24));
         assertThat(properties.inFlightTimeout()).isEqualTo(Duration.ofMinutes(1));
         assertThat(properties.retryAfterSeconds()).isEqualTo(2);
@@ -26,7 +26,10 @@ class IdempotencyPropertiesTest {
         assertThat(properties.collection()).isEqualTo("_idempotency");
         assertThat(properties.replayedHeaders()).contains("Location", "ETag", "Content-Type");
         assertThat(properties.appliesTo("post")).isTrue();
-        assertThat(properties.appliesTo("PUT")).isFalse();
+        assertThat(properties.appliesTo("PUT")).isTrue();
+        assertThat(properties.appliesTo("patch")).isTrue();
+        assertThat(properties.appliesTo("GET")).isFalse();
+        assertThat(properties.appliesTo("DELETE")).isFalse();
     }
 
     @Test
