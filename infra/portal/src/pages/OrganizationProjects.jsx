@@ -147,7 +147,7 @@ export function OrganizationProject({ org, project: id }) {
               <dt>{t('proj.yourRole')}</dt><dd>{role ? t(`proj.role.${role}`) : t('common.none')}</dd>
               <dt>{t('common.status')}</dt><dd>{project.status?.label}</dd>
               <dt>{t('proj.lead')}</dt><dd>{project.leadOrganization?.name}</dd>
-              <dt>{t('proj.dates')}</dt><dd>{date(project.startDate)}{project.endDate && ` – ${date(project.endDate)}`}</dd>
+              {project.startDate && <><dt>{t('proj.dates')}</dt><dd>{date(project.startDate)}{project.endDate && ` – ${date(project.endDate)}`}</dd></>}
               <dt>{t('proj.issues')}</dt><dd>{(project.targetedIssues ?? []).map((i) => i.label).join(', ')}</dd>
               <dt>{t('proj.partners')}</dt><dd>{(project.partners ?? []).map((x) => x.organization?.name).join(', ') || t('common.none')}</dd>
               <dt>{t('proj.progressLabel')}</dt><dd>{project.progressPercent ?? 0} %</dd>

@@ -57,7 +57,7 @@ export function RosterImport({ org }) {
       <OrgNav org={org} current="/import" />
       <p>{t('import.intro')}</p>
       <p class="hint">{t('import.example')}</p>
-      <pre class="code example" tabIndex={0} aria-label={t('import.exampleLabel')}>{EXAMPLE}</pre>
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('import.exampleLabel')}><pre class="code example">{EXAMPLE}</pre></div>
       <section class="card" aria-labelledby="envoi-import">
         <h2 id="envoi-import">{t('import.send')}</h2>
         <Form action={send} submitLabel={t(dryRun ? 'import.try' : 'import.run')}>

@@ -81,6 +81,7 @@ class PortalOrganizationPagesIT {
         browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
         WebElement result = browser.visible(By.id("resultat"));
         assertThat(result.getText()).contains("Garanties recommandées", "Médicaments");
+        scrollTo(result);
         accessible("besoins-anonyme");
 
         // 2. The administrator imports the roster: one good line, one bad line refused with its problems.
@@ -101,6 +102,7 @@ class PortalOrganizationPagesIT {
                 .contains("Importée");
         assertThat(browser.driver().findElement(By.cssSelector(".import-counts")).getText())
                 .contains("1 importée(s)", "1 refusée(s)");
+        scrollTo(browser.driver().findElement(By.id("rapport")));
         accessible("import-effectif");
         browser.driver().findElement(By.id("changer-langue")).click();
         browser.until(d -> "Import the roster (CSV)".equals(browser.title()));
@@ -142,6 +144,7 @@ class PortalOrganizationPagesIT {
         browser.until(d -> d.findElement(By.cssSelector("li.period .our-value")).getText().equals("12"));
         assertThat(browser.driver().findElement(By.cssSelector("li.period")).getText())
                 .contains("Rapport de la période (page Web)");
+        scrollTo(browser.driver().findElement(By.id("periodes")));
         accessible("projet");
 
         // 5. The organization's needs assessment, saved; and its registrations (none yet).
@@ -200,6 +203,11 @@ class PortalOrganizationPagesIT {
         browser.fill("budgetPercent", "5");
         browser.driver().findElement(By.id("priorite-DRUGS")).click();
         browser.driver().findElement(By.id("priorite-LTD")).click();
+    }
+
+    /** Brings what the step is about to the top of the window, for its screenshot. */
+    private static void scrollTo(WebElement element) {
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
     }
 
     /** axe-core finds no WCAG 2.1 A/AA violation on the page; its screenshot is kept. */
