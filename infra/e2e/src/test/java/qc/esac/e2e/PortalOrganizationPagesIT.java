@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The portal's pages for organization administrators, employees and anyone added after the first journeys, in a
  * real browser (headless chromium) through the gateway: anyone assesses their group-insurance needs without an
  * account; an administrator imports the roster from a CSV file and reads the per-line report (a bad line refused
- * with its problems), invites a roster employee, records a project indicator's value for a reporting period and
- * saves the organization's needs assessment; the invited person signs up at the issuer, signs in, accepts the
+ * with its problems), invites a roster employee, records a project indicator's value for a reporting period,
+ * saves the organization's needs assessment, and cancels a registration, which moves the person on the waitlist
+ * up; the invited person signs up at the issuer, signs in, accepts the
  * code (a wrong code first: the API's problem in French) and corrects their name on the roster. Every new page is
  * checked with axe-core (WCAG 2.1 AA); screenshots land in {@code target/portal-screenshots}.
  *
@@ -84,7 +85,7 @@ class PortalOrganizationPagesIT {
         scrollTo(result);
         accessible("besoins-anonyme");
 
-        // 2. The administrator imports the roster: one good line, one bad line refused with its problems.
+        // 2. The administrator imports the roster: two good lines, one bad line refused with its problems.
         browser.signIn("admin-deux-organismes", "esac-demo");
         browser.go(ORG_ROUTE + "/import");
         assertThat(browser.title()).isEqualTo("Importer l’effectif (CSV)");
@@ -92,6 +93,7 @@ class PortalOrganizationPagesIT {
                 prenom;nom;courriel;poste;statut;heures;date_embauche
                 Mathis;Exemple-Fictif;mathis@exemple.org;Cuisinier;temps plein;35;2024-09-03
                 Inès;Exemple-Erronée;pas-un-courriel;Aide;temps partiel;beaucoup;2024-13-45
+                Chloé;Exemple-Attente;chloe@exemple.org;Aide-cuisinière;temps partiel;24;2025-02-10
                 """);
         browser.driver().findElement(By.id("essai-import")).click();
         assertThat(browser.driver().findElement(By.id("essai-import")).isSelected()).isFalse();
@@ -101,7 +103,7 @@ class PortalOrganizationPagesIT {
         assertThat(browser.driver().findElement(By.cssSelector("#lignes-import tr[data-line='2']")).getText())
                 .contains("Importée");
         assertThat(browser.driver().findElement(By.cssSelector(".import-counts")).getText())
-                .contains("1 importée(s)", "1 refusée(s)");
+                .contains("2 importée(s)", "1 refusée(s)");
         scrollTo(browser.driver().findElement(By.id("rapport")));
         accessible("import-effectif");
         browser.driver().findElement(By.id("changer-langue")).click();
@@ -115,6 +117,7 @@ class PortalOrganizationPagesIT {
         browser.screenshot("import-effectif-telephone");
         browser.resize(PortalBrowser.DESKTOP);
         String employee = employeeNamed("Exemple-Fictif");
+        String waiting = employeeNamed("Exemple-Attente");
 
         // 3. The administrator invites the imported employee; the code is shown once.
         String email = "mathis-" + UUID.randomUUID().toString().substring(0, 8) + "@bois-franc.example";
@@ -147,7 +150,7 @@ class PortalOrganizationPagesIT {
         scrollTo(browser.driver().findElement(By.id("periodes")));
         accessible("projet");
 
-        // 5. The organization's needs assessment, saved; and its registrations (none yet).
+        // 5. The organization’s needs assessment, saved.
         browser.go(ORG_ROUTE + "/besoins");
         assertThat(browser.title()).isEqualTo("Besoins en assurance collective");
         fillAssessment();
@@ -155,12 +158,25 @@ class PortalOrganizationPagesIT {
         browser.visible(By.id("resultat"));
         browser.until(d -> !d.findElements(By.cssSelector("#evaluations li")).isEmpty());
         accessible("besoins-organisation");
+        // 6. Registrations: one seat, one person confirmed, one on the waitlist; the cancellation moves her up.
+        String session = sessionWithOneSeat();
+        String confirmed = register(session, employee, "CONFIRMED");
+        String waitlisted = register(session, waiting, "WAITLISTED");
         browser.go(ORG_ROUTE + "/suivi-inscriptions");
         assertThat(browser.title()).isEqualTo("Inscriptions et liste d’attente");
+        WebElement onTheWaitlist = browser.visible(By.cssSelector("tr[data-registration='" + waitlisted + "']"));
+        assertThat(onTheWaitlist.getText()).contains("Chloé Exemple-Attente", "Liste d’attente · rang 1");
         accessible("inscriptions-suivi");
+        browser.driver().findElement(By.cssSelector("tr[data-registration='" + confirmed + "'] button")).click();
+        assertThat(browser.visible(By.cssSelector("main > section > .notice")).getText())
+                .contains("L’inscription de Mathis Exemple-Fictif est annulée.");
+        browser.until(d -> d.findElement(By.cssSelector("tr[data-registration='" + waitlisted + "'] .registration-status"))
+                .getText().equals("Confirmée · sortie de la liste d’attente"));
+        assertThat(browser.driver().findElement(By.cssSelector("tr[data-registration='" + confirmed + "']")).getText())
+                .contains("Annulée");
         browser.signOut();
 
-        // 6. The invited person signs up, signs in, tries a wrong code (the API's problem, in French), then theirs.
+        // 7. The invited person signs up, signs in, tries a wrong code (the API's problem, in French), then theirs.
         String password = "mot-de-passe-" + UUID.randomUUID();
         signUp(email, "Mathis Exemple-Fictif", password);
         browser.signIn(email, password);
@@ -177,7 +193,7 @@ class PortalOrganizationPagesIT {
         browser.until(d -> d.findElement(By.id("liste-mes-acces")).getText().contains("Actif"));
         accessible("invitation-acceptee");
 
-        // 7. The employee corrects their name on the roster entry the grant linked to their account.
+        // 8. The employee corrects their name on the roster entry the grant linked to their account.
         String person = new BrowserLogin(URI.create(stack.issuer())).login(email, password).accessToken();
         Reply linked = GatewayClient.await(() -> api.get("/api/membership/employees/me", person),
                 r -> r.status() == 200 && r.body().contains(employee), EVENTS);
@@ -280,6 +296,36 @@ class PortalOrganizationPagesIT {
                 """.formatted(stack.today().minusDays(30), stack.today().plusDays(60)));
         assertThat(period.status()).as(period.toString()).isEqualTo(201);
         return new String[] {project.text("/id"), indicator.text("/indicators/0/id")};
+    }
+
+    /** A session in a month, one seat, open: staff of a network this test has to itself (fqcs) plan it. */
+    private String sessionWithOneSeat() {
+        Reply course = patient(() -> api.post("/api/training/courses", staff, """
+                {"networkId": "fqcs",
+                 "title": {"fr": "Gestion d’une cuisine collective", "en": "Running a community kitchen"},
+                 "description": {"fr": "Planifier, acheter, cuisiner en groupe.", "en": "Planning, buying, cooking together."},
+                 "themes": ["SANTE_SECURITE"], "formats": ["GROUP_OF_ORGANIZATIONS"], "modes": ["IN_PERSON"],
+                 "hours": 6}"""));
+        assertThat(course.status()).as(course.toString()).isEqualTo(201);
+        Reply session = api.post("/api/training/sessions", staff, """
+                {"courseId": "%s", "startDate": "%s", "endDate": "%s", "hours": 6, "mode": "IN_PERSON",
+                 "location": "Victoriaville", "seats": 1, "memberPrice": 60.00, "nonMemberPrice": 120.00,
+                 "registrationDeadline": "%s"}""".formatted(course.text("/id"), stack.today().plusDays(30),
+                stack.today().plusDays(30), stack.today().plusDays(20)));
+        assertThat(session.status()).as(session.toString()).isEqualTo(201);
+        Reply opened = api.post("/api/training/sessions/" + session.text("/id") + "/open", staff, null);
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
+        return session.text("/id");
+    }
+
+    /** The administrator registers a roster employee (once training knows them); returns the registration id. */
+    private String register(String session, String employee, String expectedStatus) {
+        Reply registered = GatewayClient.await(() -> api.post("/api/training/sessions/" + session + "/registrations", admin,
+                "{\"organizationId\": \"" + ORGANIZATION + "\", \"employeeId\": \"" + employee + "\"}"),
+                r -> r.status() == 201, EVENTS);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(registered.text("/status")).isEqualTo(expectedStatus);
+        return registered.text("/id");
     }
 
     /** The issuer's sign-up page, as a browser fills it in (session cookie and CSRF token). */
