@@ -56,7 +56,8 @@ export function Registrations({ org }) {
                 <td class="registration-status">{statusLabel(r.status)}
                   {r.status === 'WAITLISTED' && r.waitlistPosition ? ` · ${t('reg.position', { position: r.waitlistPosition })}` : ''}
                   {r.promotedFromWaitlist ? ` · ${t('reg.promoted')}` : ''}</td>
-                <td>{money(r.price)} ({t(r.memberPrice ? 'catalogue.kind.member' : 'catalogue.kind.nonMember')})</td>
+                <td>{r.price === null || r.price === undefined ? ''
+                  : `${money(r.price)} (${t(r.memberPrice ? 'catalogue.kind.member' : 'catalogue.kind.nonMember')})`}</td>
                 <td>{cancellable(r, today())
                   ? <CancelButton registration={r} onDone={(text) => { setMessage(text); state.reload(); }} />
                   : (r.cancelledOn ? t('reg.cancelledOn', { date: date(r.cancelledOn) }) : '')}</td></tr>

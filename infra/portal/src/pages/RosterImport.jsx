@@ -1,11 +1,14 @@
 import { useState } from 'preact/hooks';
-import { t } from '../i18n.js';
+import { t, MESSAGES } from '../i18n.js';
 import { api } from '../api.js';
 import { Page, Form, Field, Problem } from '../components.jsx';
 import { OrgNav } from './Organizations.jsx';
 import { reportLines } from '../organization.js';
 
 const EXAMPLE = 'prenom;nom;courriel;poste;statut;heures;date_embauche\nAlex;Exemple;alex@exemple.org;Cuisinier;temps plein;35;2024-09-03';
+
+/** A field of the roster as the file's column is called, in the chosen language (the API names the field). */
+const columnLabel = (field) => (field && MESSAGES.fr[`import.field.${field}`] ? t(`import.field.${field}`) : field ?? '');
 
 /** The per-line report of an import (or of a trial run): counts, then every line with its problems. */
 export function ImportReport({ report }) {
@@ -23,7 +26,7 @@ export function ImportReport({ report }) {
           <tbody>{lines.map((l) => (
             <tr class={`outcome-${l.outcome}`} data-line={l.line}><th scope="row">{l.line}</th><td>{t(`import.outcome.${l.outcome}`)}</td>
               <td>{(l.errors ?? []).length === 0 ? '' : (
-                <ul class="compact">{l.errors.map((e) => <li>{t('problem.field', { field: e.field ?? '', message: e.message ?? '' })}</li>)}</ul>
+                <ul class="compact">{l.errors.map((e) => <li>{t('problem.field', { field: columnLabel(e.field), message: e.message ?? '' })}</li>)}</ul>
               )}</td></tr>
           ))}</tbody>
         </table>
