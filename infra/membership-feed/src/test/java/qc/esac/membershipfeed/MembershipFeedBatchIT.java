@@ -83,8 +83,9 @@ class MembershipFeedBatchIT {
         records.forEach(r -> dispatcher.dispatch(incoming.parse(r)));
 
         MongoTemplate batched = FeedTestSupport.freshDatabase();
-        MembershipFeed feed = FeedTestSupport.feed(batched);
-        new EventBatches(incoming, new IdempotentUpdates(batched)).consume(records, FeedTestSupport.dispatcher(feed));
+        IdempotentUpdates updates = new IdempotentUpdates(batched);
+        MembershipFeed feed = FeedTestSupport.feed(batched, updates);
+        new EventBatches(incoming, updates).consume(records, FeedTestSupport.dispatcher(feed));
 
         for (String collection : COLLECTIONS) {
             assertThat(documents(batched, collection)).as(collection).isNotEmpty()
