@@ -20,9 +20,10 @@ function csrfToken() {
 /** The ETag a resource's version gives (the services' format), for If-Match. */
 export const versionTag = (version) => `"${version}"`;
 
-export async function api(path, { method = 'GET', body, version } = {}) {
+export async function api(path, { method = 'GET', body, version, contentType } = {}) {
   const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': language.get() };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A contentType says the body is already text in that type (a CSV file); otherwise it is sent as JSON.
+  if (body !== undefined) headers['Content-Type'] = contentType ?? 'application/json';
   if (version !== undefined && version !== null) headers['If-Match'] = versionTag(version);
   if (method !== 'GET' && method !== 'HEAD') {
     const token = csrfToken();
@@ -31,7 +32,7 @@ export async function api(path, { method = 'GET', body, version } = {}) {
   let response;
   try {
     response = await fetch(path, {
-      method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+      method, headers, credentials: 'same-origin', body: body === undefined || contentType ? body : JSON.stringify(body),
     });
   } catch (e) {
     throw new ApiError(0, { title: null, detail: null, network: true });

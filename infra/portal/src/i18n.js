@@ -1,5 +1,6 @@
 // Every text the portal shows, in French (the default) and English. Keys are grouped by page.
 import { signal } from './state.js';
+import { fr as organizationFr, en as organizationEn } from './i18n/organization.js';
 
 const fr = {
   'app.title': 'Portail ÉSAC',
@@ -188,6 +189,7 @@ const fr = {
   'status.OPEN': 'Ouverte',
   'status.PENDING_EVIDENCE': 'Preuve d’assurabilité attendue',
   'status.WAITING': 'En attente d’admissibilité',
+  ...organizationFr,
 };
 
 const en = {
@@ -377,6 +379,7 @@ const en = {
   'status.OPEN': 'Open',
   'status.PENDING_EVIDENCE': 'Evidence of insurability awaited',
   'status.WAITING': 'Waiting for eligibility',
+  ...organizationEn,
 };
 
 export const MESSAGES = { fr, en };

@@ -16,6 +16,12 @@ import { Insurance, InvoiceDetail } from './pages/Insurance.jsx';
 import { StaffApplications } from './pages/StaffApplications.jsx';
 import { StaffMembers } from './pages/StaffMembers.jsx';
 import { MyRecords } from './pages/MyRecords.jsx';
+import { RosterImport } from './pages/RosterImport.jsx';
+import { Registrations } from './pages/Registrations.jsx';
+import { PublicNeedsAssessment, OrganizationNeedsAssessment } from './pages/NeedsAssessment.jsx';
+import { OrganizationProjects, OrganizationProject } from './pages/OrganizationProjects.jsx';
+import { OrganizationAccess, AcceptInvitation } from './pages/Invitations.jsx';
+import { MyData } from './pages/MyData.jsx';
 
 const ROUTES = [
   ['/', Home],
@@ -34,6 +40,15 @@ const ROUTES = [
   ['/personnel/demandes', StaffApplications, 'signedIn'],
   ['/personnel/membres', StaffMembers, 'signedIn'],
   ['/moi', MyRecords, 'signedIn'],
+  ['/organisations/:org/import', RosterImport, 'signedIn'],
+  ['/organisations/:org/suivi-inscriptions', Registrations, 'signedIn'],
+  ['/organisations/:org/besoins', OrganizationNeedsAssessment, 'signedIn'],
+  ['/organisations/:org/projets', OrganizationProjects, 'signedIn'],
+  ['/organisations/:org/projets/:project', OrganizationProject, 'signedIn'],
+  ['/organisations/:org/acces', OrganizationAccess, 'signedIn'],
+  ['/evaluation-besoins', PublicNeedsAssessment],
+  ['/invitation', AcceptInvitation, 'signedIn'],
+  ['/moi/donnees', MyData, 'signedIn'],
 ];
 
 function csrfFromCookie() {
@@ -61,6 +76,9 @@ function Header({ current }) {
   if (s.authenticated && (s.organizationIds ?? []).length > 0 && hasRole(s, 'org-admin')) links.push(['/organisations', 'nav.organizations']);
   if (s.authenticated && hasRole(s, 'staff')) links.push(['/personnel/demandes', 'nav.staff'], ['/personnel/membres', 'nav.members']);
   if (s.authenticated && hasRole(s, 'employee')) links.push(['/moi', 'nav.me']);
+  links.push(['/evaluation-besoins', 'nav.needs']);
+  if (s.authenticated && hasRole(s, 'employee')) links.push(['/moi/donnees', 'nav.myData']);
+  if (s.authenticated) links.push(['/invitation', 'nav.invitation']);
   const other = lang === 'fr' ? 'en' : 'fr';
   return (
     <header class="site-header">

@@ -2,6 +2,7 @@ import { t, date, money, statusLabel } from '../i18n.js';
 import { api, all } from '../api.js';
 import { href } from '../router.js';
 import { Page, Loaded, useLoad } from '../components.jsx';
+import { ORGANIZATION_SECTIONS } from '../organization.js';
 
 /** An organization the person acts for, with its memberships; null profile when it is not registered yet. */
 export async function loadOrganization(id) {
@@ -60,7 +61,7 @@ export function Organizations({ session }) {
 /** The sections of one organization, as a secondary navigation. */
 export function OrgNav({ org, current }) {
   const sections = [['', 'org.overview'], ['/effectif', 'org.roster'], ['/inscriptions', 'org.training'],
-    ['/attestations', 'org.attestations'], ['/assurance', 'org.insurance']];
+    ['/attestations', 'org.attestations'], ['/assurance', 'org.insurance'], ...ORGANIZATION_SECTIONS];
   return (
     <nav aria-label={t('org.sections')} class="sub-nav">
       <ul>{sections.map(([suffix, key]) => (

@@ -24,14 +24,17 @@ public class MembershipFeed {
         this.roster = roster;
     }
 
-    /** Adds the read models' handlers of the membership event types to {@code dispatcher}. */
+    /**
+     * Adds the read models' handlers of the membership event types to {@code dispatcher}, with the documents each
+     * reads (so that a batch listener loads them together).
+     */
     public EventDispatcher.Builder registerOn(EventDispatcher.Builder dispatcher) {
-        return dispatcher
-                .on(OrganizationRegistered.class, organizations::applyRegistered)
-                .on(OrganizationUpdated.class, organizations::applyUpdated)
-                .on(OrganizationClosed.class, organizations::applyClosed)
+        return registerOrganizationsOn(dispatcher)
                 .on(MembershipStandingEvent.class, standings::apply)
-                .on(RosterEntryEvent.class, roster::apply);
+                .reads(MembershipStandingEvent.class, MembershipStandings.COLLECTION,
+                        s -> Standing.idOf(s.organizationId(), s.networkId()))
+                .on(RosterEntryEvent.class, roster::apply)
+                .reads(RosterEntryEvent.class, Roster.COLLECTION, RosterEntryEvent::employeeId);
     }
 
     /**
@@ -42,7 +45,10 @@ public class MembershipFeed {
         return dispatcher
                 .on(OrganizationRegistered.class, organizations::applyRegistered)
                 .on(OrganizationUpdated.class, organizations::applyUpdated)
-                .on(OrganizationClosed.class, organizations::applyClosed);
+                .on(OrganizationClosed.class, organizations::applyClosed)
+                .reads(OrganizationRegistered.class, KnownOrganizations.COLLECTION, OrganizationRegistered::organizationId)
+                .reads(OrganizationUpdated.class, KnownOrganizations.COLLECTION, OrganizationUpdated::organizationId)
+                .reads(OrganizationClosed.class, KnownOrganizations.COLLECTION, OrganizationClosed::organizationId);
     }
 
     public KnownOrganizations organizations() {

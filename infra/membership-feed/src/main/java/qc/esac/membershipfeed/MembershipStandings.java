@@ -37,7 +37,10 @@ public class MembershipStandings {
     public boolean apply(IncomingEvent event, MembershipStandingEvent standing) {
         LocalDate effectiveDate = standing.effectiveDate() != null ? standing.effectiveDate()
                 : QuebecTime.dayOf(event.time());
-        Optional<Standing> current = find(standing.organizationId(), standing.networkId());
+        String id = Standing.idOf(standing.organizationId(), standing.networkId());
+        // Through the updates, so that in a batch the standing an earlier event of the batch left is seen.
+        Optional<Standing> current = updates.current(COLLECTION, id)
+                .map(d -> standingOf(standing.organizationId(), standing.networkId(), d));
         // What holds until the change takes effect: the standing the document gave for the day before.
         boolean before = current.map(s -> s.goodStandingOn(effectiveDate.minusDays(1))).orElse(false);
         Update update = new Update()
@@ -48,8 +51,7 @@ public class MembershipStandings {
                 .set("goodStanding", standing.goodStanding())
                 .set("effectiveDate", toDate(effectiveDate))
                 .set("previousGoodStanding", before);
-        return updates.applyIfNewer(COLLECTION, Standing.idOf(standing.organizationId(), standing.networkId()), event,
-                update);
+        return updates.applyIfNewer(COLLECTION, id, event, update);
     }
 
     /** Whether the organization is a member in good standing of the network on that day; unknown means no. */
@@ -58,15 +60,16 @@ public class MembershipStandings {
     }
 
     public Optional<Standing> find(String organizationId, String networkId) {
-        Document document = mongo.findById(Standing.idOf(organizationId, networkId), Document.class, COLLECTION);
-        if (document == null) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(mongo.findById(Standing.idOf(organizationId, networkId), Document.class, COLLECTION))
+                .map(d -> standingOf(organizationId, networkId, d));
+    }
+
+    private static Standing standingOf(String organizationId, String networkId, Document document) {
         Date effective = document.getDate("effectiveDate");
-        return Optional.of(new Standing(organizationId, networkId, document.getString("membershipId"),
+        return new Standing(organizationId, networkId, document.getString("membershipId"),
                 document.getString("status"), document.getBoolean("goodStanding", false),
                 effective == null ? LocalDate.MIN : effective.toInstant().atZone(ZoneOffset.UTC).toLocalDate(),
-                document.getBoolean("previousGoodStanding", false)));
+                document.getBoolean("previousGoodStanding", false));
     }
 
     /** Dates are stored as UTC midnight, so that a server's zone never moves a day. */

@@ -47,7 +47,10 @@ public class Roster {
         LocalDate endDate = r instanceof EmployeeLeft && r.endDate() == null ? day : r.endDate();
         RosterEntry entry = new RosterEntry(r.employeeId(), r.organizationId(), r.firstName(), r.lastName(),
                 r.employmentStatus(), r.weeklyHours(), r.hireDate(), endDate, r.userId(), List.of());
-        List<RosterEntry.Hours> history = entry.historyWith(find(r.employeeId()).orElse(null), day);
+        // Through the updates, so that in a batch the entry an earlier event of the batch left is seen.
+        RosterEntry previous = updates.current(COLLECTION, r.employeeId())
+                .map(d -> mongo.getConverter().read(RosterEntry.class, d)).orElse(null);
+        List<RosterEntry.Hours> history = entry.historyWith(previous, day);
         Update update = new Update().set("organizationId", entry.organizationId())
                 .set("firstName", entry.firstName()).set("lastName", entry.lastName())
                 .set("employmentStatus", entry.employmentStatus()).set("weeklyHours", entry.weeklyHours())

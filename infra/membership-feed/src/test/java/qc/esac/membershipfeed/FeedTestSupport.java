@@ -28,7 +28,11 @@ final class FeedTestSupport {
     }
 
     static MembershipFeed feed(MongoTemplate mongo) {
-        IdempotentUpdates updates = new IdempotentUpdates(mongo);
+        return feed(mongo, new IdempotentUpdates(mongo));
+    }
+
+    /** A feed whose read models update through {@code updates} (the instance a batch is opened on). */
+    static MembershipFeed feed(MongoTemplate mongo, IdempotentUpdates updates) {
         return new MembershipFeed(new KnownOrganizations(mongo, updates), new MembershipStandings(mongo, updates),
                 new Roster(mongo, updates));
     }

@@ -1,43 +1,39 @@
 package qc.esac.training.organization;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import qc.esac.events.Topics;
 import qc.esac.events.membership.NetworkConfigured;
+import qc.esac.kit.messaging.EventBatches;
 import qc.esac.kit.messaging.EventDispatcher;
-import qc.esac.kit.messaging.IncomingEvent;
-import qc.esac.kit.messaging.IncomingEvents;
 import qc.esac.membershipfeed.MembershipFeed;
+
+import java.util.List;
 
 /**
  * Feeds training's read models from the membership topic: the shared membership feed (organizations, membership
  * standing per network, which sets prices, and staff rosters, who may be registered as an employee) and networks'
  * fiscal years. Types training does not need (fees, applications' other details) and types it does not know yet
- * are skipped.
+ * are skipped. A batch listener: each poll's records are applied together ({@link EventBatches}: one read and one
+ * write of each read model per poll instead of one per event), with the guarantees of one-by-one consumption.
  */
 @Component
 class MembershipEventsListener {
 
-    private static final Logger log = LoggerFactory.getLogger(MembershipEventsListener.class);
-
-    private final IncomingEvents events;
+    private final EventBatches batches;
     private final EventDispatcher dispatcher;
 
-    MembershipEventsListener(IncomingEvents events, MembershipFeed feed, NetworkFiscalYears fiscalYears) {
-        this.events = events;
+    MembershipEventsListener(EventBatches batches, MembershipFeed feed, NetworkFiscalYears fiscalYears) {
+        this.batches = batches;
         this.dispatcher = feed.registerOn(EventDispatcher.builder())
                 .on(NetworkConfigured.class, fiscalYears::apply)
+                .reads(NetworkConfigured.class, NetworkFiscalYears.COLLECTION, NetworkConfigured::networkId)
                 .build();
     }
 
-    @KafkaListener(topics = Topics.MEMBERSHIP, groupId = "${spring.application.name}")
-    void on(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent event = events.parse(record);
-        boolean handled = dispatcher.dispatch(event);
-        log.debug("Membership event {} seq {} of {} handled: {}", event.type(), event.sequence(), event.subject(),
-                handled);
+    @KafkaListener(topics = Topics.MEMBERSHIP, groupId = "${spring.application.name}", batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        batches.consume(records, dispatcher);
     }
 }

@@ -4,8 +4,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import qc.esac.events.EventCatalog;
@@ -27,6 +30,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,6 +57,9 @@ class MembershipEventsIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     /** The real read model, spied so that a test can make it fail for a while. */
     @MockitoSpyBean
@@ -100,6 +107,49 @@ class MembershipEventsIT {
             ConsumerRecord<String, byte[]> invalid = deadLetters.await(r -> invalidId.equals(r.key()), 1,
                     Duration.ofSeconds(20)).get(0);
             assertThat(TopicProbe.header(invalid, DeadLetterHeaders.REASON)).contains("neq");
+        }
+    }
+
+    @Test
+    void aPoisonRecordAmidABatchIsDeadLetteredAloneAndTheRecordsAroundItAreApplied() throws Exception {
+        String poisonKey = UUID.randomUUID().toString();
+        List<String> before = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        List<String> after = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        MessageListenerContainer container = listeners.getListenerContainers().stream()
+                .filter(c -> GROUP.equals(c.getGroupId())).findFirst().orElseThrow();
+        try (TopicProbe deadLetters = TopicProbe.from(DEAD_LETTERS)) {
+            // Paused while they are published, so that one poll brings them all: one batch.
+            container.pause();
+            RecordMetadata last;
+            try {
+                for (String id : before) {
+                    TestEvents.publish(Topics.MEMBERSHIP, REGISTERED, id, 1, data(id, "Avant", "06"));
+                }
+                TestEvents.publishRaw(Topics.MEMBERSHIP, poisonKey, "pas un événement".getBytes(StandardCharsets.UTF_8));
+                TestEvents.publish(Topics.MEMBERSHIP, REGISTERED, after.get(0), 1, data(after.get(0), "Après", "06"));
+                // Redelivered in the same batch: applied once, the first name stays.
+                last = TestEvents.publish(Topics.MEMBERSHIP, REGISTERED, after.get(0), 1,
+                        data(after.get(0), "Doublon", "07"));
+                last = TestEvents.publish(Topics.MEMBERSHIP, REGISTERED, after.get(1), 1, data(after.get(1), "Après", "06"));
+            } finally {
+                container.resume();
+            }
+
+            TestTopics.awaitConsumed(GROUP, last, Duration.ofSeconds(30));
+            for (String id : before) {
+                assertThat(organizations.find(id)).hasValueSatisfying(o -> assertThat(o.legalName()).isEqualTo("Avant"));
+            }
+            assertThat(organizations.find(after.get(0))).hasValueSatisfying(o -> {
+                assertThat(o.legalName()).isEqualTo("Après");
+                assertThat(o.regionCode()).isEqualTo("06");
+            });
+            assertThat(organizations.find(after.get(1))).isPresent();
+            List<ConsumerRecord<String, byte[]>> dead = deadLetters.await(r -> poisonKey.equals(r.key()), 1,
+                    Duration.ofSeconds(20));
+            assertThat(TopicProbe.header(dead.get(0), DeadLetterHeaders.REASON)).contains("CloudEvent");
+            // None of the good records went to the dead letters with it (they would have come before the poison one).
+            assertThat(deadLetters.await(r -> before.contains(r.key()) || after.contains(r.key()), 0,
+                    Duration.ofMillis(1))).isEmpty();
         }
     }
 

@@ -3,9 +3,14 @@ package qc.esac.kit.messaging;
 import qc.esac.events.EventData;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Routes a consumed event to the handlers registered for its data type, instead of an {@code instanceof}
@@ -14,6 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * order they were registered, so a read model can be updated before the consequences that read it. Types
  * without a handler, and types this consumer does not know (a newer producer), are skipped: the caller
  * decides whether to log them. Which handlers serve a data class is worked out once per class, not per event.
+ *
+ * <p>A handler may also say which read-model document an event of its type reads and writes
+ * ({@link Builder#reads}): a batch of events ({@link EventBatches}) then loads those documents with one query by
+ * {@code _id} instead of one per event.
  */
 public final class EventDispatcher {
 
@@ -30,11 +39,21 @@ public final class EventDispatcher {
         }
     }
 
-    private final List<Registration<?>> registrations;
-    private final Map<Class<?>, List<Registration<?>>> byDataClass = new ConcurrentHashMap<>();
+    private record Read<T>(Class<T> type, String collection, Function<? super T, String> documentId) {
 
-    private EventDispatcher(List<Registration<?>> registrations) {
+        String idOf(Object data) {
+            return documentId.apply(type.cast(data));
+        }
+    }
+
+    private final List<Registration<?>> registrations;
+    private final List<Read<?>> reads;
+    private final Map<Class<?>, List<Registration<?>>> byDataClass = new ConcurrentHashMap<>();
+    private final Map<Class<?>, List<Read<?>>> readsByDataClass = new ConcurrentHashMap<>();
+
+    private EventDispatcher(List<Registration<?>> registrations, List<Read<?>> reads) {
         this.registrations = List.copyOf(registrations);
+        this.reads = List.copyOf(reads);
     }
 
     public static Builder builder() {
@@ -67,10 +86,30 @@ public final class EventDispatcher {
         return registrations.stream().filter(r -> r.type().isAssignableFrom(dataClass)).toList();
     }
 
+    /** The read-model documents the handlers of {@code events} said they read, by collection (declared order). */
+    public Map<String, Set<String>> documentsRead(Collection<IncomingEvent> events) {
+        Map<String, Set<String>> documents = new LinkedHashMap<>();
+        for (IncomingEvent event : events) {
+            EventData data = event.data();
+            if (data == null) {
+                continue;
+            }
+            for (Read<?> read : readsByDataClass.computeIfAbsent(data.getClass(),
+                    c -> reads.stream().filter(r -> r.type().isAssignableFrom(c)).toList())) {
+                String id = read.idOf(data);
+                if (id != null) {
+                    documents.computeIfAbsent(read.collection(), c -> new LinkedHashSet<>()).add(id);
+                }
+            }
+        }
+        return documents;
+    }
+
     /** Registers handlers; not thread-safe, build once at start-up. */
     public static final class Builder {
 
         private final List<Registration<?>> registrations = new ArrayList<>();
+        private final List<Read<?>> reads = new ArrayList<>();
 
         private Builder() {
         }
@@ -81,8 +120,18 @@ public final class EventDispatcher {
             return this;
         }
 
+        /**
+         * Says that the handlers of {@code type} read and write document {@code documentId} of {@code collection}:
+         * a batch loads it with the others before the handlers run. Only a hint: a document nobody declared is
+         * loaded when a handler first asks for it.
+         */
+        public <T> Builder reads(Class<T> type, String collection, Function<? super T, String> documentId) {
+            reads.add(new Read<>(type, collection, documentId));
+            return this;
+        }
+
         public EventDispatcher build() {
-            return new EventDispatcher(registrations);
+            return new EventDispatcher(registrations, reads);
         }
     }
 }

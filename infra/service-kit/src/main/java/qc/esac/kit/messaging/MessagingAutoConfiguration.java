@@ -132,6 +132,11 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    EventBatches eventBatches(IncomingEvents incomingEvents, IdempotentUpdates idempotentUpdates) {
+        return new EventBatches(incomingEvents, idempotentUpdates);
+    }
+
+    @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> esacEventTemplate,
                                          KafkaErrorProperties properties, ObjectProvider<MeterRegistry> meters) {
