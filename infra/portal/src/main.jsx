@@ -16,6 +16,11 @@ import { Insurance, InvoiceDetail } from './pages/Insurance.jsx';
 import { StaffApplications } from './pages/StaffApplications.jsx';
 import { StaffMembers } from './pages/StaffMembers.jsx';
 import { MyRecords } from './pages/MyRecords.jsx';
+import { StaffHome } from './pages/StaffHome.jsx';
+import { StaffFees, StaffVoters, StaffFigures } from './pages/StaffMembership.jsx';
+import { StaffSessions, StaffSession, StaffPamt } from './pages/StaffTraining.jsx';
+import { StaffInsurance, StaffProgramme } from './pages/StaffInsurance.jsx';
+import { StaffDeadLetters } from './pages/StaffDeadLetters.jsx';
 
 const ROUTES = [
   ['/', Home],
@@ -34,6 +39,16 @@ const ROUTES = [
   ['/personnel/demandes', StaffApplications, 'signedIn'],
   ['/personnel/membres', StaffMembers, 'signedIn'],
   ['/moi', MyRecords, 'signedIn'],
+  ['/personnel', StaffHome, 'signedIn'],
+  ['/personnel/cotisations', StaffFees, 'signedIn'],
+  ['/personnel/votants', StaffVoters, 'signedIn'],
+  ['/personnel/chiffres', StaffFigures, 'signedIn'],
+  ['/personnel/seances', StaffSessions, 'signedIn'],
+  ['/personnel/seances/:id', StaffSession, 'signedIn'],
+  ['/personnel/pamt', StaffPamt, 'signedIn'],
+  ['/personnel/assurance', StaffInsurance, 'signedIn'],
+  ['/personnel/programme', StaffProgramme, 'signedIn'],
+  ['/personnel/lettres-mortes', StaffDeadLetters, 'signedIn'],
 ];
 
 function csrfFromCookie() {
@@ -60,6 +75,7 @@ function Header({ current }) {
     ['/verification', 'nav.verify']];
   if (s.authenticated && (s.organizationIds ?? []).length > 0 && hasRole(s, 'org-admin')) links.push(['/organisations', 'nav.organizations']);
   if (s.authenticated && hasRole(s, 'staff')) links.push(['/personnel/demandes', 'nav.staff'], ['/personnel/membres', 'nav.members']);
+  if (s.authenticated && hasRole(s, 'staff')) links.push(['/personnel', 'sp.nav.home']);
   if (s.authenticated && hasRole(s, 'employee')) links.push(['/moi', 'nav.me']);
   const other = lang === 'fr' ? 'en' : 'fr';
   return (
