@@ -119,3 +119,21 @@ test('dead letters: only topics holding records, with their total; counts sorted
   assert.deepEqual(summary.topics.map((t) => t.service), ['training', 'projects']);
   assert.deepEqual(countRows({ '04': 1, '06': 3, '03': 1 }), [['06', 3], ['03', 1], ['04', 1]]);
 });
+
+test('a call that finds the portal session ended (401) reloads the session, so the page asks to sign in again', async () => {
+  const { api } = await import('../src/api.js');
+  const { session } = await import('../src/session.js');
+  session.set({ loaded: true, authenticated: true, name: 'Personne Fictive', roles: ['staff'] });
+  const calls = [];
+  globalThis.document.cookie = '';
+  globalThis.fetch = async (url) => {
+    calls.push(url);
+    if (url === '/portal/session') return { ok: true, json: async () => ({ authenticated: false, roles: [] }) };
+    return { ok: false, status: 401,
+      text: async () => JSON.stringify({ title: 'Session terminée', code: 'portail.session-expiree' }) };
+  };
+  await assert.rejects(api('/api/membership/organizations'), (e) => e.status === 401 && e.problem.title === 'Session terminée');
+  assert.deepEqual(calls, ['/api/membership/organizations', '/portal/session']);
+  assert.equal(session.get().authenticated, false);
+  delete globalThis.fetch;
+});
