@@ -83,7 +83,7 @@ export function StaffInsurance() {
               {years.map((y) => {
                 const when = planYearState(y, years, today);
                 return (
-                  <li class="card plan-year" data-year={y.year}>
+                  <li class="card plan-year" data-year={y.year} key={y.year}>
                     <h3>{t('sp.ins.year', { year: y.year })} · <span class="plan-year-state">{t(`sp.ins.state.${when}`)}</span></h3>
                     <dl class="facts">
                       <dt>{t('ins.effective')}</dt><dd>{date(y.effectiveDate)}</dd>
@@ -105,7 +105,7 @@ export function StaffInsurance() {
                 <th scope="col">{t('sp.ins.applied')}</th><th scope="col">{t('ins.since')}</th>
                 <th scope="col">{t('ins.share')}</th><th scope="col">{t('common.actions')}</th></tr></thead>
               <tbody>{participations.map((p) => (
-                <tr data-organization={p.organizationId}><th scope="row">{names[p.organizationId]}</th>
+                <tr data-organization={p.organizationId} key={p.organizationId}><th scope="row">{names[p.organizationId]}</th>
                   <td class="participation-status">{statusLabel(p.status)}</td><td>{date(p.appliedOn)}</td>
                   <td>{date(p.activeSince)}</td><td>{p.employerSharePercent} %</td>
                   <td>{p.status === 'APPLIED' ? <Activate participation={p} name={names[p.organizationId]} onDone={state.reload} /> : ''}</td></tr>

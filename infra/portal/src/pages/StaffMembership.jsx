@@ -56,7 +56,7 @@ export function StaffFees({ session }) {
           {owed.length === 0 ? <p>{t('sp.fees.noneOwed')}</p> : (
             <ul class="list" aria-labelledby="cotisations-dues">
               {owed.map(({ membership: m, outstanding, amountDue, amountPaid }) => (
-                <li class="card fee" data-membership={m.id}>
+                <li class="card fee" data-membership={m.id} key={m.id}>
                   <h3>{names[m.organizationId]}</h3>
                   <dl class="facts">
                     <dt>{t('orgs.category')}</dt><dd>{m.category}</dd>

@@ -81,7 +81,7 @@ export function StaffSessions({ session }) {
           {sessions.length === 0 ? <p>{t('catalogue.empty')}</p> : (
             <ul class="list" aria-labelledby="liste-seances">
               {sessions.map((s) => (
-                <li class="card staff-session" data-session={s.id}>
+                <li class="card staff-session" data-session={s.id} key={s.id}>
                   <h3><a href={href(`/personnel/seances/${s.id}`)}>{s.courseTitle}</a></h3>
                   <dl class="facts">
                     <dt>{t('catalogue.dates')}</dt><dd>{date(s.startDate)}{s.endDate !== s.startDate ? ` – ${date(s.endDate)}` : ''}</dd>
