@@ -3,6 +3,7 @@
 // carry the CSRF token the gateway puts in the XSRF-TOKEN cookie. Errors are the API's problem details, asked for
 // in the chosen language.
 import { language } from './i18n.js';
+import { loadSession } from './session.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -41,6 +42,10 @@ export async function api(path, { method = 'GET', body, version, contentType } =
   let json = null;
   if (text) {
     try { json = JSON.parse(text); } catch (e) { json = { detail: text }; }
+  }
+  if (response.status === 401) {
+    // The gateway ended the session (its tokens could not be refreshed): the page then offers to sign in again.
+    await loadSession();
   }
   if (!response.ok) {
     throw new ApiError(response.status, json ?? {});

@@ -1,6 +1,7 @@
 // Every text the portal shows, in French (the default) and English. Keys are grouped by page.
 import { signal } from './state.js';
 import { fr as organizationFr, en as organizationEn } from './i18n/organization.js';
+import * as staffTexts from './i18n/staff.js';
 
 const fr = {
   'app.title': 'Portail ÉSAC',
@@ -18,6 +19,7 @@ const fr = {
   'app.signinRequired': 'Connectez-vous pour voir cette page.',
   'app.signinFailed': 'La connexion n’a pas abouti. Réessayez.',
   'app.backHome': 'Retour à l’accueil',
+  ...staffTexts.fr,
   'nav.home': 'Accueil',
   'nav.catalogue': 'Formations',
   'nav.projects': 'Projets',
@@ -208,6 +210,7 @@ const en = {
   'app.signinRequired': 'Sign in to see this page.',
   'app.signinFailed': 'Sign-in did not complete. Please try again.',
   'app.backHome': 'Back to the home page',
+  ...staffTexts.en,
   'nav.home': 'Home',
   'nav.catalogue': 'Training',
   'nav.projects': 'Projects',

@@ -22,6 +22,11 @@ import { PublicNeedsAssessment, OrganizationNeedsAssessment } from './pages/Need
 import { OrganizationProjects, OrganizationProject } from './pages/OrganizationProjects.jsx';
 import { OrganizationAccess, AcceptInvitation } from './pages/Invitations.jsx';
 import { MyData } from './pages/MyData.jsx';
+import { StaffHome } from './pages/StaffHome.jsx';
+import { StaffFees, StaffVoters, StaffFigures } from './pages/StaffMembership.jsx';
+import { StaffSessions, StaffSession, StaffPamt } from './pages/StaffTraining.jsx';
+import { StaffInsurance, StaffProgramme } from './pages/StaffInsurance.jsx';
+import { StaffDeadLetters } from './pages/StaffDeadLetters.jsx';
 
 const ROUTES = [
   ['/', Home],
@@ -49,6 +54,16 @@ const ROUTES = [
   ['/evaluation-besoins', PublicNeedsAssessment],
   ['/invitation', AcceptInvitation, 'signedIn'],
   ['/moi/donnees', MyData, 'signedIn'],
+  ['/personnel', StaffHome, 'signedIn'],
+  ['/personnel/cotisations', StaffFees, 'signedIn'],
+  ['/personnel/votants', StaffVoters, 'signedIn'],
+  ['/personnel/chiffres', StaffFigures, 'signedIn'],
+  ['/personnel/seances', StaffSessions, 'signedIn'],
+  ['/personnel/seances/:id', StaffSession, 'signedIn'],
+  ['/personnel/pamt', StaffPamt, 'signedIn'],
+  ['/personnel/assurance', StaffInsurance, 'signedIn'],
+  ['/personnel/programme', StaffProgramme, 'signedIn'],
+  ['/personnel/lettres-mortes', StaffDeadLetters, 'signedIn'],
 ];
 
 function csrfFromCookie() {
@@ -75,6 +90,7 @@ function Header({ current }) {
     ['/verification', 'nav.verify']];
   if (s.authenticated && (s.organizationIds ?? []).length > 0 && hasRole(s, 'org-admin')) links.push(['/organisations', 'nav.organizations']);
   if (s.authenticated && hasRole(s, 'staff')) links.push(['/personnel/demandes', 'nav.staff'], ['/personnel/membres', 'nav.members']);
+  if (s.authenticated && hasRole(s, 'staff')) links.push(['/personnel', 'sp.nav.home']);
   if (s.authenticated && hasRole(s, 'employee')) links.push(['/moi', 'nav.me']);
   links.push(['/evaluation-besoins', 'nav.needs']);
   if (s.authenticated && hasRole(s, 'employee')) links.push(['/moi/donnees', 'nav.myData']);

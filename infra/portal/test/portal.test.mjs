@@ -97,3 +97,110 @@ test('grants still revocable, and where an accepted invitation leads', () => {
   assert.equal(grantDestination({ role: 'EMPLOYEE', organizationId: 'o1' }), '/moi/donnees');
   assert.equal(grantDestination({ role: 'STAFF', networkId: 'n' }), '/');
 });
+
+// --- The network staff pages (src/staff.js, src/i18n/staff.js, src/pages/Staff*.jsx) ---------------------------
+import { readFileSync, readdirSync } from 'node:fs';
+import {
+  quebecToday, periodOf, fiscalYearOf, feeLedger, sessionActions, attendanceEntries, planYearState, deadLetterSummary,
+  countRows,
+} from '../src/staff.js';
+import * as staffTexts from '../src/i18n/staff.js';
+
+test('the staff pages’ texts exist in both languages and are part of the portal’s texts', () => {
+  assert.deepEqual(Object.keys(staffTexts.en).sort(), Object.keys(staffTexts.fr).sort());
+  for (const key of Object.keys(staffTexts.fr)) {
+    assert.equal(MESSAGES.fr[key], staffTexts.fr[key]);
+    assert.equal(MESSAGES.en[key], staffTexts.en[key]);
+  }
+});
+
+test('every text key a staff page names exists, including the ones built from a status', () => {
+  const pages = readdirSync(new URL('../src/pages/', import.meta.url)).filter((f) => f.startsWith('Staff'));
+  const source = pages.map((f) => readFileSync(new URL(`../src/pages/${f}`, import.meta.url), 'utf8')).join('\n');
+  const literal = [...source.matchAll(/\bt\('([\w.]+)'/g)].map((m) => m[1]);
+  assert.ok(literal.length > 100, 'the staff pages use their texts through t()');
+  for (const key of literal) assert.ok(MESSAGES.fr[key], `missing text ${key}`);
+  const built = {
+    'sp.session': ['PLANNED', 'OPEN', 'FULL', 'CLOSED', 'CANCELLED', 'COMPLETED'],
+    'sp.sessions': ['open', 'close', 'complete'],
+    'sp.mode': ['IN_PERSON', 'ONLINE_SYNCHRONOUS', 'SELF_PACED'],
+    'sp.fees.method': ['CHEQUE', 'TRANSFER', 'CARD', 'CASH', 'OTHER'],
+    'sp.pamt.status': ['ACTIVE', 'COMPLETED', 'TERMINATED'],
+    'sp.prog.status': ['DRAFT', 'ACTIVE', 'COMPLETED', 'CANCELLED'],
+    'sp.dlt.service': ['membership', 'training', 'insurance', 'projects'],
+    'sp.ins.state': ['IN_FORCE', 'UPCOMING', 'PAST'],
+  };
+  for (const [prefix, values] of Object.entries(built)) {
+    for (const value of values) assert.ok(MESSAGES.en[`${prefix}.${value}`], `missing text ${prefix}.${value}`);
+  }
+});
+
+test('staff count days in Quebec and fiscal years by the year they start in', () => {
+  // 03:30 UTC on January 1st is still December 31st in Quebec.
+  assert.equal(quebecToday(new Date('2027-01-01T03:30:00Z')), '2026-12-31');
+  assert.equal(quebecToday(new Date('2027-01-01T12:00:00Z')), '2027-01-01');
+  assert.equal(periodOf('2026-12-06'), '2026-12');
+  assert.equal(fiscalYearOf('2026-12-06', '03-31'), 2026);
+  assert.equal(fiscalYearOf('2026-03-31', '03-31'), 2025);
+  assert.equal(fiscalYearOf('2026-04-01', '03-31'), 2026);
+  assert.equal(fiscalYearOf('2026-06-30', '06-30'), 2025);
+  assert.equal(fiscalYearOf('2026-12-31', '12-31'), 2026);
+});
+
+test('fees: what is owed comes from the dues, payments are listed newest first', () => {
+  const memberships = [
+    { id: 'a', dues: { amountDue: 150, amountPaid: 50, outstanding: 100 }, fees: [{ paidOn: '2026-05-01', amount: 50 }] },
+    { id: 'b', dues: { amountDue: 150, amountPaid: 150, outstanding: 0 }, fees: [{ paidOn: '2026-06-01', amount: 150 }] },
+    { id: 'c', dues: null, fees: [] },
+  ];
+  const { owed, paid } = feeLedger(memberships);
+  assert.deepEqual(owed.map((o) => [o.membership.id, o.outstanding, o.amountPaid]), [['a', 100, 50]]);
+  assert.deepEqual(paid.map((p) => p.membership.id), ['b', 'a']);
+});
+
+test('sessions: the buttons follow the status, attendance keeps confirmed registrations with hours', () => {
+  assert.deepEqual(sessionActions('PLANNED'), ['open']);
+  assert.deepEqual(sessionActions('OPEN'), ['close', 'complete']);
+  assert.deepEqual(sessionActions('CLOSED'), ['complete']);
+  assert.deepEqual(sessionActions('COMPLETED'), []);
+  const registrations = [{ id: 'r1', status: 'CONFIRMED' }, { id: 'r2', status: 'WAITLISTED' },
+    { id: 'r3', status: 'CONFIRMED' }, { id: 'r4', status: 'CONFIRMED' }];
+  assert.deepEqual(attendanceEntries(registrations, { r1: '12', r2: '12', r3: '10,5', r4: ' ' }),
+    [{ registrationId: 'r1', hours: 12 }, { registrationId: 'r3', hours: 10.5 }]);
+});
+
+test('plan years: in force, to come (renewal offered) or ended', () => {
+  const years = [{ year: 2025, effectiveDate: '2025-01-01' }, { year: 2026, effectiveDate: '2026-01-01' },
+    { year: 2027, effectiveDate: '2027-01-01' }];
+  assert.deepEqual(years.map((y) => planYearState(y, years, '2026-12-06')), ['PAST', 'IN_FORCE', 'UPCOMING']);
+});
+
+test('dead letters: only topics holding records, with their total; counts sorted', () => {
+  const summary = deadLetterSummary({
+    membership: [{ topic: 'esac.training.events.v1.DLT', records: 0 }],
+    training: [{ topic: 'esac.membership.events.v1.DLT', records: 2 }],
+    insurance: undefined,
+    projects: [{ topic: 'esac.membership.events.v1.DLT', records: 1 }],
+  });
+  assert.equal(summary.total, 3);
+  assert.deepEqual(summary.topics.map((t) => t.service), ['training', 'projects']);
+  assert.deepEqual(countRows({ '04': 1, '06': 3, '03': 1 }), [['06', 3], ['03', 1], ['04', 1]]);
+});
+
+test('a call that finds the portal session ended (401) reloads the session, so the page asks to sign in again', async () => {
+  const { api } = await import('../src/api.js');
+  const { session } = await import('../src/session.js');
+  session.set({ loaded: true, authenticated: true, name: 'Personne Fictive', roles: ['staff'] });
+  const calls = [];
+  globalThis.document.cookie = '';
+  globalThis.fetch = async (url) => {
+    calls.push(url);
+    if (url === '/portal/session') return { ok: true, json: async () => ({ authenticated: false, roles: [] }) };
+    return { ok: false, status: 401,
+      text: async () => JSON.stringify({ title: 'Session terminée', code: 'portail.session-expiree' }) };
+  };
+  await assert.rejects(api('/api/membership/organizations'), (e) => e.status === 401 && e.problem.title === 'Session terminée');
+  assert.deepEqual(calls, ['/api/membership/organizations', '/portal/session']);
+  assert.equal(session.get().authenticated, false);
+  delete globalThis.fetch;
+});

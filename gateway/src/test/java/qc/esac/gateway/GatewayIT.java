@@ -25,6 +25,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 abstract class GatewayIT {
 
     static final TestIssuer ISSUER = new TestIssuer();
+    /** The portal's sign-in issuer (authorization code and refresh token grants), signing with ISSUER's key. */
+    static final PortalIssuer PORTAL_ISSUER = new PortalIssuer(ISSUER);
     static final Backend MEMBERSHIP = new Backend();
     static final Backend TRAINING = new Backend();
     static final Backend INSURANCE = new Backend();
@@ -41,6 +43,7 @@ abstract class GatewayIT {
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ISSUER::jwkSetUri);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIssuer.ISSUER);
+        registry.add("esac.portal.issuer-uri", PORTAL_ISSUER::issuerUri);
         service(registry, "membership", MEMBERSHIP.uri());
         service(registry, "training", TRAINING.uri());
         service(registry, "insurance", INSURANCE.uri());

@@ -115,6 +115,19 @@ final class TestIssuer {
         return sign(key, claims.add(base(subject)).build());
     }
 
+    /** An access token like {@link #staff} that expires {@code lifetime} from now (the portal's refresh tests). */
+    String staffFor(String subject, String network, Duration lifetime) {
+        Instant now = Instant.now();
+        return sign(key, base(subject).expirationTime(Date.from(now.plus(lifetime)))
+                .claim(EsacClaims.ROLES, List.of(EsacRole.STAFF.claimValue()))
+                .claim(EsacClaims.NETWORK_IDS, List.of(network)).build());
+    }
+
+    /** Any claims (an ID token of {@link PortalIssuer}), signed with this issuer's key. */
+    String signed(JWTClaimsSet claims) {
+        return sign(key, claims);
+    }
+
     private static JWTClaimsSet.Builder base(String subject) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject(subject)

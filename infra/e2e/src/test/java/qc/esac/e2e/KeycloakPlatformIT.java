@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * cannot read another's. A stack of its own (the demo content's organizations have fixed ids), run just before
  * the organization lifecycle journey.
  */
-@Order(Integer.MAX_VALUE - 1)
+@Order(Integer.MAX_VALUE - 4)
 class KeycloakPlatformIT {
 
     private static final String VIEUX_MOULIN = "5e5ac000-0002-4000-8000-000000000001";

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>On a stack of its own (fixed demo organization, empty stores), after the classes on the shared stack and
  * before the lifecycle journey, which moves time.
  */
-@Order(Integer.MAX_VALUE - 1)
+@Order(Integer.MAX_VALUE - 3)
 class PortalBrowserIT {
 
     /** Cuisine collective du Vieux-Moulin (DemoDirectory.ORG_CUISINE_VIEUX_MOULIN). */

@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * only creates a plan year (the previous year's) when none is in force yet, which the other class's year then
  * follows.
  */
-@Order(Integer.MAX_VALUE - 1)
+@Order(Integer.MAX_VALUE - 2)
 class PortalOrganizationPagesIT {
 
     /** Coopérative Bois-Franc (DemoDirectory.ORG_COOP_BOIS_FRANC), administered by admin-deux-organismes. */
