@@ -26,15 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * employee, joining the plan) goes through the API, as the administrator.
  *
  * <p>Shares {@link PortalBrowserIT}'s stack when it runs right after it (its order comes after it); on a stack of
- * its own it creates the network and the plan year that test would have created. Its organization (Coopérative
- * Bois-Franc) is one PortalBrowserIT never touches.
+ * its own it creates the network and the plan year that test would have created. Its organization (Maison des jeunes
+ * l’Escale) is one that neither PortalBrowserIT nor PortalOrganizationPagesIT touches.
  */
 @Order(Integer.MAX_VALUE - 1)
 class PortalStaffPagesIT {
 
-    /** Coopérative de solidarité du Bois-Franc (DemoDirectory.ORG_COOP_BOIS_FRANC), administered by admin-deux-organismes. */
-    private static final String ORGANIZATION = "5e5ac000-0002-4000-8000-000000000002";
-    private static final String ORGANIZATION_NAME = "Coopérative de solidarité du Bois-Franc";
+    /** Maison des jeunes l’Escale (DemoDirectory.ORG_MAISON_JEUNES_ESCALE), administered by admin-deux-organismes. */
+    private static final String ORGANIZATION = "5e5ac000-0002-4000-8000-000000000003";
+    private static final String ORGANIZATION_NAME = "Maison des jeunes l’Escale";
     private static final String NETWORK = "aacocq";
     private static final String ORG_PATH = "/api/membership/organizations/" + ORGANIZATION;
     private static final Duration EVENTS = Duration.ofSeconds(60);
@@ -278,7 +278,7 @@ class PortalStaffPagesIT {
     private String organizationAppliesAndIsApproved() {
         String neq = Long.toString(ThreadLocalRandom.current().nextLong(1_160_000_000L, 1_169_999_999L));
         Reply registered = send("PUT", ORG_PATH, admin, null, """
-                {"legalName": "%s", "neq": "%s", "legalForm": "COOP_SOLIDARITE",
+                {"legalName": "%s", "neq": "%s", "legalForm": "OBNL",
                  "regionCode": "17", "sectorCodes": [], "preferredLanguage": "fr"}
                 """.formatted(ORGANIZATION_NAME, neq));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
