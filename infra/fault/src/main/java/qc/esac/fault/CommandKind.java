@@ -28,6 +28,9 @@ interface CommandKind {
     /** Whether the {@code n}th organization also sends this kind (a lower rate than the organizations'). */
     boolean appliesTo(int n);
 
+    /** How many steps a command has (its run's {@code reached} once every step was accepted). */
+    int steps();
+
     /** The read models checked, in the report's order (the source service's own first). */
     List<String> readModels();
 

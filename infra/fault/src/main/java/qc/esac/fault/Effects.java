@@ -55,11 +55,12 @@ final class Effects {
     }
 
     /**
-     * The tally of one {@link CommandKind}: commands started, accepted (first step), refused or given up, the
+     * The tally of one {@link CommandKind}: commands started, accepted (first step), completed (every step), refused
+     * or given up, the
      * steps' replay misses (a key that did not replay a first answer, or a refused first step whose effect exists
      * anyway), and each read model's outcomes for the accepted ones.
      */
-    record KindTally(int started, int accepted, int refused, int replayMisses,
+    record KindTally(int started, int accepted, int completed, int refused, int replayMisses,
                      Map<String, Map<CommandKind.Outcome, Integer>> outcomes) {
 
         boolean clean() {
@@ -75,6 +76,9 @@ final class Effects {
                     broken.add(kind + ": " + outcome.name().toLowerCase().replace('_', ' ') + " in " + model + ": " + n);
                 }
             }));
+            if (accepted > 0 && completed == 0) {
+                broken.add(kind + ": no command completed every step");
+            }
             if (replayMisses > 0) {
                 broken.add(kind + ": retried steps not answered with their first answer: " + replayMisses);
             }
@@ -186,6 +190,7 @@ final class Effects {
         int started = 0;
         int accepted = 0;
         int refused = 0;
+        int completed = 0;
         int replayMisses = 0;
         Map<String, Map<CommandKind.Outcome, Integer>> outcomes = new LinkedHashMap<>();
         for (String model : kind.readModels()) {
@@ -217,6 +222,9 @@ final class Effects {
                 continue;
             }
             accepted++;
+            if (run.reached == kind.steps()) {
+                completed++;
+            }
             if (run.refused != null) {
                 example(examples, kind.name() + " " + flow.n + " stopped at step " + (run.reached + 1) + ": "
                         + run.refused);
@@ -247,7 +255,7 @@ final class Effects {
                 seen.add(key);
             }
         }
-        return new KindTally(started, accepted, refused, replayMisses, outcomes);
+        return new KindTally(started, accepted, completed, refused, replayMisses, outcomes);
     }
 
     /**

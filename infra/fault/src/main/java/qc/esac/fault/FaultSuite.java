@@ -112,6 +112,7 @@ public final class FaultSuite {
                 Map<String, Object> of = new LinkedHashMap<>();
                 of.put("started", k.started());
                 of.put("accepted (first step)", k.accepted());
+                of.put("completed (every step)", k.completed());
                 of.put("refused or given up", k.refused());
                 of.put("idempotency replay misses", k.replayMisses());
                 k.outcomes().forEach((model, byOutcome) -> {

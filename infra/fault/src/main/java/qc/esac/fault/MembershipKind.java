@@ -46,6 +46,11 @@ final class MembershipKind implements CommandKind {
     }
 
     @Override
+    public int steps() {
+        return 3;
+    }
+
+    @Override
     public List<String> readModels() {
         return List.of("membership-service");
     }

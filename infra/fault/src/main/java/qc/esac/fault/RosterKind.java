@@ -36,6 +36,11 @@ final class RosterKind implements CommandKind {
     }
 
     @Override
+    public int steps() {
+        return 2;
+    }
+
+    @Override
     public List<String> readModels() {
         return List.of("membership-service");
     }

@@ -13,7 +13,7 @@ class VerdictTest {
     private static Effects.Tally clean() {
         return new Effects.Tally(10, 1, 10, 0, Map.of("training-service", 10), Map.of("training-service", 0),
                 Map.of("training-service", 0), 0, 0, List.of(),
-                Map.of("membership", new Effects.KindTally(2, 2, 0, 0, Map.of("membership-service",
+                Map.of("membership", new Effects.KindTally(2, 2, 2, 0, 0, Map.of("membership-service",
                         Map.of(CommandKind.Outcome.FOUND, 2, CommandKind.Outcome.LOST, 0)))));
     }
 
@@ -28,10 +28,10 @@ class VerdictTest {
     void lossesDuplicatesDisorderBacklogAndSlowOrEnglishAnswersAreReported() {
         Effects.Tally bad = new Effects.Tally(10, 0, 9, 1, Map.of("training-service", 8),
                 Map.of("training-service", 2), Map.of("training-service", 1), 1, 0, List.of(),
-                Map.of("membership", new Effects.KindTally(3, 3, 0, 1, Map.of("membership-service",
+                Map.of("membership", new Effects.KindTally(3, 3, 0, 0, 1, Map.of("membership-service",
                                 Map.of(CommandKind.Outcome.FOUND, 1, CommandKind.Outcome.DUPLICATED, 1,
                                         CommandKind.Outcome.OUT_OF_ORDER, 1))),
-                        "roster", new Effects.KindTally(2, 0, 2, 0, Map.of("membership-service", Map.of()))));
+                        "roster", new Effects.KindTally(2, 0, 0, 2, 0, Map.of("membership-service", Map.of()))));
 
         List<String> broken = FaultSuite.verdict(bad, Map.of("membership-service", 3.0), Map.of(
                 "3 store pause", Map.of("french", false, "recoverySeconds", -1, "slowestProbeMillis", 30_000),
@@ -47,7 +47,8 @@ class VerdictTest {
                 "5 poison: ownDeadLettersOnly is false", "6 gateway under failure: breakerClosedAgain is false");
         assertThat(broken).contains("membership: duplicated in membership-service: 1",
                 "membership: out of order in membership-service: 1",
-                "membership: retried steps not answered with their first answer: 1", "roster: no command was accepted");
+                "membership: retried steps not answered with their first answer: 1", "roster: no command was accepted",
+                "membership: no command completed every step");
         assertThat(clean().clean()).isTrue();
         assertThat(bad.clean()).isFalse();
         assertThat(broken).contains("5 poison afterAFix: fixedRecordProcessedByReplay is false");
