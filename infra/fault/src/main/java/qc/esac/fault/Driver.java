@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * registered ({@code POST}, with an {@code Idempotency-Key}), then renamed ({@code PUT} with {@code If-Match} and
  * its own key). A call that gets no answer, a 5xx, a 429 or a 409 "in progress" is sent again with the same key
  * after the wait the answer asks for; any other answer is final. The registration and the rename are the
- * organization's two events, in this order: the read models must end with the second.
+ * organization's two events, in this order: the read models must end with the second. Once renamed, an
+ * organization may also send a command of each {@link CommandKind} that applies to it (a membership, a roster
+ * change), whose steps {@link #send} sends the same way.
  */
 final class Driver implements AutoCloseable {
 
@@ -155,7 +157,12 @@ final class Driver implements AutoCloseable {
                     if (kind.appliesTo(flow.n)) {
                         Run run = new Run(kind.name());
                         flow.runs.put(kind.name(), run);
-                        kind.drive(this, flow, run);
+                        try {
+                            kind.drive(this, flow, run);
+                        } catch (RuntimeException e) {
+                            // An answer the kind could not read: the run stops where it was, and says why.
+                            run.refused = "client error: " + e;
+                        }
                     }
                 }
             }
