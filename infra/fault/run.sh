@@ -4,7 +4,7 @@
 # effects through the APIs and writes infra/fault/REPORT.md and infra/fault/results/latest.json. Exits non-zero
 # when a promise was broken. Builds the jars first when they are missing or older than their sources.
 #   infra/fault/run.sh --smoke     every fault once, shortest timings, 1 command/s (CI: .ci/run)
-#   infra/fault/run.sh --short     one cycle of each fault, light load (18 minutes measured on a busy 2-core machine)
+#   infra/fault/run.sh --short     one cycle of each fault, light load (6 min on a quiet 2-core machine, 18 on a busy one)
 #   infra/fault/run.sh --long      three broker cycles, more load, longer pauses (operators, before a release)
 #   infra/fault/run.sh --help      every option
 set -euo pipefail

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * registered ({@code POST}, with an {@code Idempotency-Key}), then renamed ({@code PUT} with {@code If-Match} and
  * its own key). A call that gets no answer, a 5xx, a 429 or a 409 "in progress" is sent again with the same key
  * after the wait the answer asks for; any other answer is final. The registration and the rename are the
- * organization's two events, in this order: the read models must end with the second.
+ * organization's two events, in this order: the read models must end with the second. Once renamed, an
+ * organization may also send a command of each {@link CommandKind} that applies to it (a membership, a roster
+ * change), whose steps {@link #send} sends the same way.
  */
 final class Driver implements AutoCloseable {
 
@@ -38,11 +40,45 @@ final class Driver implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService clients = Executors.newFixedThreadPool(24);
+    private final List<CommandKind> kinds;
     private volatile boolean paused;
 
     Driver(Api api, URI gateway) {
+        this(api, gateway, List.of());
+    }
+
+    /** {@code kinds}: what each organization may also send once registered and renamed. */
+    Driver(Api api, URI gateway, List<CommandKind> kinds) {
         this.api = api;
         this.gateway = gateway;
+        this.kinds = List.copyOf(kinds);
+    }
+
+    /**
+     * One command of a {@link CommandKind} for one organization: its steps' keys, how many steps were accepted, the
+     * identifier the first step answered, and whether a key failed to replay a first answer.
+     */
+    static final class Run {
+        final String kind;
+        final Map<String, String> keys = new ConcurrentHashMap<>();
+        /** Facts the kind needs to find its effect again (e.g. the employee's work email). */
+        final Map<String, String> facts = new ConcurrentHashMap<>();
+        volatile String id;
+        volatile int reached;
+        volatile String refused;
+        volatile boolean replayMissed;
+
+        Run(String kind) {
+            this.kind = kind;
+        }
+
+        String key(String step) {
+            return keys.computeIfAbsent(step, s -> UUID.randomUUID().toString());
+        }
+
+        boolean gaveUp() {
+            return refused != null && refused.contains(GAVE_UP);
+        }
     }
 
     /** One organization's commands and what the client learned of them. */
@@ -59,6 +95,8 @@ final class Driver implements AutoCloseable {
         /** A retried rename answered 412: its first attempt had been applied and the key did not replay it. */
         volatile boolean replayMissed;
         volatile int retries;
+        /** The other kinds' commands of this organization, by kind name. */
+        final Map<String, Run> runs = new ConcurrentHashMap<>();
 
         Flow(int n, String name, String neq) {
             this.n = n;
@@ -78,6 +116,7 @@ final class Driver implements AutoCloseable {
 
     /** Starts {@code rate} new organizations a second until {@link #stop}. */
     void start(double rate) {
+        kinds.forEach(kind -> kind.prepare(this));
         long period = Math.max(1, Math.round(1_000_000 / rate));
         clock.scheduleAtFixedRate(() -> {
             if (paused) {
@@ -113,6 +152,22 @@ final class Driver implements AutoCloseable {
             if (flow.id != null) {
                 rename(flow);
             }
+            if (flow.renamed) {
+                for (CommandKind kind : kinds) {
+                    if (kind.appliesTo(flow.n)) {
+                        Run run = new Run(kind.name());
+                        flow.runs.put(kind.name(), run);
+                        try {
+                            kind.drive(this, flow, run);
+                        } catch (RuntimeException e) {
+                            // An answer the kind could not read: the run stops where it was, and says why.
+                            run.refused = "client error: " + e;
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            flow.refused = flow.refused == null ? "client error: " + e : flow.refused;
         } finally {
             flow.done = true;
         }
@@ -165,6 +220,45 @@ final class Driver implements AutoCloseable {
             retried = true;
         }
         flow.refused = "PUT: " + GAVE_UP + " " + GIVE_UP_MILLIS / 1000 + " s";
+    }
+
+    /**
+     * Sends one step of a kind's command until a final answer (retrying as {@link #register} does) and returns it;
+     * {@code null} when no final answer came within the client's patience ({@code run.refused} says so). A
+     * {@code 412} to a retry of a step sent with {@code If-Match} means its first attempt was applied but the key
+     * did not replay its answer: {@code run.replayMissed} is set and the 412 returned.
+     */
+    Api.Answer send(Flow flow, Run run, String step, java.util.function.Supplier<Api.Answer> request) {
+        long deadline = System.currentTimeMillis() + GIVE_UP_MILLIS;
+        boolean retried = false;
+        while (System.currentTimeMillis() < deadline) {
+            Api.Answer answer = call(request);
+            if (answer.status() == 412 && retried) {
+                run.replayMissed = true;
+                return answer;
+            }
+            if (!retry(flow, answer)) {
+                if (answer.status() >= 300) {
+                    run.refused = step + " " + answer.status() + " " + abbreviate(answer.body());
+                }
+                return answer;
+            }
+            retried = true;
+        }
+        run.refused = step + ": " + GAVE_UP + " " + GIVE_UP_MILLIS / 1000 + " s";
+        return null;
+    }
+
+    Api api() {
+        return api;
+    }
+
+    URI gateway(String path) {
+        return gateway.resolve(path);
+    }
+
+    List<CommandKind> kinds() {
+        return kinds;
     }
 
     private Api.Answer call(java.util.function.Supplier<Api.Answer> request) {

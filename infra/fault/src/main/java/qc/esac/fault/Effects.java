@@ -28,22 +28,61 @@ final class Effects {
 
     private final FaultStack stack;
     private final Api api;
+    private final List<CommandKind> kinds;
 
     Effects(FaultStack stack, Api api) {
+        this(stack, api, List.of());
+    }
+
+    Effects(FaultStack stack, Api api, List<CommandKind> kinds) {
         this.stack = stack;
         this.api = api;
+        this.kinds = List.copyOf(kinds);
     }
 
     /** The tally of one check. */
     record Tally(int accepted, int refused, int foundInSource, int duplicatedInSource,
                  Map<String, Integer> found, Map<String, Integer> lost, Map<String, Integer> outOfOrder,
-                 int replayMisses, int givenUpCreated, List<String> examples) {
+                 int replayMisses, int givenUpCreated, List<String> examples, Map<String, KindTally> kinds) {
 
         /** Nothing left to wait for (replay misses are final: the client has its answer; waiting changes none). */
         boolean clean() {
             return duplicatedInSource == 0 && foundInSource == accepted
                     && lost.values().stream().allMatch(n -> n == 0)
-                    && outOfOrder.values().stream().allMatch(n -> n == 0);
+                    && outOfOrder.values().stream().allMatch(n -> n == 0)
+                    && kinds.values().stream().allMatch(KindTally::clean);
+        }
+    }
+
+    /**
+     * The tally of one {@link CommandKind}: commands started, accepted (first step), completed (every step), refused
+     * or given up, the
+     * steps' replay misses (a key that did not replay a first answer, or a refused first step whose effect exists
+     * anyway), and each read model's outcomes for the accepted ones.
+     */
+    record KindTally(int started, int accepted, int completed, int refused, int replayMisses,
+                     Map<String, Map<CommandKind.Outcome, Integer>> outcomes) {
+
+        boolean clean() {
+            return outcomes.values().stream().allMatch(byOutcome -> byOutcome.entrySet().stream()
+                    .allMatch(e -> e.getKey() == CommandKind.Outcome.FOUND || e.getValue() == 0));
+        }
+
+        /** The broken promises in it: lost, duplicated or out of order, by read model. */
+        List<String> broken(String kind) {
+            List<String> broken = new ArrayList<>();
+            outcomes.forEach((model, byOutcome) -> byOutcome.forEach((outcome, n) -> {
+                if (outcome != CommandKind.Outcome.FOUND && n > 0) {
+                    broken.add(kind + ": " + outcome.name().toLowerCase().replace('_', ' ') + " in " + model + ": " + n);
+                }
+            }));
+            if (accepted > 0 && completed == 0) {
+                broken.add(kind + ": no command completed every step");
+            }
+            if (replayMisses > 0) {
+                broken.add(kind + ": retried steps not answered with their first answer: " + replayMisses);
+            }
+            return broken;
         }
     }
 
@@ -137,8 +176,86 @@ final class Effects {
                 }
             }
         }
+        Map<String, KindTally> kinds = new LinkedHashMap<>();
+        for (CommandKind kind : this.kinds) {
+            kinds.put(kind.name(), check(kind, flows, seen, examples));
+        }
         return new Tally(accepted, refused, inSource, duplicated, found, lost, outOfOrder, replayMisses,
-                givenUpCreated, examples);
+                givenUpCreated, examples, kinds);
+    }
+
+    /** One kind's pass over the runs of every flow ({@code seen}: runs already found in their last state). */
+    private KindTally check(CommandKind kind, List<Driver.Flow> flows, java.util.Set<String> seen,
+                            List<String> examples) {
+        int started = 0;
+        int accepted = 0;
+        int refused = 0;
+        int completed = 0;
+        int replayMisses = 0;
+        Map<String, Map<CommandKind.Outcome, Integer>> outcomes = new LinkedHashMap<>();
+        for (String model : kind.readModels()) {
+            Map<CommandKind.Outcome, Integer> byOutcome = new java.util.EnumMap<>(CommandKind.Outcome.class);
+            for (CommandKind.Outcome outcome : CommandKind.Outcome.values()) {
+                byOutcome.put(outcome, 0);
+            }
+            outcomes.put(model, byOutcome);
+        }
+        for (Driver.Flow flow : flows) {
+            Driver.Run run = flow.runs.get(kind.name());
+            if (run == null) {
+                continue;
+            }
+            started++;
+            if (run.replayMissed) {
+                replayMisses++;
+                example(examples, kind.name() + " " + flow.n + ": a retried step was answered 412 (applied before)");
+            }
+            if (run.reached == 0) {
+                refused++;
+                if (!run.gaveUp() && kind.createdAnyway(api, stack, flow, run)) {
+                    replayMisses++;
+                    example(examples, kind.name() + " " + flow.n + ": created but refused to the client ("
+                            + run.refused + ")");
+                } else if (run.refused != null) {
+                    example(examples, kind.name() + " refused: " + run.refused);
+                }
+                continue;
+            }
+            accepted++;
+            if (run.reached == kind.steps()) {
+                completed++;
+            }
+            if (run.refused != null) {
+                example(examples, kind.name() + " " + flow.n + " stopped at step " + (run.reached + 1) + ": "
+                        + run.refused);
+            }
+            String key = kind.name() + "/" + flow.n;
+            Map<String, CommandKind.Outcome> found;
+            try {
+                found = seen.contains(key) ? null : kind.check(api, stack, flow, run);
+            } catch (RuntimeException e) {
+                // The source not answering yet is not a verdict: counted lost for this pass, asked again next.
+                found = new LinkedHashMap<>();
+                for (String model : kind.readModels()) {
+                    found.put(model, CommandKind.Outcome.LOST);
+                }
+                example(examples, kind.name() + " " + flow.n + ": check failed: " + e.getMessage());
+            }
+            boolean all = true;
+            for (String model : kind.readModels()) {
+                CommandKind.Outcome outcome = found == null ? CommandKind.Outcome.FOUND : found.get(model);
+                outcomes.get(model).merge(outcome, 1, Integer::sum);
+                if (outcome != CommandKind.Outcome.FOUND) {
+                    all = false;
+                    example(examples, kind.name() + " " + flow.n + " (" + run.id + ") " + outcome + " in " + model
+                            + " after " + run.reached + " step(s)");
+                }
+            }
+            if (all) {
+                seen.add(key);
+            }
+        }
+        return new KindTally(started, accepted, completed, refused, replayMisses, outcomes);
     }
 
     /**

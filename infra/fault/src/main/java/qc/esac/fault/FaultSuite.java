@@ -65,9 +65,12 @@ public final class FaultSuite {
     private static List<String> run(FaultStack stack, Mode mode, Map<String, Object> report) throws Exception {
         Api api = new Api(stack.token());
         Faults faults = new Faults(stack, api, mode);
-        Effects effects = new Effects(stack, api);
+        // One organization in five (smoke) or four also sends a membership, another a roster change.
+        int every = mode.smoke() ? 5 : 4;
+        List<CommandKind> kinds = List.of(new MembershipKind(every), new RosterKind(every));
+        Effects effects = new Effects(stack, api, kinds);
         Map<String, Object> phases = new LinkedHashMap<>();
-        try (Driver driver = new Driver(api, stack.uri("gateway", "/"))) {
+        try (Driver driver = new Driver(api, stack.uri("gateway", "/"), kinds)) {
             driver.start(mode.rate());
             Thread.sleep(mode.warmupMillis());
             phase(phases, "1 brokers", faults::brokers);
@@ -105,6 +108,20 @@ public final class FaultSuite {
             found.put("read models: out of order (not the last rename)", tally.outOfOrder());
             found.put("idempotency replay misses", tally.replayMisses());
             found.put("created after the client gave up (no final answer in 240 s)", tally.givenUpCreated());
+            tally.kinds().forEach((kind, k) -> {
+                Map<String, Object> of = new LinkedHashMap<>();
+                of.put("started", k.started());
+                of.put("accepted (first step)", k.accepted());
+                of.put("completed (every step)", k.completed());
+                of.put("refused or given up", k.refused());
+                of.put("idempotency replay misses", k.replayMisses());
+                k.outcomes().forEach((model, byOutcome) -> {
+                    Map<String, Integer> named = new LinkedHashMap<>();
+                    byOutcome.forEach((outcome, n) -> named.put(outcome.name().toLowerCase().replace('_', ' '), n));
+                    of.put(model, named);
+                });
+                found.put(kind, of);
+            });
             found.put("settled within seconds", secondsSince(settling));
             found.put("examples", tally.examples());
             found.put("outbox backlog", outboxes);
@@ -157,6 +174,12 @@ public final class FaultSuite {
         if (tally.replayMisses() > 0) {
             broken.add("retried commands not answered with their first answer: " + tally.replayMisses());
         }
+        tally.kinds().forEach((kind, k) -> {
+            if (k.started() > 0 && k.accepted() == 0) {
+                broken.add(kind + ": no command was accepted");
+            }
+            broken.addAll(k.broken(kind));
+        });
         outboxes.forEach((service, backlog) -> {
             if (!(backlog == 0)) {
                 broken.add("outbox of " + service + " not empty: " + backlog);

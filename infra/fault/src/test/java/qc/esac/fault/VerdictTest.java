@@ -12,7 +12,9 @@ class VerdictTest {
 
     private static Effects.Tally clean() {
         return new Effects.Tally(10, 1, 10, 0, Map.of("training-service", 10), Map.of("training-service", 0),
-                Map.of("training-service", 0), 0, 0, List.of());
+                Map.of("training-service", 0), 0, 0, List.of(),
+                Map.of("membership", new Effects.KindTally(2, 2, 2, 0, 0, Map.of("membership-service",
+                        Map.of(CommandKind.Outcome.FOUND, 2, CommandKind.Outcome.LOST, 0)))));
     }
 
     @Test
@@ -25,7 +27,11 @@ class VerdictTest {
     @Test
     void lossesDuplicatesDisorderBacklogAndSlowOrEnglishAnswersAreReported() {
         Effects.Tally bad = new Effects.Tally(10, 0, 9, 1, Map.of("training-service", 8),
-                Map.of("training-service", 2), Map.of("training-service", 1), 1, 0, List.of());
+                Map.of("training-service", 2), Map.of("training-service", 1), 1, 0, List.of(),
+                Map.of("membership", new Effects.KindTally(3, 3, 0, 0, 1, Map.of("membership-service",
+                                Map.of(CommandKind.Outcome.FOUND, 1, CommandKind.Outcome.DUPLICATED, 1,
+                                        CommandKind.Outcome.OUT_OF_ORDER, 1))),
+                        "roster", new Effects.KindTally(2, 0, 0, 2, 0, Map.of("membership-service", Map.of()))));
 
         List<String> broken = FaultSuite.verdict(bad, Map.of("membership-service", 3.0), Map.of(
                 "3 store pause", Map.of("french", false, "recoverySeconds", -1, "slowestProbeMillis", 30_000),
@@ -39,6 +45,12 @@ class VerdictTest {
                 "outbox of membership-service not empty: 3.0", "3 store pause: french is false",
                 "3 store pause: recoverySeconds never", "5 poison: noLoop is false",
                 "5 poison: ownDeadLettersOnly is false", "6 gateway under failure: breakerClosedAgain is false");
+        assertThat(broken).contains("membership: duplicated in membership-service: 1",
+                "membership: out of order in membership-service: 1",
+                "membership: retried steps not answered with their first answer: 1", "roster: no command was accepted",
+                "membership: no command completed every step");
+        assertThat(clean().clean()).isTrue();
+        assertThat(bad.clean()).isFalse();
         assertThat(broken).contains("5 poison afterAFix: fixedRecordProcessedByReplay is false");
         assertThat(broken).noneMatch(line -> line.contains("breakerOpened") || line.contains("fixedRecordDeadLettered"));
         assertThat(broken).anyMatch(line -> line.contains("waited 30000 ms"));

@@ -1,0 +1,119 @@
+package qc.esac.fault;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A roster change: an employee added to the organization's roster ({@code POST .../employees}) then leaving
+ * ({@code POST .../employees/{id}/departure}, {@code If-Match}): two roster events (employee added, employee left)
+ * that training and insurance consume. Checked in membership's roster (former employees included): the entry
+ * present once, ended if its departure was accepted. Training's and insurance's rosters have no read endpoint (an
+ * insurance enrolment needs a participation in force): not checked there (README, "Not covered yet").
+ */
+final class RosterKind implements CommandKind {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final int every;
+
+    /** Sent by one organization in {@code every} (offset from the memberships, not the same organizations). */
+    RosterKind(int every) {
+        this.every = every;
+    }
+
+    @Override
+    public String name() {
+        return "roster";
+    }
+
+    @Override
+    public boolean appliesTo(int n) {
+        return n % every == 2 % every;
+    }
+
+    @Override
+    public int steps() {
+        return 2;
+    }
+
+    @Override
+    public List<String> readModels() {
+        return List.of("membership-service");
+    }
+
+    @Override
+    public void drive(Driver driver, Driver.Flow flow, Driver.Run run) {
+        Api api = driver.api();
+        String email = "employe." + flow.neq + "@faute.exemple.org";
+        run.facts.put("workEmail", email);
+        String path = "/api/membership/organizations/" + flow.id + "/employees";
+        String employee = """
+                {"firstName": "Employé", "lastName": "Faute %d", "workEmail": "%s", "jobTitle": "Animateur",
+                 "employmentStatus": "FULL_TIME", "weeklyHours": 35, "hireDate": "%s"}"""
+                .formatted(flow.n, email, LocalDate.now().minusYears(1));
+        Api.Answer answer = driver.send(flow, run, "POST employee", () -> api.post(driver.gateway(path), employee,
+                Map.of("Idempotency-Key", run.key("add"))));
+        if (answer == null || answer.status() / 100 != 2) {
+            return;
+        }
+        JsonNode added = JSON.readTree(answer.body());
+        run.id = added.path("id").asString();
+        run.reached = 1;
+        String version = "\"" + added.path("version").asLong() + "\"";
+        String departure = """
+                {"endDate": "%s", "reason": "Départ (suite de fautes)"}""".formatted(LocalDate.now());
+        answer = driver.send(flow, run, "POST departure", () -> api.post(
+                driver.gateway(path + "/" + run.id + "/departure"), departure,
+                Map.of("Idempotency-Key", run.key("departure"), "If-Match", version)));
+        if (answer != null && (answer.status() == 200 || answer.status() == 412 && run.replayMissed)) {
+            run.refused = null;
+            run.reached = 2;
+        }
+    }
+
+    @Override
+    public Map<String, Outcome> check(Api api, FaultStack stack, Driver.Flow flow, Driver.Run run) {
+        return Map.of("membership-service", verdict(roster(api, stack, flow), run.facts.get("workEmail"), run.reached));
+    }
+
+    @Override
+    public boolean createdAnyway(Api api, FaultStack stack, Driver.Flow flow, Driver.Run run) {
+        return verdict(roster(api, stack, flow), run.facts.get("workEmail"), 1) != Outcome.LOST;
+    }
+
+    private static JsonNode roster(Api api, FaultStack stack, Driver.Flow flow) {
+        Api.Answer answer = api.get(stack.uri("membership-service", "/api/membership/organizations/" + flow.id
+                + "/employees?includeFormer=true&size=200"));
+        if (answer.status() != 200) {
+            throw new IllegalStateException("membership's roster answered " + answer.status());
+        }
+        return JSON.readTree(answer.body());
+    }
+
+    /**
+     * The outcome for one employee (by work email) given the roster page and how many steps the client got accepted
+     * (1 added, 2 left): present once, ended exactly when the departure was accepted.
+     */
+    static Outcome verdict(JsonNode page, String workEmail, int reached) {
+        JsonNode found = null;
+        int copies = 0;
+        for (JsonNode item : page.path("items")) {
+            if (workEmail.equalsIgnoreCase(item.path("workEmail").asString())) {
+                found = item;
+                copies++;
+            }
+        }
+        if (copies == 0) {
+            return Outcome.LOST;
+        }
+        if (copies > 1) {
+            return Outcome.DUPLICATED;
+        }
+        boolean ended = !found.path("endDate").isMissingNode() && !found.path("endDate").isNull();
+        return ended == (reached >= 2) ? Outcome.FOUND : Outcome.OUT_OF_ORDER;
+    }
+}
