@@ -227,14 +227,16 @@ class OutboxRelayIT {
         String id = UUID.randomUUID().toString();
         AtomicBoolean written = new AtomicBoolean();
         List<AggregateStore<Organization>> writes = new ArrayList<>();
-        List<Versioned<Organization>> created = new ArrayList<>();
+        // Completed by the test thread once insert returns: the relay may send before that (it publishes right after
+        // the write), and reading the version earlier failed the send instead of writing meanwhile.
+        CompletableFuture<Versioned<Organization>> created = new CompletableFuture<>();
         // Another request writes the aggregate after the batch claimed it, while its first event is on its way.
         KafkaTemplate<String, byte[]> writingMeanwhile = new KafkaTemplate<>(kafka.getProducerFactory()) {
             @Override
             public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
                 if (id.equals(record.key()) && written.compareAndSet(false, true)) {
                     // The release of the first publication must leave these two in the outbox.
-                    writes.get(0).update(id, created.get(0).version(), new Organization("v2"),
+                    writes.get(0).update(id, created.join().version(), new Organization("v2"),
                             List.of(event(id, "v2"), event(id, "v3")));
                 }
                 return super.send(record);
@@ -244,7 +246,7 @@ class OutboxRelayIT {
         writes.add(stores(relay).forCollection(collection, Organization.class));
         relay.start();
         try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
-            created.add(writes.get(0).insert(id, new Organization("v1"), List.of(event(id, "v1"))));
+            created.complete(writes.get(0).insert(id, new Organization("v1"), List.of(event(id, "v1"))));
             List<ConsumerRecord<String, byte[]>> records = probe.await(TopicProbe.subject(id), 3, Duration.ofSeconds(10));
             assertThat(records).extracting(r -> TopicProbe.header(r, "ce_aggregatesequence")).containsExactly("1", "2", "3");
             awaitEmptyOutboxes();
