@@ -1,29 +1,22 @@
 package qc.esac.bench;
 
+import qc.esac.demo.ClientCredentials;
 import qc.esac.local.LocalOptions;
 import qc.esac.local.LocalStack;
 import qc.esac.local.ManagedProcess;
 import qc.esac.local.StackComponent;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -39,9 +32,10 @@ final class BenchStack implements AutoCloseable {
     private final LocalStack stack;
     private final Path data;
     private final boolean ownData;
-    private final String token;
+    /** The demo loader's client (staff of every network), renewed before its token expires. */
+    private final ClientCredentials token;
 
-    private BenchStack(LocalStack stack, Path data, boolean ownData, String token) {
+    private BenchStack(LocalStack stack, Path data, boolean ownData, ClientCredentials token) {
         this.stack = stack;
         this.data = data;
         this.ownData = ownData;
@@ -75,7 +69,9 @@ final class BenchStack implements AutoCloseable {
             // Seven JVMs starting at once on two cores: on a machine shared with other builds a service has taken
             // more than five minutes.
             stack.start(Duration.ofMinutes(10));
-            return new BenchStack(stack, data, own, clientToken(stack.process("identity").uri("/oauth2/token")));
+            ClientCredentials staff = ClientCredentials.demoLoader(stack.process("identity").uri("/"));
+            staff.get(); // the first token now: a stack that cannot issue one fails here, not mid-run
+            return new BenchStack(stack, data, own, staff);
         } catch (RuntimeException e) {
             stack.close();
             throw e;
@@ -91,31 +87,9 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
-    /** The demo loader's client (staff of every network; infra/identity's DemoDirectory). */
-    private static String clientToken(URI tokenEndpoint) {
-        String basic = Base64.getEncoder().encodeToString(
-                "esac-chargement-demo:chargement-demo-secret".getBytes(StandardCharsets.UTF_8));
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(tokenEndpoint)
-                    .header("Authorization", "Basic " + basic)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-            if (response.statusCode() != 200 || !token.find()) {
-                throw new IllegalStateException("No token from " + tokenEndpoint + ": " + response.body());
-            }
-            return token.group(1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     String staffToken() {
-        return token;
+        return token.get();
     }
 
     /** A component's base address, e.g. {@code base("gateway")}. */

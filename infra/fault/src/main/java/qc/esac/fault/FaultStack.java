@@ -1,25 +1,18 @@
 package qc.esac.fault;
 
+import qc.esac.demo.ClientCredentials;
 import qc.esac.local.KafkaTopics;
 import qc.esac.local.LocalAddresses;
 import qc.esac.local.LocalOptions;
 import qc.esac.local.LocalStack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The whole platform for the fault suite: infra/local's {@link LocalStack} (the same launcher as
@@ -37,9 +30,10 @@ final class FaultStack implements AutoCloseable {
     private final LocalStack stack;
     private final BrokerCluster brokers;
     private final StallingProxy store;
-    private final String token;
+    /** The demo loader's client (staff of every network), renewed before its token expires. */
+    private final ClientCredentials token;
 
-    private FaultStack(LocalStack stack, BrokerCluster brokers, StallingProxy store, String token) {
+    private FaultStack(LocalStack stack, BrokerCluster brokers, StallingProxy store, ClientCredentials token) {
         this.stack = stack;
         this.brokers = brokers;
         this.store = store;
@@ -77,7 +71,9 @@ final class FaultStack implements AutoCloseable {
             brokers.start(1, 2, 3);
             KafkaTopics.apply(brokers.bootstrapServers(), BrokerCluster.NODES);
             stack.start(timeout);
-            return new FaultStack(stack, brokers, proxy, clientToken(stack.process("identity").uri("/oauth2/token")));
+            ClientCredentials staff = ClientCredentials.demoLoader(stack.process("identity").uri("/"));
+            staff.get(); // the first token now: a stack that cannot issue one fails here, not mid-run
+            return new FaultStack(stack, brokers, proxy, staff);
         } catch (RuntimeException e) {
             stack.close();
             brokers.close();
@@ -86,31 +82,9 @@ final class FaultStack implements AutoCloseable {
         }
     }
 
-    /** The demo loader's client: staff of every network (infra/identity's DemoDirectory). */
-    private static String clientToken(URI tokenEndpoint) {
-        String basic = Base64.getEncoder().encodeToString(
-                "esac-chargement-demo:chargement-demo-secret".getBytes(StandardCharsets.UTF_8));
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(tokenEndpoint)
-                            .header("Authorization", "Basic " + basic)
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-            if (response.statusCode() != 200 || !token.find()) {
-                throw new IllegalStateException("No token from " + tokenEndpoint + ": " + response.body());
-            }
-            return token.group(1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     String token() {
-        return token;
+        return token.get();
     }
 
     URI uri(String component, String path) {
