@@ -5,6 +5,9 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -13,13 +16,18 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The backends of the platform's MongoDB stand-in (mongo-java-server): in memory for the tests, in an H2 file for
- * the local stack. Both answer a query naming one {@code _id} through the id index (see {@link IdLookup}).
+ * the local stack. Both answer a query naming one {@code _id} through the id index (see {@link IdLookup}), and keep
+ * the non-unique indexes the library ignores, for equalities and sorted pages (see {@link IndexPlans}).
  */
 public final class StandInStores {
 
@@ -52,19 +60,53 @@ public final class StandInStores {
         protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
             return new IdLookupMemoryCollection(this, collectionName, options, cursorRegistry);
         }
+
+        @Override
+        protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                            List<IndexKey> keys, boolean sparse) {
+            return new OrderedIndex<>(indexName, keys, sparse);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                                      Oplog oplog) {
+            Document counted = CountPipeline.answer(this, command, query);
+            return counted != null ? counted : super.handleCommand(channel, command, query, resolver, oplog);
+        }
     }
 
-    private static final class IdLookupMemoryCollection extends MemoryCollection {
+    private static final class IdLookupMemoryCollection extends MemoryCollection implements Examined {
+        private final LongAdder examined = new LongAdder();
+
         IdLookupMemoryCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
             super(database, name, options, cursors);
+        }
+
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            examined.increment();
+            return super.documentMatchesQuery(document, query);
+        }
+
+        @Override
+        public long examined() {
+            return examined.sum();
         }
 
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                              Document fieldSelector) {
             Iterable<Integer> positions = IdLookup.positions(this, query);
-            return positions == null ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
-                    : matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
+            if (positions == null) {
+                positions = IndexPlans.equality(this, query);
+            }
+            if (positions != null) {
+                return matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
+            }
+            List<Integer> page = IndexPlans.sortedPage(this, query, orderBy, skip, limit, this::getDocument,
+                    this::documentMatchesQuery);
+            return page == null ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
+                    : matchDocuments(query, page, orderBy, 0, 0, batchSize, fieldSelector);
         }
     }
 
@@ -99,10 +141,25 @@ public final class StandInStores {
                         store.openMap(DATA_MAP_PREFIX + namespace), store.openMap(META_MAP_PREFIX + namespace),
                         cursorRegistry);
             }
+
+            @Override
+            protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                               List<IndexKey> keys, boolean sparse) {
+                return new OrderedIndex<>(indexName, keys, sparse);
+            }
+
+            @Override
+            public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                                          Oplog oplog) {
+                Document counted = CountPipeline.answer(this, command, query);
+                return counted != null ? counted : super.handleCommand(channel, command, query, resolver, oplog);
+            }
         }
     }
 
-    private static final class IdLookupH2Collection extends H2Collection {
+    private static final class IdLookupH2Collection extends H2Collection implements Examined {
+        private final LongAdder examined = new LongAdder();
+
         IdLookupH2Collection(MongoDatabase database, String name, CollectionOptions options,
                              org.h2.mvstore.MVMap<Object, Document> data, org.h2.mvstore.MVMap<String, Object> meta,
                              CursorRegistry cursors) {
@@ -110,11 +167,35 @@ public final class StandInStores {
         }
 
         @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            examined.increment();
+            return super.documentMatchesQuery(document, query);
+        }
+
+        @Override
+        public long examined() {
+            return examined.sum();
+        }
+
+        @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                              Document fieldSelector) {
             Iterable<Object> positions = IdLookup.positions(this, query);
-            return positions == null ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
-                    : matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
+            if (positions == null) {
+                positions = IndexPlans.equality(this, query);
+            }
+            if (positions != null) {
+                return matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
+            }
+            List<Object> page = IndexPlans.sortedPage(this, query, orderBy, skip, limit, this::getDocument,
+                    this::documentMatchesQuery);
+            return page == null ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
+                    : matchDocuments(query, page, orderBy, 0, 0, batchSize, fieldSelector);
         }
+    }
+
+    /** How many documents a stand-in collection matched against queries so far (what a query costs it). */
+    interface Examined {
+        long examined();
     }
 }

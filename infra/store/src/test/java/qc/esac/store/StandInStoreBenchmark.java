@@ -33,6 +33,74 @@ class StandInStoreBenchmark {
         }
     }
 
+    /**
+     * Membership's organization list ({@code closedOn} null, sorted by search name and id, page 10 of 20, with its
+     * count) and name search (an unanchored regex on the search name), as the collection grows: milliseconds per
+     * query (median of {@value #QUERIES}), with the indexes membership declares.
+     */
+    @Test
+    void organizationListAndSearchAsTheCollectionGrows() {
+        System.out.printf("%-18s %9s %12s %12s %12s %12s%n", "backend", "documents", "page ms", "count ms",
+                "search ms", "search count");
+        for (int size : new int[] {1_000, 20_000}) {
+            for (boolean standIn : new boolean[] {false, true}) {
+                MongoBackend backend = standIn ? StandInStores.inMemory() : new MemoryBackend();
+                withOrganizations(backend, size, organizations -> {
+                    Document open = new Document("state.closedOn", null);
+                    Document byName = new Document("state.searchName", 1).append("_id", 1);
+                    Document search = new Document("state.searchName",
+                            java.util.regex.Pattern.compile(".*\\Qbanc-000001\\E.*")).append("state.closedOn", null);
+                    double page = medianMillis(() -> organizations.find(open).sort(byName).skip(200).limit(20)
+                            .into(new ArrayList<>()).size());
+                    double count = medianMillis(() -> (int) organizations.countDocuments(open));
+                    double found = medianMillis(() -> organizations.find(search).sort(byName).limit(20)
+                            .into(new ArrayList<>()).size());
+                    double foundCount = medianMillis(() -> (int) organizations.countDocuments(search));
+                    System.out.printf("%-18s %9d %12.2f %12.2f %12.2f %12.2f%n",
+                            standIn ? "stand-in memory" : "library memory", size, page, count, found, foundCount);
+                });
+            }
+        }
+    }
+
+    private static final int QUERIES = 41;
+
+    private static double medianMillis(java.util.function.IntSupplier query) {
+        double[] times = new double[QUERIES];
+        for (int i = 0; i < QUERIES; i++) {
+            long start = System.nanoTime();
+            assertThat(query.getAsInt()).isPositive();
+            times[i] = (System.nanoTime() - start) / 1e6;
+        }
+        java.util.Arrays.sort(times);
+        return times[QUERIES / 2];
+    }
+
+    private static void withOrganizations(MongoBackend backend, int size,
+                                          java.util.function.Consumer<MongoCollection<Document>> use) {
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            MongoCollection<Document> organizations = client.getDatabase("bench").getCollection("organizations");
+            organizations.createIndex(new Document("state.searchName", 1).append("_id", 1));
+            organizations.createIndex(new Document("state.closedOn", 1));
+            organizations.createIndex(new Document("state.profile.regionCode", 1));
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                Document profile = new Document("legalName", "Banc %06d".formatted(i * 7919L % size))
+                        .append("regionCode", "%02d".formatted(1 + i % 17)).append("sectorCodes", List.of("s" + i % 7));
+                batch.add(new Document("_id", java.util.UUID.randomUUID().toString()).append("version", 1L)
+                        .append("state", new Document("profile", profile)
+                                .append("searchName", "banc-%06d".formatted(i * 7919L % size)))
+                        .append("outbox", List.of()));
+            }
+            organizations.insertMany(batch);
+            use.accept(organizations);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
     private static double rate(MongoBackend backend, int size) {
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
