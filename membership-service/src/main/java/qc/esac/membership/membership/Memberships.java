@@ -45,6 +45,9 @@ class Memberships {
         indexes.createIndex(new Index().on(NETWORK, Sort.Direction.ASC).on(STATUS, Sort.Direction.ASC)
                 .named("networkStatus"));
         indexes.createIndex(new Index().on(ORGANIZATION, Sort.Direction.ASC).named("organization"));
+        // A network's list, sorted by organization then id and paged (search).
+        indexes.createIndex(new Index().on(NETWORK, Sort.Direction.ASC).on(ORGANIZATION, Sort.Direction.ASC)
+                .on("_id", Sort.Direction.ASC).named("networkOrganizationId"));
         indexes.createIndex(new Index().on(NEXT_CHECK, Sort.Direction.ASC).sparse().named("nextCheck"));
     }
 
