@@ -2,6 +2,7 @@ package qc.esac.store;
 
 import de.bwaldvogel.mongo.backend.AbstractMongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 
 import java.util.ArrayList;
@@ -16,9 +17,10 @@ import java.util.function.Function;
 /**
  * How the stand-in answers a query through its {@link OrderedIndex secondary indexes} where MongoDB would, instead
  * of the library's scan of the whole collection: an equality (or {@code $in}) on an index's first field reads only
- * the matching entries; a sorted query with a limit whose sort is an index's key (optionally followed by
- * {@code _id}) walks the index in order and stops after {@code skip + limit} matching documents. Every document
- * found is still matched against the whole query by the library. Other shapes return null: the library's plan.
+ * the matching entries, and a regular expression on it tests the index's keys before reading any document; a
+ * sorted query with a limit whose sort is an index's key (optionally followed by {@code _id}) walks the index in
+ * order and stops after {@code skip + limit} matching documents. Every document found is still matched against
+ * the whole query by the library. Other shapes return null: the library's plan.
  */
 final class IndexPlans {
 
@@ -64,6 +66,11 @@ final class IndexPlans {
                     Set<P> positions = new LinkedHashSet<>();
                     values.forEach(value -> positions.addAll(ordered.equalTo(value)));
                     return positions;
+                }
+                BsonRegularExpression regex = regex(condition);
+                if (regex != null) { // as MongoDB does: the regex on the index's keys, then only those documents
+                    return new LinkedHashSet<>(ordered.whereFirst(value -> value instanceof String text
+                            && regex.matcher(text).find()));
                 }
             }
         }
@@ -147,6 +154,17 @@ final class IndexPlans {
             return value == 1 ? 1 : value == -1 ? -1 : null;
         }
         return null;
+    }
+
+    /** A regular expression alone ({@code /x/} or {@code {$regex, $options}}), or null. */
+    private static BsonRegularExpression regex(Object condition) {
+        if (condition == null || !BsonRegularExpression.isRegularExpression(condition)) {
+            return null;
+        }
+        if (condition instanceof Document operators && !Set.of("$regex", "$options").containsAll(operators.keySet())) {
+            return null;
+        }
+        return BsonRegularExpression.convertToRegularExpression(condition);
     }
 
     /** The values of an equality or an {@code $in} of strings only (other types compare by MongoDB's own rules). */

@@ -61,6 +61,17 @@ final class OrderedIndex<P> extends Index<P> {
         return entries.subMap(Entry.bound(value, -1), true, Entry.bound(value, 1), true).values();
     }
 
+    /** Positions of the documents whose first field's value (or an element of it) passes {@code test}. */
+    List<P> whereFirst(java.util.function.Predicate<Object> test) {
+        List<P> positions = new ArrayList<>();
+        entries.forEach((entry, position) -> {
+            if (test.test(entry.values[0])) {
+                positions.add(position);
+            }
+        });
+        return positions;
+    }
+
     /** Positions in the index's order ({@code reversed}: the other way). */
     Collection<P> inOrder(boolean reversed) {
         return reversed ? entries.descendingMap().values() : entries.values();

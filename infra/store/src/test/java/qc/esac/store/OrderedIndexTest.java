@@ -118,6 +118,18 @@ class OrderedIndexTest {
                 .filter(d -> state(d).getString("name").startsWith("n1")).count());
         assertThat(documents.countDocuments()).isEqualTo(all.size());
 
+        // A regular expression on an indexed field reads only the documents whose key matches.
+        before = examined.getAsLong();
+        Bson named = new Document("state.name", java.util.regex.Pattern.compile(".*\\Qn17\\E.*"))
+                .append("state.closedOn", null); // as Spring Data writes it: one document, no $and
+        List<String> found = ids(documents.find(named).sort(Sorts.ascending("state.name", "_id")).limit(20));
+        List<Document> expected = all.stream().filter(open).filter(d -> state(d).getString("name").contains("n17"))
+                .sorted(byName).toList();
+        assertThat(found).isEqualTo(expected.stream().limit(20).map(d -> d.getString("_id")).toList());
+        assertThat(documents.countDocuments(named)).isEqualTo(expected.size());
+        assertThat(examined.getAsLong() - before).as("documents examined for a name search")
+                .isLessThan(3L * (all.stream().filter(d -> state(d).getString("name").contains("n17")).count() + 1));
+
         // A sort no index gives is still the library's.
         assertThat(ids(documents.find(openOnes).sort(Sorts.ascending("state.tag", "_id")).limit(3)))
                 .isEqualTo(all.stream().filter(open).sorted(Comparator.comparing((Document d) -> state(d)
