@@ -17,7 +17,8 @@ import java.util.function.Function;
 /**
  * How the stand-in answers a query through its {@link OrderedIndex secondary indexes} where MongoDB would, instead
  * of the library's scan of the whole collection: an equality (or {@code $in}) on an index's first field reads only
- * the matching entries, and a regular expression on it tests the index's keys before reading any document; a
+ * the matching entries, {@code $exists: true} on a sparse index's field reads its entries (the outbox sweep's
+ * pending documents), and a regular expression on it tests the index's keys before reading any document; a
  * sorted query with a limit whose sort is an index's key (optionally followed by {@code _id}) walks the index in
  * order and stops after {@code skip + limit} matching documents. Every document found is still matched against
  * the whole query by the library. Other shapes return null: the library's plan.
@@ -66,6 +67,9 @@ final class IndexPlans {
                     Set<P> positions = new LinkedHashSet<>();
                     values.forEach(value -> positions.addAll(ordered.equalTo(value)));
                     return positions;
+                }
+                if (ordered.sparse() && existsTrue(condition)) { // e.g. the outbox sweep: the pending ones only
+                    return new LinkedHashSet<>(ordered.all());
                 }
                 BsonRegularExpression regex = regex(condition);
                 if (regex != null) { // as MongoDB does: the regex on the index's keys, then only those documents
@@ -154,6 +158,12 @@ final class IndexPlans {
             return value == 1 ? 1 : value == -1 ? -1 : null;
         }
         return null;
+    }
+
+    private static boolean existsTrue(Object condition) {
+        return condition instanceof Document operators && operators.size() == 1
+                && (Boolean.TRUE.equals(operators.get("$exists"))
+                || operators.get("$exists") instanceof Number n && n.intValue() == 1);
     }
 
     /** A regular expression alone ({@code /x/} or {@code {$regex, $options}}), or null. */

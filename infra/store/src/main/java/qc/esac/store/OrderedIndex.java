@@ -51,6 +51,15 @@ final class OrderedIndex<P> extends Index<P> {
         return ascending;
     }
 
+    /** Positions of every document the index holds: for a sparse index, those that have its field. */
+    Collection<P> all() {
+        return entries.values();
+    }
+
+    boolean sparse() {
+        return isSparse();
+    }
+
     /** True when a walk in this index's order gives the documents in the order of a sort on its fields. */
     boolean ordersDocuments() {
         return !multikey && !isSparse();
@@ -157,7 +166,7 @@ final class OrderedIndex<P> extends Index<P> {
                 arrayField = i;
             }
         }
-        boolean missing = values[0] == null;
+        boolean missing = Utils.getSubdocumentValue(document, fields.get(0)) instanceof Missing;
         if (isSparse() && missing) {
             return List.of();
         }

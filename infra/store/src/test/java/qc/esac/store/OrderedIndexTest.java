@@ -130,6 +130,16 @@ class OrderedIndexTest {
         assertThat(examined.getAsLong() - before).as("documents examined for a name search")
                 .isLessThan(3L * (all.stream().filter(d -> state(d).getString("name").contains("n17")).count() + 1));
 
+        // $exists on a sparse index's field (the outbox sweep) reads the documents that have it.
+        documents.createIndex(Indexes.ascending("pending.id"), new IndexOptions().sparse(true).name("pending"));
+        documents.updateMany(Filters.in("_id", "d0010", "d0020"), Updates.set("pending", new Document("id", "e")));
+        before = examined.getAsLong();
+        assertThat(ids(documents.find(Filters.exists("pending.id")))).containsExactlyInAnyOrder("d0010", "d0020");
+        assertThat(examined.getAsLong() - before).as("documents examined for the pending ones").isEqualTo(2);
+        documents.updateOne(Filters.eq("_id", "d0010"), Updates.unset("pending"));
+        assertThat(ids(documents.find(Filters.exists("pending.id")))).containsExactly("d0020");
+        documents.updateOne(Filters.eq("_id", "d0020"), Updates.unset("pending"));
+
         // A sort no index gives is still the library's.
         assertThat(ids(documents.find(openOnes).sort(Sorts.ascending("state.tag", "_id")).limit(3)))
                 .isEqualTo(all.stream().filter(open).sorted(Comparator.comparing((Document d) -> state(d)
