@@ -2,15 +2,16 @@ package qc.esac.store;
 
 import de.bwaldvogel.mongo.backend.AbstractMongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 
@@ -26,6 +27,7 @@ import java.util.function.Function;
 final class IndexPlans {
 
     private static final String ID = "_id";
+    private static final ValueComparator NATURAL = ValueComparator.asc();
 
     private IndexPlans() {
     }
@@ -64,17 +66,21 @@ final class IndexPlans {
                 Object condition = query.get(ordered.fields().get(0));
                 List<String> values = plainStrings(condition);
                 if (values != null) {
-                    Set<P> positions = new LinkedHashSet<>();
+                    Set<P> positions = naturalOrder();
                     values.forEach(value -> positions.addAll(ordered.equalTo(value)));
                     return positions;
                 }
                 if (ordered.sparse() && existsTrue(condition)) { // e.g. the outbox sweep: the pending ones only
-                    return new LinkedHashSet<>(ordered.all());
+                    Set<P> positions = naturalOrder();
+                    positions.addAll(ordered.all());
+                    return positions;
                 }
                 BsonRegularExpression regex = regex(condition);
                 if (regex != null) { // as MongoDB does: the regex on the index's keys, then only those documents
-                    return new LinkedHashSet<>(ordered.whereFirst(value -> value instanceof String text
+                    Set<P> positions = naturalOrder();
+                    positions.addAll(ordered.whereFirst(value -> value instanceof String text
                             && regex.matcher(text).find()));
+                    return positions;
                 }
             }
         }
@@ -158,6 +164,14 @@ final class IndexPlans {
             return value == 1 ? 1 : value == -1 ? -1 : null;
         }
         return null;
+    }
+
+    /**
+     * Positions in the order the library's scan gives documents without a sort (memory: list positions; file: the
+     * map's keys), so that a query without a sort answers in the same order as before the index was used.
+     */
+    private static <P> Set<P> naturalOrder() {
+        return new TreeSet<>((a, b) -> NATURAL.compare(a, b));
     }
 
     private static boolean existsTrue(Object condition) {

@@ -94,6 +94,9 @@ class OrderedIndexTest {
                 .map(d -> d.getString("_id")).sorted().toList());
         assertThat(tagged).contains("d0004");
         assertThat(examined.getAsLong() - before).as("documents examined for one tag").isEqualTo(tagged.size());
+        // without a sort, in the order of the library's own scan
+        assertThat(ids(documents.find(Filters.eq("state.tag", "t7")))).isEqualTo(all.stream()
+                .filter(d -> state(d).getString("tag").equals("t7")).map(d -> d.getString("_id")).toList());
 
         assertThat(documents.countDocuments(Filters.in("tags", "a1", "b2"))).isEqualTo(all.stream()
                 .filter(d -> d.getList("tags", String.class).stream().anyMatch(t -> t.equals("a1") || t.equals("b2")))
