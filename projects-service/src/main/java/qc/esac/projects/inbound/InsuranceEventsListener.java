@@ -1,39 +1,35 @@
 package qc.esac.projects.inbound;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import qc.esac.events.Topics;
 import qc.esac.events.insurance.ParticipationActivated;
 import qc.esac.events.insurance.ParticipationReinstated;
 import qc.esac.events.insurance.ParticipationTerminated;
-import qc.esac.kit.messaging.IncomingEvent;
+import qc.esac.kit.messaging.EventBatches;
 import qc.esac.kit.messaging.EventDispatcher;
-import qc.esac.kit.messaging.IncomingEvents;
 import qc.esac.projects.platform.PlatformFacts;
 import qc.esac.projects.platform.PlatformSource;
+
+import java.util.List;
 
 /**
  * Feeds {@link PlatformSource#PARTNER_EMPLOYERS_INSURED} from the insurance topic: one fact per employer and
  * network plan, in force from the participation's activation until the day after its last day of coverage.
  * An application is not coverage yet; grace keeps the coverage (it ends only with the termination event), and
- * a reinstatement confirms it.
+ * a reinstatement confirms it. A batch listener: each poll's records are applied together ({@link EventBatches}).
  */
 @Component
 class InsuranceEventsListener {
 
-    private static final Logger log = LoggerFactory.getLogger(InsuranceEventsListener.class);
     private static final PlatformSource SOURCE = PlatformSource.PARTNER_EMPLOYERS_INSURED;
 
-    private final IncomingEvents events;
-    private final PlatformFacts facts;
+    private final EventBatches batches;
     private final EventDispatcher dispatcher;
 
-    InsuranceEventsListener(IncomingEvents events, PlatformFacts facts) {
-        this.events = events;
-        this.facts = facts;
+    InsuranceEventsListener(EventBatches batches, PlatformFacts facts) {
+        this.batches = batches;
         this.dispatcher = EventDispatcher.builder()
                 .on(ParticipationActivated.class, (event, activated) -> facts.begin(event, SOURCE,
                         key(activated.organizationId(), activated.networkId()), activated.organizationId(),
@@ -45,19 +41,26 @@ class InsuranceEventsListener {
                 .on(ParticipationTerminated.class, (event, terminated) -> facts.end(event, SOURCE,
                         key(terminated.organizationId(), terminated.networkId()), terminated.organizationId(),
                         terminated.effectiveDate().plusDays(1)))
+                .reads(ParticipationActivated.class, PlatformFacts.COLLECTION,
+                        a -> factId(a.organizationId(), a.networkId()))
+                .reads(ParticipationReinstated.class, PlatformFacts.COLLECTION,
+                        r -> factId(r.organizationId(), r.networkId()))
+                .reads(ParticipationTerminated.class, PlatformFacts.COLLECTION,
+                        t -> factId(t.organizationId(), t.networkId()))
                 .build();
     }
 
     /** A group of its own: the sources are independent, one being slow or rebalancing holds up no other. */
-    @KafkaListener(topics = Topics.INSURANCE, groupId = "${spring.application.name}.insurance")
-    void on(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent event = events.parse(record);
-        boolean applied = dispatcher.dispatch(event);
-        log.debug("Insurance event {} {} seq {} applied: {}", event.type(), event.subject(), event.sequence(),
-                applied);
+    @KafkaListener(topics = Topics.INSURANCE, groupId = "${spring.application.name}.insurance", batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        batches.consume(records, dispatcher);
     }
 
     private static String key(String organizationId, String networkId) {
         return organizationId + ":" + networkId;
+    }
+
+    private static String factId(String organizationId, String networkId) {
+        return PlatformFacts.documentId(SOURCE, key(organizationId, networkId));
     }
 }

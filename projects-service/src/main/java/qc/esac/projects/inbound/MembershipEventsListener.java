@@ -1,15 +1,13 @@
 package qc.esac.projects.inbound;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import qc.esac.events.Topics;
 import qc.esac.events.membership.MembershipStandingEvent;
 import qc.esac.events.membership.OrganizationRegistered;
+import qc.esac.kit.messaging.EventBatches;
 import qc.esac.kit.messaging.IncomingEvent;
-import qc.esac.kit.messaging.IncomingEvents;
 import qc.esac.membershipfeed.MembershipFeed;
 import qc.esac.kit.messaging.EventDispatcher;
 import qc.esac.kit.time.QuebecTime;
@@ -18,37 +16,38 @@ import qc.esac.projects.platform.PlatformFacts;
 import qc.esac.projects.platform.PlatformSource;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Feeds the shared membership feed's organizations (registered, updated, closed; projects keeps no standings or
  * rosters) and two platform sources from the membership topic: {@link PlatformSource#PARTNER_ORGANIZATIONS_REGISTERED} and, from every membership event (they all
  * carry the standing after the change), {@link PlatformSource#PARTNERS_IN_GOOD_STANDING}. Other types are
- * skipped.
+ * skipped. A batch listener: each poll's records are applied together ({@link EventBatches}: one read and one write
+ * of each read model per poll), with the guarantees of one-by-one consumption.
  */
 @Component
 class MembershipEventsListener {
 
-    private static final Logger log = LoggerFactory.getLogger(MembershipEventsListener.class);
-
-    private final IncomingEvents events;
+    private final EventBatches batches;
     private final PlatformFacts facts;
     private final EventDispatcher dispatcher;
 
-    MembershipEventsListener(IncomingEvents events, MembershipFeed feed, PlatformFacts facts) {
-        this.events = events;
+    MembershipEventsListener(EventBatches batches, MembershipFeed feed, PlatformFacts facts) {
+        this.batches = batches;
         this.facts = facts;
         this.dispatcher = feed.registerOrganizationsOn(EventDispatcher.builder())
                 .on(OrganizationRegistered.class, this::registered)
                 .on(MembershipStandingEvent.class, this::standing)
+                .reads(OrganizationRegistered.class, PlatformFacts.COLLECTION, registered -> PlatformFacts.documentId(
+                        PlatformSource.PARTNER_ORGANIZATIONS_REGISTERED, registered.organizationId()))
+                .reads(MembershipStandingEvent.class, PlatformFacts.COLLECTION, standing -> PlatformFacts.documentId(
+                        PlatformSource.PARTNERS_IN_GOOD_STANDING, standing.membershipId()))
                 .build();
     }
 
-    @KafkaListener(topics = Topics.MEMBERSHIP, groupId = "${spring.application.name}")
-    void on(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent event = events.parse(record);
-        boolean applied = dispatcher.dispatch(event);
-        log.debug("Membership event {} {} seq {} applied: {}", event.type(), event.subject(), event.sequence(),
-                applied);
+    @KafkaListener(topics = Topics.MEMBERSHIP, groupId = "${spring.application.name}", batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        batches.consume(records, dispatcher);
     }
 
     private boolean registered(IncomingEvent event, OrganizationRegistered registered) {

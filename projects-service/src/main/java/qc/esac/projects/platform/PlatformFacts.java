@@ -26,12 +26,13 @@ import java.util.function.UnaryOperator;
  *
  * <p>Each fact document is written from the events of a single aggregate (its key is that aggregate's or
  * lies within it), delivered in order on one partition, so reading the spells before writing them back races
- * with nothing.
+ * with nothing. The spells are read through {@link IdempotentUpdates#current}, so that the listeners may apply a
+ * poll's events as one batch ({@code EventBatches}).
  */
 @Repository
 public class PlatformFacts {
 
-    static final String COLLECTION = "platform_facts";
+    public static final String COLLECTION = "platform_facts";
 
     private final MongoTemplate mongo;
     private final IdempotentUpdates updates;
@@ -95,8 +96,10 @@ public class PlatformFacts {
         return write(event, source, key, organizationId, after);
     }
 
+    /** Through the updates: in a batch of events, the fact as the batch's earlier events left it. */
     private Optional<FactDocument> find(PlatformSource source, String key) {
-        return Optional.ofNullable(mongo.findById(id(source, key), FactDocument.class, COLLECTION));
+        return updates.current(COLLECTION, documentId(source, key))
+                .map(document -> mongo.getConverter().read(FactDocument.class, document));
     }
 
     private boolean write(IncomingEvent event, PlatformSource source, String key, String organizationId,
@@ -110,10 +113,11 @@ public class PlatformFacts {
                 .set("key", key)
                 .set("organizationId", organizationId)
                 .set("spells", stored);
-        return updates.applyIfNewer(COLLECTION, id(source, key), event, update);
+        return updates.applyIfNewer(COLLECTION, documentId(source, key), event, update);
     }
 
-    private static String id(PlatformSource source, String key) {
+    /** The document of a fact, so that a batch listener can declare what its events read ({@code reads}). */
+    public static String documentId(PlatformSource source, String key) {
         return source.name() + ":" + key;
     }
 

@@ -31,7 +31,9 @@ import java.util.Set;
  * </ul>
  * Handlers must read the documents they change through {@link IdempotentUpdates#current}, and may only
  * {@code $set} and {@code $unset} fields; side effects other than read-model updates would run before the batch is
- * written.
+ * written. The one other kind allowed is a change of the service's own aggregates that records the event's sequence
+ * (or finds nothing left to do): it runs when its event is dispatched, and again whenever the batch is applied again,
+ * so it must be idempotent and must not read the batch's read models from the store.
  */
 public class EventBatches {
 
