@@ -20,4 +20,41 @@ class ObservationCostIT extends GatewayIT {
         assertThat(scrape).contains("http_server_requests_seconds_count");
         assertThat(scrape).doesNotContain("_active_seconds");
     }
+
+    @Test
+    void aProxiedCallIsTimedOnceByTheHttpServerNotAgainByTheGateway() {
+        client.get().uri("/api/membership/items/8").header(HttpHeaders.AUTHORIZATION, bearer(staffToken()))
+                .exchange().expectStatus().isOk();
+
+        String scrape = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(scrape).contains("http_server_requests_seconds_count{");
+        // Spring Cloud Gateway's own timer per routed call (GatewayMetricsFilter) timed the same calls again.
+        assertThat(scrape).doesNotContain("spring_cloud_gateway_requests");
+    }
+
+    @Test
+    void withNoSpanExporterSpansAreNotRecordedButTraceContextStillTravels() {
+        String returned = client.get().uri("/api/membership/items/9")
+                .header(HttpHeaders.AUTHORIZATION, bearer(staffToken()))
+                .exchange().expectStatus().isOk().returnResult(String.class).getResponseHeaders()
+                .getFirst("traceresponse");
+
+        String forwarded = MEMBERSHIP.last().header("traceparent");
+        assertThat(forwarded).as("traceparent received by the service").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00");
+        String traceId = forwarded.substring(3, 35);
+        assertThat(traceId).isNotEqualTo("0".repeat(32));
+        assertThat(returned).as("traceresponse").matches("00-" + traceId + "-[0-9a-f]{16}-00");
+    }
+
+    @Test
+    void aTraceSampledUpstreamStaysSampled() {
+        String traceId = "5bf92f3577b34da6a3ce929d0e0e4737";
+        client.get().uri("/api/membership/items/10").header(HttpHeaders.AUTHORIZATION, bearer(staffToken()))
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange().expectStatus().isOk();
+
+        assertThat(MEMBERSHIP.last().header("traceparent")).startsWith("00-" + traceId + "-").endsWith("-01");
+    }
 }

@@ -14,4 +14,16 @@ class RequestIdsTest {
         assertThat(RequestIds.acceptOrCreate("x\r\nSet-Cookie: y")).doesNotContain("\n");
         assertThat(RequestIds.acceptOrCreate("x".repeat(129))).hasSize(36);
     }
+
+    @Test
+    void newIdsAreDistinctRandomUuids() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            java.util.UUID id = java.util.UUID.fromString(RequestIds.acceptOrCreate(null));
+            assertThat(id.version()).isEqualTo(4);
+            assertThat(id.variant()).isEqualTo(2);
+            ids.add(id.toString());
+        }
+        assertThat(ids).hasSize(1000);
+    }
 }

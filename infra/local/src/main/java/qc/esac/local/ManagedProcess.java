@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +24,26 @@ import java.util.concurrent.TimeUnit;
 public final class ManagedProcess implements AutoCloseable {
 
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(20);
+
+    /**
+     * util-linux's {@code setpriv}: {@code --pdeathsig KILL} makes the kernel kill the component when the process
+     * that started it dies, however it dies (a launcher halted by Kafka skips its shutdown hooks; a SIGKILL runs
+     * nothing), then execs the command in the same process (same pid: stop, kill and memory work unchanged).
+     * Absent (not Linux): components outlive a crashed launcher, as before.
+     */
+    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+
+    /**
+     * The thread every component is started from. Linux sends the parent-death signal when the <em>thread</em>
+     * that started the child ends, not only the process: starting from a pool's thread that later retires would
+     * kill a running component. This one lives as long as the JVM (a single-thread executor keeps its thread;
+     * tasks go through submit, so an exception does not replace it).
+     */
+    private static final ExecutorService STARTER = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "managed-process-starter");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final String name;
     private final Process process;
@@ -60,12 +83,35 @@ public final class ManagedProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
             // Appended: a component started again (the fault suite) keeps the log of the run that crashed.
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(diesWithThisProcess(command)).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
-            return new ManagedProcess(name, builder.start(), URI.create("http://127.0.0.1:" + port), log);
+            return new ManagedProcess(name, startFromStarterThread(builder), URI.create("http://127.0.0.1:" + port), log);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
+        }
+    }
+
+    private static List<String> diesWithThisProcess(List<String> command) {
+        if (!Files.isExecutable(SETPRIV)) {
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    private static Process startFromStarterThread(ProcessBuilder builder) throws IOException {
+        try {
+            return STARTER.submit(builder::start).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting " + builder.command(), e);
         }
     }
 
@@ -107,6 +153,10 @@ public final class ManagedProcess implements AutoCloseable {
             pause();
         }
         throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {
