@@ -27,12 +27,17 @@ final class KindSteps {
     /**
      * Sends a step, and sends it again under a new key (after a second) while its final answer says the service
      * has not learnt yet, from another service's events, what the step needs ({@code notYet}): such an answer
-     * wrote nothing, but the key recorded it, so only a new key asks again. Each key is retried as
-     * {@link Driver#send} retries. The last answer, or null when none came ({@code run.refused} says why).
+     * wrote nothing, but the key recorded it, so only a new key asks again, for up to {@link #AWAIT_MILLIS} after
+     * the first such answer. Each key is retried as {@link Driver#send} retries. The last answer, or null when none came ({@code run.refused} says why).
      */
     static Api.Answer awaiting(Driver driver, Driver.Flow flow, Driver.Run run, String step,
                                Predicate<Api.Answer> notYet, Function<String, Api.Answer> request) {
-        long deadline = System.currentTimeMillis() + AWAIT_MILLIS;
+        return awaiting(driver, flow, run, step, notYet, request, AWAIT_MILLIS);
+    }
+
+    static Api.Answer awaiting(Driver driver, Driver.Flow flow, Driver.Run run, String step,
+                               Predicate<Api.Answer> notYet, Function<String, Api.Answer> request, long awaitMillis) {
+        long deadline = Long.MAX_VALUE;
         String refusedBefore = run.refused;
         for (int attempt = 0; ; attempt++) {
             String key = run.key(attempt == 0 ? step : step + "#" + attempt);
@@ -40,6 +45,9 @@ final class KindSteps {
             if (answer == null || !notYet.test(answer) || System.currentTimeMillis() > deadline) {
                 return answer;
             }
+            // The wait counts from the first "not yet": time spent retrying an unavailable service is not the
+            // events' delay.
+            deadline = Math.min(deadline, System.currentTimeMillis() + awaitMillis);
             run.refused = refusedBefore;
             run.facts.merge("waits", "1", (a, b) -> Integer.toString(Integer.parseInt(a) + 1));
             try {

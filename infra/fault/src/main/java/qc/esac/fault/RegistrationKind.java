@@ -2,6 +2,7 @@ package qc.esac.fault;
 
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -135,11 +136,13 @@ final class RegistrationKind implements CommandKind {
     public Map<String, Outcome> check(Api api, FaultStack stack, Driver.Flow flow, Driver.Run run) {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         String session = run.facts.get("sessionId");
-        // The person's registrations (a session's whole list would log a read of every participant each time).
-        List<JsonNode> registrations = KindSteps.items(api, page -> stack.uri("training-service",
-                "/api/training/people/" + run.facts.get("employeeId") + "/registrations?size=500&page=" + page),
-                "training's registrations").stream()
-                .filter(r -> session.equals(r.path("sessionId").asString())).toList();
+        // The person's registrations (a session's whole list would log a read of every participant each time); a
+        // person with none is refused (403 acces.personne-refusee) even to staff, who see every registration.
+        URI person = stack.uri("training-service", "/api/training/people/" + run.facts.get("employeeId")
+                + "/registrations?size=500");
+        List<JsonNode> registrations = KindSteps.problem(api.get(person), 403, "acces.personne-refusee") ? List.of()
+                : KindSteps.items(api, page -> URI.create(person + "&page=" + page), "training's registrations")
+                .stream().filter(r -> session.equals(r.path("sessionId").asString())).toList();
         // A registration the client gave up on (no final answer) may or may not exist: only duplicates count then.
         Boolean registered = run.reached >= REGISTERED ? Boolean.TRUE : run.gaveUp() ? null : Boolean.FALSE;
         Boolean cancelled = "true".equals(run.facts.get("cancelled")) ? Boolean.TRUE
