@@ -68,6 +68,9 @@ public final class FaultSuite {
         // One organization in five (smoke) or four also sends a membership, another a roster change.
         int every = mode.smoke() ? 5 : 4;
         List<CommandKind> kinds = List.of(new MembershipKind(every), new RosterKind(every));
+        // Registrations, enrolments (of organizations made members just before) and project partners: one
+        // organization in ten each (smoke) or in four.
+        kinds = withCrossServiceKinds(kinds, mode.smoke() ? 10 : every, stack.uri("identity", "/"));
         Effects effects = new Effects(stack, api, kinds);
         Map<String, Object> phases = new LinkedHashMap<>();
         try (Driver driver = new Driver(api, stack.uri("gateway", "/"), kinds)) {
@@ -129,6 +132,16 @@ public final class FaultSuite {
             report.put("effects", found);
             return verdict(tally, outboxes, phases);
         }
+    }
+
+    /** The kinds after membership's and the roster's: enrolment right after membership (it needs the membership). */
+    static List<CommandKind> withCrossServiceKinds(List<CommandKind> kinds, int every, java.net.URI issuer) {
+        List<CommandKind> all = new ArrayList<>(kinds);
+        CommandKind membership = kinds.stream().filter(k -> k.name().equals("membership")).findFirst().orElseThrow();
+        all.add(all.indexOf(membership) + 1, new EnrolmentKind(every, membership));
+        all.add(new RegistrationKind(every));
+        all.add(new PartnerKind(every, issuer));
+        return List.copyOf(all);
     }
 
     private interface Phase {
