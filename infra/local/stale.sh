@@ -13,6 +13,22 @@ stale() {
   [[ -n "$(find "$module/src" "$module/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]
 }
 
+# True when the given executable jar bundles a platform module (BOOT-INF/lib) whose jar was made after it: a build
+# of another module (e.g. `-pl membership-service -am verify` remakes infra/store's jar) leaves the launcher or a
+# tool with its older copy.
+bundles_older() {
+  local exec_jar=$1 module jar
+  local bundled
+  bundled=$(unzip -Z1 "$exec_jar" 'BOOT-INF/lib/*' 2>/dev/null || true)
+  for module in "${platform_modules[@]}"; do
+    for jar in "$module"/target/*.jar; do
+      [[ -f "$jar" && "$jar" != *-exec.jar ]] || continue
+      if grep -qx "BOOT-INF/lib/$(basename "$jar")" <<<"$bundled" && [[ "$jar" -nt "$exec_jar" ]]; then return 0; fi
+    done
+  done
+  return 1
+}
+
 # True when a platform module, or one of the extra modules given, needs building.
 platform_stale() {
   local module
@@ -20,6 +36,7 @@ platform_stale() {
     if [[ -d "$module" ]] && stale "$module"; then return 0; fi
   done
   [[ ! -f "$launcher_jar" ]] && return 0
+  bundles_older "$launcher_jar" && return 0
   # The declared Kafka topics are packaged into the launcher (KafkaTopics).
   [[ -n "$(find infra/k8s/kafka-topics/topics.txt -newer "$launcher_jar" -print 2>/dev/null)" ]]
 }
@@ -34,7 +51,7 @@ prepare_tool() {
   for arg in "$@"; do
     if [[ "$arg" == "--build" ]]; then build=true; else tool_args+=("$arg"); fi
   done
-  if platform_stale "$module" || [[ ! -f "$jar" ]]; then build=true; fi
+  if platform_stale "$module" || [[ ! -f "$jar" ]] || bundles_older "$jar"; then build=true; fi
   if $build; then
     echo "Building the platform and $what (./mvnw -DskipTests -pl $module -am package)..."
     ./mvnw -B -q -DskipTests -pl "$module" -am package
