@@ -8,6 +8,7 @@ import qc.esac.events.membership.EmployeeLeft;
 import qc.esac.events.membership.MembershipInGrace;
 import qc.esac.events.membership.NetworkConfigured;
 import qc.esac.events.membership.OrganizationClosed;
+import qc.esac.events.membership.OrganizationRegistered;
 import qc.esac.testkit.TestEvents;
 import qc.esac.testkit.TestTopics;
 
@@ -44,6 +45,15 @@ public final class MembershipFixtures {
                 """.formatted(employeeId, organizationId, firstName, endDate == null ? "null" : "\"" + endDate + "\"",
                 userId == null ? "null" : "\"" + userId + "\"", type == EmployeeLeft.class ? ", \"reason\": null" : "");
         await(TestEvents.publish(Topics.MEMBERSHIP, EventCatalog.of(type).type(), employeeId, sequence, data));
+    }
+
+    public static void organizationRegistered(String organizationId, String legalName) {
+        String data = """
+                {"organizationId": "%s", "legalName": "%s", "neq": "1170000001", "legalForm": "OBNL",
+                 "regionCode": "06", "sectorCodes": ["ECONOMIE_SOCIALE"]}
+                """.formatted(organizationId, legalName);
+        await(TestEvents.publish(Topics.MEMBERSHIP, EventCatalog.of(OrganizationRegistered.class).type(),
+                organizationId, 1, data));
     }
 
     public static void organizationClosed(String organizationId, LocalDate closedOn) {

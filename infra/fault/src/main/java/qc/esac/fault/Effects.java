@@ -1,6 +1,8 @@
 package qc.esac.fault;
 
 import qc.esac.local.Prometheus;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,16 +16,18 @@ import java.util.regex.Pattern;
 
 /**
  * What the commands left behind, read through the APIs: membership (the source; one organization per command,
- * never two), and the organization read models of training and projects (each accepted command's final state,
- * present once, its events applied in order: the rename after the registration), and every outbox empty.
+ * never two), and the organization read models of training, insurance and projects (each accepted command's final
+ * state, present once, its events applied in order: the rename after the registration), and every outbox empty.
  */
 final class Effects {
 
     /** The read models fed by membership's organization events: service and path of one organization. */
     static final Map<String, String> READ_MODELS = Map.of(
             "training-service", "/api/training/organizations/",
+            "insurance-service", "/api/insurance/organizations/",
             "projects-service", "/api/projects/organizations/");
     private static final Pattern LEGAL_NAME = Pattern.compile("\"legalName\"\\s*:\\s*\"([^\"]*)\"");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern TOTAL_PAGES = Pattern.compile("\"totalPages\"\\s*:\\s*(\\d+)");
 
     private final FaultStack stack;
@@ -286,6 +290,21 @@ final class Effects {
             }
         }
         return copies;
+    }
+
+    /**
+     * One organization as a consumer's read model holds it ({@link #READ_MODELS}; training's and insurance's also
+     * show the standings and roster entries they consumed), or null when the consumer does not know it yet (404).
+     */
+    static JsonNode readModel(Api api, FaultStack stack, String service, String organizationId) {
+        Api.Answer answer = api.get(stack.uri(service, READ_MODELS.get(service) + organizationId));
+        if (answer.status() == 404) {
+            return null;
+        }
+        if (answer.status() != 200) {
+            throw new IllegalStateException(service + "'s organization read model answered " + answer.status());
+        }
+        return JSON.readTree(answer.body());
     }
 
     private static void example(List<String> examples, String example) {

@@ -306,8 +306,9 @@ final class Faults {
      * (about 25 s), so that every consumer dead-letters it with the store's error. The driver is paused first so
      * that the consumers are idle. Then the fix (the store answers again) and the operator's procedure: each
      * service replays each of its dead-letter topics. The record must now be processed (the organization in
-     * training's and projects' read models), the poison records fail once more, and nothing loops. Whatever else
-     * the stall dead-lettered is processed by the same replays (the checks afterwards count it as any other).
+     * training's, insurance's and projects' read models), the poison records fail once more, and nothing loops.
+     * Whatever else the stall dead-lettered is processed by the same replays (the checks afterwards count it as any
+     * other).
      */
     private Map<String, Object> fixedByReplay(Driver driver, List<String> consumers) throws InterruptedException {
         Map<String, Object> result = new LinkedHashMap<>();
@@ -434,7 +435,7 @@ final class Faults {
         return groups;
     }
 
-    /** Training's and projects' read model answers for an organization (200: present). */
+    /** Each organization read model's answer (Effects.READ_MODELS) for an organization (200: present). */
     private Map<String, Integer> readModelStatuses(String organization) {
         Map<String, Integer> statuses = new java.util.TreeMap<>();
         Effects.READ_MODELS.forEach((service, path) ->

@@ -13,11 +13,11 @@ import java.util.Map;
 /**
  * A membership: the organization applies to the insurance association's network ({@code POST /memberships}), staff
  * approve it ({@code .../approval}, {@code If-Match}), and its fee is recorded ({@code .../fees}, {@code If-Match}),
- * which makes it active: three standing events (approved, fee recorded, activated) that training and insurance
+ * which makes it active: standing events (applied, approved, fee recorded, activated) that training and insurance
  * consume. Checked in membership: one membership for the organization, its fee recorded once, each status reached
- * once, and the status of the last accepted step. Training's and insurance's standings have no read endpoint (they
- * show only through a price at a registration, or an insurance participation that needs a plan year in force): not
- * checked there (README, "Not covered yet").
+ * once, and the status of the last accepted step; and in training's and insurance's standings (their organization
+ * read, {@link Effects#readModel}): the organization's one standing in the network, set by this membership, in that
+ * status.
  */
 final class MembershipKind implements CommandKind {
 
@@ -27,6 +27,8 @@ final class MembershipKind implements CommandKind {
     static final int FEE = 100;
     private static final String[] STATUS_AFTER = {"", "APPLIED", "APPROVED", "ACTIVE"};
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The services that consume the standing events and show them in their organization read. */
+    private static final List<String> CONSUMERS = List.of("training-service", "insurance-service");
 
     private final int every;
 
@@ -52,7 +54,7 @@ final class MembershipKind implements CommandKind {
 
     @Override
     public List<String> readModels() {
-        return List.of("membership-service");
+        return List.of("membership-service", "training-service", "insurance-service");
     }
 
     @Override
@@ -121,7 +123,38 @@ final class MembershipKind implements CommandKind {
 
     @Override
     public Map<String, Outcome> check(Api api, FaultStack stack, Driver.Flow flow, Driver.Run run) {
-        return Map.of("membership-service", verdict(memberships(api, stack, flow), flow.id, run.reached));
+        Map<String, Outcome> outcomes = new HashMap<>();
+        outcomes.put("membership-service", verdict(memberships(api, stack, flow), flow.id, run.reached));
+        for (String consumer : CONSUMERS) {
+            outcomes.put(consumer, standingVerdict(Effects.readModel(api, stack, consumer, flow.id), run.id,
+                    run.reached));
+        }
+        return outcomes;
+    }
+
+    /**
+     * The outcome in a consumer's organization read ({@code null}: organization unknown there yet) for the membership
+     * {@code membershipId} after {@code reached} steps: one standing in the network, this membership's, in the status
+     * (and good standing) of the last step. Another membership's standing there means a second one was created.
+     */
+    static Outcome standingVerdict(JsonNode organization, String membershipId, int reached) {
+        JsonNode found = null;
+        int copies = 0;
+        for (JsonNode standing : organization == null ? JSON.createArrayNode() : organization.path("standings")) {
+            if (NETWORK.equals(standing.path("networkId").asString())) {
+                found = standing;
+                copies++;
+            }
+        }
+        if (copies == 0) {
+            return Outcome.LOST;
+        }
+        if (copies > 1 || !membershipId.equals(found.path("membershipId").asString())) {
+            return Outcome.DUPLICATED;
+        }
+        boolean active = reached >= 3;
+        return STATUS_AFTER[Math.min(reached, 3)].equals(found.path("status").asString())
+                && found.path("goodStanding").asBoolean() == active ? Outcome.FOUND : Outcome.OUT_OF_ORDER;
     }
 
     @Override

@@ -4,6 +4,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,12 +12,14 @@ import java.util.Map;
  * A roster change: an employee added to the organization's roster ({@code POST .../employees}) then leaving
  * ({@code POST .../employees/{id}/departure}, {@code If-Match}): two roster events (employee added, employee left)
  * that training and insurance consume. Checked in membership's roster (former employees included): the entry
- * present once, ended if its departure was accepted. Training's and insurance's rosters have no read endpoint (an
- * insurance enrolment needs a participation in force): not checked there (README, "Not covered yet").
+ * present once, ended if its departure was accepted; and the same in training's and insurance's rosters (their
+ * organization read, {@link Effects#readModel}: entries by id with their end date, no names).
  */
 final class RosterKind implements CommandKind {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The services that consume the roster events and show them in their organization read. */
+    private static final List<String> CONSUMERS = List.of("training-service", "insurance-service");
 
     private final int every;
 
@@ -42,7 +45,7 @@ final class RosterKind implements CommandKind {
 
     @Override
     public List<String> readModels() {
-        return List.of("membership-service");
+        return List.of("membership-service", "training-service", "insurance-service");
     }
 
     @Override
@@ -77,7 +80,40 @@ final class RosterKind implements CommandKind {
 
     @Override
     public Map<String, Outcome> check(Api api, FaultStack stack, Driver.Flow flow, Driver.Run run) {
-        return Map.of("membership-service", verdict(roster(api, stack, flow), run.facts.get("workEmail"), run.reached));
+        Map<String, Outcome> outcomes = new HashMap<>();
+        outcomes.put("membership-service", verdict(roster(api, stack, flow), run.facts.get("workEmail"), run.reached));
+        for (String consumer : CONSUMERS) {
+            outcomes.put(consumer, consumerVerdict(Effects.readModel(api, stack, consumer, flow.id), run.id,
+                    run.reached));
+        }
+        return outcomes;
+    }
+
+    /**
+     * The outcome in a consumer's organization read ({@code null}: organization unknown there yet) for the roster
+     * entry {@code employeeId} after {@code reached} steps (1 added, 2 left): present once, ended exactly when the
+     * departure was accepted.
+     */
+    static Outcome consumerVerdict(JsonNode organization, String employeeId, int reached) {
+        JsonNode found = null;
+        int copies = 0;
+        for (JsonNode entry : organization == null ? JSON.createArrayNode() : organization.path("roster")) {
+            if (employeeId.equals(entry.path("id").asString())) {
+                found = entry;
+                copies++;
+            }
+        }
+        if (copies == 0) {
+            return Outcome.LOST;
+        }
+        if (copies > 1) {
+            return Outcome.DUPLICATED;
+        }
+        return ended(found) == (reached >= 2) ? Outcome.FOUND : Outcome.OUT_OF_ORDER;
+    }
+
+    private static boolean ended(JsonNode entry) {
+        return !entry.path("endDate").isMissingNode() && !entry.path("endDate").isNull();
     }
 
     @Override
@@ -113,7 +149,6 @@ final class RosterKind implements CommandKind {
         if (copies > 1) {
             return Outcome.DUPLICATED;
         }
-        boolean ended = !found.path("endDate").isMissingNode() && !found.path("endDate").isNull();
-        return ended == (reached >= 2) ? Outcome.FOUND : Outcome.OUT_OF_ORDER;
+        return ended(found) == (reached >= 2) ? Outcome.FOUND : Outcome.OUT_OF_ORDER;
     }
 }

@@ -11,10 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VerdictTest {
 
     private static Effects.Tally clean() {
-        return new Effects.Tally(10, 1, 10, 0, Map.of("training-service", 10), Map.of("training-service", 0),
-                Map.of("training-service", 0), 0, 0, List.of(),
-                Map.of("membership", new Effects.KindTally(2, 2, 2, 0, 0, Map.of("membership-service",
-                        Map.of(CommandKind.Outcome.FOUND, 2, CommandKind.Outcome.LOST, 0)))));
+        return new Effects.Tally(10, 1, 10, 0, Map.of("training-service", 10, "insurance-service", 10),
+                Map.of("training-service", 0, "insurance-service", 0),
+                Map.of("training-service", 0, "insurance-service", 0), 0, 0, List.of(),
+                Map.of("membership", new Effects.KindTally(2, 2, 2, 0, 0, Map.of(
+                        "membership-service", Map.of(CommandKind.Outcome.FOUND, 2, CommandKind.Outcome.LOST, 0),
+                        "training-service", Map.of(CommandKind.Outcome.FOUND, 2, CommandKind.Outcome.LOST, 0),
+                        "insurance-service", Map.of(CommandKind.Outcome.FOUND, 2, CommandKind.Outcome.LOST, 0)))));
     }
 
     @Test
@@ -26,12 +29,20 @@ class VerdictTest {
 
     @Test
     void lossesDuplicatesDisorderBacklogAndSlowOrEnglishAnswersAreReported() {
-        Effects.Tally bad = new Effects.Tally(10, 0, 9, 1, Map.of("training-service", 8),
-                Map.of("training-service", 2), Map.of("training-service", 1), 1, 0, List.of(),
+        Effects.Tally bad = new Effects.Tally(10, 0, 9, 1, Map.of("training-service", 8, "insurance-service", 9),
+                Map.of("training-service", 2, "insurance-service", 1),
+                Map.of("training-service", 1, "insurance-service", 0), 1, 0, List.of(),
                 Map.of("membership", new Effects.KindTally(3, 3, 0, 0, 1, Map.of("membership-service",
                                 Map.of(CommandKind.Outcome.FOUND, 1, CommandKind.Outcome.DUPLICATED, 1,
-                                        CommandKind.Outcome.OUT_OF_ORDER, 1))),
-                        "roster", new Effects.KindTally(2, 0, 0, 2, 0, Map.of("membership-service", Map.of()))));
+                                        CommandKind.Outcome.OUT_OF_ORDER, 1),
+                                "training-service", Map.of(CommandKind.Outcome.FOUND, 3),
+                                "insurance-service", Map.of(CommandKind.Outcome.FOUND, 2,
+                                        CommandKind.Outcome.LOST, 1))),
+                        "roster", new Effects.KindTally(2, 0, 0, 2, 0, Map.of("membership-service", Map.of())),
+                        "roster changes", new Effects.KindTally(2, 2, 2, 0, 0, Map.of(
+                                "training-service", Map.of(CommandKind.Outcome.OUT_OF_ORDER, 1,
+                                        CommandKind.Outcome.FOUND, 1),
+                                "insurance-service", Map.of(CommandKind.Outcome.DUPLICATED, 2)))));
 
         List<String> broken = FaultSuite.verdict(bad, Map.of("membership-service", 3.0), Map.of(
                 "3 store pause", Map.of("french", false, "recoverySeconds", -1, "slowestProbeMillis", 30_000),
@@ -40,7 +51,7 @@ class VerdictTest {
                 "6 gateway under failure", Map.of("breakerOpened", true, "breakerClosedAgain", false)));
 
         assertThat(broken).contains("accepted commands missing in membership: 1", "duplicated in membership: 1",
-                "lost in training-service: 2", "out of order in training-service: 1",
+                "lost in training-service: 2", "out of order in training-service: 1", "lost in insurance-service: 1",
                 "retried commands not answered with their first answer: 1",
                 "outbox of membership-service not empty: 3.0", "3 store pause: french is false",
                 "3 store pause: recoverySeconds never", "5 poison: noLoop is false",
@@ -48,7 +59,11 @@ class VerdictTest {
         assertThat(broken).contains("membership: duplicated in membership-service: 1",
                 "membership: out of order in membership-service: 1",
                 "membership: retried steps not answered with their first answer: 1", "roster: no command was accepted",
-                "membership: no command completed every step");
+                "membership: no command completed every step", "membership: lost in insurance-service: 1",
+                "roster changes: out of order in training-service: 1",
+                "roster changes: duplicated in insurance-service: 2");
+        assertThat(broken).noneMatch(line -> line.startsWith("out of order in insurance-service")
+                || line.startsWith("membership: lost in training-service"));
         assertThat(clean().clean()).isTrue();
         assertThat(bad.clean()).isFalse();
         assertThat(broken).contains("5 poison afterAFix: fixedRecordProcessedByReplay is false");
