@@ -24,6 +24,11 @@ public class OutboxBacklog {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    /**
+     * Added minus removed since the last count. It may go below zero for a while: the relay can remove a write's
+     * events before the writer's thread reports them added (a sweep found them first), and clamping there would
+     * leave those events counted until the next full sweep.
+     */
     private long pending;
     /** When the oldest event counted was written; null when none waits. */
     private Instant oldest;
@@ -41,16 +46,19 @@ public class OutboxBacklog {
     }
 
     public synchronized long pending() {
-        return pending;
+        return Math.max(0, pending);
     }
 
     public synchronized long oldestAgeSeconds() {
-        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds());
+        return oldest == null || pending <= 0 ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds());
     }
 
     /** A write put {@code count} events in an outbox, the first of them at {@code time}. */
     synchronized void added(int count, Instant time) {
         pending += count;
+        if (pending <= 0) {
+            return; // what this adds was already removed
+        }
         if (oldest == null || time.isBefore(oldest)) {
             oldest = time;
         }
@@ -61,8 +69,8 @@ public class OutboxBacklog {
      * count; when nothing waits any more, nothing is old.
      */
     synchronized void removed(int count) {
-        pending = Math.max(0, pending - count);
-        if (pending == 0) {
+        pending -= count;
+        if (pending <= 0) {
             oldest = null;
         }
     }
