@@ -177,7 +177,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (events.isEmpty()) {
             return;
         }
-        backlog.added(events.size(), events.get(0).time());
+        backlog.added(events);
         Leased leased = lease == null ? null : new Leased(events, lease.get("until", Date.class).toInstant());
         queue(new Aggregate(collection, aggregateId), events.get(events.size() - 1).sequence(), leased);
     }
@@ -418,7 +418,7 @@ public class OutboxRelay implements SmartLifecycle {
                 documents(collection).bulkWrite(removals, new BulkWriteOptions().ordered(false));
             }
         }
-        backlog.removed(claimed.stream().mapToInt(aggregate -> aggregate.acknowledged).sum());
+        claimed.forEach(aggregate -> backlog.removed(aggregate.events.subList(0, aggregate.acknowledged)));
     }
 
     private static Bson removal(Claimed aggregate) {
@@ -575,7 +575,7 @@ public class OutboxRelay implements SmartLifecycle {
                 claimed.acknowledged == 0 ? release : Updates.combine(release, removal(claimed)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
                         .projection(Projections.include(OutboxFields.OUTBOX)));
-        backlog.removed(claimed.acknowledged);
+        backlog.removed(claimed.events.subList(0, claimed.acknowledged));
         if (after == null) {
             if (claimed.acknowledged > 0) {
                 // The lease expired meanwhile and another instance may hold it now: remove, but leave its lease.

@@ -6,6 +6,9 @@ import qc.esac.testkit.time.MutableClock;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,9 +20,10 @@ class OutboxBacklogTest {
 
     @Test
     void eventsRemovedBeforeTheirWriteReportedThemAreNotLeftCountedUntilTheNextSweep() {
+        List<OutboxEvent> written = List.of(event(), event());
         // A sweep found the write's events and published them before the writer's thread reported the write.
-        backlog.removed(2);
-        backlog.added(2, clock.instant());
+        backlog.removed(written);
+        backlog.added(written);
         clock.advance(Duration.ofSeconds(5));
 
         assertThat(backlog.pending()).isZero();
@@ -28,17 +32,43 @@ class OutboxBacklogTest {
     }
 
     @Test
+    void anEventPublishedOrWrittenWhileAFullSweepCountsIsCountedAsItEnds() {
+        OutboxEvent first = event();
+        OutboxEvent second = event();
+        backlog.added(List.of(first, second));
+        assertThat(backlog.begin()).isNotNull();
+        assertThat(backlog.begin()).as("one count at a time").isNull();
+        // The count's query read both; meanwhile the relay published the first and a write added a third.
+        backlog.removed(List.of(first));
+        OutboxEvent third = event();
+        backlog.added(List.of(third));
+        backlog.finish(Map.of(first.id(), first.time(), second.id(), second.time()));
+
+        assertThat(backlog.pending()).isEqualTo(2);
+        backlog.removed(List.of(second, third));
+        assertThat(backlog.pending()).as("back to 0 with the last publication, not at the next count").isZero();
+    }
+
+    @Test
     void theGaugeFollowsWritesAndRemovals() {
-        backlog.added(3, clock.instant());
+        List<OutboxEvent> first = List.of(event(), event(), event());
+        backlog.added(first);
         clock.advance(Duration.ofSeconds(4));
-        backlog.added(1, clock.instant());
+        List<OutboxEvent> second = List.of(event());
+        backlog.added(second);
         assertThat(backlog.pending()).isEqualTo(4);
         assertThat(backlog.oldestAgeSeconds()).isEqualTo(4);
 
-        backlog.removed(3);
+        backlog.removed(first);
         assertThat(registry.get("esac.outbox.backlog").gauge().value()).isEqualTo(1);
-        backlog.removed(1);
+        backlog.removed(second);
         assertThat(backlog.pending()).isZero();
         assertThat(backlog.oldestAgeSeconds()).isZero();
+    }
+
+    private OutboxEvent event() {
+        String id = UUID.randomUUID().toString();
+        return new OutboxEvent(id, "qc.esac.test.v1", "esac.test", "/test", "aggregate", 1, clock.instant(),
+                "https://schemas.esac.quebec/test.v1.json", "{}", null);
     }
 }
