@@ -70,8 +70,9 @@ import java.util.concurrent.TimeUnit;
  * <p>A create made while this relay runs carries its lease from the start ({@link #leaseForWrite}, written in the
  * same insert as the state and the events): the publisher then sends the events it was handed, without a claim or a
  * read, and only the release goes to the store. Such a lease is this instance's alone like any other (another
- * instance waits for it to be given up or to expire); this instance's sweep may take it over (a full queue, a lease
- * grown too old to send under), since the aggregate is in flight here at most once.
+ * instance waits for it to be given up or to expire); this instance's claim takes it over only once it is too old to
+ * send under from memory (a full queue, a slow start), so a create's events are never sent from memory after a sweep
+ * published them.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -317,8 +318,7 @@ public class OutboxRelay implements SmartLifecycle {
         List<Claimed> claimed = new ArrayList<>(batch.size());
         try {
             Map<String, List<Aggregate>> toClaim = new LinkedHashMap<>();
-            // A write's own lease is sent under only while it leaves the whole send timeout before it expires.
-            Instant sendBy = clock.instant().plus(properties.sendTimeout()).plusSeconds(5);
+            Instant sendBy = sendBy();
             for (Aggregate aggregate : batch) {
                 Leased leased = leasedByWrite.get(aggregate);
                 if (leased != null && leased.until().isAfter(sendBy)) {
@@ -514,15 +514,26 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * An aggregate with pending events that no live lease holds, or ({@code ownWriteLease}) whose lease is the one a
-     * create of this instance took: only the caller, which has the aggregate in flight, may publish it here.
+     * A create's own lease is sent under from memory only while it expires after this instant (it leaves the whole
+     * send timeout, plus a margin); after it, only a claim takes it over. The two never overlap, so a publisher
+     * holding a create's events never sends them after a sweep published them.
+     */
+    private Instant sendBy() {
+        return clock.instant().plus(properties.sendTimeout()).plusSeconds(5);
+    }
+
+    /**
+     * An aggregate with pending events that no live lease holds, or ({@code ownWriteLease}) whose lease is one a
+     * create of this instance took and can no longer be sent under from memory ({@link #sendBy}): only the caller,
+     * which has the aggregate in flight, may publish it here.
      */
     private Document claimable(String aggregateId, boolean ownWriteLease) {
         Date now = Date.from(clock.instant());
         List<Document> free = new ArrayList<>(List.of(new Document(OutboxFields.LEASE, null),
                 new Document(OutboxFields.LEASE_UNTIL, new Document("$lt", now))));
         if (ownWriteLease) {
-            free.add(new Document(OutboxFields.LEASE_OWNER, instanceId).append(OutboxFields.LEASE + ".claim", WRITE_CLAIM));
+            free.add(new Document(OutboxFields.LEASE_OWNER, instanceId).append(OutboxFields.LEASE + ".claim", WRITE_CLAIM)
+                    .append(OutboxFields.LEASE_UNTIL, new Document("$lte", Date.from(sendBy()))));
         }
         return new Document(OutboxFields.ID, aggregateId)
                 .append(OutboxFields.FIRST_PENDING + ".id", new Document("$exists", true))
