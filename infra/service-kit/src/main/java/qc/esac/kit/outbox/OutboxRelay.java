@@ -201,6 +201,9 @@ public class OutboxRelay implements SmartLifecycle {
             Flight flight = inFlight.get(aggregate);
             if (flight != null) {
                 flight.written = Math.max(flight.written, lastSequence);
+                if (leased != null) {
+                    flight.leased = leased; // a sweep found the create first: queued again if it could not claim it
+                }
                 return;
             }
             Queued queued = waiting.get(aggregate);
@@ -434,6 +437,14 @@ public class OutboxRelay implements SmartLifecycle {
             for (Aggregate aggregate : batch) {
                 Flight flight = inFlight.remove(aggregate);
                 Claimed published = byAggregate.get(aggregate);
+                if (flight != null && published == null && flight.leased != null && accepting
+                        && !waiting.containsKey(aggregate) && waiting.size() < FAST_PATH_QUEUE) {
+                    // A sweep met a create between its insert and its report: the create's own lease kept the sweep
+                    // off, the publisher sends the events it was handed.
+                    waiting.put(aggregate, new Queued(flight.written, flight.leased));
+                    lock.notify();
+                    continue;
+                }
                 if (flight == null || published == null || published.failed) {
                     continue; // not claimed, or not acknowledged: the sweep takes it (see mayHavePending)
                 }
@@ -740,6 +751,8 @@ public class OutboxRelay implements SmartLifecycle {
     /** An aggregate this instance is publishing: the newest sequence written to it so far. */
     private static final class Flight {
         long written;
+        /** The events of a create reported while a sweep had its aggregate in flight. */
+        Leased leased;
 
         Flight(long written) {
             this.written = written;
