@@ -208,8 +208,8 @@ public class OutboxRelay implements SmartLifecycle {
             }
             Queued queued = waiting.get(aggregate);
             if (queued != null) {
-                // Keeps its place in the queue; the events already waiting go first, so it will be claimed.
-                waiting.put(aggregate, new Queued(Math.max(queued.written(), lastSequence), null));
+                // Keeps its place (and a create's events, sent first under its lease; the rest is claimed after).
+                waiting.put(aggregate, new Queued(Math.max(queued.written(), lastSequence), queued.leased()));
                 return;
             }
             if (waiting.size() >= FAST_PATH_QUEUE) {
@@ -296,6 +296,10 @@ public class OutboxRelay implements SmartLifecycle {
             for (Aggregate aggregate : found) {
                 if (inFlight.containsKey(aggregate)) {
                     continue; // a publisher of this instance has it
+                }
+                Queued waits = waiting.get(aggregate);
+                if (waits != null && waits.leased() != null) {
+                    continue; // a create's, under its own lease: a publisher takes it with its events
                 }
                 Queued queued = waiting.remove(aggregate);
                 inFlight.put(aggregate, new Flight(queued == null ? 0 : queued.written()));
