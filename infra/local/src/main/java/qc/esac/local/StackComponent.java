@@ -22,7 +22,12 @@ import java.util.stream.Stream;
 public record StackComponent(String name, String module, String artifactId, int port, String readinessPath,
                              Function<StackAddresses, Map<String, String>> environment) {
 
-    /** JVM options of every component: modest heaps and a serial collector, since a laptop runs them all. */
+    /**
+     * JVM options of every component: modest heaps and a serial collector, since a laptop runs them all. C1 only:
+     * measured on the 2-core machine (issue 12, BENCHMARKS.md), C2 made membership spend 10 min of compilation
+     * instead of 26 s over a benchmark's run and three to four times the CPU per create in its first minutes; a stack
+     * that lives for minutes never repays that.
+     */
     static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m", "-Dspring.jmx.enabled=false");
 

@@ -117,6 +117,11 @@ public class AggregateStore<T> {
             document.append(OutboxFields.REQUESTS, List.of(write.entry()));
             write.request().writing();
         }
+        // The relay's lease, taken in the same insert: it then publishes these events without a claim or a read.
+        Document lease = outbox.isEmpty() ? null : relay.leaseForWrite();
+        if (lease != null) {
+            document.append(OutboxFields.LEASE, lease);
+        }
         try {
             documents().insertOne(document);
         } catch (MongoWriteException e) {
@@ -125,7 +130,7 @@ public class AggregateStore<T> {
             }
             throw e;
         }
-        publishAfterWrite(id, outbox);
+        publishAfterWrite(id, outbox, lease);
         return new Versioned<>(id, state, 1L);
     }
 
@@ -243,15 +248,15 @@ public class AggregateStore<T> {
             throw new OptimisticLockingFailureException(
                     "Aggregate " + collection + "/" + id + " changed concurrently");
         }
-        publishAfterWrite(id, outbox);
+        publishAfterWrite(id, outbox, null);
         return new Versioned<>(id, state, expectedVersion + 1);
     }
 
-    private void publishAfterWrite(String id, List<OutboxEvent> outbox) {
+    private void publishAfterWrite(String id, List<OutboxEvent> outbox, Document lease) {
         if (!outbox.isEmpty()) {
             faultPoint.afterWrite();
         }
-        relay.written(collection, id, outbox);
+        relay.written(collection, id, outbox, lease);
     }
 
     /** This write call's place in the keyed request the thread runs, or null when there is none. */

@@ -66,6 +66,13 @@ import java.util.concurrent.TimeUnit;
  * than what was claimed) and the aggregate is queued again once its lease is given up; no claim is made just to
  * find out whether something is left. A write made on another instance meanwhile finds the aggregate leased: that
  * instance sweeps the collection at its next pass.
+ *
+ * <p>A create made while this relay runs carries its lease from the start ({@link #leaseForWrite}, written in the
+ * same insert as the state and the events): the publisher then sends the events it was handed, without a claim or a
+ * read, and only the release goes to the store. Such a lease is this instance's alone like any other (another
+ * instance waits for it to be given up or to expire); this instance's claim takes it over only once it is too old to
+ * send under from memory (a full queue, a slow start), so a create's events are never sent from memory after a sweep
+ * published them.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -80,6 +87,8 @@ public class OutboxRelay implements SmartLifecycle {
     static final int FAST_PATH_QUEUE = 10_000;
     /** The sequence to give {@link #publishSoon(String, String, long)} when the caller does not know it. */
     static final long UNKNOWN_SEQUENCE = Long.MAX_VALUE;
+    /** The claim of a lease a create took with its insert ({@link #leaseForWrite}). */
+    static final String WRITE_CLAIM = "write";
 
     private final MongoTemplate mongo;
     private final KafkaOperations<String, byte[]> kafka;
@@ -96,8 +105,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Guards {@link #waiting}, {@link #inFlight} and {@link #accepting}; publishers wait on it. */
     private final Object lock = new Object();
-    /** Aggregates queued and not yet taken by a publisher, oldest first, with the newest sequence written. */
-    private final LinkedHashMap<Aggregate, Long> waiting = new LinkedHashMap<>();
+    /**
+     * Aggregates queued and not yet taken by a publisher, oldest first, with the newest sequence written and, for a
+     * create that took its lease with its insert, the events it wrote.
+     */
+    private final LinkedHashMap<Aggregate, Queued> waiting = new LinkedHashMap<>();
     /** Aggregates a publisher or a sweep of this instance is publishing, with the newest sequence written. */
     private final Map<Aggregate, Flight> inFlight = new HashMap<>();
     private boolean accepting;
@@ -144,13 +156,31 @@ public class OutboxRelay implements SmartLifecycle {
         publishSoon(collection, aggregateId, UNKNOWN_SEQUENCE);
     }
 
-    /** What a write tells the relay: {@code events} were added to the aggregate's outbox. */
-    void written(String collection, String aggregateId, List<OutboxEvent> events) {
+    /**
+     * The lease a create takes in its own insert when this relay runs (null otherwise: the sweep publishes), so that
+     * its events are published from memory, with no claim and no read ({@link #written(String, String, List, Document)}).
+     */
+    Document leaseForWrite() {
+        synchronized (lock) {
+            if (!accepting) {
+                return null;
+            }
+        }
+        return new Document("owner", instanceId).append("claim", WRITE_CLAIM)
+                .append("until", Date.from(clock.instant().plus(properties.lease())));
+    }
+
+    /**
+     * What a write tells the relay: {@code events} were added to the aggregate's outbox, under {@code lease} (from
+     * {@link #leaseForWrite}) when the write took it.
+     */
+    void written(String collection, String aggregateId, List<OutboxEvent> events, Document lease) {
         if (events.isEmpty()) {
             return;
         }
-        backlog.added(events.size(), events.get(0).time());
-        publishSoon(collection, aggregateId, events.get(events.size() - 1).sequence());
+        backlog.added(events);
+        Leased leased = lease == null ? null : new Leased(events, lease.get("until", Date.class).toInstant());
+        queue(new Aggregate(collection, aggregateId), events.get(events.size() - 1).sequence(), leased);
     }
 
     /**
@@ -160,7 +190,10 @@ public class OutboxRelay implements SmartLifecycle {
      *                     it is queued again afterwards only if that publication did not include this event
      */
     public void publishSoon(String collection, String aggregateId, long lastSequence) {
-        Aggregate aggregate = new Aggregate(collection, aggregateId);
+        queue(new Aggregate(collection, aggregateId), lastSequence, null);
+    }
+
+    private void queue(Aggregate aggregate, long lastSequence, Leased leased) {
         synchronized (lock) {
             if (!accepting) {
                 return; // not started (or stopping): the sweep will publish
@@ -168,18 +201,22 @@ public class OutboxRelay implements SmartLifecycle {
             Flight flight = inFlight.get(aggregate);
             if (flight != null) {
                 flight.written = Math.max(flight.written, lastSequence);
+                if (leased != null) {
+                    flight.leased = leased; // a sweep found the create first: queued again if it could not claim it
+                }
                 return;
             }
-            Long queued = waiting.get(aggregate);
+            Queued queued = waiting.get(aggregate);
             if (queued != null) {
-                waiting.put(aggregate, Math.max(queued, lastSequence)); // keeps its place in the queue
+                // Keeps its place (and a create's events, sent first under its lease; the rest is claimed after).
+                waiting.put(aggregate, new Queued(Math.max(queued.written(), lastSequence), queued.leased()));
                 return;
             }
             if (waiting.size() >= FAST_PATH_QUEUE) {
-                mayHavePending.add(collection); // backpressure: the sweep publishes it
+                mayHavePending.add(aggregate.collection()); // backpressure: the sweep publishes it
                 return;
             }
-            waiting.put(aggregate, lastSequence);
+            waiting.put(aggregate, new Queued(lastSequence, leased));
             lock.notify();
         }
     }
@@ -260,12 +297,16 @@ public class OutboxRelay implements SmartLifecycle {
                 if (inFlight.containsKey(aggregate)) {
                     continue; // a publisher of this instance has it
                 }
-                Long queued = waiting.remove(aggregate);
-                inFlight.put(aggregate, new Flight(queued == null ? 0 : queued));
+                Queued waits = waiting.get(aggregate);
+                if (waits != null && waits.leased() != null) {
+                    continue; // a create's, under its own lease: a publisher takes it with its events
+                }
+                Queued queued = waiting.remove(aggregate);
+                inFlight.put(aggregate, new Flight(queued == null ? 0 : queued.written()));
                 mine.add(aggregate);
             }
         }
-        int published = publishBatch(mine);
+        int published = publishBatch(mine, Map.of());
         if (found.size() == properties.sweepBatch()) {
             mayHavePending.add(collection); // more than one batch waits
         }
@@ -280,12 +321,19 @@ public class OutboxRelay implements SmartLifecycle {
      *
      * @return the number of events Kafka acknowledged
      */
-    private int publishBatch(List<Aggregate> batch) {
+    private int publishBatch(List<Aggregate> batch, Map<Aggregate, Leased> leasedByWrite) {
         List<Claimed> claimed = new ArrayList<>(batch.size());
         try {
             Map<String, List<Aggregate>> toClaim = new LinkedHashMap<>();
-            batch.forEach(aggregate -> toClaim.computeIfAbsent(aggregate.collection(), c -> new ArrayList<>())
-                    .add(aggregate));
+            Instant sendBy = sendBy();
+            for (Aggregate aggregate : batch) {
+                Leased leased = leasedByWrite.get(aggregate);
+                if (leased != null && leased.until().isAfter(sendBy)) {
+                    claimed.add(new Claimed(aggregate, leased.events()));
+                } else {
+                    toClaim.computeIfAbsent(aggregate.collection(), c -> new ArrayList<>()).add(aggregate);
+                }
+            }
             toClaim.forEach((collection, aggregates) -> claimed.addAll(claim(collection, aggregates)));
             claimed.forEach(this::sendAll);
             awaitAcknowledgements(claimed);
@@ -377,7 +425,7 @@ public class OutboxRelay implements SmartLifecycle {
                 documents(collection).bulkWrite(removals, new BulkWriteOptions().ordered(false));
             }
         }
-        backlog.removed(claimed.stream().mapToInt(aggregate -> aggregate.acknowledged).sum());
+        claimed.forEach(aggregate -> backlog.removed(aggregate.events.subList(0, aggregate.acknowledged)));
     }
 
     private static Bson removal(Claimed aggregate) {
@@ -393,12 +441,20 @@ public class OutboxRelay implements SmartLifecycle {
             for (Aggregate aggregate : batch) {
                 Flight flight = inFlight.remove(aggregate);
                 Claimed published = byAggregate.get(aggregate);
+                if (flight != null && published == null && flight.leased != null && accepting
+                        && !waiting.containsKey(aggregate) && waiting.size() < FAST_PATH_QUEUE) {
+                    // A sweep met a create between its insert and its report: the create's own lease kept the sweep
+                    // off, the publisher sends the events it was handed.
+                    waiting.put(aggregate, new Queued(flight.written, flight.leased));
+                    lock.notify();
+                    continue;
+                }
                 if (flight == null || published == null || published.failed) {
                     continue; // not claimed, or not acknowledged: the sweep takes it (see mayHavePending)
                 }
                 if (flight.written > published.lastSequence() && accepting && !waiting.containsKey(aggregate)) {
                     if (waiting.size() < FAST_PATH_QUEUE) {
-                        waiting.put(aggregate, flight.written);
+                        waiting.put(aggregate, new Queued(flight.written, null));
                         lock.notify();
                     } else {
                         mayHavePending.add(aggregate.collection());
@@ -412,6 +468,7 @@ public class OutboxRelay implements SmartLifecycle {
     private void publishQueued() {
         while (true) {
             List<Aggregate> batch = new ArrayList<>();
+            Map<Aggregate, Leased> leased = new HashMap<>();
             synchronized (lock) {
                 while (accepting && waiting.isEmpty()) {
                     try {
@@ -427,15 +484,18 @@ public class OutboxRelay implements SmartLifecycle {
                 // Shared between the publishers, so that a burst is published by all of them at once.
                 int size = Math.min(properties.sweepBatch(),
                         Math.max(1, (waiting.size() + properties.publishers() - 1) / properties.publishers()));
-                Iterator<Map.Entry<Aggregate, Long>> queued = waiting.entrySet().iterator();
+                Iterator<Map.Entry<Aggregate, Queued>> queued = waiting.entrySet().iterator();
                 while (batch.size() < size && queued.hasNext()) {
-                    Map.Entry<Aggregate, Long> next = queued.next();
+                    Map.Entry<Aggregate, Queued> next = queued.next();
                     queued.remove();
-                    inFlight.put(next.getKey(), new Flight(next.getValue()));
+                    inFlight.put(next.getKey(), new Flight(next.getValue().written()));
                     batch.add(next.getKey());
+                    if (next.getValue().leased() != null) {
+                        leased.put(next.getKey(), next.getValue().leased());
+                    }
                 }
             }
-            publishBatch(batch);
+            publishBatch(batch, leased);
         }
     }
 
@@ -448,7 +508,7 @@ public class OutboxRelay implements SmartLifecycle {
         String token = UUID.randomUUID().toString();
         List<UpdateOneModel<Document>> claims = new ArrayList<>(aggregates.size());
         for (Aggregate aggregate : aggregates) {
-            claims.add(new UpdateOneModel<>(claimable(aggregate.id()), lease(token)));
+            claims.add(new UpdateOneModel<>(claimable(aggregate.id(), true), lease(token)));
         }
         BulkWriteResult result = documents(collection).bulkWrite(claims, new BulkWriteOptions().ordered(false));
         Map<String, Aggregate> byId = new HashMap<>();
@@ -468,13 +528,31 @@ public class OutboxRelay implements SmartLifecycle {
         return claimed;
     }
 
-    /** An aggregate with pending events that no live lease holds. */
-    private Document claimable(String aggregateId) {
+    /**
+     * A create's own lease is sent under from memory only while it expires after this instant (it leaves the whole
+     * send timeout, plus a margin); after it, only a claim takes it over. The two never overlap, so a publisher
+     * holding a create's events never sends them after a sweep published them.
+     */
+    private Instant sendBy() {
+        return clock.instant().plus(properties.sendTimeout()).plusSeconds(5);
+    }
+
+    /**
+     * An aggregate with pending events that no live lease holds, or ({@code ownWriteLease}) whose lease is one a
+     * create of this instance took and can no longer be sent under from memory ({@link #sendBy}): only the caller,
+     * which has the aggregate in flight, may publish it here.
+     */
+    private Document claimable(String aggregateId, boolean ownWriteLease) {
         Date now = Date.from(clock.instant());
+        List<Document> free = new ArrayList<>(List.of(new Document(OutboxFields.LEASE, null),
+                new Document(OutboxFields.LEASE_UNTIL, new Document("$lt", now))));
+        if (ownWriteLease) {
+            free.add(new Document(OutboxFields.LEASE_OWNER, instanceId).append(OutboxFields.LEASE + ".claim", WRITE_CLAIM)
+                    .append(OutboxFields.LEASE_UNTIL, new Document("$lte", Date.from(sendBy()))));
+        }
         return new Document(OutboxFields.ID, aggregateId)
                 .append(OutboxFields.FIRST_PENDING + ".id", new Document("$exists", true))
-                .append("$or", List.of(new Document(OutboxFields.LEASE, null),
-                        new Document(OutboxFields.LEASE_UNTIL, new Document("$lt", now))));
+                .append("$or", free);
     }
 
     private Bson lease(String token) {
@@ -487,7 +565,7 @@ public class OutboxRelay implements SmartLifecycle {
      * {@code _id} at the top level, which both MongoDB and the stand-in answer through the id index.
      */
     private Document claim(String collection, String aggregateId) {
-        return documents(collection).findOneAndUpdate(claimable(aggregateId), lease(UUID.randomUUID().toString()),
+        return documents(collection).findOneAndUpdate(claimable(aggregateId, false), lease(UUID.randomUUID().toString()),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 
@@ -523,7 +601,7 @@ public class OutboxRelay implements SmartLifecycle {
                 claimed.acknowledged == 0 ? release : Updates.combine(release, removal(claimed)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
                         .projection(Projections.include(OutboxFields.OUTBOX)));
-        backlog.removed(claimed.acknowledged);
+        backlog.removed(claimed.events.subList(0, claimed.acknowledged));
         if (after == null) {
             if (claimed.acknowledged > 0) {
                 // The lease expired meanwhile and another instance may hold it now: remove, but leave its lease.
@@ -666,9 +744,19 @@ public class OutboxRelay implements SmartLifecycle {
     private record Aggregate(String collection, String id) {
     }
 
+    /** A queued aggregate: the newest sequence written to it, and the events of a create that took its lease. */
+    private record Queued(long written, Leased leased) {
+    }
+
+    /** The events a create wrote under its own lease ({@link #leaseForWrite}), and when that lease expires. */
+    private record Leased(List<OutboxEvent> events, Instant until) {
+    }
+
     /** An aggregate this instance is publishing: the newest sequence written to it so far. */
     private static final class Flight {
         long written;
+        /** The events of a create reported while a sweep had its aggregate in flight. */
+        Leased leased;
 
         Flight(long written) {
             this.written = written;

@@ -4,7 +4,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -12,6 +15,8 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.SendResult;
 import qc.esac.events.membership.OrganizationRegistered;
 import qc.esac.testkit.TestInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,24 +28,38 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Prints whether the relay keeps up with writers: 16 threads create aggregates (one event each) as fast as the store
- * takes them for 20 s while the relay (default settings, the kit's producer settings) publishes them to the embedded
- * broker; then how many events still waited when the writers stopped and how long the relay took to empty the
- * outboxes. One JVM, so it isolates the relay from HTTP and from the other services. Not part of the build:
+ * Prints how fast and how soon the relay publishes, in one JVM (embedded broker and stand-in store of
+ * {@code infra/test-kit}, the kit's producer settings, the relay's default settings), so that HTTP and the other
+ * services are left out:
+ * <ul>
+ * <li>latency from a write's commit (its {@code insert} returned) to Kafka's acknowledgement of its event, p50 / p99 /
+ * max from an HdrHistogram, at moderate open-model rates (writes started on a schedule, whatever the earlier ones
+ * did) and at full rate;</li>
+ * <li>at full rate (16 threads creating aggregates as fast as the store takes them for 20 s): writes/s, events
+ * published/s, how many aggregates still waited when the writers stopped and how long the relay took to empty the
+ * outboxes.</li>
+ * </ul>
+ * Not part of the build:
  * {@code ./mvnw -B -pl infra/service-kit -am verify -Dtest=OutboxRelayBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class OutboxRelayBenchmark {
 
     private static final int WRITERS = 16;
     private static final Duration LOAD = Duration.ofSeconds(20);
+    private static final Duration RATE_LOAD = Duration.ofSeconds(10);
+    private static final int[] RATES = {50, 200};
 
     record Organization(String name) {
     }
@@ -56,8 +75,9 @@ class OutboxRelayBenchmark {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        KafkaTemplate<String, byte[]> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config,
-                new StringSerializer(), new ByteArraySerializer()));
+        Acknowledgements acknowledgements = new Acknowledgements();
+        StampingTemplate kafka = new StampingTemplate(new DefaultKafkaProducerFactory<>(config,
+                new StringSerializer(), new ByteArraySerializer()), acknowledgements);
         try (MongoClient client = MongoClients.create(infrastructure.mongoUri())) {
             MongoTemplate mongo = new MongoTemplate(client, "outbox-relay-benchmark");
             String collection = "bench_" + UUID.randomUUID().toString().replace("-", "");
@@ -71,31 +91,59 @@ class OutboxRelayBenchmark {
                     .forCollection(collection, Organization.class);
             // Warm-up: the producer's metadata, the JIT.
             relay.start();
-            write(store, Duration.ofSeconds(5));
+            write(store, Duration.ofSeconds(5), acknowledgements.phase());
             awaitEmpty(mongo, collection, Duration.ofSeconds(120));
 
+            List<String> rateLines = new ArrayList<>();
+            for (int rate : RATES) {
+                Phase phase = acknowledgements.phase();
+                long written = writeAtRate(store, rate, RATE_LOAD, phase);
+                assertThat(awaitEmpty(mongo, collection, Duration.ofSeconds(120))).isTrue();
+                phase.awaitAll(written, Duration.ofSeconds(10));
+                rateLines.add(line("commit -> ack at " + rate + "/s (open model)", phase.latencies));
+            }
+
+            Phase full = acknowledgements.phase();
             long start = System.nanoTime();
-            long written = write(store, LOAD);
+            long written = write(store, LOAD, full);
             long stopped = System.nanoTime();
             long waitingAtStop = pending(mongo, collection);
             boolean emptied = awaitEmpty(mongo, collection, Duration.ofSeconds(180));
             long drained = System.nanoTime();
+            full.awaitAll(written, Duration.ofSeconds(10));
             relay.stop();
 
             double loadSeconds = (stopped - start) / 1e9;
             System.out.printf("%nOutboxRelayBenchmark: %d writers for %.1f s, relay with %d publishers%n", WRITERS,
                     loadSeconds, properties.publishers());
+            rateLines.forEach(System.out::println);
+            System.out.println(line("commit -> ack at full rate", full.latencies));
             System.out.printf("writes/s                                %10.1f%n", written / loadSeconds);
             System.out.printf("events published/s (until outbox empty) %10.1f%n", written / ((drained - start) / 1e9));
             System.out.printf("aggregates waiting when writers stopped %10d%n", waitingAtStop);
             System.out.printf("outbox empty after the stop (s)         %10.1f%n", (drained - stopped) / 1e9);
             assertThat(emptied).isTrue();
+            assertThat(full.latencies.getTotalCount()).isEqualTo(written);
         } finally {
             kafka.destroy();
         }
     }
 
-    private static long write(AggregateStore<Organization> store, Duration length) throws Exception {
+    private static String line(String what, Histogram latencies) {
+        return String.format("%-40s p50 %7.1f  p99 %7.1f  max %7.1f ms (%d events)", what,
+                latencies.getValueAtPercentile(50) / 1000.0, latencies.getValueAtPercentile(99) / 1000.0,
+                latencies.getMaxValue() / 1000.0, latencies.getTotalCount());
+    }
+
+    private static void insert(AggregateStore<Organization> store, Phase phase) {
+        String id = UUID.randomUUID().toString();
+        phase.started(id);
+        store.insert(id, new Organization(id), List.of(new OrganizationRegistered(id, "Organisme " + id,
+                "1234567890", "OBNL", "06", List.of())));
+        phase.committed(id, System.nanoTime());
+    }
+
+    private static long write(AggregateStore<Organization> store, Duration length, Phase phase) throws Exception {
         AtomicLong written = new AtomicLong();
         long deadline = System.nanoTime() + length.toNanos();
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
@@ -104,9 +152,7 @@ class OutboxRelayBenchmark {
             for (int i = 0; i < WRITERS; i++) {
                 running.add(writers.submit(() -> {
                     while (System.nanoTime() < deadline) {
-                        String id = UUID.randomUUID().toString();
-                        store.insert(id, new Organization(id), List.of(new OrganizationRegistered(id, "Organisme " + id,
-                                "1234567890", "OBNL", "06", List.of())));
+                        insert(store, phase);
                         written.incrementAndGet();
                     }
                 }));
@@ -118,6 +164,31 @@ class OutboxRelayBenchmark {
             writers.shutdown();
         }
         return written.get();
+    }
+
+    /** Writes started at {@code rate} per second on a schedule (open model), each on a pool thread. */
+    private static long writeAtRate(AggregateStore<Organization> store, int rate, Duration length, Phase phase)
+            throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        List<Future<?>> running = new ArrayList<>();
+        try {
+            long start = System.nanoTime();
+            long count = length.toSeconds() * rate;
+            for (long i = 0; i < count; i++) {
+                long intended = start + i * 1_000_000_000L / rate;
+                long wait = intended - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                running.add(writers.submit(() -> insert(store, phase)));
+            }
+            for (Future<?> writer : running) {
+                writer.get();
+            }
+            return count;
+        } finally {
+            writers.shutdown();
+        }
     }
 
     private static long pending(MongoTemplate mongo, String collection) {
@@ -134,5 +205,90 @@ class OutboxRelayBenchmark {
             Thread.sleep(50);
         }
         return false;
+    }
+
+    /** The producer's acknowledgement of each event, stamped when its future completes, keyed by aggregate id. */
+    static final class StampingTemplate extends KafkaTemplate<String, byte[]> {
+
+        private final Acknowledgements acknowledgements;
+
+        StampingTemplate(ProducerFactory<String, byte[]> factory, Acknowledgements acknowledgements) {
+            super(factory);
+            this.acknowledgements = acknowledgements;
+        }
+
+        @Override
+        public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
+            return super.send(record).whenComplete((result, failure) -> {
+                if (failure == null) {
+                    acknowledgements.acknowledged(record.key(), System.nanoTime());
+                }
+            });
+        }
+    }
+
+    /** Which phase each aggregate was written in, so that its acknowledgement lands in that phase's histogram. */
+    static final class Acknowledgements {
+
+        private final Map<String, Phase> phases = new ConcurrentHashMap<>();
+
+        Phase phase() {
+            return new Phase(phases);
+        }
+
+        void acknowledged(String id, long nanos) {
+            Phase phase = phases.get(id);
+            if (phase != null) {
+                phase.acknowledged(id, nanos);
+            }
+        }
+    }
+
+    /**
+     * Pairs each write's commit with its event's acknowledgement, whichever comes first (a sweep may publish an event
+     * before its {@code insert} returned to the writer: that counts as 0).
+     */
+    static final class Phase {
+
+        final Histogram latencies = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
+        private final Map<String, Phase> phases;
+        private final Map<String, long[]> halves = new ConcurrentHashMap<>();
+
+        Phase(Map<String, Phase> phases) {
+            this.phases = phases;
+        }
+
+        void started(String id) {
+            phases.put(id, this);
+        }
+
+        void committed(String id, long nanos) {
+            pair(id, 0, nanos);
+        }
+
+        void acknowledged(String id, long nanos) {
+            pair(id, 1, nanos);
+        }
+
+        private void pair(String id, int half, long nanos) {
+            long[] both = halves.compute(id, (key, known) -> {
+                long[] times = known == null ? new long[] {-1, -1} : known;
+                if (times[half] < 0) {
+                    times[half] = nanos; // the first acknowledgement counts (a duplicate publication does not)
+                }
+                return times;
+            });
+            if (both[0] >= 0 && both[1] >= 0 && halves.remove(id, both)) {
+                latencies.recordValue(Math.max(0, both[1] - both[0]) / 1000);
+                phases.remove(id);
+            }
+        }
+
+        void awaitAll(long count, Duration patience) throws InterruptedException {
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (latencies.getTotalCount() < count && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
     }
 }

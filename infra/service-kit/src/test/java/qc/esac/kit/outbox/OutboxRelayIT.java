@@ -1,6 +1,8 @@
 package qc.esac.kit.outbox;
 
 import qc.esac.testkit.time.MutableClock;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -10,6 +12,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import org.bson.BsonValue;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +41,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -276,6 +284,108 @@ class OutboxRelayIT {
             List<ConsumerRecord<String, byte[]>> records = probe.await(TopicProbe.subject(id), 1, Duration.ofSeconds(10));
             assertThat(records).extracting(r -> TopicProbe.header(r, "ce_aggregatesequence")).containsExactly("2");
             awaitEmptyOutboxes();
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void aCreateMadeWhileTheRelayRunsIsPublishedWithOneStoreWriteAndNoClaimOrRead() throws Exception {
+        // The relay's own store commands on the collection, seen through a client of its own.
+        List<String> commands = new CopyOnWriteArrayList<>();
+        try (MongoClient listened = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(TestInfrastructure.get().mongoUri()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        BsonValue target = event.getCommand().get(event.getCommandName());
+                        if (target != null && target.isString() && collection.equals(target.asString().getValue())) {
+                            commands.add(event.getCommandName());
+                        }
+                    }
+                }).build())) {
+            // No sweep while the test runs: only the publication of the write is seen.
+            OutboxRelay relay = new OutboxRelay(new MongoTemplate(listened, "outbox-relay-it"), kafka,
+                    new OutboxProperties(Duration.ofHours(1), Duration.ofHours(1), LEASE, Duration.ofSeconds(4), 100, 2),
+                    clock, backlog());
+            AggregateStore<Organization> writes = stores(relay).forCollection(collection, Organization.class);
+            relay.start();
+            try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+                commands.clear();
+                String id = UUID.randomUUID().toString();
+                writes.insert(id, new Organization("v1"), List.of(event(id, "v1"), event(id, "v2")));
+                assertThat(probe.await(TopicProbe.subject(id), 2, Duration.ofSeconds(10)))
+                        .extracting(r -> TopicProbe.header(r, "ce_aggregatesequence")).containsExactly("1", "2");
+                awaitEmptyOutboxes();
+            } finally {
+                relay.stop();
+            }
+            assertThat(commands).as("the release alone: the insert took the lease, the events were in hand")
+                    .containsExactly("update");
+        }
+    }
+
+    @Test
+    void aCreatesOwnLeaseKeepsAnotherInstanceOffUntilItsEventsArePublished() throws Exception {
+        CountDownLatch sending = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        KafkaTemplate<String, byte[]> held = new KafkaTemplate<>(kafka.getProducerFactory()) {
+            @Override
+            public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
+                sending.countDown();
+                try {
+                    proceed.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.send(record);
+            }
+        };
+        OutboxRelay relay = new OutboxRelay(mongo, held, properties(), clock, backlog());
+        AggregateStore<Organization> writes = stores(relay).forCollection(collection, Organization.class);
+        OutboxRelay other = relay();
+        other.register(collection);
+        relay.start();
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            String id = UUID.randomUUID().toString();
+            writes.insert(id, new Organization("v1"), List.of(event(id, "v1")));
+            assertThat(other.sweep()).as("the create's lease holds from its insert on").isZero();
+            assertThat(sending.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(other.sweep()).isZero();
+            proceed.countDown();
+            awaitEmptyOutboxes();
+            assertThat(other.sweep()).isZero();
+            assertThat(probe.collect(TopicProbe.subject(id), Duration.ofSeconds(2))).hasSize(1);
+        } finally {
+            proceed.countDown();
+            relay.stop();
+        }
+    }
+
+    @Test
+    void aCreatesOwnLeaseLeftBehindIsTakenOverByThisInstancesSweepOnceTooOldToSendUnderButNotByAnothers() {
+        OutboxRelay relay = new OutboxRelay(mongo, kafka,
+                new OutboxProperties(Duration.ofHours(1), Duration.ofHours(1), LEASE, Duration.ofSeconds(4), 100, 2),
+                clock, backlog());
+        relay.register(collection);
+        OutboxRelay other = relay();
+        other.register(collection);
+        relay.start();
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            String id = UUID.randomUUID().toString();
+            // A create whose publication was never queued (the queue was full, or the relay was stopping).
+            store.insert(id, new Organization("v1"), List.of(event(id, "v1")));
+            mongo.getCollection(collection).updateOne(Filters.eq("_id", id),
+                    Updates.set("outboxLease", relay.leaseForWrite()));
+
+            assertThat(relay.sweep()).as("young: left to the publisher that has its events in hand").isZero();
+            // Old enough that no publisher sends under it any more (lease 30 s, send timeout 4 s + 5 s).
+            clock.advance(Duration.ofSeconds(21));
+            assertThat(other.sweep()).as("another instance waits for the lease").isZero();
+            assertThat(relay.sweep()).isEqualTo(1);
+            assertThat(probe.await(TopicProbe.subject(id), 1, Duration.ofSeconds(10))).hasSize(1);
+            assertThat(mongo.getCollection(collection).find(Filters.eq("_id", id)).first().get("outboxLease")).isNull();
+            assertThat(pending(id)).isEmpty();
         } finally {
             relay.stop();
         }
