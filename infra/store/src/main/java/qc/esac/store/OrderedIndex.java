@@ -160,13 +160,13 @@ final class OrderedIndex<P> extends Index<P> {
         Object[] values = new Object[fields.size()];
         int arrayField = -1;
         for (int i = 0; i < values.length; i++) {
-            Object value = Utils.getSubdocumentValue(document, fields.get(i));
+            Object value = valueAt(document, fields.get(i));
             values[i] = value instanceof Missing ? null : value;
             if (value instanceof Collection<?> && arrayField < 0) {
                 arrayField = i;
             }
         }
-        boolean missing = Utils.getSubdocumentValue(document, fields.get(0)) instanceof Missing;
+        boolean missing = valueAt(document, fields.get(0)) instanceof Missing;
         if (isSparse() && missing) {
             return List.of();
         }
@@ -181,6 +181,36 @@ final class OrderedIndex<P> extends Index<P> {
             expanded.add(new Entry(copy, id, 0));
         }
         return expanded;
+    }
+
+    /**
+     * The value at a dotted path, with MongoDB's array positions ({@code outbox.0.id}, the outbox's pending index),
+     * which the library's {@link Utils#getSubdocumentValue} answers as missing; the rest as the library reads it.
+     */
+    static Object valueAt(Document document, String path) {
+        Object current = document;
+        String[] segments = path.split("\\.");
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            if (current instanceof Document parent) {
+                if (!parent.containsKey(segment)) {
+                    return Missing.getInstance();
+                }
+                current = parent.get(segment);
+            } else if (current instanceof List<?> list && !segment.isEmpty() && segment.chars().allMatch(Character::isDigit)) {
+                int position = Integer.parseInt(segment);
+                if (position >= list.size()) {
+                    return Missing.getInstance();
+                }
+                current = list.get(position);
+            } else if (current instanceof Collection<?>) { // a field of each element: the library's reading
+                String rest = String.join(".", java.util.Arrays.copyOfRange(segments, i, segments.length));
+                return Utils.getSubdocumentValue(new Document("v", current), "v." + rest);
+            } else {
+                return Missing.getInstance();
+            }
+        }
+        return current;
     }
 
     private int compare(Entry a, Entry b) {

@@ -143,6 +143,17 @@ class OrderedIndexTest {
         assertThat(ids(documents.find(Filters.exists("pending.id")))).containsExactly("d0020");
         documents.updateOne(Filters.eq("_id", "d0020"), Updates.unset("pending"));
 
+        // The same on an array position (the kit's outbox_pending index, outbox.0.id), built over existing documents.
+        documents.updateMany(Filters.in("_id", "d0030", "d0040"), Updates.set("outbox",
+                List.of(new Document("id", "e1"), new Document("id", "e2"))));
+        documents.updateOne(Filters.eq("_id", "d0050"), Updates.set("outbox", List.of()));
+        documents.createIndex(Indexes.ascending("outbox.0.id"), new IndexOptions().sparse(true).name("outbox"));
+        assertThat(ids(documents.find(Filters.exists("outbox.0.id")))).containsExactlyInAnyOrder("d0030", "d0040");
+        documents.updateOne(Filters.eq("_id", "d0030"), Updates.set("outbox", List.of()));
+        documents.updateOne(Filters.eq("_id", "d0050"), Updates.push("outbox", new Document("id", "e3")));
+        assertThat(ids(documents.find(Filters.exists("outbox.0.id")))).containsExactlyInAnyOrder("d0040", "d0050");
+        documents.updateMany(Filters.in("_id", "d0040", "d0050"), Updates.set("outbox", List.of()));
+
         // A sort no index gives is still the library's.
         assertThat(ids(documents.find(openOnes).sort(Sorts.ascending("state.tag", "_id")).limit(3)))
                 .isEqualTo(all.stream().filter(open).sorted(Comparator.comparing((Document d) -> state(d)
