@@ -177,15 +177,16 @@ final class OrderedIndex<P> extends Index<P> {
         List<Entry> expanded = new ArrayList<>();
         for (Object element : (Collection<?>) values[arrayField]) {
             Object[] copy = values.clone();
-            copy[arrayField] = element;
+            copy[arrayField] = element instanceof Missing ? null : element;
             expanded.add(new Entry(copy, id, 0));
         }
         return expanded;
     }
 
     /**
-     * The value at a dotted path, with MongoDB's array positions ({@code outbox.0.id}, the outbox's pending index),
-     * which the library's {@link Utils#getSubdocumentValue} answers as missing; the rest as the library reads it.
+     * The value at a dotted path, as MongoDB indexes it: an array position ({@code outbox.0.id}, the outbox's pending
+     * index) is that element's, a field under an array ({@code state.registrations.participant.personId}) is the
+     * list of each element's; the library's {@link Utils#getSubdocumentValue} answers both as missing.
      */
     static Object valueAt(Document document, String path) {
         Object current = document;
@@ -203,9 +204,9 @@ final class OrderedIndex<P> extends Index<P> {
                     return Missing.getInstance();
                 }
                 current = list.get(position);
-            } else if (current instanceof Collection<?>) { // a field of each element: the library's reading
+            } else if (current instanceof Collection<?>) { // a field of each element (multikey), as the library reads it
                 String rest = String.join(".", java.util.Arrays.copyOfRange(segments, i, segments.length));
-                return Utils.getSubdocumentValue(new Document("v", current), "v." + rest);
+                return Utils.getSubdocumentValueCollectionAware(new Document("v", current), "v." + rest);
             } else {
                 return Missing.getInstance();
             }

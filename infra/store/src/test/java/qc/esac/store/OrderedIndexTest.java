@@ -154,6 +154,17 @@ class OrderedIndexTest {
         assertThat(ids(documents.find(Filters.exists("outbox.0.id")))).containsExactlyInAnyOrder("d0040", "d0050");
         documents.updateMany(Filters.in("_id", "d0040", "d0050"), Updates.set("outbox", List.of()));
 
+        // A field under an array of documents (training's registrations by participant), some elements without it.
+        documents.createIndex(Indexes.ascending("regs.person.id"), new IndexOptions().name("person"));
+        documents.updateOne(Filters.eq("_id", "d0060"), Updates.set("regs", List.of(
+                new Document("person", new Document("id", "p1")), new Document("other", 1),
+                new Document("person", new Document("id", "p2")))));
+        documents.updateOne(Filters.eq("_id", "d0070"), Updates.set("regs", List.of(
+                new Document("person", new Document("id", "p2")))));
+        assertThat(ids(documents.find(Filters.eq("regs.person.id", "p2")))).containsExactlyInAnyOrder("d0060", "d0070");
+        assertThat(ids(documents.find(Filters.eq("regs.person.id", "p1")))).containsExactly("d0060");
+        assertThat(documents.countDocuments(Filters.eq("regs.person.id", "p2"))).isEqualTo(2);
+
         // A sort no index gives is still the library's.
         assertThat(ids(documents.find(openOnes).sort(Sorts.ascending("state.tag", "_id")).limit(3)))
                 .isEqualTo(all.stream().filter(open).sorted(Comparator.comparing((Document d) -> state(d)
