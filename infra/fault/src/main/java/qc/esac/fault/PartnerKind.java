@@ -155,9 +155,10 @@ final class PartnerKind implements CommandKind {
         String project = """
                 {"name": "Projet %s", "targetedIssues": ["PENURIE_MAIN_OEUVRE"], "leadOrganizationId": "%s",
                  "description": "Projet de la suite de fautes"}""".formatted(flow.name, flow.id);
-        // Projects learns of the organization from membership's events: until then, 400 organisation.inconnue.
+        // Projects learns of the organization from membership's events: until then, 400 with the field error
+        // `organisation.inconnue` on leadOrganizationId (a field error carries its field and message, not its code).
         answer = KindSteps.awaiting(driver, flow, run, "project",
-                a -> KindSteps.problem(a, 400, "organisation.inconnue"),
+                a -> KindSteps.problem(a, 400, "\"field\":\"leadOrganizationId\""),
                 key -> driver.api().post(driver.gateway("/api/projects/projects"), project,
                         Map.of("Idempotency-Key", key)));
         if (answer == null || answer.status() != 201) {
