@@ -95,10 +95,16 @@ final class RosterKind implements CommandKind {
      * departure was accepted.
      */
     static Outcome consumerVerdict(JsonNode organization, String employeeId, int reached) {
+        return entryVerdict(organization == null ? JSON.createArrayNode() : organization.path("roster"),
+                entry -> employeeId.equals(entry.path("id").asString()), reached);
+    }
+
+    /** Present once among {@code entries}, ended exactly when the departure was accepted ({@code reached} 2). */
+    private static Outcome entryVerdict(JsonNode entries, java.util.function.Predicate<JsonNode> ours, int reached) {
         JsonNode found = null;
         int copies = 0;
-        for (JsonNode entry : organization == null ? JSON.createArrayNode() : organization.path("roster")) {
-            if (employeeId.equals(entry.path("id").asString())) {
+        for (JsonNode entry : entries) {
+            if (ours.test(entry)) {
                 found = entry;
                 copies++;
             }
@@ -135,20 +141,7 @@ final class RosterKind implements CommandKind {
      * (1 added, 2 left): present once, ended exactly when the departure was accepted.
      */
     static Outcome verdict(JsonNode page, String workEmail, int reached) {
-        JsonNode found = null;
-        int copies = 0;
-        for (JsonNode item : page.path("items")) {
-            if (workEmail.equalsIgnoreCase(item.path("workEmail").asString())) {
-                found = item;
-                copies++;
-            }
-        }
-        if (copies == 0) {
-            return Outcome.LOST;
-        }
-        if (copies > 1) {
-            return Outcome.DUPLICATED;
-        }
-        return ended(found) == (reached >= 2) ? Outcome.FOUND : Outcome.OUT_OF_ORDER;
+        return entryVerdict(page.path("items"), item -> workEmail.equalsIgnoreCase(item.path("workEmail").asString()),
+                reached);
     }
 }
