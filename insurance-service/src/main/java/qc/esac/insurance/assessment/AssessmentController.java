@@ -3,11 +3,6 @@ package qc.esac.insurance.assessment;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,19 +34,17 @@ import java.util.UUID;
 @RestController
 class AssessmentController {
 
-    static final String COLLECTION = "needs_assessments";
-
     private final PlanService plans;
     private final InsuranceCalendar calendar;
-    private final MongoTemplate mongo;
+    private final Assessments assessments;
     private final Clock clock;
     private final InsuranceAccess access;
 
-    AssessmentController(PlanService plans, InsuranceCalendar calendar, MongoTemplate mongo, Clock clock,
+    AssessmentController(PlanService plans, InsuranceCalendar calendar, Assessments assessments, Clock clock,
                          InsuranceAccess access) {
         this.plans = plans;
         this.calendar = calendar;
-        this.mongo = mongo;
+        this.assessments = assessments;
         this.clock = clock;
         this.access = access;
     }
@@ -87,13 +80,8 @@ class AssessmentController {
         // With a key, the id is derived from it: a retried request finds its first answer instead of a duplicate.
         String id = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
                 : UUID.nameUUIDFromBytes((organizationId + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
-        SavedAssessment saved;
-        try {
-            saved = mongo.insert(new SavedAssessment(id, organizationId, clock.instant(), user.id(), inputs, result),
-                    COLLECTION);
-        } catch (DuplicateKeyException retried) {
-            saved = mongo.findById(id, SavedAssessment.class, COLLECTION);
-        }
+        SavedAssessment saved = assessments.save(new SavedAssessment(id, organizationId, clock.instant(), user.id(),
+                inputs, result));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(saved.id()))
                 .body(saved.in(LocaleContextHolder.getLocale()));
     }
@@ -105,10 +93,8 @@ class AssessmentController {
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         access.requireOrganization(user, organizationId);
-        Query query = Query.query(Criteria.where("organizationId").is(organizationId));
-        long total = mongo.count(query, COLLECTION);
-        return new PageView<>(mongo.find(query.with(Sort.by(Sort.Direction.DESC, "savedAt")).skip((long) page * size)
-                .limit(size), SavedAssessment.class, COLLECTION).stream()
+        long total = assessments.countOf(organizationId);
+        return new PageView<>(assessments.ofOrganization(organizationId, page, size).stream()
                 .map(a -> a.in(LocaleContextHolder.getLocale())).toList(),
                 page, size, total, (int) ((total + size - 1) / size));
     }

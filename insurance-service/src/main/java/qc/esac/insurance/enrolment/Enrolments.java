@@ -3,6 +3,7 @@ package qc.esac.insurance.enrolment;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -14,6 +15,7 @@ import qc.esac.kit.outbox.Versioned;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -23,6 +25,7 @@ class Enrolments {
 
     static final String COLLECTION = "enrolments";
 
+    private static final String ID = "_id";
     private static final String ORGANIZATION = "state.organizationId";
     private static final String STATUS = "state.status";
     private static final String USER = "state.userId";
@@ -33,11 +36,17 @@ class Enrolments {
     Enrolments(AggregateStores stores, MongoTemplate mongo) {
         this.store = stores.forCollection(COLLECTION, Enrolment.class, "adhesion.introuvable");
         IndexOperations indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index().on(ORGANIZATION, Sort.Direction.ASC).on(STATUS, Sort.Direction.ASC)
-                .named("organization_status"));
-        indexes.createIndex(new Index().on(USER, Sort.Direction.ASC).sparse().named("user"));
+        // Each list's equality, then its sort: an employer's by employee id, a status's by request then id (paged,
+        // and counted). These replace {organization, status} (no query filters both) and {status, requested},
+        // which left the sort to memory.
+        indexes.getIndexInfo().stream().map(IndexInfo::getName)
+                .filter(Set.of("organization_status", "status_requested")::contains).forEach(indexes::dropIndex);
+        indexes.createIndex(new Index().on(ORGANIZATION, Sort.Direction.ASC).on(ID, Sort.Direction.ASC)
+                .named("organization_id"));
         indexes.createIndex(new Index().on(STATUS, Sort.Direction.ASC).on(REQUESTED_ON, Sort.Direction.ASC)
-                .named("status_requested"));
+                .on(ID, Sort.Direction.ASC).named("status_requested_id"));
+        // An account is recorded only when the employee has one.
+        indexes.createIndex(new Index().on(USER, Sort.Direction.ASC).sparse().named("user"));
     }
 
     Optional<Versioned<Enrolment>> find(String employeeId) {
@@ -74,13 +83,13 @@ class Enrolments {
 
     /** An employer's enrolments, by employee id. */
     List<Versioned<Enrolment>> ofOrganization(String organizationId) {
-        return store.find(Query.query(Criteria.where(ORGANIZATION).is(organizationId)).with(Sort.by("_id")));
+        return store.find(Query.query(Criteria.where(ORGANIZATION).is(organizationId)).with(Sort.by(ID)));
     }
 
     /** Enrolments in a status across employers, oldest request first. */
     List<Versioned<Enrolment>> withStatus(EnrolmentStatus status, int page, int size) {
         return store.find(Query.query(Criteria.where(STATUS).is(status.name()))
-                .with(Sort.by(REQUESTED_ON, "_id")).skip((long) page * size).limit(size));
+                .with(Sort.by(REQUESTED_ON, ID)).skip((long) page * size).limit(size));
     }
 
     long countWithStatus(EnrolmentStatus status) {

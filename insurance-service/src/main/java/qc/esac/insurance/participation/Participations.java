@@ -3,6 +3,8 @@ package qc.esac.insurance.participation;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -23,13 +25,17 @@ class Participations {
 
     static final String COLLECTION = "participations";
 
+    private static final String ID = "_id";
     private static final String STATUS = "state.status";
 
     private final AggregateStore<Participation> store;
 
     Participations(AggregateStores stores, MongoTemplate mongo) {
         this.store = stores.forCollection(COLLECTION, Participation.class, "participation.introuvable");
-        mongo.indexOps(COLLECTION).createIndex(new Index().on(STATUS, Sort.Direction.ASC).named("status"));
+        // Participations in some statuses, by organization id: replaces {status}, which left the sort to memory.
+        IndexOperations indexes = mongo.indexOps(COLLECTION);
+        indexes.getIndexInfo().stream().map(IndexInfo::getName).filter("status"::equals).forEach(indexes::dropIndex);
+        indexes.createIndex(new Index().on(STATUS, Sort.Direction.ASC).on(ID, Sort.Direction.ASC).named("status_id"));
     }
 
     Optional<Versioned<Participation>> find(String organizationId) {
@@ -54,11 +60,11 @@ class Participations {
     /** Participations in any of these statuses, by organization id. */
     List<Versioned<Participation>> withStatus(Collection<ParticipationStatus> statuses) {
         List<String> names = statuses.stream().map(ParticipationStatus::name).toList();
-        return store.find(Query.query(Criteria.where(STATUS).in(names)).with(Sort.by("_id")));
+        return store.find(Query.query(Criteria.where(STATUS).in(names)).with(Sort.by(ID)));
     }
 
     List<Versioned<Participation>> page(int page, int size) {
-        return store.find(new Query().with(Sort.by("_id")).skip((long) page * size).limit(size));
+        return store.find(new Query().with(Sort.by(ID)).skip((long) page * size).limit(size));
     }
 
     long count() {

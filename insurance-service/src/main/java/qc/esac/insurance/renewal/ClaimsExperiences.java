@@ -3,6 +3,8 @@ package qc.esac.insurance.renewal;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -17,13 +19,18 @@ class ClaimsExperiences {
 
     private static final String ORGANIZATION = "organizationId";
     private static final String PLAN_YEAR = "planYear";
+    private static final String COVERAGE = "coverage";
 
     private final MongoTemplate mongo;
 
     ClaimsExperiences(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on(ORGANIZATION, Sort.Direction.ASC)
-                .on(PLAN_YEAR, Sort.Direction.ASC).named("organization_year"));
+        // An employer's experience in its sort order; replaces {organization, year}, which left coverage to memory.
+        IndexOperations indexes = mongo.indexOps(COLLECTION);
+        indexes.getIndexInfo().stream().map(IndexInfo::getName).filter("organization_year"::equals)
+                .forEach(indexes::dropIndex);
+        indexes.createIndex(new Index().on(ORGANIZATION, Sort.Direction.ASC).on(PLAN_YEAR, Sort.Direction.ASC)
+                .on(COVERAGE, Sort.Direction.ASC).named("organization_year_coverage"));
     }
 
     /** Records or replaces (same id: same employer, year and coverage). */
@@ -34,6 +41,6 @@ class ClaimsExperiences {
     /** The employer's experience by plan year and coverage. */
     List<ClaimsExperience> of(String organizationId) {
         return mongo.find(Query.query(Criteria.where(ORGANIZATION).is(organizationId))
-                .with(Sort.by(PLAN_YEAR, "coverage")), ClaimsExperience.class, COLLECTION);
+                .with(Sort.by(PLAN_YEAR, COVERAGE)), ClaimsExperience.class, COLLECTION);
     }
 }

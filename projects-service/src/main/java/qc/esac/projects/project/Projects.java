@@ -3,6 +3,7 @@ package qc.esac.projects.project;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -15,8 +16,10 @@ import qc.esac.kit.web.PageView;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -27,6 +30,7 @@ class Projects {
 
     static final String COLLECTION = "projects";
 
+    private static final String ID = "_id";
     private static final String STATUS = "state.status";
     private static final String ISSUES = "state.targetedIssues";
     private static final String LEAD = "state.leadOrganizationId";
@@ -40,7 +44,16 @@ class Projects {
     Projects(AggregateStores stores, MongoTemplate mongo) {
         this.store = stores.forCollection(COLLECTION, Project.class, "projet.introuvable");
         IndexOperations indexes = mongo.indexOps(COLLECTION);
-        for (String field : List.of(STATUS, ISSUES, LEAD, REGIONS, PARTNERS, INVITED, NAME)) {
+        // Lists are sorted by name then id: {name, id} walks them in that order, and the name search (a "contains",
+        // any case) tests the names in that index rather than the projects; the public list is the active
+        // projects in that order. These replace {name} and {status}, which left the sort to memory.
+        indexes.getIndexInfo().stream().map(IndexInfo::getName).filter(Set.of("name", "status")::contains)
+                .forEach(indexes::dropIndex);
+        indexes.createIndex(new Index().on(NAME, Sort.Direction.ASC).on(ID, Sort.Direction.ASC).named("name_id"));
+        indexes.createIndex(new Index().on(STATUS, Sort.Direction.ASC).on(NAME, Sort.Direction.ASC)
+                .on(ID, Sort.Direction.ASC).named("status_name_id"));
+        // The other filters select a few projects each, sorted in memory.
+        for (String field : List.of(ISSUES, LEAD, REGIONS, PARTNERS, INVITED)) {
             indexes.createIndex(new Index().on(field, Sort.Direction.ASC).named(field.substring("state.".length())));
         }
     }
@@ -64,11 +77,11 @@ class Projects {
 
     /** Every project by name (a few hundred at most in a programme). */
     List<Project> all() {
-        return store.find(new Query().with(Sort.by(NAME))).stream().map(Versioned::state).toList();
+        return store.find(new Query().with(Sort.by(NAME, ID))).stream().map(Versioned::state).toList();
     }
 
     /**
-     * A page of the projects matching the filter, by name.
+     * A page of the projects matching the filter, by name then id (stable pages).
      *
      * @param involving when not null, only the projects where one of these organizations is a partner or invited
      * @param status    when not null, only projects in this status (on top of the filter's)
@@ -100,9 +113,30 @@ class Projects {
         if (status != null) {
             criteria.add(Criteria.where(STATUS).is(status.name()));
         }
-        Query query = criteria.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(criteria));
+        Query query = flat(criteria);
         long total = store.count(query);
-        query.with(Sort.by(NAME)).skip((long) page * size).limit(size);
+        query.with(Sort.by(NAME, ID)).skip((long) page * size).limit(size);
         return new PageView<>(store.find(query), page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    /**
+     * All the criteria: each field's first one at the top of the query, where an index on it is found (the
+     * stand-in store only looks there), the others ($or, a field's second condition) under one $and.
+     */
+    private static Query flat(List<Criteria> criteria) {
+        Query query = new Query();
+        Set<String> fields = new HashSet<>();
+        List<Criteria> nested = new ArrayList<>();
+        for (Criteria criterion : criteria) {
+            if (criterion.getKey() != null && fields.add(criterion.getKey())) {
+                query.addCriteria(criterion);
+            } else {
+                nested.add(criterion);
+            }
+        }
+        if (!nested.isEmpty()) {
+            query.addCriteria(new Criteria().andOperator(nested));
+        }
+        return query;
     }
 }

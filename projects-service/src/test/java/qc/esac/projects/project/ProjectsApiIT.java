@@ -27,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -287,6 +288,11 @@ class ProjectsApiIT {
         assertThat(ids(api.get(BASE + "?q=" + marker + "&leadOrganizationId=" + lead, STAFF))).containsExactly(food);
         assertThat(ids(api.get(BASE + "?q=" + marker, TestTokens.orgAdmin(partner)))).containsExactly(housing);
         assertThat(ids(api.get(BASE + "?q=" + marker, TestTokens.orgAdmin(outsider)))).isEmpty();
+        // the name in any case; two $or at once (the region's, an administrator's own projects)
+        assertThat(ids(api.get(BASE + "?q=" + marker.toUpperCase(Locale.ROOT), STAFF))).containsExactly(food, housing);
+        assertThat(ids(api.get(BASE + "?q=" + marker + "&region=06", TestTokens.orgAdmin(partner))))
+                .containsExactly(housing);
+        assertThat(ids(api.get(BASE + "?q=" + marker + "&region=03", TestTokens.orgAdmin(partner)))).isEmpty();
         Response page = api.get(BASE + "?q=" + marker + "&size=1&page=1", STAFF);
         assertThat(page.json().get("totalItems").asInt()).isEqualTo(2);
         assertThat(page.json().get("totalPages").asInt()).isEqualTo(2);

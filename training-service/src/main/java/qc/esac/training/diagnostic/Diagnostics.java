@@ -3,6 +3,8 @@ package qc.esac.training.diagnostic;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -15,7 +17,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** The diagnostics collection: its index and the queries on a diagnostic's fields. */
+/** The diagnostics collection: its indexes and the queries on a diagnostic's fields. */
 @Component
 class Diagnostics {
 
@@ -29,8 +31,14 @@ class Diagnostics {
 
     Diagnostics(AggregateStores stores, MongoTemplate mongo) {
         this.store = stores.forCollection(COLLECTION, Diagnostic.class, "diagnostic.introuvable");
-        mongo.indexOps(COLLECTION).createIndex(new Index().on(ORGANIZATION, Sort.Direction.ASC)
-                .named("organization"));
+        IndexOperations indexes = mongo.indexOps(COLLECTION);
+        // Both lists are sorted by opening date: {organization} alone, which these replace, left that to memory.
+        indexes.getIndexInfo().stream().map(IndexInfo::getName).filter("organization"::equals)
+                .forEach(indexes::dropIndex);
+        indexes.createIndex(new Index().on(ORGANIZATION, Sort.Direction.ASC).on(OPENED_ON, Sort.Direction.ASC)
+                .named("organization_opened"));
+        indexes.createIndex(new Index().on(RESPONDENT, Sort.Direction.ASC).on(OPENED_ON, Sort.Direction.ASC)
+                .named("respondent_opened"));
     }
 
     Versioned<Diagnostic> get(String id) {

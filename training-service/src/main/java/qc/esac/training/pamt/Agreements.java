@@ -3,6 +3,7 @@ package qc.esac.training.pamt;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -38,10 +40,25 @@ class Agreements {
     Agreements(AggregateStores stores, MongoTemplate mongo) {
         this.store = stores.forCollection(COLLECTION, Agreement.class, "pamt.entente-introuvable");
         IndexOperations indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index().on(ORGANIZATION, Sort.Direction.ASC).named("organization"));
+        // The lists are sorted by signing date, so it follows each equality; the codes are optional (sparse). These
+        // replace single-field indexes that left the sort to memory and indexed every agreement without a code.
+        indexes.getIndexInfo().stream().map(IndexInfo::getName)
+                .filter(Set.of("organization", "certificate_code", "competency_code")::contains)
+                .forEach(indexes::dropIndex);
+        indexes.createIndex(new Index().on(ORGANIZATION, Sort.Direction.ASC).on(SIGNED_ON, Sort.Direction.ASC)
+                .named("organization_signed"));
+        // A person's agreements: one index per side of the $or, each in signing order.
+        indexes.createIndex(new Index().on(APPRENTICE, Sort.Direction.ASC).on(SIGNED_ON, Sort.Direction.ASC)
+                .named("apprentice_signed"));
+        indexes.createIndex(new Index().on(COMPANION, Sort.Direction.ASC).on(SIGNED_ON, Sort.Direction.ASC)
+                .named("companion_signed"));
+        // Figures: signed by a day, of one network or of all.
+        indexes.createIndex(new Index().on(NETWORK, Sort.Direction.ASC).on(SIGNED_ON, Sort.Direction.ASC)
+                .named("network_signed"));
         indexes.createIndex(new Index().on(SIGNED_ON, Sort.Direction.ASC).named("signed_on"));
-        indexes.createIndex(new Index().on(CERTIFICATE_CODE, Sort.Direction.ASC).named("certificate_code"));
-        indexes.createIndex(new Index().on(COMPETENCY_CODE, Sort.Direction.ASC).named("competency_code"));
+        indexes.createIndex(new Index().on(CERTIFICATE_CODE, Sort.Direction.ASC).sparse().named("certificate"));
+        indexes.createIndex(new Index().on(COMPETENCY_CODE, Sort.Direction.ASC).sparse()
+                .named("competency_attestation"));
     }
 
     Versioned<Agreement> get(String id) {

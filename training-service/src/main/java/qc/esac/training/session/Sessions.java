@@ -3,6 +3,7 @@ package qc.esac.training.session;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -27,6 +29,7 @@ class Sessions {
 
     static final String COLLECTION = "sessions";
 
+    private static final String ID = "_id";
     private static final String NETWORK = "state.networkId";
     private static final String START = "state.startDate";
     private static final String COURSE = "state.courseId";
@@ -40,13 +43,25 @@ class Sessions {
     Sessions(AggregateStores stores, MongoTemplate mongo) {
         this.store = stores.forCollection(COLLECTION, Session.class, "seance.introuvable");
         IndexOperations indexes = mongo.indexOps(COLLECTION);
+        // Each query's equality first, then its sort (the calendar's start date then id, which is also the range
+        // of "from" and of a year's figures). These replace single-field indexes that left the sort to memory.
+        indexes.getIndexInfo().stream().map(IndexInfo::getName)
+                .filter(Set.of("network_start", "course", "participant", "registering_organization",
+                        "attestation_code")::contains)
+                .forEach(indexes::dropIndex);
+        indexes.createIndex(new Index().on(START, Sort.Direction.ASC).on(ID, Sort.Direction.ASC).named("start_id"));
         indexes.createIndex(new Index().on(NETWORK, Sort.Direction.ASC).on(START, Sort.Direction.ASC)
-                .named("network_start"));
-        indexes.createIndex(new Index().on(COURSE, Sort.Direction.ASC).named("course"));
-        indexes.createIndex(new Index().on(PARTICIPANT, Sort.Direction.ASC).named("participant"));
-        indexes.createIndex(new Index().on(REGISTERING_ORGANIZATION, Sort.Direction.ASC)
-                .named("registering_organization"));
-        indexes.createIndex(new Index().on(ATTESTATION_CODE, Sort.Direction.ASC).named("attestation_code"));
+                .on(ID, Sort.Direction.ASC).named("network_start_id"));
+        indexes.createIndex(new Index().on(STATUS, Sort.Direction.ASC).on(START, Sort.Direction.ASC)
+                .on(ID, Sort.Direction.ASC).named("status_start_id"));
+        indexes.createIndex(new Index().on(COURSE, Sort.Direction.ASC).on(START, Sort.Direction.ASC)
+                .on(ID, Sort.Direction.ASC).named("course_start_id"));
+        indexes.createIndex(new Index().on(PARTICIPANT, Sort.Direction.ASC).on(START, Sort.Direction.ASC)
+                .named("participant_start"));
+        indexes.createIndex(new Index().on(REGISTERING_ORGANIZATION, Sort.Direction.ASC).on(START, Sort.Direction.ASC)
+                .named("registering_organization_start"));
+        // Only attested registrations have a code: sessions without any are left out of the index.
+        indexes.createIndex(new Index().on(ATTESTATION_CODE, Sort.Direction.ASC).sparse().named("attestation"));
     }
 
     Optional<Versioned<Session>> find(String id) {
@@ -100,7 +115,7 @@ class Sessions {
         }
         Query query = Query.query(criteria);
         long total = store.count(query);
-        query.with(Sort.by(START, "_id")).skip((long) page * size).limit(size);
+        query.with(Sort.by(START, ID)).skip((long) page * size).limit(size);
         return new PageView<>(store.find(query), page, size, total, (int) ((total + size - 1) / size));
     }
 
