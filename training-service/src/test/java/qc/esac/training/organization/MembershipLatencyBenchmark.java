@@ -24,6 +24,7 @@ import qc.esac.membershipfeed.KnownOrganizations;
 import qc.esac.testkit.TestEvents;
 import qc.esac.testkit.TestInfrastructure;
 
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -46,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code start + i / rate}, whatever happened before), and each one's latency runs from that intended send to the
  * training group's first offset commit past the record (what {@code infra/bench}'s {@code AppliedSignal} reads from
  * {@code __consumer_offsets}: the listener commits only after applying). "on topic" is the same start to the
- * producer's acknowledgement. Not part of the build:
+ * producer's acknowledgement, "topic -> applied" that acknowledgement to the commit (training's own part). Not part of the build:
  * {@code ./mvnw -B -pl training-service -am verify -Dtest=MembershipLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dbench.rates=50,200 -Dbench.seconds=20}; {@code -Dbench.modes=sync+batch,async+alone,...} runs each rate
  * once per listed mode, in that order, the listener restarted in between: see {@link #configure}).
@@ -156,6 +157,7 @@ class MembershipLatencyBenchmark {
             producer.flush();
         }
         long[] applied = new long[count];
+        long[] afterTopic = new long[count];
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         for (int i = 0; i < count; i++) {
             long[] at = sent.get(i).get();
@@ -165,10 +167,12 @@ class MembershipLatencyBenchmark {
                 Thread.sleep(5);
             }
             applied[i] = committed - intended[i];
+            afterTopic[i] = committed - onTopic[i];
             onTopic[i] -= intended[i];
         }
-        System.out.printf("%n[latency %s] %d/s for %d s: on topic %s; applied by training %s%n%n", label, rate, seconds,
-                percentiles(onTopic), percentiles(applied));
+        System.out.printf("%n[latency %s] %d/s for %d s: on topic %s; applied by training %s; topic -> applied %s "
+                + "(load %.1f)%n%n", label, rate, seconds, percentiles(onTopic), percentiles(applied),
+                percentiles(afterTopic), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         assertThat(organizations.find(lastId)).isPresent();
     }
 
