@@ -42,7 +42,7 @@ final class EndToEndScenario implements Scenario {
         Table table = new Table("end-to-end: open-model registrations on membership-service -> organization in "
                 + "training's read model (" + plan.endToEndLength().toSeconds() + " s per rate; latency from "
                 + "the intended start)", "rate/s", "achieved/s", "errors", "HTTP", "-> on topic",
-                "-> in training", "missing", "checked by GET", "signal - GET poll (ms)", "caught up first (s)");
+                "-> in training", "topic -> training", "missing", "checked by GET", "signal - GET poll (ms)", "caught up first (s)");
         List<Object> rates = new ArrayList<>();
         for (double rate : plan.endToEndRates()) {
             // Training first finishes what earlier scenarios gave it, so that this rate is measured alone.
@@ -52,6 +52,8 @@ final class EndToEndScenario implements Scenario {
             ExecutorService pollers = Executors.newFixedThreadPool(POLLED);
             Histogram toTopic = Latency.histogram();
             Histogram toReadModel = Latency.histogram();
+            // Training's own part: from the record's arrival on the topic (as this program read it) to the commit.
+            Histogram topicToReadModel = Latency.histogram();
             Map<String, CompletableFuture<Long>> done = new ConcurrentHashMap<>();
             Load.Result load = OpenLoad.run(rate, plan.endToEndLength(), Api.TIMEOUT, (i, at) ->
                     run.api.register(run.membership()).thenApply(registered -> {
@@ -63,6 +65,7 @@ final class EndToEndScenario implements Scenario {
                                     if (nanos != null) {
                                         Latency.record(toReadModel, nanos - at);
                                         Latency.record(toTopic, events.arrival(id).nanos() - at);
+                                        Latency.record(topicToReadModel, nanos - events.arrival(id).nanos());
                                     }
                                 })));
                         return registered.status();
@@ -73,14 +76,16 @@ final class EndToEndScenario implements Scenario {
             pollers.shutdownNow();
             Latency topic = Latency.of(toTopic);
             Latency readModel = Latency.of(toReadModel);
+            Latency consumer = Latency.of(topicToReadModel);
             table.row(Format.rate(rate), Format.rate(load.achievedRate()), load.errors(), load.latency().brief(),
-                    topic.brief(), readModel.brief(), missing, checked, versusPoll,
+                    topic.brief(), readModel.brief(), consumer.brief(), missing, checked, versusPoll,
                     caughtUp == null ? "no" : Format.rate(caughtUp.toMillis() / 1000.0));
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("rate", rate);
             json.put("http", load.json());
             json.put("intendedStartToTopic", topic.json());
             json.put("intendedStartToTrainingReadModel", readModel.json());
+            json.put("topicToTrainingReadModel", consumer.json());
             json.put("missing", missing);
             json.put("checkedByGet", checked);
             json.put("signalMinusGetPollMs", versusPoll);

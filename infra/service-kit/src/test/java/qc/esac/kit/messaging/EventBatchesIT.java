@@ -123,6 +123,55 @@ class EventBatchesIT {
     }
 
     @Test
+    void aPollOfOneRecordCostsOneStoreCommand() {
+        Store store = new Store();
+        COMMANDS.clear();
+        counting = true;
+        try {
+            store.batches.consume(List.of(record("org-1", 1, "Seule")), store.dispatcher);
+            store.batches.consume(List.of(record("org-1", 2, "Seule, à jour")), store.dispatcher);
+        } finally {
+            counting = false;
+        }
+
+        // One conditional upsert each, judged by the store: no read before the write.
+        assertThat(COMMANDS).containsExactly(Map.entry("update", 2));
+        assertThat(store.documents().get("org-1")).containsEntry("name", "Seule, à jour")
+                .containsEntry(IdempotentUpdates.APPLIED, new Document("org-1", 2L));
+    }
+
+    @Test
+    void aPollOfOneRecordIsJudgedAsInABatch() {
+        Store store = new Store();
+        store.batches.consume(List.of(record("org-1", 3, "Troisième nom")), store.dispatcher);
+        store.applied.clear();
+
+        store.batches.consume(List.of(record("org-1", 3, "Troisième redélivré")), store.dispatcher);
+        store.batches.consume(List.of(record("org-1", 2, "Plus ancien")), store.dispatcher);
+        assertThat(store.applied).isEmpty();
+        assertThat(store.documents().get("org-1")).containsEntry("name", "Troisième nom");
+
+        store.batches.consume(List.of(record("org-1", 4, "Quatrième")), store.dispatcher);
+        assertThat(store.applied).containsExactly("org-1#4");
+        assertThat(store.documents().get("org-1")).containsEntry("name", "Quatrième");
+
+        ConsumerRecord<String, byte[]> poison = new ConsumerRecord<>(Topics.MEMBERSHIP, 0, offset++, "org-x",
+                "pas un événement".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> store.batches.consume(List.of(poison), store.dispatcher))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getRecord()).isSameAs(poison);
+                    assertThat(e.getCause()).isInstanceOf(UnprocessableEventException.class);
+                });
+        store.failOn = "org-2";
+        ConsumerRecord<String, byte[]> refused = record("org-2", 1, "Refusé");
+        assertThatThrownBy(() -> store.batches.consume(List.of(refused), store.dispatcher))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getRecord()).isSameAs(refused);
+                    assertThat(e.getCause()).hasMessage("magasin indisponible");
+                });
+    }
+
+    @Test
     void aPoisonRecordInTheMiddleIsNamedAloneAndTheRecordsBeforeItAreWritten() {
         Store store = new Store();
         ConsumerRecord<String, byte[]> poison = new ConsumerRecord<>(Topics.MEMBERSHIP, 0, offset++, "org-x",
