@@ -57,7 +57,9 @@ import java.util.concurrent.TimeUnit;
  * crashed). Publisher threads take the queued aggregates in batches: each aggregate of a batch is claimed with a
  * lease stored in its document, then every claimed event is sent without waiting in between (the idempotent
  * producer keeps them in order on the aggregate's partition), then, once Kafka acknowledged them, one bulk write
- * per collection removes them and gives the leases up. Several instances can therefore run the relay, and when
+ * per collection removes them and gives the leases up. A publisher does not wait for Kafka: once a batch is sent it
+ * takes the next one, and the publications whose sends have completed are released together by the next free
+ * publisher (several batches in flight, one release for all that completed). Several instances can therefore run the relay, and when
  * one dies holding a lease another takes the aggregate over once the lease expires. Delivery is at least once:
  * an instance that dies between Kafka's acknowledgement and the removal publishes that event again later, with
  * the same id and sequence.
@@ -72,7 +74,10 @@ import java.util.concurrent.TimeUnit;
  * read, and only the release goes to the store. Such a lease is this instance's alone like any other (another
  * instance waits for it to be given up or to expire); this instance's claim takes it over only once it is too old to
  * send under from memory (a full queue, a slow start), so a create's events are never sent from memory after a sweep
- * published them.
+ * published them. Once the create's topic has taken events (an acknowledgement since the last failed send), the
+ * writer's own thread sends them right after the insert ({@link #written}): no thread hand-off between the commit and
+ * the producer; a publisher only releases them. Before that (a fresh start, a broker outage) a publisher sends, since
+ * the producer may block its caller until it knows the topic's partitions.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -103,7 +108,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final Tracer tracer;
     private final Propagator propagator;
 
-    /** Guards {@link #waiting}, {@link #inFlight} and {@link #accepting}; publishers wait on it. */
+    /**
+     * Guards {@link #waiting}, {@link #inFlight}, {@link #accepting}, {@link #completed} and {@link #awaitingKafka};
+     * publishers wait on it.
+     */
     private final Object lock = new Object();
     /**
      * Aggregates queued and not yet taken by a publisher, oldest first, with the newest sequence written and, for a
