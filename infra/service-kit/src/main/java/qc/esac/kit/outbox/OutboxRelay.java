@@ -57,7 +57,9 @@ import java.util.concurrent.TimeUnit;
  * crashed). Publisher threads take the queued aggregates in batches: each aggregate of a batch is claimed with a
  * lease stored in its document, then every claimed event is sent without waiting in between (the idempotent
  * producer keeps them in order on the aggregate's partition), then, once Kafka acknowledged them, one bulk write
- * per collection removes them and gives the leases up. Several instances can therefore run the relay, and when
+ * per collection removes them and gives the leases up. A publisher does not wait for Kafka: once a batch is sent it
+ * takes the next one, and the publications whose sends have completed are released together by the next free
+ * publisher (several batches in flight, one release for all that completed). Several instances can therefore run the relay, and when
  * one dies holding a lease another takes the aggregate over once the lease expires. Delivery is at least once:
  * an instance that dies between Kafka's acknowledgement and the removal publishes that event again later, with
  * the same id and sequence.
@@ -72,7 +74,10 @@ import java.util.concurrent.TimeUnit;
  * read, and only the release goes to the store. Such a lease is this instance's alone like any other (another
  * instance waits for it to be given up or to expire); this instance's claim takes it over only once it is too old to
  * send under from memory (a full queue, a slow start), so a create's events are never sent from memory after a sweep
- * published them.
+ * published them. Once the create's topic has taken events (an acknowledgement since the last failed send), the
+ * writer's own thread sends them right after the insert ({@link #written}): no thread hand-off between the commit and
+ * the producer; a publisher only releases them. Before that (a fresh start, a broker outage) a publisher sends, since
+ * the producer may block its caller until it knows the topic's partitions.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -103,7 +108,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final Tracer tracer;
     private final Propagator propagator;
 
-    /** Guards {@link #waiting}, {@link #inFlight} and {@link #accepting}; publishers wait on it. */
+    /**
+     * Guards {@link #waiting}, {@link #inFlight}, {@link #accepting}, {@link #completed} and {@link #awaitingKafka};
+     * publishers wait on it.
+     */
     private final Object lock = new Object();
     /**
      * Aggregates queued and not yet taken by a publisher, oldest first, with the newest sequence written and, for a
@@ -113,6 +121,19 @@ public class OutboxRelay implements SmartLifecycle {
     /** Aggregates a publisher or a sweep of this instance is publishing, with the newest sequence written. */
     private final Map<Aggregate, Flight> inFlight = new HashMap<>();
     private boolean accepting;
+    /**
+     * Publications sent without waiting whose every send has completed (acknowledged or failed): a publisher removes
+     * them from the outboxes and gives their leases up together, one bulk write per collection.
+     */
+    private final List<Sent> completed = new ArrayList<>();
+    /** Publications sent without waiting whose sends have not all completed yet. */
+    private int awaitingKafka;
+    /**
+     * Topics whose last send Kafka acknowledged: a create's events go to these from the writer's thread. Any other
+     * (a fresh start, a failed send) goes through a publisher, because the producer may block a sender until it has
+     * the topic's metadata (up to {@code max.block.ms}), and a request thread must not wait for a broker.
+     */
+    private final Set<String> topicsTakingEvents = ConcurrentHashMap.newKeySet();
     private volatile List<Thread> publishers = List.of();
     private volatile ScheduledExecutorService sweeper;
 
@@ -180,7 +201,58 @@ public class OutboxRelay implements SmartLifecycle {
         }
         backlog.added(events);
         Leased leased = lease == null ? null : new Leased(events, lease.get("until", Date.class).toInstant());
-        queue(new Aggregate(collection, aggregateId), events.get(events.size() - 1).sequence(), leased);
+        Aggregate aggregate = new Aggregate(collection, aggregateId);
+        long lastSequence = events.get(events.size() - 1).sequence();
+        if (leased != null && sendsFromWriter(aggregate, leased, lastSequence)) {
+            // No hand-off before Kafka: the writer's thread, already running, sends; a publisher releases later.
+            Claimed claimed = new Claimed(aggregate, events);
+            sendAll(claimed);
+            whenSent(new Sent(List.of(aggregate), List.of(claimed)));
+            return;
+        }
+        queue(aggregate, lastSequence, leased);
+    }
+
+    /**
+     * Whether the writer's thread sends a create's events itself: its lease leaves the whole send timeout, its topics
+     * took events lately, and this instance is not publishing the aggregate already (a sweep met it first). If so,
+     * the aggregate is now in flight.
+     */
+    private boolean sendsFromWriter(Aggregate aggregate, Leased leased, long lastSequence) {
+        if (!leased.until().isAfter(sendBy())
+                || !leased.events().stream().allMatch(event -> topicsTakingEvents.contains(event.topic()))) {
+            return false;
+        }
+        synchronized (lock) {
+            if (!accepting || inFlight.containsKey(aggregate) || waiting.containsKey(aggregate)) {
+                return false;
+            }
+            inFlight.put(aggregate, new Flight(lastSequence));
+            awaitingKafka++;
+            return true;
+        }
+    }
+
+    /**
+     * Hands a publication whose events are on their way to the publishers once every send completed (or the wait for
+     * them timed out), without any thread waiting for Kafka meanwhile. The caller counted it in {@link #awaitingKafka}.
+     */
+    private void whenSent(Sent sent) {
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        sent.claimed().forEach(aggregate -> sends.addAll(aggregate.sends));
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                .orTimeout(properties.sendTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((ignored, failure) -> {
+                    synchronized (lock) {
+                        completed.add(sent);
+                        awaitingKafka--;
+                        if (accepting) {
+                            lock.notify(); // one publisher releases whatever completed by then
+                        } else {
+                            lock.notifyAll(); // stopping: publishers end once nothing is on its way
+                        }
+                    }
+                });
     }
 
     /**
@@ -324,33 +396,87 @@ public class OutboxRelay implements SmartLifecycle {
     private int publishBatch(List<Aggregate> batch, Map<Aggregate, Leased> leasedByWrite) {
         List<Claimed> claimed = new ArrayList<>(batch.size());
         try {
-            Map<String, List<Aggregate>> toClaim = new LinkedHashMap<>();
-            Instant sendBy = sendBy();
-            for (Aggregate aggregate : batch) {
-                Leased leased = leasedByWrite.get(aggregate);
-                if (leased != null && leased.until().isAfter(sendBy)) {
-                    claimed.add(new Claimed(aggregate, leased.events()));
-                } else {
-                    toClaim.computeIfAbsent(aggregate.collection(), c -> new ArrayList<>()).add(aggregate);
-                }
-            }
-            toClaim.forEach((collection, aggregates) -> claimed.addAll(claim(collection, aggregates)));
-            claimed.forEach(this::sendAll);
-            awaitAcknowledgements(claimed);
-            Map<String, List<Claimed>> byCollection = new LinkedHashMap<>();
-            claimed.forEach(aggregate -> byCollection.computeIfAbsent(aggregate.aggregate.collection(),
-                    c -> new ArrayList<>()).add(aggregate));
-            byCollection.forEach(this::removeAndRelease);
+            claimAndSend(batch, leasedByWrite, claimed);
+            awaitAcknowledgements(claimed, System.nanoTime() + properties.sendTimeout().plusSeconds(5).toNanos());
+            release(claimed);
         } catch (RuntimeException e) {
-            // The store failed: what was claimed stays leased until the lease expires, then the sweep publishes it.
-            batch.forEach(aggregate -> mayHavePending.add(aggregate.collection()));
-            log.warn("Publication of {} aggregates failed; the relay will retry", batch.size(), e);
-            claimed.forEach(aggregate -> aggregate.failed = true);
+            failed(batch, claimed, e);
         } finally {
             endFlights(batch, claimed);
         }
         return claimed.stream().filter(aggregate -> aggregate.removed).mapToInt(aggregate -> aggregate.acknowledged)
                 .sum();
+    }
+
+    /**
+     * What a publisher does with a batch it took from the queue: claims and sends as {@link #publishBatch}, then goes
+     * on with the next work while Kafka acknowledges ({@link #whenSent}); a publisher releases it afterwards.
+     */
+    private void publishBatchPipelined(List<Aggregate> batch, Map<Aggregate, Leased> leasedByWrite) {
+        List<Claimed> claimed = new ArrayList<>(batch.size());
+        try {
+            claimAndSend(batch, leasedByWrite, claimed);
+        } catch (RuntimeException e) {
+            failed(batch, claimed, e);
+            endFlights(batch, claimed);
+            return;
+        }
+        if (claimed.isEmpty()) {
+            endFlights(batch, claimed); // every one held by another instance, or published already
+            return;
+        }
+        synchronized (lock) {
+            awaitingKafka++;
+        }
+        whenSent(new Sent(batch, claimed));
+    }
+
+    /** Releases publications whose sends completed, together: one bulk write per collection. */
+    private void releaseCompleted(List<Sent> sent) {
+        List<Aggregate> batch = new ArrayList<>();
+        List<Claimed> claimed = new ArrayList<>();
+        sent.forEach(publication -> {
+            batch.addAll(publication.batch());
+            claimed.addAll(publication.claimed());
+        });
+        try {
+            awaitAcknowledgements(claimed, System.nanoTime()); // every send completed, or its wait timed out
+            release(claimed);
+        } catch (RuntimeException e) {
+            failed(batch, claimed, e);
+        } finally {
+            endFlights(batch, claimed);
+        }
+    }
+
+    /** Claims what a create's lease does not cover, then sends every claimed event without waiting in between. */
+    private void claimAndSend(List<Aggregate> batch, Map<Aggregate, Leased> leasedByWrite, List<Claimed> claimed) {
+        Map<String, List<Aggregate>> toClaim = new LinkedHashMap<>();
+        Instant sendBy = sendBy();
+        for (Aggregate aggregate : batch) {
+            Leased leased = leasedByWrite.get(aggregate);
+            if (leased != null && leased.until().isAfter(sendBy)) {
+                claimed.add(new Claimed(aggregate, leased.events()));
+            } else {
+                toClaim.computeIfAbsent(aggregate.collection(), c -> new ArrayList<>()).add(aggregate);
+            }
+        }
+        toClaim.forEach((collection, aggregates) -> claimed.addAll(claim(collection, aggregates)));
+        claimed.forEach(this::sendAll);
+    }
+
+    private void release(List<Claimed> claimed) {
+        Map<String, List<Claimed>> byCollection = new LinkedHashMap<>();
+        claimed.forEach(aggregate -> byCollection.computeIfAbsent(aggregate.aggregate.collection(),
+                c -> new ArrayList<>()).add(aggregate));
+        byCollection.forEach(this::removeAndRelease);
+    }
+
+    /** The store failed: what was claimed stays leased until the lease expires, then the sweep publishes it. */
+    private void failed(List<Aggregate> batch, List<Claimed> claimed, RuntimeException e) {
+        batch.forEach(aggregate -> mayHavePending.add(aggregate.collection()));
+        log.warn("Publication of {} aggregates failed; the relay will retry", batch.size(), e);
+        claimed.forEach(aggregate -> aggregate.failed = true);
     }
 
     /** Sends the aggregate's events in order, stopping at one the producer refuses at once (none after it goes). */
@@ -377,19 +503,21 @@ public class OutboxRelay implements SmartLifecycle {
      * events counts: an event acknowledged after one that failed is sent again with it (a duplicate, never a gap
      * that consumers comparing sequences would skip).
      */
-    private void awaitAcknowledgements(List<Claimed> claimed) {
+    private void awaitAcknowledgements(List<Claimed> claimed, long deadline) {
         // The producer gives up at its delivery timeout (sendTimeout); waiting a little longer than that makes a
         // failure here final: the producer will not deliver the record behind our back.
-        long deadline = System.nanoTime() + properties.sendTimeout().plusSeconds(5).toNanos();
         for (Claimed aggregate : claimed) {
-            for (CompletableFuture<?> send : aggregate.sends) {
+            for (int i = 0; i < aggregate.sends.size(); i++) {
+                String topic = aggregate.events.get(i).topic();
                 try {
-                    send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    aggregate.sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     aggregate.acknowledged++;
+                    topicsTakingEvents.add(topic);
                 } catch (Exception e) {
                     if (e instanceof InterruptedException) {
                         Thread.currentThread().interrupt();
                     }
+                    topicsTakingEvents.remove(topic);
                     aggregate.failed = true;
                     mayHavePending.add(aggregate.aggregate.collection());
                     log.warn("Kafka did not acknowledge an event of {}/{}; it stays in the outbox: {}",
@@ -469,8 +597,9 @@ public class OutboxRelay implements SmartLifecycle {
         while (true) {
             List<Aggregate> batch = new ArrayList<>();
             Map<Aggregate, Leased> leased = new HashMap<>();
+            List<Sent> toRelease;
             synchronized (lock) {
-                while (accepting && waiting.isEmpty()) {
+                while (waiting.isEmpty() && completed.isEmpty() && (accepting || awaitingKafka > 0)) {
                     try {
                         lock.wait();
                     } catch (InterruptedException e) {
@@ -478,8 +607,19 @@ public class OutboxRelay implements SmartLifecycle {
                         return;
                     }
                 }
-                if (waiting.isEmpty()) {
+                toRelease = completed.isEmpty() ? List.of() : new ArrayList<>(completed);
+                completed.clear();
+                if (toRelease.isEmpty() && waiting.isEmpty()) {
                     return; // stopping, and nothing left
+                }
+            }
+            if (!toRelease.isEmpty()) {
+                releaseCompleted(toRelease); // first: a write queued behind one of them waits for its release
+                continue;
+            }
+            synchronized (lock) {
+                if (waiting.isEmpty()) {
+                    continue;
                 }
                 // Shared between the publishers, so that a burst is published by all of them at once.
                 int size = Math.min(properties.sweepBatch(),
@@ -495,7 +635,7 @@ public class OutboxRelay implements SmartLifecycle {
                     }
                 }
             }
-            publishBatch(batch, leased);
+            publishBatchPipelined(batch, leased);
         }
     }
 
@@ -587,7 +727,7 @@ public class OutboxRelay implements SmartLifecycle {
         Claimed claimed = new Claimed(new Aggregate(collection, document.getString(OutboxFields.ID)),
                 pendingEvents(document));
         sendAll(claimed);
-        awaitAcknowledgements(List.of(claimed));
+        awaitAcknowledgements(List.of(claimed), System.nanoTime() + properties.sendTimeout().plusSeconds(5).toNanos());
         boolean more = removeAndReleaseOne(claimed);
         return claimed.failed ? Drained.FAILED : more ? Drained.MORE : Drained.ALL;
     }
@@ -750,6 +890,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** The events a create wrote under its own lease ({@link #leaseForWrite}), and when that lease expires. */
     private record Leased(List<OutboxEvent> events, Instant until) {
+    }
+
+    /** A publication on its way to Kafka: the aggregates taken (in flight), and those claimed with their sends. */
+    private record Sent(List<Aggregate> batch, List<Claimed> claimed) {
     }
 
     /** An aggregate this instance is publishing: the newest sequence written to it so far. */

@@ -60,6 +60,8 @@ class OutboxRelayBenchmark {
     private static final Duration LOAD = Duration.ofSeconds(20);
     private static final Duration RATE_LOAD = Duration.ofSeconds(10);
     private static final int[] RATES = {50, 200};
+    /** The threads' times when the last load ended, taken before its writer threads end. */
+    private static volatile ThreadTimes loadEnd;
 
     record Organization(String name) {
     }
@@ -97,15 +99,22 @@ class OutboxRelayBenchmark {
             List<String> rateLines = new ArrayList<>();
             for (int rate : RATES) {
                 Phase phase = acknowledgements.phase();
+                ThreadTimes before = ThreadTimes.now();
                 long written = writeAtRate(store, rate, RATE_LOAD, phase);
+                ThreadTimes during = loadEnd.minus(before);
                 assertThat(awaitEmpty(mongo, collection, Duration.ofSeconds(120))).isTrue();
                 phase.awaitAll(written, Duration.ofSeconds(10));
                 rateLines.add(line("commit -> ack at " + rate + "/s (open model)", phase.latencies));
+                rateLines.add(line("  commit -> sent", phase.toSent));
+                rateLines.add(line("  sent -> ack", phase.toAck));
+                rateLines.add(during.table());
             }
 
             Phase full = acknowledgements.phase();
             long start = System.nanoTime();
+            ThreadTimes before = ThreadTimes.now();
             long written = write(store, LOAD, full);
+            ThreadTimes during = loadEnd.minus(before);
             long stopped = System.nanoTime();
             long waitingAtStop = pending(mongo, collection);
             boolean emptied = awaitEmpty(mongo, collection, Duration.ofSeconds(180));
@@ -118,6 +127,9 @@ class OutboxRelayBenchmark {
                     loadSeconds, properties.publishers());
             rateLines.forEach(System.out::println);
             System.out.println(line("commit -> ack at full rate", full.latencies));
+            System.out.println(line("  commit -> sent", full.toSent));
+            System.out.println(line("  sent -> ack", full.toAck));
+            System.out.println(during.table());
             System.out.printf("writes/s                                %10.1f%n", written / loadSeconds);
             System.out.printf("events published/s (until outbox empty) %10.1f%n", written / ((drained - start) / 1e9));
             System.out.printf("aggregates waiting when writers stopped %10d%n", waitingAtStop);
@@ -161,6 +173,7 @@ class OutboxRelayBenchmark {
                 writer.get();
             }
         } finally {
+            loadEnd = ThreadTimes.now(); // before the writers' threads end
             writers.shutdown();
         }
         return written.get();
@@ -187,6 +200,7 @@ class OutboxRelayBenchmark {
             }
             return count;
         } finally {
+            loadEnd = ThreadTimes.now(); // before the writers' threads end
             writers.shutdown();
         }
     }
@@ -219,6 +233,7 @@ class OutboxRelayBenchmark {
 
         @Override
         public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
+            acknowledgements.sent(record.key(), System.nanoTime());
             return super.send(record).whenComplete((result, failure) -> {
                 if (failure == null) {
                     acknowledgements.acknowledged(record.key(), System.nanoTime());
@@ -242,6 +257,13 @@ class OutboxRelayBenchmark {
                 phase.acknowledged(id, nanos);
             }
         }
+
+        void sent(String id, long nanos) {
+            Phase phase = phases.get(id);
+            if (phase != null) {
+                phase.sent(id, nanos);
+            }
+        }
     }
 
     /**
@@ -251,8 +273,16 @@ class OutboxRelayBenchmark {
     static final class Phase {
 
         final Histogram latencies = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
+        /** The stages: commit -> the first send of the aggregate's event, that send -> its acknowledgement. */
+        final Histogram toSent = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
+        final Histogram toAck = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
         private final Map<String, Phase> phases;
         private final Map<String, long[]> halves = new ConcurrentHashMap<>();
+        private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+
+        void sent(String id, long nanos) {
+            sentAt.putIfAbsent(id, nanos);
+        }
 
         Phase(Map<String, Phase> phases) {
             this.phases = phases;
@@ -280,6 +310,12 @@ class OutboxRelayBenchmark {
             });
             if (both[0] >= 0 && both[1] >= 0 && halves.remove(id, both)) {
                 latencies.recordValue(Math.max(0, both[1] - both[0]) / 1000);
+                Long sent = sentAt.remove(id);
+                if (sent != null) {
+                    // A send made before the insert returned (from the writer's thread) counts as 0.
+                    toSent.recordValue(Math.max(0, sent - both[0]) / 1000);
+                    toAck.recordValue(Math.max(0, both[1] - sent) / 1000);
+                }
                 phases.remove(id);
             }
         }
@@ -289,6 +325,55 @@ class OutboxRelayBenchmark {
             while (latencies.getTotalCount() < count && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
+        }
+    }
+
+    /**
+     * Per group of this JVM's threads (named as Linux shows them, digits dropped): CPU time, time runnable but waiting
+     * for a core (the scheduler's run queue), and the rest (parked, blocked, sleeping), from
+     * {@code /proc/self/task/<tid>/schedstat}. Empty where /proc is not readable.
+     */
+    record ThreadTimes(long wallNanos, Map<String, long[]> byGroup) {
+
+        static ThreadTimes now() {
+            Map<String, long[]> groups = new java.util.TreeMap<>();
+            java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+            for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+                try {
+                    String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim()
+                            .replaceAll("[0-9]+", "#");
+                    String[] stat = java.nio.file.Files.readString(task.toPath().resolve("schedstat")).trim().split(" ");
+                    long[] sums = groups.computeIfAbsent(name, n -> new long[3]);
+                    sums[0] += Long.parseLong(stat[0]);
+                    sums[1] += Long.parseLong(stat[1]);
+                    sums[2]++;
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+            return new ThreadTimes(System.nanoTime(), groups);
+        }
+
+        /** What happened since {@code before} (threads that ended meanwhile are not counted). */
+        ThreadTimes minus(ThreadTimes before) {
+            Map<String, long[]> groups = new java.util.TreeMap<>();
+            byGroup.forEach((name, now) -> {
+                long[] then = before.byGroup.getOrDefault(name, new long[3]);
+                groups.put(name, new long[] {now[0] - then[0], now[1] - then[1], now[2]});
+            });
+            return new ThreadTimes(wallNanos - before.wallNanos, groups);
+        }
+
+        String table() {
+            StringBuilder out = new StringBuilder(String.format(
+                    "  threads (%.1f s)                  count   CPU s  run queue s  run queue / (CPU + run queue)%n",
+                    wallNanos / 1e9));
+            byGroup.entrySet().stream().filter(e -> e.getValue()[0] + e.getValue()[1] > wallNanos / 200)
+                    .sorted((a, b) -> Long.compare(b.getValue()[0] + b.getValue()[1], a.getValue()[0] + a.getValue()[1]))
+                    .forEach(e -> out.append(String.format("  %-32s %5d %7.2f %12.2f %8.0f %%%n", e.getKey(),
+                            e.getValue()[2], e.getValue()[0] / 1e9, e.getValue()[1] / 1e9,
+                            100.0 * e.getValue()[1] / Math.max(1, e.getValue()[0] + e.getValue()[1]))));
+            return out.toString().stripTrailing();
         }
     }
 }

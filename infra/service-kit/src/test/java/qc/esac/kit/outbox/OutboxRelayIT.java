@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -387,6 +388,104 @@ class OutboxRelayIT {
             assertThat(mongo.getCollection(collection).find(Filters.eq("_id", id)).first().get("outboxLease")).isNull();
             assertThat(pending(id)).isEmpty();
         } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void onceItsTopicTakesEventsACreatesEventsAreSentFromTheWritersThreadBeforeTheInsertReturns() throws Exception {
+        Map<String, String> sentOn = new ConcurrentHashMap<>();
+        KafkaTemplate<String, byte[]> recording = new KafkaTemplate<>(kafka.getProducerFactory()) {
+            @Override
+            public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
+                sentOn.putIfAbsent(record.key(), Thread.currentThread().getName());
+                return super.send(record);
+            }
+        };
+        OutboxRelay relay = new OutboxRelay(mongo, recording, properties(), clock, backlog());
+        AggregateStore<Organization> writes = stores(relay).forCollection(collection, Organization.class);
+        relay.start();
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            String first = UUID.randomUUID().toString();
+            writes.insert(first, new Organization("v1"), List.of(event(first, "v1")));
+            assertThat(probe.await(TopicProbe.subject(first), 1, Duration.ofSeconds(10))).hasSize(1);
+            awaitEmptyOutboxes();
+            String second = UUID.randomUUID().toString();
+            writes.insert(second, new Organization("v1"), List.of(event(second, "v1"), event(second, "v2")));
+            assertThat(sentOn).as("sent before insert returned").containsKey(second);
+            assertThat(probe.await(TopicProbe.subject(second), 2, Duration.ofSeconds(10)))
+                    .extracting(r -> TopicProbe.header(r, "ce_aggregatesequence")).containsExactly("1", "2");
+            awaitEmptyOutboxes();
+            // Before its topic has taken an event (a fresh start, a broker outage) a publisher sends: the producer
+            // may have to wait for the broker, and a request thread must not.
+            assertThat(sentOn.get(first)).startsWith("outbox-publish-");
+            assertThat(sentOn.get(second)).isEqualTo(Thread.currentThread().getName());
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void aCreateSentFromItsWritersThreadDuringABrokerOutageIsNotLostAndDoesNotHoldTheWriter() throws Exception {
+        OutboxRelay relay = relay();
+        AggregateStore<Organization> writes = stores(relay).forCollection(collection, Organization.class);
+        relay.start();
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            String before = UUID.randomUUID().toString();
+            writes.insert(before, new Organization("v1"), List.of(event(before, "v1")));
+            assertThat(probe.await(TopicProbe.subject(before), 1, Duration.ofSeconds(10))).hasSize(1);
+            String during = UUID.randomUUID().toString();
+            try (TestInfrastructure.BrokerOutage ignored = TestInfrastructure.get().brokerOutage()) {
+                long start = System.nanoTime();
+                writes.insert(during, new Organization("v1"), List.of(event(during, "v1")));
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+                // The producer gives up after its delivery timeout (4 s here); the event stays in the outbox.
+                Thread.sleep(5_000);
+                assertThat(pending(during)).hasSize(1);
+            }
+            assertThat(probe.await(TopicProbe.subject(during), 1, Duration.ofSeconds(20))).hasSize(1);
+            awaitEmptyOutboxes();
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void aPublisherDoesNotWaitForABatchsAcknowledgementsBeforePublishingTheNextWrites() throws Exception {
+        String slow = UUID.randomUUID().toString();
+        String next = UUID.randomUUID().toString();
+        Versioned<Organization> slowCreated = store.insert(slow, new Organization("v1"), List.of(event(slow, "v1")));
+        Versioned<Organization> nextCreated = store.insert(next, new Organization("v1"), List.of(event(next, "v1")));
+        mongo.getCollection(collection).updateMany(Filters.exists("_id"), Updates.set("outbox", List.of()));
+        CompletableFuture<Void> acknowledge = new CompletableFuture<>();
+        KafkaTemplate<String, byte[]> holding = new KafkaTemplate<>(kafka.getProducerFactory()) {
+            @Override
+            public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
+                CompletableFuture<SendResult<String, byte[]>> sent = super.send(record);
+                return slow.equals(record.key()) ? acknowledge.thenCompose(ignored -> sent) : sent;
+            }
+        };
+        // One publisher, no sweep: only the queue publishes; a send timeout longer than the wait below.
+        OutboxRelay relay = new OutboxRelay(mongo, holding,
+                new OutboxProperties(Duration.ofHours(1), Duration.ofHours(1), LEASE, Duration.ofSeconds(20), 100, 1),
+                clock, backlog());
+        AggregateStore<Organization> writes = stores(relay).forCollection(collection, Organization.class);
+        relay.start();
+        try (TopicProbe probe = TopicProbe.from(Topics.MEMBERSHIP)) {
+            writes.update(slow, slowCreated.version(), new Organization("v2"), List.of(event(slow, "v2")));
+            Thread.sleep(200); // the publisher has taken the slow one's batch
+            writes.update(next, nextCreated.version(), new Organization("v2"), List.of(event(next, "v2")));
+            assertThat(probe.await(TopicProbe.subject(next), 1, Duration.ofSeconds(10))).hasSize(1);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!pending(next).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(pending(next)).as("released while the other batch waits for Kafka").isEmpty();
+            assertThat(pending(slow)).hasSize(1);
+            acknowledge.complete(null);
+            awaitEmptyOutboxes();
+        } finally {
+            acknowledge.complete(null);
             relay.stop();
         }
     }
