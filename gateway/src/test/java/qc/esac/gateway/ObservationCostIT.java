@@ -2,12 +2,46 @@ package qc.esac.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.function.Predicate;
+
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.server.ObservationWebFilterChainDecorator;
+import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /** What the gateway measures per call: the timers stay, the per-call extras that cost CPU are gone. */
 class ObservationCostIT extends GatewayIT {
+
+    @Autowired
+    WebFilterChainProxy security;
+
+    @Test
+    void theSecurityFilterChainIsNotWrappedInObservationsThatAreOff() {
+        // Spring Security's observations are off (management.observations.enable.spring.security), but its
+        // decorator still wrapped every filter of the chain, and every authentication and authorization, to ask.
+        assertThat(ReflectionTestUtils.getField(security, "filterChainDecorator"))
+                .isNotInstanceOf(ObservationWebFilterChainDecorator.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFirewallIsSpringSecuritysStrictOneCheckingHeaderValuesWithoutARegularExpression() {
+        // The default rule is a regular expression run on every read of every header (the token's 800 characters
+        // several times per call); HeaderValues gives the same verdict (HeaderValuesTest) by a loop.
+        Object firewall = ReflectionTestUtils.getField(security, "firewall");
+        assertThat(firewall).isInstanceOf(StrictServerWebExchangeFirewall.class);
+        Predicate<String> values = (Predicate<String>) ReflectionTestUtils.getField(firewall, "allowedHeaderValues");
+        assertThat(values).isNotSameAs(StrictServerWebExchangeFirewall.ALLOWED_HEADER_VALUES);
+        assertThat(values.test("Bearer abc.def.ghi")).isTrue();
+        assertThat(values.test("a\u0001b")).isFalse();
+        assertThat(values.test("a\nb")).isFalse();
+        assertThat(ReflectionTestUtils.getField(firewall, "allowedHeaderNames"))
+                .isSameAs(StrictServerWebExchangeFirewall.ALLOWED_HEADER_NAMES);
+    }
 
     @Test
     void aProxiedCallIsTimedWithoutALongTaskTimerPerObservation() {

@@ -6,6 +6,11 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
+import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -13,6 +18,26 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /** Requests reach the right service with the right headers, and the answers come back intact. */
 class RoutingIT extends GatewayIT {
+
+    @Autowired
+    RoutePredicateHandlerMapping routePredicateHandlerMapping;
+
+    // By name: the actuator has a RequestMappingHandlerMapping of its own (controllerEndpointHandlerMapping).
+    @Autowired
+    RequestMappingHandlerMapping requestMappingHandlerMapping;
+
+    @Autowired
+    RouterFunctionMapping routerFunctionMapping;
+
+    @Test
+    void routesAreLookedUpBeforeTheControllersAndNoRouteTakesAControllersPath() {
+        // A proxied call no longer searches every controller mapping first, in vain.
+        assertThat(routePredicateHandlerMapping.getOrder()).isLessThan(requestMappingHandlerMapping.getOrder())
+                .isLessThan(routerFunctionMapping.getOrder());
+        // The gateway's own controllers still answer: the AsyncAPI document, the event schemas, the portal session.
+        client.get().uri("/api-docs/events/asyncapi.yaml").exchange().expectStatus().isOk();
+        client.get().uri("/portal/session").exchange().expectStatus().isOk();
+    }
 
     @Test
     void eachContextGoesToItsServiceWithPathQueryAndTokenIntact() {

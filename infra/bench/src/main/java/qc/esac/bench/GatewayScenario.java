@@ -10,7 +10,10 @@ import java.util.Map;
  * {@code gateway}: the gateway against the service directly, on an authenticated read
  * ({@code GET /api/membership/organizations/{id}}, staff token) and an anonymous one
  * ({@code GET /api/membership/reference/regions}): the highest rate of each (closed model), then the latency at
- * open-model rates up to that maximum (the latency-vs-rate curve, drawn in {@code latency-vs-rate.svg}).
+ * open-model rates up to that maximum (the latency-vs-rate curve, drawn in {@code latency-vs-rate.svg}). Every path
+ * (gateway and service, both endpoints) is warmed up first, in alternating rounds, so that no figure measures a
+ * cold JIT: the stack's JVMs run C1 only, with one compiler thread sharing two cores, and a path's first tens of
+ * seconds under load used to be several times slower than the rest (the first target always met a cold gateway).
  */
 final class GatewayScenario implements Scenario {
 
@@ -18,6 +21,9 @@ final class GatewayScenario implements Scenario {
 
     private record Target(String name, String colour, URI uri, boolean authenticated) {
     }
+
+    /** Rounds of the warm-up: every target once per round, {@link Plan#warmUp()} in all for each. */
+    static final int WARM_UP_ROUNDS = 3;
 
     /** Alternating runs of the gateway and the service in each comparison. */
     static final int PAIR_ROUNDS = 3;
@@ -84,6 +90,19 @@ final class GatewayScenario implements Scenario {
         return json;
     }
 
+    /**
+     * The order of the warm-up runs: every target in turn, {@code rounds} times, so that each path is exercised
+     * again after the others (a JIT compiles what runs hot; what ran only first could be cold again in another
+     * shape once the other paths shared its code).
+     */
+    static <T> List<T> warmUpOrder(List<T> targets, int rounds) {
+        List<T> order = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            order.addAll(targets);
+        }
+        return order;
+    }
+
     @Override
     public String name() {
         return "gateway";
@@ -112,9 +131,27 @@ final class GatewayScenario implements Scenario {
                 "target", "offered/s", "achieved/s", "errors", "p50 ms", "p99 ms", "max ms", "generator lag ms");
         List<SvgChart.Series> series = new ArrayList<>();
         Map<String, Object> json = new LinkedHashMap<>();
+        Table warmUp = new Table("gateway: warm-up of every path before any measurement (" + plan.clients()
+                + " closed-model connections, " + WARM_UP_ROUNDS + " rounds of "
+                + plan.warmUp().dividedBy(WARM_UP_ROUNDS).toMillis() + " ms per target)",
+                "target", "round", "requests/s", "errors", "latency");
+        List<Object> warmUpJson = new ArrayList<>();
+        Map<Target, Integer> rounds = new java.util.HashMap<>();
+        for (Target target : warmUpOrder(targets, WARM_UP_ROUNDS)) {
+            Load.Result warm = ClosedLoad.run(plan.clients(), plan.warmUp().dividedBy(WARM_UP_ROUNDS),
+                    (i, at) -> run.api.get(target.uri(), target.authenticated()));
+            int round = rounds.merge(target, 1, Integer::sum);
+            warmUp.row(target.name(), Integer.toString(round), Format.rate(warm.achievedRate()), warm.errors(),
+                    warm.latency().brief());
+            Map<String, Object> point = new LinkedHashMap<>(warm.json());
+            point.put("target", target.name());
+            point.put("round", round);
+            warmUpJson.add(point);
+        }
+        report.table(warmUp);
+        json.put("warmUp", warmUpJson);
         for (Target target : targets) {
             Load.Request request = (i, at) -> run.api.get(target.uri(), target.authenticated());
-            ClosedLoad.run(plan.clients(), plan.warmUp(), request);
             Load.Result max = ClosedLoad.run(plan.clients(), plan.gatewayClosedLength(), request);
             java.util.Optional<Wrk.Result> byWrk = wrk.flatMap(path -> Wrk.run(path, target.uri(),
                     target.authenticated() ? run.stack.staffToken() : null, plan.clients(), plan.gatewayClosedLength()));
