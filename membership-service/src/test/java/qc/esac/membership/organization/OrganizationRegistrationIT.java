@@ -193,7 +193,9 @@ class OrganizationRegistrationIT {
      */
     @Test
     void aCreateSendsOneStoreCommandAndAKeyedCreateThree() throws Exception {
-        assertThat(post(registration("Coopérative de la Pointe", randomNeq())).statusCode()).isEqualTo(201);
+        // Once per instance, not per create: the token check, the caller's grants, the idempotency keys' TTL index.
+        assertThat(post(registration("Coopérative de la Pointe", randomNeq()), UUID.randomUUID().toString())
+                .statusCode()).isEqualTo(201);
 
         Map<String, Long> unkeyed = commandsOf(() -> post(registration("Coopérative du Cap", randomNeq())));
         assertThat(unkeyed).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -209,8 +211,17 @@ class OrganizationRegistrationIT {
     @Autowired
     MeterRegistry meters;
 
-    /** The commands a registration sends to the organizations and idempotency collections, relay's release included. */
+    /**
+     * The commands a registration sends to the organizations and idempotency collections, relay's release included.
+     * The relay's full sweep (a find on every collection, every 30 s) may fall in one window: measured again then,
+     * since it cannot fall in two in a row.
+     */
     private Map<String, Long> commandsOf(Callable<HttpResponse<String>> registration) throws Exception {
+        Map<String, Long> sent = commandsOnce(registration);
+        return sent.containsKey(Organizations.COLLECTION + ":find") ? commandsOnce(registration) : sent;
+    }
+
+    private Map<String, Long> commandsOnce(Callable<HttpResponse<String>> registration) throws Exception {
         awaitNoPendingEvent();
         Map<String, Long> before = commandCounts();
         assertThat(registration.call().statusCode()).isEqualTo(201);
