@@ -1,7 +1,11 @@
 package qc.esac.membership.organization;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -28,7 +32,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -176,6 +183,82 @@ class OrganizationRegistrationIT {
                 .isEqualTo(json.readTree(first.body()).get("id").asString());
         assertThat(mongo.getCollection(Organizations.COLLECTION).countDocuments(Filters.eq("state.profile.neq", neq)))
                 .isEqualTo(1);
+    }
+
+    /**
+     * The store commands of one create (the driver's {@code mongodb.driver.commands} timers, per collection and
+     * command): the organization's insert carries its event and the relay's lease, so the request sends nothing
+     * else, and the relay only releases the lease once the event is on the topic. A request with an
+     * {@code Idempotency-Key} adds the key's claim (an insert) and the recorded answer (an update), no read.
+     */
+    @Test
+    void aCreateSendsOneStoreCommandAndAKeyedCreateThree() throws Exception {
+        // Once per instance, not per create: the token check, the caller's grants, the idempotency keys' TTL index.
+        assertThat(post(registration("Coopérative de la Pointe", randomNeq()), UUID.randomUUID().toString())
+                .statusCode()).isEqualTo(201);
+
+        Map<String, Long> unkeyed = commandsOf(() -> post(registration("Coopérative du Cap", randomNeq())));
+        assertThat(unkeyed).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "organizations:insert", 1L, "organizations:update", 1L));
+
+        Map<String, Long> keyed = commandsOf(() -> post(registration("Coopérative de l'Anse", randomNeq()),
+                UUID.randomUUID().toString()));
+        assertThat(keyed).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "organizations:insert", 1L, "organizations:update", 1L,
+                "_idempotency:insert", 1L, "_idempotency:update", 1L));
+    }
+
+    @Autowired
+    MeterRegistry meters;
+
+    /**
+     * The commands a registration sends to the organizations and idempotency collections, relay's release included.
+     * The relay's full sweep (a find on every collection, every 30 s) may fall in one window: measured again then,
+     * since it cannot fall in two in a row.
+     */
+    private Map<String, Long> commandsOf(Callable<HttpResponse<String>> registration) throws Exception {
+        Map<String, Long> sent = commandsOnce(registration);
+        return sent.containsKey(Organizations.COLLECTION + ":find") ? commandsOnce(registration) : sent;
+    }
+
+    private Map<String, Long> commandsOnce(Callable<HttpResponse<String>> registration) throws Exception {
+        awaitNoPendingEvent();
+        Map<String, Long> before = commandCounts();
+        assertThat(registration.call().statusCode()).isEqualTo(201);
+        awaitNoPendingEvent();
+        Map<String, Long> after = commandCounts();
+        Map<String, Long> sent = new TreeMap<>();
+        after.forEach((command, count) -> {
+            long more = count - before.getOrDefault(command, 0L);
+            if (more > 0) {
+                sent.put(command, more);
+            }
+        });
+        return sent;
+    }
+
+    /** Reads the pending count on another client than the service's, so that it is not among the counted commands. */
+    private void awaitNoPendingEvent() throws InterruptedException {
+        try (MongoClient own = MongoClients.create(TestInfrastructure.get().mongoUri())) {
+            MongoCollection<Document> organizations = own.getDatabase(mongo.getDb().getName())
+                    .getCollection(Organizations.COLLECTION);
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (organizations.countDocuments(Filters.exists("outbox.0.id")) > 0) {
+                assertThat(Instant.now()).as("events published").isBefore(deadline);
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private Map<String, Long> commandCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        meters.find("mongodb.driver.commands").timers().forEach(timer -> {
+            String collection = timer.getId().getTag("collection");
+            if (Organizations.COLLECTION.equals(collection) || "_idempotency".equals(collection)) {
+                counts.merge(collection + ":" + timer.getId().getTag("command"), timer.count(), Long::sum);
+            }
+        });
+        return counts;
     }
 
     private long organizations() {

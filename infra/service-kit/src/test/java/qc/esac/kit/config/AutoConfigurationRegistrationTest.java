@@ -21,7 +21,7 @@ class AutoConfigurationRegistrationTest {
                         EsacSecurityAutoConfiguration.class.getName(),
                         EsacObservabilityAutoConfiguration.class.getName(),
                         IdempotencyAutoConfiguration.class.getName(),
-                        EsacMongoAutoConfiguration.class.getName(),
+                        EsacMongoAutoConfiguration.class.getName(), EsacTracingAutoConfiguration.class.getName(),
                         qc.esac.kit.docs.EsacDocsAutoConfiguration.class.getName());
     }
 }
