@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import qc.esac.testkit.StoreIndexes;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,17 +41,9 @@ class QueryIndexesIT {
                 new Document("state.liveKey", 1));
     }
 
+    /** Each index's keys (its options left out). */
     private List<Document> keysOf(String collection) {
-        List<Document> keys = new ArrayList<>();
-        mongo.getCollection(collection).listIndexes().forEach(index -> keys.add(normalized(index.get("key",
-                Document.class))));
-        return keys;
-    }
-
-    /** Directions as ints (the store may answer 1.0). */
-    private static Document normalized(Document key) {
-        Document normalized = new Document();
-        key.forEach((field, direction) -> normalized.append(field, ((Number) direction).intValue()));
-        return normalized;
+        return StoreIndexes.of(mongo.getCollection(collection)).stream()
+                .map(index -> index.get("key", Document.class)).toList();
     }
 }

@@ -5,11 +5,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import qc.esac.testkit.StoreIndexes;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static qc.esac.testkit.StoreIndexes.index;
+import static qc.esac.testkit.StoreIndexes.key;
 
 /**
  * The indexes production MongoDB needs for projects' queries, as the service declares them at start (read back
@@ -45,30 +47,7 @@ class QueryIndexesIT {
         assertThat(indexesOf("platform_facts")).contains(index(key("source", 1).append("organizationId", 1)));
     }
 
-    private static Document key(String field, int direction) {
-        return new Document(field, direction);
-    }
-
-    /** An index as {@link #indexesOf} shows it: its keys, and its options only when set. */
-    private static Document index(Document key) {
-        return new Document("key", key);
-    }
-
-    /** Each index's keys (directions as ints: the store may answer 1.0) and its unique and sparse options. */
     private List<Document> indexesOf(String collection) {
-        List<Document> indexes = new ArrayList<>();
-        mongo.getCollection(collection).listIndexes().forEach(index -> {
-            Document key = new Document();
-            index.get("key", Document.class).forEach((field, direction) ->
-                    key.append(field, ((Number) direction).intValue()));
-            Document shown = index(key);
-            for (String option : List.of("unique", "sparse")) {
-                if (Boolean.TRUE.equals(index.get(option))) {
-                    shown.append(option, true);
-                }
-            }
-            indexes.add(shown);
-        });
-        return indexes;
+        return StoreIndexes.of(mongo.getCollection(collection));
     }
 }
