@@ -3,7 +3,6 @@ package qc.esac.insurance.enrolment;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -12,6 +11,7 @@ import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.outbox.Versioned;
+import qc.esac.kit.store.RetiredIndexes;
 
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +39,7 @@ class Enrolments {
         // Each list's equality, then its sort: an employer's by employee id, a status's by request then id (paged,
         // and counted). These replace {organization, status} (no query filters both) and {status, requested},
         // which left the sort to memory.
-        indexes.getIndexInfo().stream().map(IndexInfo::getName)
-                .filter(Set.of("organization_status", "status_requested")::contains).forEach(indexes::dropIndex);
+        RetiredIndexes.drop(indexes, Set.of("organization_status", "status_requested"));
         indexes.createIndex(new Index().on(ORGANIZATION, Sort.Direction.ASC).on(ID, Sort.Direction.ASC)
                 .named("organization_id"));
         indexes.createIndex(new Index().on(STATUS, Sort.Direction.ASC).on(REQUESTED_ON, Sort.Direction.ASC)

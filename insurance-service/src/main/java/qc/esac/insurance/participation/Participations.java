@@ -3,7 +3,6 @@ package qc.esac.insurance.participation;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -12,10 +11,12 @@ import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.outbox.Versioned;
+import qc.esac.kit.store.RetiredIndexes;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -34,7 +35,7 @@ class Participations {
         this.store = stores.forCollection(COLLECTION, Participation.class, "participation.introuvable");
         // Participations in some statuses, by organization id: replaces {status}, which left the sort to memory.
         IndexOperations indexes = mongo.indexOps(COLLECTION);
-        indexes.getIndexInfo().stream().map(IndexInfo::getName).filter("status"::equals).forEach(indexes::dropIndex);
+        RetiredIndexes.drop(indexes, Set.of("status"));
         indexes.createIndex(new Index().on(STATUS, Sort.Direction.ASC).on(ID, Sort.Direction.ASC).named("status_id"));
     }
 

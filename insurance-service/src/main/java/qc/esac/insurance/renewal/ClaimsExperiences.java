@@ -3,13 +3,14 @@ package qc.esac.insurance.renewal;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import qc.esac.kit.store.RetiredIndexes;
 
 import java.util.List;
+import java.util.Set;
 
 /** The claims experience collection: one document per employer, plan year and coverage (no events). */
 @Component
@@ -27,8 +28,7 @@ class ClaimsExperiences {
         this.mongo = mongo;
         // An employer's experience in its sort order; replaces {organization, year}, which left coverage to memory.
         IndexOperations indexes = mongo.indexOps(COLLECTION);
-        indexes.getIndexInfo().stream().map(IndexInfo::getName).filter("organization_year"::equals)
-                .forEach(indexes::dropIndex);
+        RetiredIndexes.drop(indexes, Set.of("organization_year"));
         indexes.createIndex(new Index().on(ORGANIZATION, Sort.Direction.ASC).on(PLAN_YEAR, Sort.Direction.ASC)
                 .on(COVERAGE, Sort.Direction.ASC).named("organization_year_coverage"));
     }

@@ -12,6 +12,7 @@ import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.web.PageView;
+import qc.esac.kit.store.RetiredIndexes;
 
 import java.util.Collection;
 import java.util.List;
@@ -40,14 +41,12 @@ class Organizations {
         IndexOperations indexes = mongo.indexOps(COLLECTION);
         // The walking skeleton kept the NEQ at state.neq; its unique index would now see every new document as
         // a duplicate null. Stores created by it (local data) lose it here.
-        indexes.getIndexInfo().stream()
-                .filter(index -> index.getName().equals("neq") && index.isIndexForFields(List.of("state.neq")))
-                .findFirst().ifPresent(index -> indexes.dropIndex(index.getName()));
+        RetiredIndexes.drop(indexes,
+                index -> index.getName().equals("neq") && index.isIndexForFields(List.of("state.neq")));
         // The list is sorted by name then id and paged: {searchName, _id} gives that order (a walk of the index
         // that stops after the page), where the former {searchName} alone left MongoDB a sort in memory.
-        indexes.getIndexInfo().stream()
-                .filter(index -> index.getName().equals("searchName") && index.isIndexForFields(List.of(SEARCH_NAME)))
-                .findFirst().ifPresent(index -> indexes.dropIndex(index.getName()));
+        RetiredIndexes.drop(indexes,
+                index -> index.getName().equals("searchName") && index.isIndexForFields(List.of(SEARCH_NAME)));
         indexes.createIndex(new Index().on(NEQ, Sort.Direction.ASC).unique().named("profileNeq"));
         indexes.createIndex(new Index().on(SEARCH_NAME, Sort.Direction.ASC).on("_id", Sort.Direction.ASC)
                 .named("searchNameId"));

@@ -3,7 +3,6 @@ package qc.esac.projects.project;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -13,6 +12,7 @@ import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.web.PageView;
+import qc.esac.kit.store.RetiredIndexes;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,8 +47,7 @@ class Projects {
         // Lists are sorted by name then id: {name, id} walks them in that order, and the name search (a "contains",
         // any case) tests the names in that index rather than the projects; the public list is the active
         // projects in that order. These replace {name} and {status}, which left the sort to memory.
-        indexes.getIndexInfo().stream().map(IndexInfo::getName).filter(Set.of("name", "status")::contains)
-                .forEach(indexes::dropIndex);
+        RetiredIndexes.drop(indexes, Set.of("name", "status"));
         indexes.createIndex(new Index().on(NAME, Sort.Direction.ASC).on(ID, Sort.Direction.ASC).named("name_id"));
         indexes.createIndex(new Index().on(STATUS, Sort.Direction.ASC).on(NAME, Sort.Direction.ASC)
                 .on(ID, Sort.Direction.ASC).named("status_name_id"));

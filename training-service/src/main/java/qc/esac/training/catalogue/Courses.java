@@ -3,7 +3,6 @@ package qc.esac.training.catalogue;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -13,6 +12,7 @@ import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.web.PageView;
+import qc.esac.kit.store.RetiredIndexes;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,8 +48,7 @@ class Courses {
         // true of nearly every course, is checked on the way; the text words are "contains" and test every course).
         // A network's or a theme's courses: that equality, then the same order. These replace {themes} and
         // {network, title}, which left (part of) the sort to memory.
-        indexes.getIndexInfo().stream().map(IndexInfo::getName).filter(Set.of("themes", "network_title")::contains)
-                .forEach(indexes::dropIndex);
+        RetiredIndexes.drop(indexes, Set.of("themes", "network_title"));
         indexes.createIndex(new Index().on(TITLE, Sort.Direction.ASC).on(ID, Sort.Direction.ASC).named("title_id"));
         indexes.createIndex(new Index().on(NETWORK, Sort.Direction.ASC).on(TITLE, Sort.Direction.ASC)
                 .on(ID, Sort.Direction.ASC).named("network_title_id"));

@@ -3,7 +3,6 @@ package qc.esac.training.diagnostic;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -12,7 +11,9 @@ import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.outbox.Versioned;
+import qc.esac.kit.store.RetiredIndexes;
 
+import java.util.Set;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -33,8 +34,7 @@ class Diagnostics {
         this.store = stores.forCollection(COLLECTION, Diagnostic.class, "diagnostic.introuvable");
         IndexOperations indexes = mongo.indexOps(COLLECTION);
         // Both lists are sorted by opening date: {organization} alone, which these replace, left that to memory.
-        indexes.getIndexInfo().stream().map(IndexInfo::getName).filter("organization"::equals)
-                .forEach(indexes::dropIndex);
+        RetiredIndexes.drop(indexes, Set.of("organization"));
         indexes.createIndex(new Index().on(ORGANIZATION, Sort.Direction.ASC).on(OPENED_ON, Sort.Direction.ASC)
                 .named("organization_opened"));
         indexes.createIndex(new Index().on(RESPONDENT, Sort.Direction.ASC).on(OPENED_ON, Sort.Direction.ASC)

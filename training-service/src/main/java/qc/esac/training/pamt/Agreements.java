@@ -3,7 +3,6 @@ package qc.esac.training.pamt;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -12,6 +11,7 @@ import qc.esac.kit.domain.Change;
 import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.outbox.Versioned;
+import qc.esac.kit.store.RetiredIndexes;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -42,9 +42,7 @@ class Agreements {
         IndexOperations indexes = mongo.indexOps(COLLECTION);
         // The lists are sorted by signing date, so it follows each equality; the codes are optional (sparse). These
         // replace single-field indexes that left the sort to memory and indexed every agreement without a code.
-        indexes.getIndexInfo().stream().map(IndexInfo::getName)
-                .filter(Set.of("organization", "certificate_code", "competency_code")::contains)
-                .forEach(indexes::dropIndex);
+        RetiredIndexes.drop(indexes, Set.of("organization", "certificate_code", "competency_code"));
         indexes.createIndex(new Index().on(ORGANIZATION, Sort.Direction.ASC).on(SIGNED_ON, Sort.Direction.ASC)
                 .named("organization_signed"));
         // A person's agreements: one index per side of the $or, each in signing order.

@@ -3,7 +3,6 @@ package qc.esac.training.session;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -14,6 +13,7 @@ import qc.esac.kit.outbox.AggregateStore;
 import qc.esac.kit.outbox.AggregateStores;
 import qc.esac.kit.outbox.Versioned;
 import qc.esac.kit.web.PageView;
+import qc.esac.kit.store.RetiredIndexes;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -45,10 +45,8 @@ class Sessions {
         IndexOperations indexes = mongo.indexOps(COLLECTION);
         // Each query's equality first, then its sort (the calendar's start date then id, which is also the range
         // of "from" and of a year's figures). These replace single-field indexes that left the sort to memory.
-        indexes.getIndexInfo().stream().map(IndexInfo::getName)
-                .filter(Set.of("network_start", "course", "participant", "registering_organization",
-                        "attestation_code")::contains)
-                .forEach(indexes::dropIndex);
+        RetiredIndexes.drop(indexes, Set.of("network_start", "course", "participant", "registering_organization",
+                "attestation_code"));
         indexes.createIndex(new Index().on(START, Sort.Direction.ASC).on(ID, Sort.Direction.ASC).named("start_id"));
         indexes.createIndex(new Index().on(NETWORK, Sort.Direction.ASC).on(START, Sort.Direction.ASC)
                 .on(ID, Sort.Direction.ASC).named("network_start_id"));
