@@ -51,11 +51,12 @@ public class AccessService implements GrantSource {
     private final Clock clock;
     private final Duration invitationLifetime;
     private final ApplicationEventPublisher changes;
+    private final AdministrationLocks locks;
 
     AccessService(AggregateStores stores, MongoTemplate mongo, OrganizationService organizations,
                   NetworkService networks, RosterService roster, Clock clock,
                   @Value("${esac.membership.invitations.lifetime:P7D}") Duration invitationLifetime,
-                  ApplicationEventPublisher changes) {
+                  ApplicationEventPublisher changes, AdministrationLocks locks) {
         this.grants = stores.forCollection(COLLECTION, AccessGrant.class, "acces.droit-introuvable");
         this.organizations = organizations;
         this.networks = networks;
@@ -63,6 +64,7 @@ public class AccessService implements GrantSource {
         this.clock = clock;
         this.invitationLifetime = invitationLifetime;
         this.changes = changes;
+        this.locks = locks;
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().on("state.userId", Sort.Direction.ASC).on("state.status", Sort.Direction.ASC)
                 .sparse().named("user"));
@@ -137,19 +139,28 @@ public class AccessService implements GrantSource {
      * end it.
      */
     public Versioned<AccessGrant> revoke(String id, EsacUser user) {
-        Versioned<AccessGrant> revoked = grants.change(id, null, g -> requireManager(g, user), g -> {
-            if (g.kind() == GrantKind.ORG_ADMIN && g.active() && !user.isStaff()
-                    && activeAdministrators(g.organizationId()) <= 1) {
-                throw new BusinessRuleException("acces.dernier-administrateur", g.organizationId());
-            }
-            return g.revoke(user.id(), clock.instant());
-        });
+        AccessGrant found = grants.get(id).state();
+        requireManager(found, user);
+        // Counting the administrators and ending one is two documents: one such change per organization at a time.
+        Versioned<AccessGrant> revoked = found.kind() == GrantKind.ORG_ADMIN && !user.isStaff()
+                ? locks.holding(found.organizationId(), () -> end(id, user))
+                : end(id, user);
         AccessGrant grant = revoked.state();
         changes.publishEvent(new GrantsChanged(grant.userId()));
         if (grant.kind() == GrantKind.EMPLOYEE && grant.status() == GrantStatus.REVOKED) {
             roster.unlinkAccount(grant.employeeId(), grant.userId());
         }
         return revoked;
+    }
+
+    private Versioned<AccessGrant> end(String id, EsacUser user) {
+        return grants.change(id, null, g -> requireManager(g, user), g -> {
+            if (g.kind() == GrantKind.ORG_ADMIN && g.active() && !user.isStaff()
+                    && activeAdministrators(g.organizationId()) <= 1) {
+                throw new BusinessRuleException("acces.dernier-administrateur", g.organizationId());
+            }
+            return g.revoke(user.id(), clock.instant());
+        });
     }
 
     /** A registrant's application was approved: they administer the organization from now on. */

@@ -4,10 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -274,6 +282,78 @@ class AccessIT {
                 {"firstName": "Noé", "lastName": "Exemple", "employmentStatus": "PART_TIME", "weeklyHours": 20,
                  "hireDate": "2025-04-01"}
                 """, Map.of()).status()).isEqualTo(201);
+    }
+
+    @Test
+    void twoAdministratorsEndingEachOthersGrantsAtOnceLeaveOneOfThem() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                String organization = organization("Coopérative de solidarité du Fjord " + round);
+                String[] tokens = new String[2];
+                String[] grantIds = new String[2];
+                for (int i = 0; i < 2; i++) {
+                    String email = "admin" + i + "@fjord.example";
+                    tokens[i] = account(unique("admin" + i), email);
+                    assertThat(accept(tokens[i], invite(TestTokens.staff("csmo"), "ORG_ADMIN", email, organization,
+                            null).text("code")).status()).isEqualTo(200);
+                    grantIds[i] = api().get("/api/membership/grants/mine", tokens[i]).json().get(0).get("id")
+                            .asString();
+                }
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    String token = tokens[i];
+                    String othersGrant = grantIds[1 - i];
+                    answers.add(callers.submit(() -> {
+                        together.await();
+                        return api().post("/api/membership/grants/" + othersGrant + "/revocation", token, null)
+                                .status();
+                    }));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> answer : answers) {
+                    statuses.add(answer.get(30, TimeUnit.SECONDS));
+                }
+                // One ends the other's grant; the other is refused: the last administrator (422), or no longer an
+                // administrator at all when the first revocation was complete before their request began (403).
+                assertThat(statuses).as("round %d", round).containsOnlyOnce(200)
+                        .anySatisfy(status -> assertThat(status).isIn(403, 422));
+                long stillAdministering = java.util.Arrays.stream(tokens).filter(token -> api()
+                        .get("/api/membership/organizations/" + organization, token).status() == 200).count();
+                assertThat(stillAdministering).as("round %d", round).isEqualTo(1);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAdministrationLockHeldAnswers409UntilItsLeaseEnds() {
+        String organization = organization("Coopérative d’habitation des Érables");
+        String[] tokens = new String[2];
+        for (int i = 0; i < 2; i++) {
+            String email = "admin" + i + "@erables.example";
+            tokens[i] = account(unique("admin" + i), email);
+            assertThat(accept(tokens[i], invite(TestTokens.staff("csmo"), "ORG_ADMIN", email, organization, null)
+                    .text("code")).status()).isEqualTo(200);
+        }
+        String secondGrant = api().get("/api/membership/grants/mine", tokens[1]).json().get(0).get("id").asString();
+        // Another instance holds the lock (and perhaps died holding it).
+        mongo.getCollection(AdministrationLocks.COLLECTION).insertOne(new Document("_id", organization)
+                .append("holder", "another-instance").append("until", Instant.now().plusSeconds(60)));
+
+        Api.Response busy = api().post("/api/membership/grants/" + secondGrant + "/revocation", tokens[0], null);
+        assertThat(busy.status()).isEqualTo(409);
+        assertThat(busy.text("title")).isEqualTo("Administration de l’organisation occupée");
+        assertThat(api().get("/api/membership/organizations/" + organization, tokens[1]).status()).isEqualTo(200);
+
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(organization)),
+                new Update().set("until", Instant.now().minusSeconds(1)), AdministrationLocks.COLLECTION);
+        Api.Response revoked = api().post("/api/membership/grants/" + secondGrant + "/revocation", tokens[0], null);
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        assertThat(mongo.getCollection(AdministrationLocks.COLLECTION)
+                .countDocuments(new Document("_id", organization))).as("released").isZero();
     }
 
     private static void eventually(BooleanSupplier condition) {
