@@ -27,8 +27,8 @@ if $build; then
 fi
 
 if [[ "$identity" == "keycloak" ]]; then
-  # Keep in step with qc.esac.local.KeycloakIdentity.VERSION and infra/e2e/pom.xml.
-  keycloak_version=26.7.3
+  # The root pom's keycloak.version, the one place for it.
+  keycloak_version=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$root/pom.xml")
   export ESAC_KEYCLOAK_HOME="$root/infra/local/target/keycloak/keycloak-$keycloak_version"
   if [[ ! -f "$ESAC_KEYCLOAK_HOME/bin/kc.sh" ]]; then
     echo "Fetching Keycloak $keycloak_version (Maven Central, once)..."

@@ -54,6 +54,14 @@ class ComposeFileTest {
     }
 
     @Test
+    void keycloakIsTheVersionTheRepositoryIsTestedWith() {
+        // The root pom's keycloak.version (passed by surefire): what infra/local and KeycloakPlatformIT run.
+        String tested = System.getProperty("esac.keycloak.version");
+        assertThat(tested).as("esac.keycloak.version, from the root pom").isNotBlank();
+        assertThat(services.get("keycloak").get("image")).isEqualTo("quay.io/keycloak/keycloak:" + tested);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void topicsAreCreatedFromTheOneDeclarationBeforeTheServicesStart() {
         Map<String, Object> topics = services.get("kafka-topics");

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -24,8 +25,8 @@ import java.util.stream.Stream;
  */
 public record KeycloakIdentity(Path home, Path javaHome) {
 
-    /** The distribution this repository is tested with; start.sh and infra/e2e's pom fetch this one. */
-    public static final String VERSION = "26.7.3";
+    /** The distribution this repository is tested with: the root pom's {@code keycloak.version}. */
+    public static final String VERSION = version();
     public static final String REALM = "esac";
     /** Answers 200 once the realm is imported and served. */
     public static final String READINESS_PATH = "/realms/" + REALM + "/.well-known/openid-configuration";
@@ -36,6 +37,19 @@ public record KeycloakIdentity(Path home, Path javaHome) {
     public static final Duration FIRST_START = Duration.ofMinutes(8);
     /** Where the in-repo issuer's web client sends people back; Keycloak's realm allows it too (BrowserLogin). */
     static final String WEB_REDIRECT_URI = "http://localhost:3000/callback";
+
+    private static String version() {
+        try (var in = KeycloakIdentity.class.getResourceAsStream("keycloak.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("keycloak.properties is missing from infra/local's build");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     public KeycloakIdentity {
         if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
