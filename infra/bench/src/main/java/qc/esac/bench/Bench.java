@@ -26,6 +26,8 @@ public final class Bench {
               --out <dir>               where latest.json and the charts go
                                         (default infra/bench/results, infra/bench/results/smoke with --smoke)
               --clients <n>             closed-model callers (default 16)
+              --warm-up <seconds>       each scenario's warm-up (default 15; with C2, see infra/bench/README.md, 120 or more)
+              --write-path-seconds <s>  write-path: endpoint and raw inserts each this long in all (default 30)
               --rates <r1,r2...>        end-to-end: registrations per second (default 50,200)
               --growth <from>:<to>:<rate>  growth: organizations from, to, registrations per second (default 1000:20000:20)
               --env <NAME=value>        an environment variable for every component (repeatable), e.g. ESAC_OUTBOX_RELAY_INTERVAL=200ms
@@ -62,6 +64,9 @@ public final class Bench {
                     case "--data-dir" -> data = Path.of(value).toAbsolutePath();
                     case "--out" -> out = Path.of(value).toAbsolutePath();
                     case "--clients" -> plan = plan.withClients(Integer.parseInt(value));
+                    case "--warm-up" -> plan = plan.withWarmUp(java.time.Duration.ofSeconds(Long.parseLong(value)));
+                    case "--write-path-seconds" -> plan = plan.withWritePathLength(
+                            java.time.Duration.ofSeconds(Long.parseLong(value)));
                     case "--rates" -> plan = plan.withEndToEndRates(Arrays.stream(value.split(","))
                             .map(String::trim).map(Double::valueOf).toList());
                     case "--growth" -> {

@@ -117,6 +117,24 @@ final class BenchStack implements AutoCloseable {
         return memory;
     }
 
+    /**
+     * CPU time (user and system) each process has used since it started, in nanoseconds: this JVM (the broker, the
+     * store and the load generator) first, then each component; -1 where it cannot be read.
+     */
+    Map<String, Long> cpuNanos() {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        cpu.put("broker+store+bench", cpuNanos(ProcessHandle.current()));
+        for (StackComponent component : LocalStack.COMPONENTS) {
+            cpu.put(component.name(), ProcessHandle.of(stack.process(component.name()).pid())
+                    .map(BenchStack::cpuNanos).orElse(-1L));
+        }
+        return cpu;
+    }
+
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
     Path logs() {
         return stack.logDirectory();
     }

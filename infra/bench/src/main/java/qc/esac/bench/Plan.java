@@ -43,6 +43,19 @@ record Plan(boolean smoke, int clients,
                 growthRate, growthWindow);
     }
 
+    /** A longer warm-up, e.g. until the C2 compiler has compiled what a scenario calls. */
+    Plan withWarmUp(Duration warmUp) {
+        return new Plan(smoke, clients, warmUp, publishLength, drainPatience, endToEndRates, endToEndLength,
+                gatewayClosedLength, gatewayFractions, gatewayOpenLength, writePathLength, growthFrom, growthTo,
+                growthRate, growthWindow);
+    }
+
+    Plan withWritePathLength(Duration writePathLength) {
+        return new Plan(smoke, clients, warmUp, publishLength, drainPatience, endToEndRates, endToEndLength,
+                gatewayClosedLength, gatewayFractions, gatewayOpenLength, writePathLength, growthFrom, growthTo,
+                growthRate, growthWindow);
+    }
+
     Plan withGrowth(long from, long to, double rate) {
         return new Plan(smoke, clients, warmUp, publishLength, drainPatience, endToEndRates, endToEndLength,
                 gatewayClosedLength, gatewayFractions, gatewayOpenLength, writePathLength, from, to, rate,

@@ -41,6 +41,16 @@ class BenchOptionsTest {
     }
 
     @Test
+    void takesALongerWarmUpAndWritePath() {
+        Bench.Options options = Bench.Options.parse(new String[]{"--warm-up", "180", "--write-path-seconds", "60"},
+                root);
+
+        assertThat(options.plan().warmUp()).isEqualTo(java.time.Duration.ofSeconds(180));
+        assertThat(options.plan().writePathLength()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(options.plan().clients()).isEqualTo(16);
+    }
+
+    @Test
     void refusesWhatItDoesNotKnow() {
         assertThatThrownBy(() -> Bench.Options.parse(new String[]{"--scenario", "nope"}, root))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");

@@ -29,7 +29,8 @@ class LoadTest {
         assertThat(both.achievedRate()).isEqualTo((fast.ok() + slow.ok()) / (fast.seconds() + slow.seconds()));
         assertThat(both.latency().count()).isEqualTo(fast.latency().count() + slow.latency().count());
         assertThat(both.latency().max()).isGreaterThanOrEqualTo(20.0);
-        assertThat(fast.latency().max()).isLessThan(both.latency().max());
+        // The combined maximum is the larger of the two runs' (on a loaded machine a "fast" call can be the slowest).
+        assertThat(both.latency().max()).isEqualTo(Math.max(fast.latency().max(), slow.latency().max()));
     }
 
     private static void sleep(long ms) {
