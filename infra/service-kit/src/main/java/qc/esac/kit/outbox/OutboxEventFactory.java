@@ -4,6 +4,7 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import qc.esac.events.EventCatalog;
 import qc.esac.events.EventData;
 import qc.esac.events.EventDescriptor;
@@ -14,13 +15,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Turns a command's event records into outbox entries: CloudEvents attributes, JSON data, trace context. */
 public class OutboxEventFactory {
 
     private final JsonMapper json;
     private final Clock clock;
-    private final ObjectProvider<Tracer> tracer;
+    /** Looked up once it exists, not on every create (a bean factory lookup showed in membership's profile). */
+    private final Supplier<Tracer> tracer;
     private final URI schemaBaseUrl;
 
     /** Events naming their schemas by their canonical ids (tests; a deployment gives its own address). */
@@ -35,7 +38,7 @@ public class OutboxEventFactory {
     public OutboxEventFactory(JsonMapper json, Clock clock, ObjectProvider<Tracer> tracer, URI schemaBaseUrl) {
         this.json = json;
         this.clock = clock;
-        this.tracer = tracer;
+        this.tracer = SingletonSupplier.of(tracer::getIfAvailable);
         this.schemaBaseUrl = EventDescriptor.schemaBase(schemaBaseUrl);
     }
 
@@ -54,7 +57,7 @@ public class OutboxEventFactory {
     }
 
     private String currentTraceparent() {
-        Tracer current = tracer.getIfAvailable();
+        Tracer current = tracer.get();
         Span span = current == null ? null : current.currentSpan();
         if (span == null) {
             return null;
