@@ -126,6 +126,124 @@ class ResilienceIT extends GatewayIT {
                 .map(line -> line.substring(line.lastIndexOf(' ') + 1)).findFirst().orElse("absent");
     }
 
+    /**
+     * Overload: a route's concurrent calls are bounded (Resilience4j's bulkhead, 25 per service); the next caller is
+     * refused at once with a problem, never queued. Nothing of the overload stays: callers that gave up (connection
+     * closed while their call waited on the service) return their call's place as the answered ones do, so the route
+     * admits its 25 concurrent calls again afterwards.
+     */
+    @Test
+    void anOverloadIsRefusedAtOnceAndLeavesNothingBehind() throws Exception {
+        breakers.circuitBreaker("fragile").reset();
+        String token = staffToken();
+        AtomicInteger waiting = new AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        FRAGILE.answer((exchange, request) -> {
+            waiting.incrementAndGet();
+            try {
+                release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Backend.echo(exchange, request);
+        });
+        java.util.List<java.net.Socket> callers = new java.util.ArrayList<>();
+        for (int i = 0; i < CONCURRENT_CALLS; i++) {
+            callers.add(rawGet("/api/fragile/elements", token));
+        }
+        awaitValue(waiting, CONCURRENT_CALLS);
+
+        long start = System.nanoTime();
+        client.get().uri("/api/fragile/elements").header(HttpHeaders.AUTHORIZATION, bearer(token))
+                .exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://esac.quebec/problemes/service-sature")
+                .jsonPath("$.code").isEqualTo("service.sature");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("refused without waiting")
+                .isLessThan(Duration.ofSeconds(2));
+        assertThat(waiting).as("the refused call never reached the service").hasValue(CONCURRENT_CALLS);
+
+        // Most callers give up; the others get their answers.
+        for (java.net.Socket gaveUp : callers.subList(0, CONCURRENT_CALLS - 5)) {
+            gaveUp.close();
+        }
+        // Their places return as soon as they leave, before the service answers anything.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!"20.0".equals(bulkheadAvailable("fragile")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(bulkheadAvailable("fragile")).isEqualTo("20.0");
+        release.countDown();
+        for (java.net.Socket patient : callers.subList(CONCURRENT_CALLS - 5, CONCURRENT_CALLS)) {
+            try (patient) {
+                assertThat(statusLine(patient)).isEqualTo("HTTP/1.1 200 OK");
+            }
+        }
+
+        // Every place is back: 25 calls at once reach the service again.
+        waiting.set(0);
+        java.util.concurrent.CountDownLatch second = new java.util.concurrent.CountDownLatch(1);
+        FRAGILE.answer((exchange, request) -> {
+            waiting.incrementAndGet();
+            try {
+                second.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Backend.echo(exchange, request);
+        });
+        java.util.List<java.net.Socket> again = new java.util.ArrayList<>();
+        for (int i = 0; i < CONCURRENT_CALLS; i++) {
+            again.add(rawGet("/api/fragile/elements", token));
+        }
+        awaitValue(waiting, CONCURRENT_CALLS);
+        second.countDown();
+        for (java.net.Socket caller : again) {
+            try (caller) {
+                assertThat(statusLine(caller)).isEqualTo("HTTP/1.1 200 OK");
+            }
+        }
+        assertThat(breakers.circuitBreaker("fragile").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    /** {@code resilience4j_bulkhead_available_concurrent_calls{name}} in the gateway's exposition. */
+    private String bulkheadAvailable(String name) {
+        String exposition = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        return exposition.lines()
+                .filter(line -> line.startsWith("resilience4j_bulkhead_available_concurrent_calls{")
+                        && line.contains("name=\"" + name + "\""))
+                .map(line -> line.substring(line.lastIndexOf(' ') + 1)).findFirst().orElse("absent");
+    }
+
+    /** Resilience4j's bulkhead default, which the gateway keeps: concurrent calls per service. */
+    private static final int CONCURRENT_CALLS = 25;
+
+    /** A GET on its own connection, its answer left unread. */
+    private java.net.Socket rawGet(String path, String token) throws java.io.IOException {
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", port);
+        socket.setSoTimeout(20_000);
+        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    private static String statusLine(java.net.Socket socket) throws java.io.IOException {
+        return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+    }
+
+    private static void awaitValue(AtomicInteger counter, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (counter.get() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(counter).hasValue(expected);
+    }
+
     @Test
     void aServiceThatIsDownGivesA503ProblemInTheCallersLanguage() {
         client.get().uri("/api/absent/elements").header(HttpHeaders.AUTHORIZATION, bearer(staffToken()))

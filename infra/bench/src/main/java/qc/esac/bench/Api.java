@@ -80,8 +80,18 @@ final class Api {
             request.header("Authorization", "Bearer " + token);
         }
         HttpRequest built = request.build();
-        return inFlight.submit(() -> http.sendAsync(built, HttpResponse.BodyHandlers.discarding()))
-                .thenApply(HttpResponse::statusCode);
+        // The future returned is the limit's own, and cancelling it (an abandoned open-model request) reaches the
+        // exchange itself (java.net.http aborts it and closes its connection).
+        return inFlight.submit(() -> {
+            CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(built, HttpResponse.BodyHandlers.discarding());
+            CompletableFuture<Integer> status = exchange.thenApply(HttpResponse::statusCode);
+            status.whenComplete((value, error) -> {
+                if (status.isCancelled()) {
+                    exchange.cancel(true);
+                }
+            });
+            return status;
+        });
     }
 
     /** A GET whose body is wanted (metrics, counts). */

@@ -11,11 +11,15 @@ import java.util.function.Supplier;
  * minutes, so an open-model run against a target slower than the offered rate opened thousands and the benchmark's
  * JVM (which hosts the broker and the store) ran out of descriptors. A request waiting here is still timed from
  * its intended start, like a request waiting in wrk2's connections: coordinated omission stays corrected.
+ * A call whose future is cancelled (an open-model run abandons what is unanswered after its patience) is never
+ * started if it is still waiting, and its request is cancelled if under way: otherwise a run against a saturated
+ * target left tens of thousands of calls queued, sent after the run ended, and the next target's requests waited
+ * behind them (the gateway's "0.11 after an overload" of BENCHMARKS.md, session 7).
  */
 final class InFlightLimit {
 
     private final int max;
-    private final Queue<Runnable> waiting = new ArrayDeque<>();
+    private final Queue<Waiting> waiting = new ArrayDeque<>();
     private int inFlight;
 
     InFlightLimit(int max) {
@@ -34,6 +38,12 @@ final class InFlightLimit {
             } catch (RuntimeException e) {
                 started = CompletableFuture.failedFuture(e);
             }
+            CompletableFuture<T> request = started;
+            result.whenComplete((value, error) -> {
+                if (result.isCancelled()) {
+                    request.cancel(true);
+                }
+            });
             started.whenComplete((value, error) -> {
                 release();
                 if (error != null) {
@@ -49,7 +59,7 @@ final class InFlightLimit {
             if (now) {
                 inFlight++;
             } else {
-                waiting.add(start);
+                waiting.add(new Waiting(start, result));
             }
         }
         if (now) {
@@ -59,17 +69,22 @@ final class InFlightLimit {
     }
 
     private void release() {
-        Runnable next;
+        Waiting next;
         synchronized (this) {
-            next = waiting.poll();
+            do {
+                next = waiting.poll();
+            } while (next != null && next.result().isDone()); // abandoned while waiting: never sent
             if (next == null) {
                 inFlight--;
             }
         }
         // The slot passes to the next waiting call (inFlight unchanged).
         if (next != null) {
-            next.run();
+            next.start().run();
         }
+    }
+
+    private record Waiting(Runnable start, CompletableFuture<?> result) {
     }
 
     synchronized int inFlight() {

@@ -35,6 +35,7 @@ public final class OpenLoad {
         AtomicIntegerArray answered = new AtomicIntegerArray(count);
         long[] intended = new long[count];
         CompletableFuture<?>[] calls = new CompletableFuture<?>[count];
+        CompletableFuture<?>[] sent = new CompletableFuture<?>[count];
         long start = System.nanoTime() + 5_000_000L;
         long maxLag = 0;
         for (int i = 0; i < count; i++) {
@@ -49,6 +50,7 @@ public final class OpenLoad {
                 call = CompletableFuture.failedFuture(e);
             }
             int index = i;
+            sent[i] = call;
             calls[i] = call.whenComplete((status, error) -> {
                 if (answered.compareAndSet(index, 0, 1)) {
                     tally.answer(at, status, error);
@@ -69,6 +71,12 @@ public final class OpenLoad {
             if (answered.compareAndSet(i, 0, 1)) {
                 tally.abandoned(intended[i], now);
             }
+        }
+        // What is left is neither sent later nor left holding a connection: the next run must not wait behind it.
+        // Last first: a call under way that is cancelled passes its slot to the oldest waiting one, which must
+        // already be cancelled by then.
+        for (int i = count - 1; i >= 0; i--) {
+            sent[i].cancel(true);
         }
         return tally.result(rate, count, start, scheduleEnd, maxLag / 1e6);
     }

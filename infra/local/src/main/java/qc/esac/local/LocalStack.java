@@ -150,7 +150,7 @@ public final class LocalStack implements AutoCloseable {
                 environment.putAll(component.environment().apply(addresses));
                 environment.put("PORT", Integer.toString(port(component)));
                 processes.add(ManagedProcess.start(component.name(), component.jar(root), port(component),
-                        StackComponent.jvmOptions(Objects.requireNonNullElse(
+                        StackComponent.jvmOptions(component.name(), Objects.requireNonNullElse(
                                 environment.remove(StackComponent.EXTRA_JVM_OPTIONS),
                                 Objects.requireNonNullElse(System.getenv(StackComponent.EXTRA_JVM_OPTIONS), ""))), environment, logDirectory.resolve(component.name() + ".log")));
             }
@@ -231,7 +231,8 @@ public final class LocalStack implements AutoCloseable {
             environment.putAll(component.environment().apply(addresses));
             environment.put("PORT", Integer.toString(port(component)));
             started = ManagedProcess.start(component.name(), component.jar(root), port(component),
-                    StackComponent.JVM_OPTIONS, environment, logDirectory.resolve(component.name() + ".log"));
+                    StackComponent.jvmOptions(component.name(), null), environment,
+                    logDirectory.resolve(component.name() + ".log"));
             processes.set(processes.indexOf(old), started);
         }
         return started.awaitReady(component.readinessPath(), timeout);
