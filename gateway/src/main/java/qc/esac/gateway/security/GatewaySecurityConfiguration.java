@@ -88,7 +88,6 @@ class GatewaySecurityConfiguration {
                     exchanges.anyExchange().permitAll();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .bearerTokenConverter(new BearerTokenHeader())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new PlatformAuthorities()))
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
