@@ -37,8 +37,9 @@ public record StackComponent(String name, String module, String artifactId, int 
      * CPU per call that C1's code does (0.77 against 1.36-1.56 ms on an authenticated read, 0.44-0.54 against
      * 1.03-1.10 ms on an anonymous one), after a first minute or two of load in which it is slower.
      */
-    static final List<String> GATEWAY_JVM_OPTIONS = List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
-            "-XX:CICompilerCount=2", "-XX:ReservedCodeCacheSize=64m", "-Dspring.jmx.enabled=false");
+    static final List<String> GATEWAY_JVM_OPTIONS = Stream.concat(
+            JVM_OPTIONS.stream().filter(option -> !option.startsWith("-XX:TieredStopAtLevel=")),
+            Stream.of("-XX:CICompilerCount=2")).toList();
 
     /**
      * Environment variable of the stack (not of the components) holding JVM options added after {@link #JVM_OPTIONS},
