@@ -14,18 +14,24 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import qc.esac.events.EventCatalog;
 import qc.esac.events.Topics;
 import qc.esac.events.membership.OrganizationRegistered;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import qc.esac.kit.messaging.EventBatches;
+import qc.esac.kit.messaging.EventDispatcher;
+import qc.esac.kit.messaging.IdempotentUpdates;
+import qc.esac.kit.messaging.IncomingEvents;
 import qc.esac.membershipfeed.KnownOrganizations;
 import qc.esac.testkit.TestEvents;
 import qc.esac.testkit.TestInfrastructure;
 
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.Field;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -49,8 +55,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code __consumer_offsets}: the listener commits only after applying). "on topic" is the same start to the
  * producer's acknowledgement, "topic -> applied" that acknowledgement to the commit (training's own part). Not part of the build:
  * {@code ./mvnw -B -pl training-service -am verify -Dtest=MembershipLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * ({@code -Dbench.rates=50,200 -Dbench.seconds=20}; {@code -Dbench.modes=sync+batch,async+alone,...} runs each rate
- * once per listed mode, in that order, the listener restarted in between: see {@link #configure}).
+ * ({@code -Dbench.rates=50,200 -Dbench.seconds=20}; {@code -Dbench.modes=sync,async} runs each rate once per listed
+ * mode, in that order, the listener restarted in between: see {@link #configure}). Training's part is also split:
+ * acknowledgement -> the listener handed the record ("to listener": the fetch), the listener's time with it
+ * ("in listener"), and its return -> the commit ("to commit").
  */
 @SpringBootTest
 class MembershipLatencyBenchmark {
@@ -59,15 +67,14 @@ class MembershipLatencyBenchmark {
     private static final String REGISTERED = EventCatalog.of(OrganizationRegistered.class).type();
     /** Per partition of the membership topic: the offsets training's group committed and when, in order. */
     private static final Map<Integer, List<long[]>> COMMITS = new ConcurrentHashMap<>();
+    /** Per "partition@offset": when training's listener was handed the record, and when it returned. */
+    private static final Map<String, long[]> HANDLED = new ConcurrentHashMap<>();
 
     @Autowired
     KnownOrganizations organizations;
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
-
-    @Autowired
-    EventBatches batches;
 
     @TestConfiguration
     static class CommitsObserved {
@@ -76,6 +83,26 @@ class MembershipLatencyBenchmark {
         @Bean
         DefaultKafkaConsumerFactoryCustomizer observeCommits() {
             return factory -> factory.addPostProcessor(consumer -> observed(consumer));
+        }
+
+        /** The kit's batches, timing when the listener was handed each record and when it returned. */
+        @Bean
+        @Primary
+        EventBatches timedBatches(IncomingEvents events, IdempotentUpdates updates) {
+            return new EventBatches(events, updates) {
+                @Override
+                public void consume(List<ConsumerRecord<String, byte[]>> records, EventDispatcher dispatcher) {
+                    long entered = System.nanoTime();
+                    try {
+                        super.consume(records, dispatcher);
+                    } finally {
+                        long left = System.nanoTime();
+                        for (ConsumerRecord<String, byte[]> record : records) {
+                            HANDLED.put(record.partition() + "@" + record.offset(), new long[] {entered, left});
+                        }
+                    }
+                }
+            };
         }
     }
 
@@ -99,18 +126,12 @@ class MembershipLatencyBenchmark {
         }
     }
 
-    /**
-     * {@code mode}: "sync" or "async" commits, then "+batch" (every poll through the batch) or "+alone" (a poll of one
-     * record applied straight against the store), e.g. {@code sync+batch}.
-     */
+    /** {@code mode}: "sync" or "async" offset commits. */
     private void configure(String mode) throws Exception {
         MessageListenerContainer container = listeners.getListenerContainers().stream()
                 .filter(c -> GROUP.equals(c.getGroupId())).findFirst().orElseThrow();
         container.stop();
         container.getContainerProperties().setSyncCommits(mode.startsWith("sync"));
-        Field alone = EventBatches.class.getDeclaredField("alone");
-        alone.setAccessible(true);
-        alone.setInt(batches, mode.endsWith("+alone") ? 1 : 0);
         container.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while ((container.getAssignedPartitions() == null || container.getAssignedPartitions().isEmpty())
@@ -122,6 +143,8 @@ class MembershipLatencyBenchmark {
 
     private void run(int rate, int seconds, String label) throws Exception {
         int count = rate * seconds;
+        long gcBefore = gcMillis();
+        Map<String, Long> cpuBefore = listenerCpu();
         long[] intended = new long[count];
         long[] onTopic = new long[count];
         List<CompletableFuture<long[]>> sent = new ArrayList<>(count);
@@ -158,6 +181,9 @@ class MembershipLatencyBenchmark {
         }
         long[] applied = new long[count];
         long[] afterTopic = new long[count];
+        long[] toListener = new long[count];
+        long[] inListener = new long[count];
+        long[] toCommit = new long[count];
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         for (int i = 0; i < count; i++) {
             long[] at = sent.get(i).get();
@@ -168,12 +194,45 @@ class MembershipLatencyBenchmark {
             }
             applied[i] = committed - intended[i];
             afterTopic[i] = committed - onTopic[i];
+            long[] handled = HANDLED.get(at[0] + "@" + at[1]);
+            if (handled != null) {
+                toListener[i] = handled[0] - onTopic[i];
+                inListener[i] = handled[1] - handled[0];
+                toCommit[i] = committed - handled[1];
+            }
             onTopic[i] -= intended[i];
         }
         System.out.printf("%n[latency %s] %d/s for %d s: on topic %s; applied by training %s; topic -> applied %s "
                 + "(load %.1f)%n%n", label, rate, seconds, percentiles(onTopic), percentiles(applied),
                 percentiles(afterTopic), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("[split %s] %d/s: to listener %s; in listener %s; to commit %s; GC %d ms%n%n", label, rate,
+                percentiles(toListener), percentiles(inListener), percentiles(toCommit), gcMillis() - gcBefore);
+        Map<String, Long> cpuAfter = listenerCpu();
+        cpuAfter.forEach((group, nanos) -> System.out.printf("[cpu %s] %d/s: group %s's listener thread %.1f ms, "
+                + "%.1f µs per record%n", label, rate, group, (nanos - cpuBefore.getOrDefault(group, 0L)) / 1e6,
+                (nanos - cpuBefore.getOrDefault(group, 0L)) / 1e3 / count));
         assertThat(organizations.find(lastId)).isPresent();
+    }
+
+    /** CPU time of each listener container's consumer threads, by consumer group. */
+    private Map<String, Long> listenerCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byGroup = new java.util.TreeMap<>();
+        for (MessageListenerContainer container : listeners.getListenerContainers()) {
+            String prefix = container.getListenerId() + "-";
+            for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info != null && info.getThreadName().startsWith(prefix)) {
+                    byGroup.merge(container.getGroupId(), Math.max(0, threads.getThreadCpuTime(info.getThreadId())),
+                            Long::sum);
+                }
+            }
+        }
+        return byGroup;
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
     }
 
     private static long firstCommitPast(int partition, long offset) {

@@ -41,25 +41,16 @@ public class EventBatches {
 
     private final IncomingEvents events;
     private final IdempotentUpdates updates;
-    /** Polls of at most this many records are applied one by one ({@link #consumeAlone}). */
-    private final int alone;
 
     public EventBatches(IncomingEvents events, IdempotentUpdates updates) {
-        this(events, updates, 1);
-    }
-
-    EventBatches(IncomingEvents events, IdempotentUpdates updates, int alone) {
         this.events = events;
         this.updates = updates;
-        this.alone = alone;
     }
 
     /** Applies {@code records} through {@code dispatcher}; see the class comment for what a failure does. */
     public void consume(List<ConsumerRecord<String, byte[]>> records, EventDispatcher dispatcher) {
-        if (records.size() <= alone) {
-            for (ConsumerRecord<String, byte[]> record : records) {
-                consumeAlone(record, dispatcher);
-            }
+        if (records.size() == 1) {
+            consumeAlone(records.get(0), dispatcher);
             return;
         }
         List<IncomingEvent> parsed = new ArrayList<>(records.size());

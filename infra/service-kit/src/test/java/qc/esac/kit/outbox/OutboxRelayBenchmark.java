@@ -52,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * outboxes.</li>
  * </ul>
  * Not part of the build:
- * {@code ./mvnw -B -pl infra/service-kit -am verify -Dtest=OutboxRelayBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -B -pl infra/service-kit -am verify -Dtest=OutboxRelayBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * ({@code -Dbench.linger=5}: the producer's {@code linger.ms}, 0 as the kit's, to compare).
  */
 class OutboxRelayBenchmark {
 
@@ -76,7 +77,7 @@ class OutboxRelayBenchmark {
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, Integer.getInteger("bench.linger", 0));
         Acknowledgements acknowledgements = new Acknowledgements();
         StampingTemplate kafka = new StampingTemplate(new DefaultKafkaProducerFactory<>(config,
                 new StringSerializer(), new ByteArraySerializer()), acknowledgements);
