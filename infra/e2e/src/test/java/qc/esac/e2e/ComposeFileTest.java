@@ -49,7 +49,8 @@ class ComposeFileTest {
             assertThat(volume[0]).as("a named volume, kept across recreations").doesNotStartWith(".").doesNotStartWith("/");
             assertThat(volume[1]).as("%s writes in %s", broker, logDirs).isEqualTo(logDirs);
             assertThat(environment(broker)).containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
-                    .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2").containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3");
+                    .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2").containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3")
+                    .containsEntry("KAFKA_GROUP_COORDINATOR_APPEND_LINGER_MS", "0");
         }
     }
 
