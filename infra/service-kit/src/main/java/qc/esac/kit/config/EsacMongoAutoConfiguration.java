@@ -30,8 +30,11 @@ public class EsacMongoAutoConfiguration {
     /** Longest wait for a TCP connection (driver default 10 s). */
     public static final String CONNECT_TIMEOUT = "esac.mongodb.connect-timeout";
     /**
-     * Longest wait for one answer on an open connection (driver default: none). A read is retried once on
-     * another connection, so a request waits twice this at worst; a query slower than this is a 503.
+     * Longest wait for one answer on an open connection (driver default: none); a query slower than this is a 503.
+     * This is not a bound on a request: a read is retried once, and each attempt may also wait for a server
+     * (server selection) and for a pooled connection, so timeouts can stack (the fault suite's store pause measured
+     * 5-6 s, and 10 s once, for a request whose store stopped answering). The driver's operation timeout
+     * ({@code timeoutMS}) would bound the whole; it is still an alpha API in driver 5.6.
      */
     public static final String READ_TIMEOUT = "esac.mongodb.read-timeout";
     /** Longest wait for a pooled connection (driver default 2 min). */
