@@ -138,20 +138,7 @@ class ResilienceIT extends GatewayIT {
         String token = staffToken();
         AtomicInteger waiting = new AtomicInteger();
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        FRAGILE.answer((exchange, request) -> {
-            waiting.incrementAndGet();
-            try {
-                release.await(20, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            Backend.echo(exchange, request);
-        });
-        java.util.List<java.net.Socket> callers = new java.util.ArrayList<>();
-        for (int i = 0; i < CONCURRENT_CALLS; i++) {
-            callers.add(rawGet("/api/fragile/elements", token));
-        }
-        awaitValue(waiting, CONCURRENT_CALLS);
+        java.util.List<java.net.Socket> callers = heldCalls(waiting, release, token);
 
         long start = System.nanoTime();
         client.get().uri("/api/fragile/elements").header(HttpHeaders.AUTHORIZATION, bearer(token))
@@ -185,20 +172,7 @@ class ResilienceIT extends GatewayIT {
         // Every place is back: 25 calls at once reach the service again.
         waiting.set(0);
         java.util.concurrent.CountDownLatch second = new java.util.concurrent.CountDownLatch(1);
-        FRAGILE.answer((exchange, request) -> {
-            waiting.incrementAndGet();
-            try {
-                second.await(20, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            Backend.echo(exchange, request);
-        });
-        java.util.List<java.net.Socket> again = new java.util.ArrayList<>();
-        for (int i = 0; i < CONCURRENT_CALLS; i++) {
-            again.add(rawGet("/api/fragile/elements", token));
-        }
-        awaitValue(waiting, CONCURRENT_CALLS);
+        java.util.List<java.net.Socket> again = heldCalls(waiting, second, token);
         second.countDown();
         for (java.net.Socket caller : again) {
             try (caller) {
@@ -206,6 +180,29 @@ class ResilienceIT extends GatewayIT {
             }
         }
         assertThat(breakers.circuitBreaker("fragile").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    /**
+     * {@link #CONCURRENT_CALLS} GETs, each on its own connection, all held by the service until {@code release}
+     * (counted in {@code waiting} as they arrive).
+     */
+    private java.util.List<java.net.Socket> heldCalls(AtomicInteger waiting, java.util.concurrent.CountDownLatch release,
+                                                      String token) throws Exception {
+        FRAGILE.answer((exchange, request) -> {
+            waiting.incrementAndGet();
+            try {
+                release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Backend.echo(exchange, request);
+        });
+        java.util.List<java.net.Socket> callers = new java.util.ArrayList<>();
+        for (int i = 0; i < CONCURRENT_CALLS; i++) {
+            callers.add(rawGet("/api/fragile/elements", token));
+        }
+        awaitValue(waiting, CONCURRENT_CALLS);
+        return callers;
     }
 
     /** {@code resilience4j_bulkhead_available_concurrent_calls{name}} in the gateway's exposition. */

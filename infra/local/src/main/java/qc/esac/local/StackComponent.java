@@ -48,12 +48,10 @@ public record StackComponent(String name, String module, String artifactId, int 
      */
     public static final String EXTRA_JVM_OPTIONS = "ESAC_JVM_OPTIONS";
 
-    /** {@link #JVM_OPTIONS}, then {@code extra} (options separated by spaces; null or blank for none). */
-    static List<String> jvmOptions(String extra) {
-        return jvmOptions(JVM_OPTIONS, extra);
-    }
-
-    /** The options of the component named {@code component} ({@link #GATEWAY_JVM_OPTIONS} or {@link #JVM_OPTIONS}), then {@code extra}. */
+    /**
+     * The options of the component named {@code component} ({@link #GATEWAY_JVM_OPTIONS} or {@link #JVM_OPTIONS}),
+     * then {@code extra} (options separated by spaces; null or blank for none).
+     */
     static List<String> jvmOptions(String component, String extra) {
         return jvmOptions("gateway".equals(component) ? GATEWAY_JVM_OPTIONS : JVM_OPTIONS, extra);
     }

@@ -8,9 +8,9 @@ class StackComponentTest {
 
     @Test
     void extraJvmOptionsComeAfterTheStacksOwnSoThatTheyWin() {
-        assertThat(StackComponent.jvmOptions(null)).isEqualTo(StackComponent.JVM_OPTIONS);
-        assertThat(StackComponent.jvmOptions("  ")).isEqualTo(StackComponent.JVM_OPTIONS);
-        assertThat(StackComponent.jvmOptions(" -XX:TieredStopAtLevel=4   -XX:ReservedCodeCacheSize=128m "))
+        assertThat(StackComponent.jvmOptions("membership-service", null)).isEqualTo(StackComponent.JVM_OPTIONS);
+        assertThat(StackComponent.jvmOptions("membership-service", "  ")).isEqualTo(StackComponent.JVM_OPTIONS);
+        assertThat(StackComponent.jvmOptions("membership-service", " -XX:TieredStopAtLevel=4   -XX:ReservedCodeCacheSize=128m "))
                 .startsWith(StackComponent.JVM_OPTIONS.toArray(String[]::new))
                 .endsWith("-XX:TieredStopAtLevel=4", "-XX:ReservedCodeCacheSize=128m")
                 .hasSize(StackComponent.JVM_OPTIONS.size() + 2);

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -38,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,19 +77,35 @@ public class MessagingAutoConfiguration {
      */
     @Bean
     KafkaTemplate<String, byte[]> esacEventTemplate(KafkaProperties kafka, OutboxProperties outbox) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        int deliveryTimeout = (int) outbox.sendTimeout().toMillis();
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(5_000, deliveryTimeout / 2));
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config,
+        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                eventProducerConfig(kafka.buildProducerProperties(), outbox.sendTimeout()),
                 new StringSerializer(), new ByteArraySerializer()));
         template.setObservationEnabled(true);
         return template;
+    }
+
+    /**
+     * The event producer's settings: {@code base} (Spring's {@code spring.kafka.producer.*}), then what the outbox
+     * relay relies on, which configuration cannot change. The delivery timeout is the relay's {@code sendTimeout}.
+     * <p>
+     * {@code metadata.recovery.strategy=none}: when no broker answers, the producer keeps the partitions it knows
+     * instead of falling back to its bootstrap servers (the client's default since Kafka 4.0). Falling back forgets
+     * them, and every send then blocks its caller up to {@code max.block.ms} waiting for a broker; the relay sends a
+     * create's events from the request's own thread, which must not wait for Kafka. Brokers are reached by stable
+     * names (the compose services, the StatefulSet's headless service), so the known addresses stay right.
+     */
+    public static Map<String, Object> eventProducerConfig(Map<String, Object> base, Duration sendTimeout) {
+        Map<String, Object> config = new HashMap<>(base);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        int deliveryTimeout = (int) sendTimeout.toMillis();
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(5_000, deliveryTimeout / 2));
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        return config;
     }
 
     /**

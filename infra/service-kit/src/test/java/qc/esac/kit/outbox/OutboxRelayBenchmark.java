@@ -15,6 +15,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import qc.esac.kit.messaging.MessagingAutoConfiguration;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.SendResult;
 import qc.esac.events.membership.OrganizationRegistered;
@@ -24,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,13 +70,11 @@ class OutboxRelayBenchmark {
     @Test
     void theRelayAgainstSixteenWriters() throws Exception {
         TestInfrastructure infrastructure = TestInfrastructure.get();
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        OutboxProperties properties = new OutboxProperties(null, null, null, null, null, null);
+        // As the service kit configures it; -Dbench.linger tries another linger.
+        Map<String, Object> config = MessagingAutoConfiguration.eventProducerConfig(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()),
+                properties.sendTimeout());
         config.put(ProducerConfig.LINGER_MS_CONFIG, Integer.getInteger("bench.linger", 0));
         Acknowledgements acknowledgements = new Acknowledgements();
         StampingTemplate kafka = new StampingTemplate(new DefaultKafkaProducerFactory<>(config,
@@ -85,7 +83,6 @@ class OutboxRelayBenchmark {
             MongoTemplate mongo = new MongoTemplate(client, "outbox-relay-benchmark");
             String collection = "bench_" + UUID.randomUUID().toString().replace("-", "");
             Clock clock = Clock.systemUTC();
-            OutboxProperties properties = new OutboxProperties(null, null, null, null, null, null);
             OutboxRelay relay = new OutboxRelay(mongo, kafka, properties, clock,
                     new OutboxBacklog(mongo, clock, new SimpleMeterRegistry()));
             OutboxEventFactory events = new OutboxEventFactory(JsonMapper.builder().build(), clock,
