@@ -6,7 +6,6 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 import qc.esac.events.EventCatalog;
@@ -14,6 +13,7 @@ import qc.esac.events.Topics;
 import qc.esac.events.membership.MembershipActivated;
 import qc.esac.events.membership.MembershipApproved;
 import qc.esac.events.membership.MembershipRejected;
+import qc.esac.kit.messaging.EventBatches;
 import qc.esac.kit.messaging.IncomingEvent;
 import qc.esac.kit.messaging.IncomingEvents;
 import qc.esac.kit.messaging.SparseListener;
@@ -46,21 +46,13 @@ class RegistrantApprovals {
 
     /**
      * Whole polls, gathered for a quarter of a second ({@link SparseListener}): nearly every record is skipped, and a
-     * fetch, a listener call and a commit per record cost membership and the broker more than the decisions do. A
-     * decision that fails is named after the ones before it were applied, so that the kit's error handler commits
-     * those, retries or dead-letters it alone, and redelivers the ones after.
+     * fetch, a listener call and a commit per record cost membership and the broker more than the decisions do.
+     * The decisions are applied one by one, in order ({@link EventBatches#oneByOne}).
      */
     @KafkaListener(topics = Topics.MEMBERSHIP, groupId = "${spring.application.name}.registrants", batch = "true",
             properties = {SparseListener.FETCH_MIN_BYTES, SparseListener.FETCH_MAX_WAIT})
     void on(List<ConsumerRecord<String, byte[]>> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                apply(record);
-            } catch (RuntimeException e) {
-                throw new BatchListenerFailedException(e.getMessage() == null ? e.getClass().getSimpleName()
-                        : e.getMessage(), e, record);
-            }
-        }
+        EventBatches.oneByOne(records, this::apply);
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {

@@ -7,12 +7,12 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 
 import qc.esac.events.EventCatalog;
 import qc.esac.events.Topics;
 import qc.esac.events.membership.AccessGranted;
 import qc.esac.events.membership.AccessRevoked;
+import qc.esac.kit.messaging.EventBatches;
 import qc.esac.kit.messaging.IncomingEvent;
 import qc.esac.kit.messaging.IncomingEvents;
 import qc.esac.kit.messaging.SparseListener;
@@ -25,9 +25,7 @@ import qc.esac.kit.messaging.SparseListener;
  * <p>A batch listener: nearly every record of the topic is meant for the service's other listeners and is skipped
  * by its {@code ce_type} header alone, so what a record costs here is the container's handling of it; a record
  * listener paid a listener invocation and an observation (a span) per record, about half of this consumer's CPU
- * (issue 12). The grant events of a poll are applied one by one, in order; one that fails is named
- * ({@link BatchListenerFailedException}) after the ones before it were applied, so that the kit's error handler
- * commits those, retries or dead-letters that one alone, and redelivers the ones after, as for a record listener.
+ * (issue 12). The grant events of a poll are applied one by one, in order ({@link EventBatches#oneByOne}).
  * Its fetches gather records for a quarter of a second ({@link SparseListener}): a grant applied that much later is
  * within what the grant cache already allows.
  */
@@ -48,14 +46,7 @@ public class AccessEventsListener {
     @KafkaListener(topics = Topics.MEMBERSHIP, groupId = "${spring.application.name}.access", batch = "true",
             properties = {SparseListener.FETCH_MIN_BYTES, SparseListener.FETCH_MAX_WAIT})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                apply(record);
-            } catch (RuntimeException e) {
-                throw new BatchListenerFailedException(e.getMessage() == null ? e.getClass().getSimpleName()
-                        : e.getMessage(), e, record);
-            }
-        }
+        EventBatches.oneByOne(records, this::apply);
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {

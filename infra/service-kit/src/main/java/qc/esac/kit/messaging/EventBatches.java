@@ -132,6 +132,23 @@ public class EventBatches {
         }
     }
 
+    /**
+     * Applies the records one by one, in order, for a batch listener that handles each on its own (no read-model
+     * batch). One that fails is named ({@link BatchListenerFailedException}) after the ones before it were applied,
+     * so that the kit's error handler commits those, retries or dead-letters that one alone, and redelivers the ones
+     * after, as for a record listener.
+     */
+    public static void oneByOne(List<ConsumerRecord<String, byte[]>> records,
+                                java.util.function.Consumer<ConsumerRecord<String, byte[]>> apply) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                apply.accept(record);
+            } catch (RuntimeException e) {
+                throw failed(e, record);
+            }
+        }
+    }
+
     private static void dispatch(EventDispatcher dispatcher, IncomingEvent event) {
         boolean handled = dispatcher.dispatch(event);
         log.debug("Event {} seq {} of {} handled: {}", event.type(), event.sequence(), event.subject(), handled);
