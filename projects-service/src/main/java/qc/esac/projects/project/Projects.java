@@ -95,9 +95,10 @@ class Projects {
             criteria.add(Criteria.where(LEAD).is(filter.leadOrganizationId()));
         }
         if (filter.regionCode() != null) {
-            // A project without regions covers all of Quebec.
+            // A project without regions covers all of Quebec. Both branches are equalities on the regions' index
+            // (an empty array is one of its keys); $size could only be answered by reading every project.
             criteria.add(new Criteria().orOperator(Criteria.where(REGIONS).is(filter.regionCode()),
-                    Criteria.where(REGIONS).size(0)));
+                    Criteria.where(REGIONS).is(List.of())));
         }
         if (filter.status() != null) {
             criteria.add(Criteria.where(STATUS).is(filter.status().name()));

@@ -281,21 +281,29 @@ class ProjectsApiIT {
         String housing = api.post(BASE, STAFF, project("Immobilier " + marker, partner, "IMMOBILIER_ABORDABLE", "06"))
                 .json().get("id").asString();
         api.post(BASE + "/" + housing + "/activate", STAFF, null);
+        // No region: the project covers all of Quebec, so every region's search finds it.
+        Response everywhere = api.post(BASE, STAFF, project("Québec entier " + marker, lead, "AUTONOMIE_ALIMENTAIRE", "03")
+                .replace("\"regionCodes\": [\"03\"]", "\"regionCodes\": []"));
+        assertThat(everywhere.status()).as(everywhere.body()).isEqualTo(201);
+        String quebec = everywhere.json().get("id").asString();
 
         assertThat(ids(api.get(BASE + "?q=" + marker + "&issue=IMMOBILIER_ABORDABLE", STAFF))).containsExactly(housing);
-        assertThat(ids(api.get(BASE + "?q=" + marker + "&region=03", STAFF))).containsExactly(food);
+        assertThat(ids(api.get(BASE + "?q=" + marker + "&region=03", STAFF))).containsExactly(food, quebec);
+        assertThat(ids(api.get(BASE + "?q=" + marker + "&region=06", STAFF))).containsExactly(housing, quebec);
         assertThat(ids(api.get(BASE + "?q=" + marker + "&status=ACTIVE", STAFF))).containsExactly(housing);
-        assertThat(ids(api.get(BASE + "?q=" + marker + "&leadOrganizationId=" + lead, STAFF))).containsExactly(food);
+        assertThat(ids(api.get(BASE + "?q=" + marker + "&leadOrganizationId=" + lead, STAFF)))
+                .containsExactly(food, quebec);
         assertThat(ids(api.get(BASE + "?q=" + marker, TestTokens.orgAdmin(partner)))).containsExactly(housing);
         assertThat(ids(api.get(BASE + "?q=" + marker, TestTokens.orgAdmin(outsider)))).isEmpty();
         // the name in any case; two $or at once (the region's, an administrator's own projects)
-        assertThat(ids(api.get(BASE + "?q=" + marker.toUpperCase(Locale.ROOT), STAFF))).containsExactly(food, housing);
+        assertThat(ids(api.get(BASE + "?q=" + marker.toUpperCase(Locale.ROOT), STAFF)))
+                .containsExactly(food, housing, quebec);
         assertThat(ids(api.get(BASE + "?q=" + marker + "&region=06", TestTokens.orgAdmin(partner))))
                 .containsExactly(housing);
         assertThat(ids(api.get(BASE + "?q=" + marker + "&region=03", TestTokens.orgAdmin(partner)))).isEmpty();
         Response page = api.get(BASE + "?q=" + marker + "&size=1&page=1", STAFF);
-        assertThat(page.json().get("totalItems").asInt()).isEqualTo(2);
-        assertThat(page.json().get("totalPages").asInt()).isEqualTo(2);
+        assertThat(page.json().get("totalItems").asInt()).isEqualTo(3);
+        assertThat(page.json().get("totalPages").asInt()).isEqualTo(3);
         assertThat(api.get(BASE + "?size=500", STAFF).status()).isEqualTo(400);
     }
 
