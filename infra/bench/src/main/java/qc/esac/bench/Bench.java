@@ -123,7 +123,7 @@ public final class Bench {
                 long started = System.nanoTime();
                 System.out.printf("%n== %s ==%n", scenario.name());
                 try {
-                    Quiet.Wait idle = Quiet.await(stack); // what the previous scenario left is not this one's
+                    Quiet.Wait idle = Quiet.await(stack, options.plan()); // what the previous scenario left is not this one's
                     Map<String, Object> figures = new LinkedHashMap<>(scenario.run(run, report));
                     figures.put("idleWaitSecondsBefore", Format.round(idle.waited().toMillis() / 1000.0));
                     figures.put("elapsedSeconds", Format.round((System.nanoTime() - started) / 1e9));

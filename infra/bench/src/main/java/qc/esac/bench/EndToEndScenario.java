@@ -47,7 +47,7 @@ final class EndToEndScenario implements Scenario {
         for (double rate : plan.endToEndRates()) {
             // Training first finishes what earlier scenarios gave it, so that this rate is measured alone.
             Duration caughtUp = run.awaitCaughtUp(Run.TRAINING_GROUP, Topics.MEMBERSHIP, plan.drainPatience());
-            Quiet.await(run.stack); // and the other consumers theirs
+            Quiet.await(run.stack, plan); // and the other consumers theirs
             warmReadPath(run);
             Map<String, CompletableFuture<Long>> polled = new ConcurrentHashMap<>();
             ExecutorService pollers = Executors.newFixedThreadPool(POLLED);

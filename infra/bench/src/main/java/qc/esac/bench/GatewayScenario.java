@@ -37,7 +37,7 @@ final class GatewayScenario implements Scenario {
     private static Map<String, Object> compare(Run run, Plan plan, Table table, String endpoint, Target gateway,
                                                Target direct) {
         int rounds = plan.smoke() ? 1 : PAIR_ROUNDS;
-        Quiet.Wait idle = Quiet.await(run.stack);
+        Quiet.Wait idle = Quiet.await(run.stack, plan);
         double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Load.Request viaGateway = (i, at) -> run.api.get(gateway.uri(), gateway.authenticated());
         Load.Request toService = (i, at) -> run.api.get(direct.uri(), direct.authenticated());
@@ -169,7 +169,7 @@ final class GatewayScenario implements Scenario {
         report.table(pairs);
         for (Target target : targets) {
             Load.Request request = (i, at) -> run.api.get(target.uri(), target.authenticated());
-            Quiet.await(run.stack); // the previous target's curve ended in an overload
+            Quiet.await(run.stack, plan); // the previous target's curve ended in an overload
             Load.Result max = ClosedLoad.run(plan.clients(), plan.gatewayClosedLength(), request);
             java.util.Optional<Wrk.Result> byWrk = wrk.flatMap(path -> Wrk.run(path, target.uri(),
                     target.authenticated() ? run.stack.staffToken() : null, plan.clients(), plan.gatewayClosedLength()));

@@ -17,6 +17,8 @@ final class Quiet {
     static final Duration WINDOW = Duration.ofMillis(500);
     /** Longest wait: a stack that is never idle is measured anyway, and the wait says so. */
     static final Duration LIMIT = Duration.ofSeconds(90);
+    /** A smoke run checks the harness, not the figures, on a machine that may be busy: it waits little. */
+    static final Duration SMOKE_LIMIT = Duration.ofSeconds(3);
 
     interface Sleeper {
         void sleep(Duration duration);
@@ -33,10 +35,10 @@ final class Quiet {
     }
 
     /** Waits on the running stack: the CPU of every process (this JVM holds the broker and the store). */
-    static Wait await(BenchStack stack) {
+    static Wait await(BenchStack stack, Plan plan) {
         Wait wait = await(() -> stack.cpuNanos().values().stream().mapToLong(Long::longValue)
                         .filter(nanos -> nanos >= 0).sum(), System::nanoTime,
-                duration -> Pause.millis(duration.toMillis()), MAX_CORES, WINDOW, LIMIT);
+                duration -> Pause.millis(duration.toMillis()), MAX_CORES, WINDOW, plan.smoke() ? SMOKE_LIMIT : LIMIT);
         if (wait.waited().compareTo(WINDOW.multipliedBy(3)) > 0 || !wait.idle()) {
             System.out.printf("  (waited %s for an idle stack)%n", wait.brief());
         }
