@@ -2,6 +2,7 @@ package qc.esac.kit.access;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -19,12 +20,21 @@ import org.springframework.context.event.EventListener;
  * entry's age), which bounds how long a revoked grant can still be honoured.</li>
  * </ul>
  * A lookup that was reading the store while the change was forgotten is dropped with it (a forget waits for the
- * lookup of the same person in progress, then removes what it found). Failures (store unavailable) are not kept.
+ * lookup of the same person in progress, then removes what it found). Failures (store unavailable) are not kept,
+ * but the requests of that person that waited for the failed lookup fail with it rather than each reading the store
+ * in turn: one store timeout per request in line would hold the last one for several timeouts.
  */
 public final class RecentGrants {
 
+    /** Longer than any request waits for another's lookup (one store operation's budget). */
+    private static final Duration FAILURE_KEPT = Duration.ofMinutes(1);
+
     private final GrantSource source;
     private final Cache<String, List<Grant>> recent;
+    /** The last failed lookup of each person, while a request that waited for it may still ask. */
+    private final Cache<String, Failure> failures;
+    /** Orders requests and failures: a failure after a request asked is the outcome it waited for. */
+    private final AtomicLong sequence = new AtomicLong();
 
     /**
      * @param ttl       how long a person's grants are reused; zero reads the store on every request
@@ -38,6 +48,8 @@ public final class RecentGrants {
         this.source = source;
         this.recent = Caffeine.newBuilder().maximumSize(ttl.isZero() ? 0 : maxPeople).expireAfterWrite(ttl)
                 .ticker(ticker).executor(Runnable::run).build();
+        this.failures = Caffeine.newBuilder().maximumSize(Math.max(1, maxPeople)).expireAfterWrite(FAILURE_KEPT)
+                .ticker(ticker).executor(Runnable::run).build();
     }
 
     /** The person's active grants, from the store unless read less than {@code ttl} ago. */
@@ -45,7 +57,23 @@ public final class RecentGrants {
         if (userId == null) {
             return source.activeGrantsOf(null);
         }
-        return recent.get(userId, source::activeGrantsOf);
+        long asked = sequence.incrementAndGet();
+        return recent.get(userId, id -> lookUp(id, asked));
+    }
+
+    private List<Grant> lookUp(String userId, long asked) {
+        Failure failed = failures.getIfPresent(userId);
+        if (failed != null && failed.at() > asked) {
+            throw failed.error(); // the lookup this request waited for failed meanwhile
+        }
+        try {
+            List<Grant> grants = source.activeGrantsOf(userId);
+            failures.invalidate(userId);
+            return grants;
+        } catch (RuntimeException e) {
+            failures.put(userId, new Failure(sequence.incrementAndGet(), e));
+            throw e;
+        }
     }
 
     /** The person's grants changed: their next request reads the store. */
@@ -58,5 +86,8 @@ public final class RecentGrants {
     @EventListener
     public void on(GrantsChanged changed) {
         forget(changed.userId());
+    }
+
+    private record Failure(long at, RuntimeException error) {
     }
 }

@@ -105,7 +105,8 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
      * The store did not answer in time (see EsacMongoAutoConfiguration's short timeouts) or dropped the
      * connection: a 503 the client may retry (with its Idempotency-Key), not a 500. The driver's exceptions come
      * raw from code using the collections directly, translated by Spring Data otherwise; a paused connection pool
-     * comes uncategorized. {@link StoreUnavailable} says which; anything else is unexpected (500).
+     * and the operation timeout's (MongoOperationTimeoutException, which Spring Data does not know) come
+     * uncategorized. {@link StoreUnavailable} says which; anything else is unexpected (500).
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class,
             TransientDataAccessResourceException.class, MongoTimeoutException.class, MongoSocketException.class,

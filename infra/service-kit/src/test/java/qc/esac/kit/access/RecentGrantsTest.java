@@ -118,6 +118,53 @@ class RecentGrantsTest {
         assertThat(failing.activeGrantsOf("u-1")).containsExactly(ADMIN);
     }
 
+    /**
+     * The store stops answering: requests of the same person queue behind the lookup in progress (one read per
+     * person at a time). When it fails they fail with it instead of each reading the store again in turn, which
+     * added one store timeout per request in line (the fault suite's store pause saw a probe wait 8 s behind three).
+     */
+    @Test
+    void requestsWaitingForALookupThatFailsFailWithItWithoutReadingTheStoreAgainInTurn() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger reads = new AtomicInteger();
+        IllegalStateException unavailable = new IllegalStateException("store unavailable");
+        RecentGrants stalled = new RecentGrants(userId -> {
+            if (reads.incrementAndGet() == 1) {
+                reading.countDown();
+                await(release);
+            }
+            throw unavailable;
+        }, TTL, 100, nanos::get);
+
+        CompletableFuture<List<Grant>> first = CompletableFuture.supplyAsync(() -> stalled.activeGrantsOf("u-1"));
+        assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+        AtomicReference<Throwable> waitingFailure = new AtomicReference<>();
+        Thread waiting = new Thread(() -> {
+            try {
+                stalled.activeGrantsOf("u-1");
+            } catch (RuntimeException e) {
+                waitingFailure.set(e);
+            }
+        });
+        waiting.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (waiting.getState() != Thread.State.BLOCKED && waiting.getState() != Thread.State.WAITING
+                && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        release.countDown();
+        waiting.join(5_000);
+
+        assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).hasCause(unavailable);
+        assertThat(waitingFailure.get()).isSameAs(unavailable);
+        assertThat(reads).as("store reads").hasValue(1);
+
+        // A request arriving after the failure reads the store again: the store may be back.
+        assertThatThrownBy(() -> stalled.activeGrantsOf("u-1")).isSameAs(unavailable);
+        assertThat(reads).hasValue(2);
+    }
+
     @Test
     void aZeroTtlReadsTheStoreOnEveryRequest() {
         RecentGrants uncached = new RecentGrants(store, Duration.ZERO, 100, nanos::get);
