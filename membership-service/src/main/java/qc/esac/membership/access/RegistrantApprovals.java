@@ -1,10 +1,8 @@
 package qc.esac.membership.access;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -47,20 +45,15 @@ class RegistrantApprovals {
     /**
      * Whole polls, gathered for a quarter of a second ({@link SparseListener}): nearly every record is skipped, and a
      * fetch, a listener call and a commit per record cost membership and the broker more than the decisions do.
-     * The decisions are applied one by one, in order ({@link EventBatches#oneByOne}).
+     * The decisions are applied one by one, in order ({@link EventBatches#ofTypes}).
      */
     @KafkaListener(topics = Topics.MEMBERSHIP, groupId = "${spring.application.name}.registrants", batch = "true",
             properties = {SparseListener.FETCH_MIN_BYTES, SparseListener.FETCH_MAX_WAIT})
     void on(List<ConsumerRecord<String, byte[]>> records) {
-        EventBatches.oneByOne(records, this::apply);
+        EventBatches.ofTypes(records, DECISIONS, events, this::apply);
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) {
-        Header type = record.headers().lastHeader("ce_type");
-        if (type == null || !DECISIONS.contains(new String(type.value(), StandardCharsets.UTF_8))) {
-            return;
-        }
-        IncomingEvent event = events.parse(record);
+    private void apply(IncomingEvent event) {
         if (event.data() instanceof MembershipApproved approved) {
             access.approveRegistrantsOf(approved.membershipId(), decidedBy(approved.membershipId()));
         } else if (event.data() instanceof MembershipActivated activated) {

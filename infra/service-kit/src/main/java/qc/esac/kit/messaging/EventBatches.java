@@ -1,14 +1,17 @@
 package qc.esac.kit.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Applies the records of one poll (a batch listener's list) with the guarantees of one-by-one consumption, at the
@@ -133,16 +136,22 @@ public class EventBatches {
     }
 
     /**
-     * Applies the records one by one, in order, for a batch listener that handles each on its own (no read-model
-     * batch). One that fails is named ({@link BatchListenerFailedException}) after the ones before it were applied,
-     * so that the kit's error handler commits those, retries or dead-letters that one alone, and redelivers the ones
-     * after, as for a record listener.
+     * For a listener that acts on a few event types of a topic and skips the rest: the records whose {@code ce_type}
+     * header is one of {@code types} are parsed and applied one by one, in order; the others are judged by that
+     * header alone, so that a record meant for other listeners is neither parsed again nor, when it is unreadable,
+     * dead-lettered a second time by this group. One that fails is named ({@link BatchListenerFailedException})
+     * after the ones before it were applied, so that the kit's error handler commits those, retries or dead-letters
+     * that one alone, and redelivers the ones after, as for a record listener.
      */
-    public static void oneByOne(List<ConsumerRecord<String, byte[]>> records,
-                                java.util.function.Consumer<ConsumerRecord<String, byte[]>> apply) {
+    public static void ofTypes(List<ConsumerRecord<String, byte[]>> records, Set<String> types, IncomingEvents events,
+                               Consumer<IncomingEvent> apply) {
         for (ConsumerRecord<String, byte[]> record : records) {
+            Header type = record.headers().lastHeader("ce_type");
+            if (type == null || !types.contains(new String(type.value(), StandardCharsets.UTF_8))) {
+                continue;
+            }
             try {
-                apply.accept(record);
+                apply.accept(events.parse(record));
             } catch (RuntimeException e) {
                 throw failed(e, record);
             }
