@@ -18,6 +18,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The backends of the platform's MongoDB stand-in (mongo-java-server): in memory for the tests, in an H2 file for
  * the local stack. Both answer a query naming one {@code _id} through the id index (see {@link IdLookup}), and keep
- * the non-unique indexes the library ignores, for equalities and sorted pages (see {@link IndexPlans}).
+ * the non-unique indexes the library ignores, for equalities and sorted pages (see {@link IndexPlans}). The file
+ * store writes its documents as BSON ({@link BsonDocuments}).
  */
 public final class StandInStores {
 
@@ -111,9 +113,11 @@ public final class StandInStores {
     }
 
     private static final class IdLookupH2Backend extends H2Backend {
-        // The map names H2Database gives a collection's documents and metadata: the file format, kept as is.
+        // The map names H2Database gives a collection's documents, metadata and unique indexes: the file format, kept
+        // as is.
         private static final String DATA_MAP_PREFIX = "databases.";
         private static final String META_MAP_PREFIX = "meta.";
+        private static final String INDEX_MAP_INFIX = "._index_";
 
         IdLookupH2Backend(String fileName) {
             super(fileName);
@@ -137,15 +141,29 @@ public final class StandInStores {
             protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
                 String namespace = getFullCollectionNamespace(collectionName);
                 MVStore store = getMvStore();
+                // The documents as BSON (BsonDocuments); the metadata, a few small values, as the library writes it.
                 return new IdLookupH2Collection(this, collectionName, options,
-                        store.openMap(DATA_MAP_PREFIX + namespace), store.openMap(META_MAP_PREFIX + namespace),
-                        cursorRegistry);
+                        store.openMap(DATA_MAP_PREFIX + namespace,
+                                new MVMap.Builder<Object, Document>().valueType(new BsonDocuments())),
+                        store.openMap(META_MAP_PREFIX + namespace), cursorRegistry);
             }
 
             @Override
             protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                                                                List<IndexKey> keys, boolean sparse) {
                 return new OrderedIndex<>(indexName, keys, sparse);
+            }
+
+            /**
+             * The library's unique index, over a map opened first with {@link IndexKeys} (the library's own
+             * {@code openMap} by name then finds it open, with that key type).
+             */
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                            List<IndexKey> keys, boolean sparse) {
+                getMvStore().openMap(getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName,
+                        new MVMap.Builder<Object, Object>().keyType(new IndexKeys()));
+                return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
             }
 
             @Override
@@ -161,7 +179,7 @@ public final class StandInStores {
         private final LongAdder examined = new LongAdder();
 
         IdLookupH2Collection(MongoDatabase database, String name, CollectionOptions options,
-                             org.h2.mvstore.MVMap<Object, Document> data, org.h2.mvstore.MVMap<String, Object> meta,
+                             MVMap<Object, Document> data, MVMap<String, Object> meta,
                              CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
         }

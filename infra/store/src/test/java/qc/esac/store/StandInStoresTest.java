@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Queries naming one {@code _id} beside other conditions (conditional updates, lease claims) give MongoDB's answers
@@ -79,12 +80,60 @@ class StandInStoresTest {
     @Test
     void aFileWrittenByThePlainH2BackendOpensWithItsDataAndIndexes() {
         Path file = directory.resolve("existing.mv");
+        withStore(new H2Backend(file.toString()), documents -> {
+            documents.createIndex(new Document("neq", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                batch.add(new Document("_id", "kept-" + i).append("version", 4L).append("neq", 1_000_000L + i));
+            }
+            documents.insertMany(batch);
+        });
+
+        H2Backend reopened = StandInStores.inFile(file);
+        withStore(reopened, documents -> {
+            for (int i = 0; i < 300; i += 37) {
+                assertThat(documents.find(new Document("_id", "kept-" + i).append("version", 4L)).first())
+                        .as("kept-" + i).isNotNull();
+            }
+            assertThat(documents.countDocuments()).isEqualTo(300);
+            // The unique indexes the library wrote, in its order, still find every key.
+            assertThatThrownBy(() -> documents.insertOne(new Document("_id", "copy").append("neq", 1_000_123L)))
+                    .isInstanceOf(com.mongodb.MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThatThrownBy(() -> documents.insertOne(new Document("_id", "kept-250")))
+                    .isInstanceOf(com.mongodb.MongoWriteException.class).hasMessageContaining("duplicate key");
+            documents.insertOne(new Document("_id", "new").append("neq", 2_000_000L));
+            assertThat(documents.find(Filters.eq("neq", 2_000_000L)).first()).isNotNull();
+            assertThat(reopened.getMvStore().getMapNames()).filteredOn(name -> name.contains("._index_"))
+                    .hasSize(2)
+                    .allSatisfy(name -> assertThat(reopened.getMvStore().openMap(name).getKeyType())
+                            .isInstanceOf(IndexKeys.class));
+        });
+    }
+
+    @Test
+    void documentsOfEveryKindTheDriverSendsSurviveARestartOfTheFileStore() {
+        Path file = directory.resolve("restarted.mv");
+        // Written by the library's own backend (Java serialization), then by the stand-in (BSON) beside it.
         withStore(new H2Backend(file.toString()), documents -> documents.insertOne(
-                new Document("_id", "kept").append("version", 4L)));
+                new Document("_id", "before").append("version", 1L)));
+        Document varied = new Document("_id", new org.bson.types.ObjectId())
+                .append("text", "Coopérative de solidarité").append("int", 42).append("long", 1L << 40)
+                .append("double", 2.5).append("flag", true).append("nothing", null)
+                .append("when", new java.util.Date(1_765_000_000_123L))
+                .append("amount", org.bson.types.Decimal128.parse("1234.56"))
+                .append("bytes", new org.bson.types.Binary(new byte[] {1, 2, 3}))
+                .append("list", List.of("a", 1, new Document("nested", List.of(1L, 2L))))
+                .append("outbox", List.of(new Document("id", "e1").append("sequence", 3L)));
+        withStore(StandInStores.inFile(file), documents -> {
+            documents.insertOne(varied);
+            documents.updateOne(Filters.eq("_id", "before"), Updates.set("version", 2L));
+        });
 
         withStore(StandInStores.inFile(file), documents -> {
-            assertThat(documents.find(new Document("_id", "kept").append("version", 4L)).first()).isNotNull();
-            assertThat(documents.countDocuments()).isEqualTo(1);
+            assertThat(documents.find(Filters.eq("_id", varied.get("_id"))).first()).isEqualTo(varied);
+            assertThat(documents.find(Filters.eq("_id", "before")).first())
+                    .isEqualTo(new Document("_id", "before").append("version", 2L));
+            assertThat(documents.countDocuments()).isEqualTo(2);
         });
     }
 
