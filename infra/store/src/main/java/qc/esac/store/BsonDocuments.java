@@ -13,6 +13,7 @@ import org.h2.mvstore.type.ObjectDataType;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,9 @@ final class BsonDocuments extends BasicDataType<Document> {
     /** The first byte of a document written as BSON: {@code ObjectDataType}'s type tags are all below 128. */
     static final byte BSON = (byte) 0xB5;
 
+    /** Tries at writing a document that keeps changing while it is read; far more than an update takes. */
+    static final int MAX_ATTEMPTS = 10_000;
+
     private final ObjectDataType legacy = new ObjectDataType();
     /** Bytes of the documents written lately, on average: H2 sizes its pages and its cache from this estimate. */
     private volatile int averageSize = 1_024;
@@ -45,12 +49,33 @@ final class BsonDocuments extends BasicDataType<Document> {
         return averageSize;
     }
 
+    /**
+     * Writes {@code document}, taken again when it changed while being read. The library updates a stored document
+     * in place (under its collection's lock) and then puts it back, which marks its page for the next write; the
+     * store's background writer may meanwhile be writing an older page that holds the same document. Either way,
+     * nothing goes to {@code buffer} until the document was read through once.
+     */
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        if (!roundTrips(document)) {
-            legacy.write(buffer, document);
-            return;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (roundTrips(document)) {
+                    writeBson(buffer, document);
+                } else {
+                    // ObjectDataType serializes the whole value before it writes a byte to the buffer.
+                    legacy.write(buffer, document);
+                }
+                return;
+            } catch (ConcurrentModificationException changedMeanwhile) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw changedMeanwhile;
+                }
+                Thread.onSpinWait();
+            }
         }
+    }
+
+    private void writeBson(WriteBuffer buffer, Document document) {
         ByteBuf bson = Unpooled.buffer(averageSize + 64);
         try {
             BsonEncoder.encodeDocument(document, bson);

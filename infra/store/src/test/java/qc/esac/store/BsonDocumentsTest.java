@@ -92,6 +92,37 @@ class BsonDocumentsTest {
         assertThat(bytes.remaining()).isZero();
     }
 
+    @Test
+    void aDocumentUpdatedInPlaceWhileItIsWrittenIsWrittenWhole() throws Exception {
+        // The library updates a stored document in place while the store's writer may be writing its page.
+        Document document = new Document("_id", "org-1").append("version", 1L);
+        for (int i = 0; i < 30; i++) {
+            document.append("field" + i, "value " + i);
+        }
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread updater = new Thread(() -> {
+            long version = 1;
+            while (!done.get()) {
+                document.remove("lease");
+                document.put("lease", "relay-" + version);
+                document.put("version", ++version);
+            }
+        });
+        updater.start();
+        try {
+            for (int i = 0; i < 2_000; i++) {
+                ByteBuffer bytes = written(document);
+                Document read = type.read(bytes);
+                assertThat(read.get("_id")).isEqualTo("org-1");
+                assertThat(read.get("field29")).isEqualTo("value 29");
+                assertThat(bytes.remaining()).isZero();
+            }
+        } finally {
+            done.set(true);
+            updater.join();
+        }
+    }
+
     private ByteBuffer written(Document document) {
         WriteBuffer buffer = new WriteBuffer();
         type.write(buffer, document);
