@@ -15,7 +15,9 @@ jar=infra/bench/target/bench-0.1.0-SNAPSHOT-exec.jar
 prepare_tool infra/bench "$jar" "the benchmarks" "$@"
 
 export ESAC_ROOT="$root"
-# The broker and the store run in this JVM beside the load generator: a heap for both, and a low-pause collector
-# so that the generator's own pauses stay small (they are corrected for anyway: latencies count from the
-# intended start).
-exec java -Xms1g -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -jar "$jar" "${tool_args[@]}"
+# The broker and the store run in this JVM beside the load generator, and every event's path goes through it (the
+# write, the record, training's fetch, its write and its commit): its pauses are everyone's. A young generation
+# large enough to collect every few seconds rather than several times a second: with G1 and a 20 ms goal, G1 shrank
+# it to ~50 MB and paused ~25 ms 1.5 times a second at 50 registrations/s (4 % of the time; BENCHMARKS.md, seventh
+# round). Latencies still count from the intended start, so the generator's own pauses are included.
+exec java -Xms1g -Xmx1g -XX:+UseParallelGC -Xmn400m -jar "$jar" "${tool_args[@]}"

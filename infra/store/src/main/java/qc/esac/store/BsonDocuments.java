@@ -21,10 +21,10 @@ import java.util.Map;
  * How the file store (H2 MVStore) writes a collection's documents: as BSON, the bytes MongoDB itself stores,
  * instead of H2's default for objects it does not know, Java serialization.
  *
- * <p>Java serialization was most of the store's cost (issue 12, BENCHMARKS.md): MVStore writes back every page a
- * write touched, each page holds tens of documents, and serializing one document went through reflection and class
- * descriptors; in the benchmark's JVM, which hosts the store, it made about 85 % of all allocation and a third of the
- * CPU samples during end-to-end load, and the collections it caused were the longest pauses on the event path.
+ * <p>Java serialization was most of the store's cost (issue 12, BENCHMARKS.md, seventh round): MVStore writes back
+ * every page a write touched, each page holds tens of documents, and serializing one document goes through reflection
+ * and class descriptors. In the benchmark's JVM, which hosts the store, Java serialization made about 85 % of all
+ * allocation and 40 % of the CPU samples under end-to-end load (with the unique indexes' keys, see {@link IndexKeys}).
  *
  * <p>A document is written as BSON only when every value in it reads back equal and of the same class (the types
  * the platform's documents hold: see {@link #roundTrips}); any other document is written as before, by H2's
