@@ -1,5 +1,6 @@
 package qc.esac.fault;
 
+import qc.esac.kit.time.QuebecTime;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -63,7 +64,7 @@ final class EnrolmentKind implements CommandKind {
     /** The plan year of the current year, in force since January 1st (the demo's plan), unless it exists. */
     @Override
     public void prepare(Driver driver) {
-        int year = LocalDate.now().getYear();
+        int year = LocalDate.now(QuebecTime.ZONE).getYear();
         if (driver.api().get(driver.gateway("/api/insurance/plan-years/" + year)).status() == 200) {
             return;
         }
@@ -105,7 +106,7 @@ final class EnrolmentKind implements CommandKind {
         run.reached = 2;
         String version = KindSteps.etag(KindSteps.JSON.readTree(answer.body()));
         String activation = """
-                {"effectiveDate": "%s"}""".formatted(LocalDate.now());
+                {"effectiveDate": "%s"}""".formatted(LocalDate.now(QuebecTime.ZONE));
         answer = driver.send(flow, run, "POST activation", () -> driver.api().post(
                 driver.gateway(participation + "/activation"), activation,
                 Map.of("Idempotency-Key", run.key("activation"), "If-Match", version)));

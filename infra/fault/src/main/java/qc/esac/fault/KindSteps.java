@@ -1,5 +1,6 @@
 package qc.esac.fault;
 
+import qc.esac.kit.time.QuebecTime;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -89,7 +90,7 @@ final class KindSteps {
         String employee = """
                 {"firstName": "Personne", "lastName": "Faute %d", "workEmail": "%s", "jobTitle": "%s",
                  "employmentStatus": "FULL_TIME", "weeklyHours": 35, "hireDate": "%s"}"""
-                .formatted(flow.n, email, jobTitle, java.time.LocalDate.now().minusYears(1));
+                .formatted(flow.n, email, jobTitle, java.time.LocalDate.now(QuebecTime.ZONE).minusYears(1));
         Api.Answer answer = driver.send(flow, run, "POST employee", () -> driver.api().post(
                 driver.gateway("/api/membership/organizations/" + flow.id + "/employees"), employee,
                 java.util.Map.of("Idempotency-Key", run.key("employee"))));

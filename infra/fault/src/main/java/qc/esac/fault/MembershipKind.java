@@ -1,5 +1,6 @@
 package qc.esac.fault;
 
+import qc.esac.kit.time.QuebecTime;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -97,7 +98,7 @@ final class MembershipKind implements CommandKind {
         run.reached = 2;
         membership = step(driver, flow, run, path, "fees", """
                 {"amount": %d, "paidOn": "%s", "method": "TRANSFER", "reference": "FAUTE-%d"}"""
-                .formatted(FEE, LocalDate.now(), flow.n), membership);
+                .formatted(FEE, LocalDate.now(QuebecTime.ZONE), flow.n), membership);
         if (membership != null) {
             run.reached = 3;
         }

@@ -1,5 +1,6 @@
 package qc.esac.fault;
 
+import qc.esac.kit.time.QuebecTime;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -70,7 +71,7 @@ final class RegistrationKind implements CommandKind {
                 driver.gateway("/api/training/courses"), course.toString(), Map.of("Idempotency-Key", run.key("course"))));
         require(created, "course", run);
         String courseId = KindSteps.JSON.readTree(created.body()).path("id").asString();
-        LocalDate start = LocalDate.now().plusDays(40);
+        LocalDate start = LocalDate.now(QuebecTime.ZONE).plusDays(40);
         for (int i = 0; i < SESSIONS; i++) {
             String session = """
                     {"courseId": "%s", "startDate": "%s", "endDate": "%s", "hours": 6, "mode": "ONLINE_SYNCHRONOUS",

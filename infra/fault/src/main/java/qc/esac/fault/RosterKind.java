@@ -1,5 +1,6 @@
 package qc.esac.fault;
 
+import qc.esac.kit.time.QuebecTime;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,7 +58,7 @@ final class RosterKind implements CommandKind {
         String employee = """
                 {"firstName": "Employé", "lastName": "Faute %d", "workEmail": "%s", "jobTitle": "Animateur",
                  "employmentStatus": "FULL_TIME", "weeklyHours": 35, "hireDate": "%s"}"""
-                .formatted(flow.n, email, LocalDate.now().minusYears(1));
+                .formatted(flow.n, email, LocalDate.now(QuebecTime.ZONE).minusYears(1));
         Api.Answer answer = driver.send(flow, run, "POST employee", () -> api.post(driver.gateway(path), employee,
                 Map.of("Idempotency-Key", run.key("add"))));
         if (answer == null || answer.status() / 100 != 2) {
@@ -68,7 +69,7 @@ final class RosterKind implements CommandKind {
         run.reached = 1;
         String version = "\"" + added.path("version").asLong() + "\"";
         String departure = """
-                {"endDate": "%s", "reason": "Départ (suite de fautes)"}""".formatted(LocalDate.now());
+                {"endDate": "%s", "reason": "Départ (suite de fautes)"}""".formatted(LocalDate.now(QuebecTime.ZONE));
         answer = driver.send(flow, run, "POST departure", () -> api.post(
                 driver.gateway(path + "/" + run.id + "/departure"), departure,
                 Map.of("Idempotency-Key", run.key("departure"), "If-Match", version)));
