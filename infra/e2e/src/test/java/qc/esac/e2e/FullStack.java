@@ -60,7 +60,7 @@ final class FullStack {
     private final Class<?> owner;
     private final Path clockOffsetFile;
     private long daysAhead;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     private FullStack(LocalStack stack, Class<?> owner, Path clockOffsetFile) {
@@ -147,6 +147,7 @@ final class FullStack {
         }
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(stack.process("identity").uri("/oauth2/token"))
+                .timeout(GatewayClient.CALL_TIMEOUT)
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))

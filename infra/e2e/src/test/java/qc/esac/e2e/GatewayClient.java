@@ -18,7 +18,14 @@ final class GatewayClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final FullStack stack;
-    private final HttpClient http = HttpClient.newHttpClient();
+    /**
+     * How long one call may wait for the gateway: more than its routes' own limits (a service's time and the
+     * circuit breaker's), so a slow service shows as the gateway's 504, and a gateway that stops answering fails
+     * the test instead of holding it.
+     */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     GatewayClient(FullStack stack) {
         this.stack = stack;
@@ -50,7 +57,7 @@ final class GatewayClient {
     }
 
     Reply send(String method, String path, String token, String ifMatch, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(stack.gateway(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(stack.gateway(path)).timeout(CALL_TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body))
                 .header("Authorization", "Bearer " + token)

@@ -120,7 +120,9 @@ public record KeycloakIdentity(Path home, Path javaHome) {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
         try {
-            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+            // HTTP/1.1: the JDK's client would otherwise upgrade to HTTP/2 (Keycloak offers it in clear text).
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build()
                     .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
             java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"")
                     .matcher(response.body());

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,10 @@ import java.util.stream.Collectors;
  * authorization-code flow with PKCE (S256), through the provider's login form (whatever hidden fields it carries:
  * infra/identity's CSRF token, Keycloak's session code), following the redirects by hand, then the code exchange.
  * The endpoints come from the issuer's discovery document, so it works with infra/identity and with Keycloak
- * (issuer {@code http://host/realms/esac}). Plain JDK HTTP client, its own cookie jar per login.
+ * (issuer {@code http://host/realms/esac}). Plain JDK HTTP client, its own cookie jar per login; HTTP/1.1 as a
+ * browser speaks over plain HTTP (the JDK's client would otherwise upgrade to HTTP/2 where the provider offers it, as
+ * Keycloak does), and every request bounded in time ({@link #REQUEST_TIMEOUT}): an issuer that stops answering fails
+ * the login instead of holding it.
  *
  * <pre>{@code
  * BrowserLogin.Tokens tokens = new BrowserLogin(URI.create("http://127.0.0.1:9000"))
@@ -49,6 +53,9 @@ public final class BrowserLogin {
     private static final Pattern NAME = Pattern.compile("\\bname=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern VALUE = Pattern.compile("\\bvalue=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     private static final int MAX_REDIRECTS = 5;
+    /** How long one request of the login may wait for the issuer's answer. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -75,7 +82,7 @@ public final class BrowserLogin {
             String state = randomUrlSafe(12);
             String code = authorizationCode(URI.create(discovery.get("authorization_endpoint").asString()), username,
                     password, challenge(verifier), state);
-            HttpResponse<String> token = postForm(HttpClient.newHttpClient(),
+            HttpResponse<String> token = postForm(client(null),
                     URI.create(discovery.get("token_endpoint").asString()), form(
                     "grant_type", "authorization_code", "code", code, "redirect_uri", redirectUri,
                     "client_id", clientId, "code_verifier", verifier));
@@ -93,9 +100,9 @@ public final class BrowserLogin {
     }
 
     private JsonNode discovery() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(issuer + "/.well-known/openid-configuration")).header("Accept", "application/json")
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client(null).send(HttpRequest.newBuilder(
+                        URI.create(issuer + "/.well-known/openid-configuration")).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
         expect(response, 200, "discovery request");
         return JSON.readTree(response.body());
     }
@@ -103,8 +110,7 @@ public final class BrowserLogin {
     /** Authorize, reach the login form, post it, follow the redirects until the issuer sends us to the client. */
     private String authorizationCode(URI authorizationEndpoint, String username, String password, String challenge,
                                      String state) throws IOException, InterruptedException {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(browserCookies())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient browser = client(browserCookies());
         URI authorize = URI.create(authorizationEndpoint + "?" + query(form(
                 "response_type", "code", "client_id", clientId, "redirect_uri", redirectUri,
                 "scope", "openid profile", "state", state, "code_challenge", challenge,
@@ -217,14 +223,23 @@ public final class BrowserLogin {
 
     // --- HTTP -----------------------------------------------------------------------------------------------
 
+    /** A client as a browser is one: HTTP/1.1, redirects followed by hand, with {@code cookies} when given. */
+    private static HttpClient client(CookieHandler cookies) {
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER);
+        return (cookies == null ? builder : builder.cookieHandler(cookies)).build();
+    }
+
     private static HttpResponse<String> get(HttpClient client, URI uri) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "text/html").GET()
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> postForm(HttpClient client, URI uri, Map<String, String> form)
             throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+        return client.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(query(form))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
