@@ -1,8 +1,6 @@
 package qc.esac.store;
 
-import de.bwaldvogel.mongo.bson.Decimal128;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -106,19 +104,17 @@ final class BsonDocuments extends BasicDataType<Document> {
     }
 
     /**
-     * Whether BSON gives {@code value} back equal and of the same class: null, documents, lists (read back as
-     * {@code ArrayList}, which a list equals), strings, 32- and 64-bit integers, doubles, booleans, object ids,
-     * 128-bit decimals, and instants to the millisecond (BSON's precision). Anything else (an instant with finer
-     * precision, binary data, other numbers) keeps its document on Java serialization.
+     * Whether BSON gives {@code value} back equal and of the same class: the {@link ScalarValues} (an instant only to
+     * the millisecond, BSON's precision), and documents and lists (read back as {@code ArrayList}, which a list
+     * equals) of them. Anything else (an instant with finer precision, binary data, other numbers) keeps its
+     * document on Java serialization.
      */
     static boolean roundTrips(Object value) {
-        if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
-                || value instanceof Double || value instanceof Boolean || value instanceof ObjectId
-                || value instanceof Decimal128) {
-            return true;
-        }
         if (value instanceof Instant instant) {
             return instant.getNano() % 1_000_000 == 0;
+        }
+        if (ScalarValues.isScalar(value)) {
+            return true;
         }
         if (value instanceof Document document) {
             for (Map.Entry<String, Object> entry : document.entrySet()) {

@@ -1,11 +1,8 @@
 package qc.esac.store;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.bson.Decimal128;
-import de.bwaldvogel.mongo.bson.ObjectId;
 import org.h2.mvstore.type.ObjectDataType;
 
-import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>H2 orders objects it does not know, and that are not {@code Comparable}, by their Java serialization: every
  * comparison in a unique index's tree serialized both keys, some twenty serializations per index per insert, update
  * or lookup by {@code _id}. In the benchmark's JVM this was most of the store's CPU (issue 12, BENCHMARKS.md). Here
- * a key made only of scalar values (strings, numbers, booleans, object ids, instants, nulls) is serialized once and
- * its bytes are remembered: two such keys that are equal serialize alike, so the order, and with it every index
- * already in a file, stays exactly what it was. Other keys (embedded documents, whose equal values may differ in
+ * a key made only of {@link ScalarValues} (strings, numbers, booleans, object ids, instants, nulls) is serialized
+ * once and its bytes are remembered: two such keys that are equal serialize alike, so the order, and with it every
+ * index already in a file, stays exactly what it was. Other keys (embedded documents, whose equal values may differ in
  * field order and so in their bytes) are compared as before.
  */
 final class IndexKeys extends ObjectDataType {
@@ -58,9 +55,7 @@ final class IndexKeys extends ObjectDataType {
     /** Whether two equal keys necessarily serialize to the same bytes. */
     static boolean scalar(KeyValue key) {
         for (Object value : key) {
-            if (!(value == null || value instanceof String || value instanceof Integer || value instanceof Long
-                    || value instanceof Double || value instanceof Boolean || value instanceof ObjectId
-                    || value instanceof Instant || value instanceof Decimal128)) {
+            if (!ScalarValues.isScalar(value)) {
                 return false;
             }
         }
