@@ -2,6 +2,7 @@ package qc.esac.demo;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import qc.esac.kit.time.QuebecTime;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -10,7 +11,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,7 +43,6 @@ import static qc.esac.demo.PlatformApi.query;
 public final class DemoLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
-    private static final ZoneId QUEBEC = ZoneId.of("America/Montreal");
     private static final Duration KNOWN_TIMEOUT = Duration.ofSeconds(60);
     private static final int[] OK = {200};
     private static final int PARALLELISM = 4;
@@ -53,7 +52,7 @@ public final class DemoLoader {
     private final Report report = new Report();
 
     public DemoLoader(URI gateway, Supplier<String> token) {
-        this(gateway, token, Clock.system(QUEBEC));
+        this(gateway, token, Clock.system(QuebecTime.ZONE));
     }
 
     DemoLoader(URI gateway, Supplier<String> token, Clock clock) {

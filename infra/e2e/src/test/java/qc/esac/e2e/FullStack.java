@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import qc.esac.kit.time.QuebecTime;
 import qc.esac.local.KeycloakIdentity;
 import qc.esac.local.LocalOptions;
 import qc.esac.local.LocalStack;
@@ -24,7 +25,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
@@ -51,8 +51,6 @@ final class FullStack {
     private static final int PORT_OFFSET = 10_000;
     /** A stack of its own ({@link #ownedBy}) listens elsewhere: no waiting for the stopped one's ports. */
     private static final int OWN_PORT_OFFSET = 11_000;
-    /** Where the networks count days (the services' calendar). */
-    static final ZoneId QUEBEC = ZoneId.of("America/Montreal");
     private static volatile FullStack instance;
 
     private final LocalStack stack;
@@ -173,7 +171,7 @@ final class FullStack {
 
     /** The services' today (Quebec calendar), moved forward by {@link #advanceTo} if it was. */
     synchronized LocalDate today() {
-        return LocalDate.ofInstant(Instant.now().plus(daysAhead, ChronoUnit.DAYS), QUEBEC);
+        return LocalDate.ofInstant(Instant.now().plus(daysAhead, ChronoUnit.DAYS), QuebecTime.ZONE);
     }
 
     /**
