@@ -17,7 +17,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import qc.esac.gateway.routing.GatewayProperties;
+import qc.esac.gateway.config.GatewayProperties;
 
 /**
  * Refuses bodies larger than {@code esac.gateway.max-request-size} with a 413: at once when the

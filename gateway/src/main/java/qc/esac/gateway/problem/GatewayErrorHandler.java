@@ -25,8 +25,8 @@ import org.springframework.web.server.WebExceptionHandler;
 
 import reactor.core.publisher.Mono;
 
+import qc.esac.gateway.config.GatewayProperties;
 import qc.esac.gateway.edge.RequestTooLargeException;
-import qc.esac.gateway.routing.GatewayProperties;
 
 /**
  * Every error the gateway itself produces becomes a problem in the caller's language: unknown

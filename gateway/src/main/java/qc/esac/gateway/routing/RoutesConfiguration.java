@@ -21,6 +21,7 @@ import org.springframework.web.reactive.DispatcherHandler;
 
 import reactor.core.publisher.Mono;
 
+import qc.esac.gateway.config.GatewayProperties;
 import qc.esac.gateway.docs.OpenApiServers;
 import qc.esac.gateway.ratelimit.RateLimitFilters;
 
@@ -35,7 +36,6 @@ import qc.esac.gateway.ratelimit.RateLimitFilters;
 @EnableConfigurationProperties(GatewayProperties.class)
 class RoutesConfiguration {
 
-    static final String API_DOCS_SUFFIX = "-api-docs";
     static final String DOCS_RATE_LIMIT_GROUP = "docs";
 
     /** Answers that count as failures for the breaker; the client still receives them as sent. */
@@ -58,7 +58,8 @@ class RoutesConfiguration {
                     .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) service.connectTimeout().toMillis())
                     .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, service.responseTimeout().toMillis())
                     .uri(service.uri()));
-            routes.route(name + API_DOCS_SUFFIX, route -> route.path("/api-docs/" + name).and().method(HttpMethod.GET)
+            routes.route(name + GatewayProperties.API_DOCS_SUFFIX, route -> route.path("/api-docs/" + name).and()
+                    .method(HttpMethod.GET)
                     .filters(filters -> resilient(filters.filter(rateLimit.forGroup(DOCS_RATE_LIMIT_GROUP))
                             .setPath("/v3/api-docs")
                             .modifyResponseBody(String.class, String.class,

@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.util.unit.DataSize;
-import qc.esac.gateway.routing.GatewayProperties;
+import qc.esac.gateway.config.GatewayProperties;
 
 import java.time.Duration;
 import java.util.Map;

@@ -4,12 +4,14 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The gateway's rules: reactive all the way, no service's code in it, controllers package-private. The services'
- * rules on records and feature cycles do not apply as such: the gateway has no domain (its records are
- * configuration properties and HTTP problems, Spring types by nature) and its packages are technical layers (edge
- * filters, problem rendering, routing, security, rate limits), not features.
+ * The gateway's rules: reactive all the way, no service's code in it, controllers package-private, packages free
+ * of cycles. The services' rules on records and features do not apply as such: the gateway has no domain (its
+ * records are configuration properties and HTTP problems, Spring types by nature) and its packages are technical
+ * layers (configuration, edge filters, problem rendering, routing, security, rate limits), not features; layers
+ * that depend on each other in a circle could not be understood, or changed, one at a time either.
  */
 public final class GatewayArchitecture {
 
@@ -18,6 +20,11 @@ public final class GatewayArchitecture {
 
     @ArchTest
     public static final ArchRule servicesDoNotDependOnEachOther = PlatformArchitecture.servicesDoNotDependOnEachOther;
+
+    @ArchTest
+    public static final ArchRule packagesAreFreeOfCycles = slices()
+            .matching("qc.esac.gateway.(*)..")
+            .should().beFreeOfCycles();
 
     /** A blocking servlet call would hold one of the few event-loop threads every request shares. */
     @ArchTest

@@ -1,4 +1,4 @@
-package qc.esac.gateway.routing;
+package qc.esac.gateway.config;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package qc.esac.gateway.routing;
+package qc.esac.gateway.config;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,6 +17,9 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("esac.gateway")
 public record GatewayProperties(Map<String, ServiceRoute> services, @DefaultValue("1MB") DataSize maxRequestSize) {
 
+    /** A service's API-document route is named after it with this suffix ({@code membership-api-docs}). */
+    public static final String API_DOCS_SUFFIX = "-api-docs";
+
     public GatewayProperties {
         services = services == null ? Map.of() : new TreeMap<>(services);
     }
@@ -33,6 +36,6 @@ public record GatewayProperties(Map<String, ServiceRoute> services, @DefaultValu
 
     /** API-doc routes are named {@code <service>-api-docs}. */
     public static String serviceOf(String routeId) {
-        return routeId == null ? null : routeId.replace(RoutesConfiguration.API_DOCS_SUFFIX, "");
+        return routeId == null ? null : routeId.replace(API_DOCS_SUFFIX, "");
     }
 }
