@@ -22,6 +22,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -175,6 +176,18 @@ public final class StandInStores {
         }
     }
 
+    /**
+     * A file-store collection whose stored documents never change once stored.
+     *
+     * <p>The library hands out the very documents its map holds, and an update changes the document it found in place
+     * before putting it back ({@code AbstractMongoCollection.updateDocument}). A query's reply is encoded on a network
+     * thread once the collection's lock is released, so an update meanwhile could make the encoder fail (a
+     * {@code ConcurrentModificationException}: no reply, the client waits for its timeout) or send half the old and
+     * half the new document; the fault suite's long run hit the first. Here every query's result is a copy
+     * ({@link #createQueryResult}): an update changes the copy, which {@code handleUpdate} then puts in the map, and
+     * a reply holds documents no one else can change. The file store's writer then never sees a document change
+     * under it either ({@link BsonDocuments} still reads one again if it does).
+     */
     private static final class IdLookupH2Collection extends H2Collection implements Examined {
         private final LongAdder examined = new LongAdder();
 
@@ -209,6 +222,16 @@ public final class StandInStores {
                     this::documentMatchesQuery);
             return page == null ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
                     : matchDocuments(query, page, orderBy, 0, 0, batchSize, fieldSelector);
+        }
+
+        /** Every query of the collection (reads, and the updates' and deletions' own) ends here. */
+        @Override
+        protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
+            List<Document> copies = new ArrayList<>(matchedDocuments.size());
+            for (Document document : matchedDocuments) {
+                copies.add(document.cloneDeeply());
+            }
+            return super.createQueryResult(copies, batchSize);
         }
     }
 

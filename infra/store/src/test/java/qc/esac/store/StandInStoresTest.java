@@ -1,5 +1,8 @@
 package qc.esac.store;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -19,6 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -135,6 +140,79 @@ class StandInStoresTest {
                     .isEqualTo(new Document("_id", "before").append("version", 2L));
             assertThat(documents.countDocuments()).isEqualTo(2);
         });
+    }
+
+    /**
+     * A document read while another connection keeps updating it comes back whole, as it was before or after an
+     * update, and its reply always comes. The library changed stored documents in place while replies holding them
+     * were being encoded: the fault suite's long run saw the encoder fail (no reply; the client waited for its
+     * timeout), and a reply could mix two versions.
+     */
+    @Test
+    void aDocumentReadWhileItIsUpdatedComesBackWhole() throws InterruptedException {
+        int updates = 3_000;
+        MongoServer server = new MongoServer(StandInStores.inFile(directory.resolve("store.mv")));
+        server.bind("127.0.0.1", 0);
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.getLocalAddress().getPort()))
+                .applyToSocketSettings(socket -> socket.readTimeout(5, TimeUnit.SECONDS))
+                // Not retried: a reply the server failed to send must show (the encoder's failure closes the
+                // connection, which a retry would hide).
+                .retryReads(false).retryWrites(false).build();
+        try (MongoClient client = MongoClients.create(settings)) {
+            MongoCollection<Document> documents = client.getDatabase("standin").getCollection("things");
+            documents.insertOne(version(0));
+            AtomicReference<Throwable> updateFailure = new AtomicReference<>();
+            Thread updater = new Thread(() -> {
+                try {
+                    for (int i = 1; i <= updates; i++) {
+                        Document next = version(i);
+                        next.remove("_id");
+                        // Every other update adds a field, the next removes it: the document's shape changes too.
+                        documents.updateOne(Filters.eq("_id", "x"), i % 2 == 0
+                                ? Updates.combine(new Document("$set", next), Updates.set("lease", "l" + i))
+                                : Updates.combine(new Document("$set", next), Updates.unset("lease")));
+                    }
+                } catch (Throwable e) {
+                    updateFailure.set(e);
+                }
+            });
+            updater.start();
+            List<String> mixed = new ArrayList<>();
+            List<String> failedReads = new ArrayList<>();
+            int reads = 0;
+            while (updater.isAlive() && failedReads.size() < 5) {
+                try {
+                    Document read = documents.find(Filters.eq("_id", "x")).first();
+                    reads++;
+                    long a = read.getLong("a");
+                    boolean whole = read.getLong("b") == a && read.getList("items", Document.class).stream()
+                            .allMatch(item -> item.getLong("n") == a);
+                    if (!whole) {
+                        mixed.add(read.toJson());
+                    }
+                } catch (MongoException e) {
+                    failedReads.add(e.toString());
+                }
+            }
+            updater.join(TimeUnit.MINUTES.toMillis(2));
+            assertThat(updateFailure.get()).isNull();
+            assertThat(failedReads).isEmpty();
+            assertThat(mixed).isEmpty();
+            assertThat(reads).isPositive();
+            assertThat(documents.find(Filters.eq("_id", "x")).first().getLong("a")).isEqualTo(updates);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    /** Version {@code n} of document {@code x}: every number in it is {@code n}. */
+    private static Document version(long n) {
+        List<Document> items = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            items.add(new Document("n", n).append("label", "item " + i));
+        }
+        return new Document("_id", "x").append("a", n).append("items", items).append("b", n);
     }
 
     private static void withStore(MongoBackend backend, java.util.function.Consumer<MongoCollection<Document>> use) {
