@@ -50,8 +50,9 @@ final class BsonDocuments extends BasicDataType<Document> {
     /**
      * Writes {@code document}, taken again when it changed while being read. The library updates a stored document
      * in place (under its collection's lock) and then puts it back, which marks its page for the next write; the
-     * store's background writer may meanwhile be writing an older page that holds the same document. Either way,
-     * nothing goes to {@code buffer} until the document was read through once.
+     * store's background writer may meanwhile be writing an older page that holds the same document. The stand-in's
+     * file collections update a copy instead (StandInStores), so this is the guard for a document changed by any
+     * other way. Either way, nothing goes to {@code buffer} until the document was read through once.
      */
     @Override
     public void write(WriteBuffer buffer, Document document) {
