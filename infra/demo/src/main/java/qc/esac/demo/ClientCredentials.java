@@ -22,17 +22,29 @@ public final class ClientCredentials implements Supplier<String> {
     public static final String LOADER_CLIENT = "esac-chargement-demo";
     public static final String LOADER_SECRET = "chargement-demo-secret";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1: the JDK's client would otherwise upgrade to HTTP/2 where the issuer offers it (Keycloak does). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI tokenEndpoint;
     private final String clientId;
     private final String secret;
     private String token;
     private Instant renewAt = Instant.MIN;
 
+    /** At the local issuer (infra/identity), whose token endpoint is {@code /oauth2/token}. */
     public ClientCredentials(URI issuer, String clientId, String secret) {
-        this.tokenEndpoint = issuer.resolve("/oauth2/token");
+        this(clientId, secret, issuer.resolve("/oauth2/token"));
+    }
+
+    private ClientCredentials(String clientId, String secret, URI tokenEndpoint) {
+        this.tokenEndpoint = tokenEndpoint;
         this.clientId = clientId;
         this.secret = secret;
+    }
+
+    /** At any issuer, given its token endpoint (Keycloak's: {@code <issuer>/protocol/openid-connect/token}). */
+    public static ClientCredentials atTokenEndpoint(URI tokenEndpoint, String clientId, String secret) {
+        return new ClientCredentials(clientId, secret, tokenEndpoint);
     }
 
     /** The demo loader's credentials at this issuer. */

@@ -5,20 +5,16 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import qc.esac.demo.ClientCredentials;
 import qc.esac.kit.time.QuebecTime;
 import qc.esac.local.KeycloakIdentity;
 import qc.esac.local.LocalOptions;
 import qc.esac.local.LocalStack;
 import qc.esac.testkit.oidc.BrowserLogin;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -58,8 +53,6 @@ final class FullStack {
     private final Class<?> owner;
     private final Path clockOffsetFile;
     private long daysAhead;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final JsonMapper json = JsonMapper.builder().build();
 
     private FullStack(LocalStack stack, Class<?> owner, Path clockOffsetFile) {
         this.stack = stack;
@@ -143,25 +136,7 @@ final class FullStack {
         if (stack.keycloak()) {
             return KeycloakIdentity.clientToken(stack.issuer(), clientId, secret);
         }
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(stack.process("identity").uri("/oauth2/token"))
-                .timeout(GatewayClient.CALL_TIMEOUT)
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("Token request for " + clientId + " failed: " + response.body());
-            }
-            return json.readTree(response.body()).get("access_token").asString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new ClientCredentials(stack.process("identity").uri("/"), clientId, secret).get();
     }
 
     /** A person's access token: the authorization-code flow with PKCE of the web client, through the login form. */

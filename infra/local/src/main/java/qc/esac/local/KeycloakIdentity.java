@@ -12,6 +12,8 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import qc.esac.demo.ClientCredentials;
+
 /**
  * Keycloak as the stack's OIDC provider instead of infra/identity: the Maven Central distribution
  * ({@code org.keycloak:keycloak-quarkus-dist}, unpacked by {@code start.sh --identity keycloak} or by the
@@ -108,35 +110,12 @@ public record KeycloakIdentity(Path home, Path javaHome) {
     }
 
     /**
-     * One client-credentials token from Keycloak's token endpoint (infra/demo's ClientCredentials knows only
-     * infra/identity's endpoint). Keycloak's tokens last 15 minutes: longer than a demo load.
+     * One client-credentials token from Keycloak's token endpoint. Keycloak's tokens last 15 minutes: longer than a
+     * demo load.
      */
     public static String clientToken(String issuer, String clientId, String secret) {
-        String basic = java.util.Base64.getEncoder().encodeToString((clientId + ":" + secret)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(issuer + "/protocol/openid-connect/token"))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
-        try {
-            // HTTP/1.1: the JDK's client would otherwise upgrade to HTTP/2 (Keycloak offers it in clear text).
-            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
-                    .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build()
-                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-            java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"")
-                    .matcher(response.body());
-            if (response.statusCode() != 200 || !token.find()) {
-                throw new IllegalStateException("Keycloak refused a token to " + clientId + ": " + response.statusCode()
-                        + " " + response.body());
-            }
-            return token.group(1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ClientCredentials.atTokenEndpoint(java.net.URI.create(issuer + "/protocol/openid-connect/token"),
+                clientId, secret).get();
     }
 
     /** The issuer ({@code iss}) of the tokens, as everything on this machine reaches it. */
